@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../server/app';
+import { openRegistry } from '../../server/bootstrap';
+import { loadConfig } from '../../server/config';
+import { reportFailure } from '../run';
+
+export function registerServeCommand(program: Command) {
+  program
+    .command('serve')
+    .description('migrate the database and serve the API and the web app')
+    .action(async () => {
+      const started = performance.now();
+      const config = loadConfig();
+      let registry;
+      try {
+        registry = await openRegistry(config, 'reta serve');
+      } catch (error) {
+        reportFailure(error);
+      }
+      const app = await buildApp(registry.deps, { logger: { level: config.logLevel } });
+      let closing = false;
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        app.log.info({ signal }, 'shutting down');
+        await app.close();
+        await registry.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ host: config.host, port: config.port });
+      const database = registry.deps.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+      console.log(`RETA is serving http://${config.host}:${config.port} on ${database} (ready in ${Math.round(performance.now() - started)} ms)`);
+      if (registry.generatedAdminPassword) {
+        console.log('\nFirst start: an administrator was created.');
+        console.log(`  username: admin\n  password: ${registry.generatedAdminPassword}`);
+        console.log('This password is shown only once; you will be asked to change it at first login.\n');
+      }
+    });
+}

@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerAuditCommand } from './commands/audit';
+import { registerDemoCommand } from './commands/demo';
+import { registerMigrateCommand } from './commands/migrate';
+import { registerReferenceCommand } from './commands/reference';
+import { registerReportCommands } from './commands/report';
+import { registerServeCommand } from './commands/serve';
+import { registerUserCommands } from './commands/user';
+
+const program = new Command('reta').description('RETA — registry and statistics of trafficking in persons');
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerUserCommands(program);
+registerReferenceCommand(program);
+registerAuditCommand(program);
+registerDemoCommand(program);
+registerReportCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,28 @@
+import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { tstz } from './columns';
+
+/** Append-only and hash-chained: each row carries the hash of the previous one (see server/audit). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: tstz('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    institutionId: uuid('institution_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    reason: text('reason'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    details: jsonb('details').notNull().default({}),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_actor_idx').on(t.actorId),
+  ],
+);

@@ -1,0 +1,2 @@
+// Tables of the hotline feature. Owned by src/server/hotline.
+export {};

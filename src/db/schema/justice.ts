@@ -1,0 +1,2 @@
+// Tables of the justice feature. Owned by src/server/justice.
+export {};

@@ -1,0 +1,2 @@
+// Tables of the legal feature. Owned by src/server/legal.
+export {};

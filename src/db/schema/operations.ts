@@ -1,0 +1,2 @@
+// Tables of the operations feature. Owned by src/server/operations.
+export {};

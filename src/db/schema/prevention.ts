@@ -1,0 +1,2 @@
+// Tables of the prevention feature. Owned by src/server/prevention.
+export {};

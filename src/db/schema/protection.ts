@@ -1,0 +1,2 @@
+// Tables of the protection feature. Owned by src/server/protection.
+export {};

@@ -1,0 +1,2 @@
+// Tables of the stats feature. Owned by src/server/stats.
+export {};

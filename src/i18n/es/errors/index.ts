@@ -1,0 +1,12 @@
+import admin from './admin';
+import cases from './cases';
+import core from './core';
+import hotline from './hotline';
+import justice from './justice';
+import operations from './operations';
+import prevention from './prevention';
+import protection from './protection';
+import reports from './reports';
+import stats from './stats';
+
+export default { ...core, ...admin, ...cases, ...hotline, ...justice, ...operations, ...prevention, ...protection, ...reports, ...stats };

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { createApiTokenService } from './auth/api-token.service';
+import { createAuthService } from './auth/auth.service';
+import { registerAuthRoutes } from './auth/auth.routes';
+import type { Deps } from './deps';
+import { createAuthenticateHook } from './http/auth.hooks';
+import { handleError, handleNotFound } from './http/error-handler';
+import type { App } from './http/types';
+import { registerFeatureRoutes } from './routes';
+import { appVersion } from './version';
+
+export interface AppOptions {
+  logger?: boolean | object;
+  /** Serve the built web app from config.webDir when it exists (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP application from its dependencies; no side effects beyond the instance itself. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'RETA API', description: 'Registry and statistics of trafficking in persons', version: appVersion },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'reta_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const auth = createAuthService(deps);
+  const tokens = createApiTokenService(deps);
+  const authenticate = createAuthenticateHook(auth, tokens);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/v1/')) await authenticate(req, reply);
+  });
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({
+    status: 'ok',
+    database: deps.database.kind,
+    version: appVersion,
+  }));
+
+  registerAuthRoutes(app, deps, auth);
+  registerFeatureRoutes(app, deps, { tokens });
+
+  if (options.serveWeb !== false && existsSync(join(deps.config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false });
+    // The SPA's own routes (/cases/…) all load index.html; unknown /api paths stay 404 JSON.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return handleNotFound(req, reply);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

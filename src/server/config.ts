@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from the environment, parsed once at start-up. */
+export interface Config {
+  host: string;
+  port: number;
+  /** PGlite data directory, used when no databaseUrl is given. */
+  dataDir: string;
+  /** postgres://… — when set, a PostgreSQL server is used instead of PGlite. */
+  databaseUrl?: string;
+  /** base64 of 32 bytes; when absent a key file is used (created on first start). */
+  encryptionKey?: string;
+  keyFile: string;
+  adminPassword?: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  /** Counts from 1 to this value minus one are suppressed in public figures (domain rule 7). */
+  disclosureThreshold: number;
+  staleDays: number;
+  demoMode: boolean;
+  logLevel: string;
+  /** Set behind TLS so the session cookie carries `Secure`. */
+  secureCookies: boolean;
+  webDir: string;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number.parseInt(value, 10);
+  if (!Number.isFinite(parsed)) throw new Error(`Expected a whole number, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.RETA_DATA_DIR ?? './data');
+  return {
+    host: env.RETA_HOST ?? '127.0.0.1',
+    port: int(env.RETA_PORT, 3000),
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    encryptionKey: env.RETA_ENCRYPTION_KEY || undefined,
+    keyFile: resolve(env.RETA_KEY_FILE ?? './reta.key'),
+    adminPassword: env.RETA_ADMIN_PASSWORD || undefined,
+    sessionIdleMinutes: int(env.RETA_SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: int(env.RETA_SESSION_ABSOLUTE_HOURS, 12),
+    loginMaxFailures: int(env.RETA_LOGIN_MAX_FAILURES, 5),
+    loginLockoutMinutes: int(env.RETA_LOGIN_LOCKOUT_MINUTES, 15),
+    disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
+    staleDays: int(env.RETA_STALE_DAYS, 90),
+    demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
+    logLevel: env.RETA_LOG_LEVEL ?? 'info',
+    secureCookies: env.RETA_SECURE_COOKIES === '1' || env.RETA_SECURE_COOKIES === 'true',
+    webDir: resolve(env.RETA_WEB_DIR ?? 'dist/web'),
+  };
+}

@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../../core/permissions';
+import { localeFromHeader } from '../../i18n/translate';
+import type { ApiTokenService } from '../auth/api-token.service';
+import type { AuthService } from '../auth/auth.service';
+import { AppError, forbidden, unauthenticated } from '../errors/app-error';
+import { safeEqual } from '../auth/tokens';
+
+export const SESSION_COOKIE = 'reta_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes a signed-in user may use while their password must still be changed. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/password']);
+
+/**
+ * Resolves the actor for every non-public /api/v1 route: a bearer token, else the session cookie
+ * (with the CSRF header on writes). Nothing is reachable without one: deny by default.
+ */
+export function createAuthenticateHook(auth: AuthService, tokens: ApiTokenService) {
+  return async function authenticate(req: FastifyRequest, _reply: FastifyReply) {
+    const locale = localeFromHeader(req.headers['accept-language']);
+    const base = { requestId: req.id, ip: req.ip, locale, accessReason: readReason(req) };
+    if (req.routeOptions.config?.public) return;
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const actor = await tokens.resolve(header.slice(7).trim());
+      if (!actor) throw unauthenticated();
+      req.ctx = { ...base, actor };
+      return;
+    }
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (!cookie) throw unauthenticated();
+    const session = await auth.resolveSession(cookie);
+    if (!session) throw unauthenticated();
+    if ('expired' in session) throw unauthenticated('auth.session_expired');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new AppError('auth.csrf_invalid', 403);
+    }
+    req.ctx = { ...base, actor: session.actor, csrfToken: session.csrfToken };
+    if (session.actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) {
+      throw new AppError('auth.password_change_required', 403);
+    }
+  };
+}
+
+function readReason(req: FastifyRequest): string | undefined {
+  const value = req.headers['x-access-reason'];
+  if (typeof value !== 'string') return undefined;
+  // Header values are Latin-1 on the wire; the web app sends the reason percent-encoded.
+  let reason = value;
+  try {
+    reason = decodeURIComponent(value);
+  } catch {
+    /* keep the raw value */
+  }
+  reason = reason.trim().slice(0, 500);
+  return reason.length >= 3 ? reason : undefined;
+}
+
+/** A preHandler that refuses (403) unless the actor holds every permission named. */
+export function requirePermission(...needed: Permission[]) {
+  return async function checkPermission(req: FastifyRequest) {
+    if (!req.ctx) throw unauthenticated();
+    for (const permission of needed) if (!req.ctx.actor.permissions.has(permission)) throw forbidden();
+  };
+}
+
+/** A preHandler that refuses unless the actor holds at least one of the permissions named. */
+export function requireAnyPermission(...options: Permission[]) {
+  return async function checkAnyPermission(req: FastifyRequest) {
+    if (!req.ctx) throw unauthenticated();
+    if (!options.some((p) => req.ctx.actor.permissions.has(p))) throw forbidden();
+  };
+}

@@ -1,0 +1,5 @@
+import { ensurePgliteTemplate } from './template';
+
+export default async function setup() {
+  await ensurePgliteTemplate();
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/connect';
+import { buildApp } from '../src/server/app';
+import { prepareRegistry } from '../src/server/bootstrap';
+import { loadConfig, type Config } from '../src/server/config';
+import type { Deps } from '../src/server/deps';
+import type { App } from '../src/server/http/types';
+import { adminUrl, ensurePgliteTemplate, ensurePostgresTemplate } from './template';
+
+export const TEST_ADMIN_PASSWORD = 'Test-Admin-Password-2026';
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export interface TestRegistry {
+  deps: Deps;
+  app: App;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export const testDriver = (): 'pglite' | 'postgres' => (process.env.RETA_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite');
+
+/**
+ * A fresh, migrated database of its own (PGlite from the template, or a new PostgreSQL database made
+ * from the template database), with the real bootstrap and the real app on top. Never a mock.
+ */
+export async function createTestRegistry(overrides: Partial<Config> = {}): Promise<TestRegistry> {
+  const config: Config = {
+    ...loadConfig({}),
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    adminPassword: TEST_ADMIN_PASSWORD,
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const { database, drop } = await openTestDatabase();
+  const registry = await prepareRegistry(config, database);
+  const app = await buildApp(registry.deps, { serveWeb: false });
+  await app.ready();
+  return {
+    deps: registry.deps,
+    app,
+    config,
+    async close() {
+      await app.close();
+      await registry.close();
+      await drop();
+    },
+  };
+}
+
+async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (testDriver() === 'pglite') {
+    const template = readFileSync(await ensurePgliteTemplate());
+    const client = await PGlite.create({ loadDataDir: new Blob([template]) });
+    return { database: await openDatabase({ pglite: client }), drop: async () => undefined };
+  }
+  const url = process.env.RETA_TEST_DATABASE_URL;
+  if (!url) throw new Error('RETA_TEST_DATABASE_URL is required for the postgres test driver');
+  const template = await ensurePostgresTemplate(url);
+  const name = `reta_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  await admin.query(`create database "${name}" template "${template}"`);
+  await admin.end();
+  const database = await openDatabase({ databaseUrl: adminUrl(url, name), poolSize: 4 });
+  return {
+    database,
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: adminUrl(url) });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists "${name}" with (force)`);
+      await cleanup.end();
+    },
+  };
+}
