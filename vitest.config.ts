@@ -4,13 +4,14 @@ import { defineConfig } from 'vitest/config';
  * Unit tests (pure rules, web components) run once; everything that touches a database runs on PGlite
  * and, when RETA_TEST_DATABASE_URL is set (CI sets it), again on a PostgreSQL server.
  */
-const databaseSuites = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'];
+const databaseSuites = ['src/server/**/*.test.ts', 'test/**/*.test.ts'];
 const withPostgres = Boolean(process.env.RETA_TEST_DATABASE_URL);
 
+// The CLI's own tests start real processes on PGlite data directories: once is enough.
 const databaseProject = (driver: 'pglite' | 'postgres') => ({
   test: {
     name: driver,
-    include: databaseSuites,
+    include: driver === 'pglite' ? [...databaseSuites, 'src/cli/**/*.test.ts'] : databaseSuites,
     environment: 'node',
     globalSetup: [`test/global-setup-${driver}.ts`],
     env: { RETA_TEST_DRIVER: driver },
@@ -23,7 +24,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/contracts/**/*.test.ts', 'bench/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/contracts/**/*.test.ts', 'src/db/**/*.test.ts', 'src/i18n/**/*.test.ts'], environment: 'node' },
       },
       {
         test: { name: 'web', include: ['src/web/**/*.test.tsx', 'src/web/**/*.test.ts'], environment: 'jsdom' },

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { anonymous } from '../../test/api-client';
+import { createTestRegistry, testDriver, type TestRegistry } from '../../test/registry';
+
+let registry: TestRegistry;
+beforeAll(async () => {
+  registry = await createTestRegistry();
+});
+afterAll(() => registry.close());
+
+it('reports health with the database kind', async () => {
+  const response = await anonymous(registry.app).get('/api/health');
+  expect(response.status).toBe(200);
+  expect(response.body).toEqual({ status: 'ok', database: testDriver(), version: expect.any(String) });
+});
+
+it('serves the OpenAPI document generated from the zod schemas', async () => {
+  const response = await anonymous(registry.app).get('/api/docs/json');
+  expect(response.status).toBe(200);
+  expect(response.body.paths['/api/v1/auth/login'].post.requestBody).toBeDefined();
+});
+
+it('answers unknown API paths with a JSON 404', async () => {
+  const response = await anonymous(registry.app).get('/api/v1/nothing-here');
+  expect(response.status).toBe(401); // deny by default: even unknown paths need a session first
+  const open = await anonymous(registry.app).get('/api/nothing');
+  expect(open.status).toBe(404);
+  expect(open.body.error.code).toBe('not_found');
+});
