@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { normaliseDocument, normaliseFullName } from '../src/core/normalise';
+import { partialDateBounds } from '../src/core/partial-date';
 import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, persons, units } from '../src/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../src/server/deps';
@@ -116,13 +117,5 @@ export async function makeCase(deps: Deps, owner: { institutionId: string; unitI
   });
 }
 
-/** `2016` → 2016-01-01…2016-12-31; `2016-05` → the month; a full date → that day. */
-export function factsBounds(value: string): { start: string; end: string } {
-  if (value.length === 10) return { start: value, end: value };
-  if (value.length === 7) {
-    const [y, m] = value.split('-').map(Number);
-    const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
-    return { start: `${value}-01`, end: `${value}-${String(last).padStart(2, '0')}` };
-  }
-  return { start: `${value}-01-01`, end: `${value}-12-31` };
-}
+/** Kept for callers of the factory: the bounds of a partial date, from src/core/partial-date. */
+export const factsBounds = partialDateBounds;

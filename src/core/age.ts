@@ -1,0 +1,90 @@
+/**
+ * Age at exploitation (domain.md rule 2): the age when the acts happened, not at registration, decides
+ * child / adult. An unknown or unverified age that may be under 18 means a presumed child.
+ */
+export type AgeGroup = 'child' | 'presumed_child' | 'adult';
+export type VictimAgeBand = 'under_14' | '14_17' | 'under_18' | '18_plus';
+
+export const CHILD_AGE_LIMIT = 18;
+
+/**
+ * Estimating a young person's age by appearance is unreliable by a couple of years either way (the
+ * margin forensic age assessment usually states). So an estimated or unverified age below 18 + 2 = 20
+ * may be under 18 and the person is presumed a child until the age is verified.
+ */
+export const AGE_ESTIMATE_MARGIN_YEARS = 2;
+
+export interface VictimAge {
+  ageYears?: number | null;
+  ageEstimated?: boolean | null;
+  ageVerified?: boolean | null;
+  ageBand?: VictimAgeBand | string | null;
+}
+
+/** `child` (verified under 18), `presumed_child` (may be under 18, not verified) or `adult`. */
+export function ageGroupOf(victim: VictimAge): AgeGroup {
+  const verified = Boolean(victim.ageVerified) && !victim.ageEstimated;
+  if (victim.ageYears !== null && victim.ageYears !== undefined) {
+    if (verified) return victim.ageYears < CHILD_AGE_LIMIT ? 'child' : 'adult';
+    return victim.ageYears < CHILD_AGE_LIMIT + AGE_ESTIMATE_MARGIN_YEARS ? 'presumed_child' : 'adult';
+  }
+  switch (victim.ageBand) {
+    case 'under_14':
+    case '14_17':
+    case 'under_18':
+      return verified ? 'child' : 'presumed_child';
+    case '18_plus':
+      // Stated as an adult band: whoever entered it assessed the person as 18 or older.
+      return 'adult';
+    default:
+      return 'presumed_child';
+  }
+}
+
+export const isChild = (group: AgeGroup) => group === 'child' || group === 'presumed_child';
+export const isChildVictim = (victim: VictimAge) => isChild(ageGroupOf(victim));
+
+// Reporting schemes: one stored age, several bands (domain.md "Age bands").
+
+export type RetaAgeBand = '0_13' | '14_17' | '18_30' | '31_plus';
+/** RETA seed tables: 0–13, 14–17, 18–30, 31+. Null when the age is unknown. */
+export function retaAgeBand(ageYears: number | null | undefined): RetaAgeBand | null {
+  if (ageYears === null || ageYears === undefined || ageYears < 0) return null;
+  if (ageYears <= 13) return '0_13';
+  if (ageYears <= 17) return '14_17';
+  if (ageYears <= 30) return '18_30';
+  return '31_plus';
+}
+
+export type PeruLegalAgeBand = 'under_14' | '14_17' | '18_plus';
+/** Peruvian penal-law thresholds: under 14 (aggravation), 14–17, 18+. */
+export function peruLegalAgeBand(ageYears: number | null | undefined): PeruLegalAgeBand | null {
+  if (ageYears === null || ageYears === undefined || ageYears < 0) return null;
+  if (ageYears < 14) return 'under_14';
+  if (ageYears < 18) return '14_17';
+  return '18_plus';
+}
+
+export type UnodcCategory = 'girl' | 'boy' | 'woman' | 'man' | 'unknown';
+/**
+ * UNODC GLOTIP: child (<18) or adult crossed with sex. A presumed child counts as a child (the
+ * protective presumption of rule 2); an unknown sex gives `unknown`.
+ */
+export function unodcCategory(sex: string | null | undefined, group: AgeGroup): UnodcCategory {
+  const child = isChild(group);
+  if (sex === 'female') return child ? 'girl' : 'woman';
+  if (sex === 'male') return child ? 'boy' : 'man';
+  return 'unknown';
+}
+
+export const ctdcAgeBroadBands = ['0-8', '9-17', '18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+'] as const;
+export type CtdcAgeBroad = (typeof ctdcAgeBroadBands)[number];
+const ctdcUpperBounds: ReadonlyArray<[number, CtdcAgeBroad]> = [
+  [8, '0-8'], [17, '9-17'], [20, '18-20'], [23, '21-23'], [26, '24-26'], [29, '27-29'], [38, '30-38'], [47, '39-47'],
+];
+/** CTDC codebook `ageBroad`. Null when the age is unknown. */
+export function ctdcAgeBroad(ageYears: number | null | undefined): CtdcAgeBroad | null {
+  if (ageYears === null || ageYears === undefined || ageYears < 0) return null;
+  for (const [upper, band] of ctdcUpperBounds) if (ageYears <= upper) return band;
+  return '48+';
+}
