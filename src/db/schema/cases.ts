@@ -178,3 +178,12 @@ export const caseAccess = pgTable(
   },
   (t) => [index('case_access_case_idx').on(t.caseId), index('case_access_institution_idx').on(t.institutionId)],
 );
+
+/**
+ * The last case number given per registration year. `insert … on conflict do update … returning` takes
+ * the row lock, so concurrent registrations get distinct numbers without gaps from rolled-back ones.
+ */
+export const caseCodeSequences = pgTable('case_code_sequences', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
