@@ -140,6 +140,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...caseWork,
     'audit.read',
     'duplicates.review',
+    'protection.consent_override',
     'hotline.read',
     'operation.read',
     'prevention.read',
