@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../../test/api-client';
+import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import type { Deps } from '../deps';
+import { DemoRefusedError, generateDemoData, type DemoSummary } from './generator';
+import { DEMO_PASSWORD } from './organisation';
+
+const asOf = new Date('2026-06-30T00:00:00Z');
+
+/** A digest of the non-identifying content of the generated cases (ids and ciphertexts differ by design). */
+async function contentHash(deps: Deps): Promise<string> {
+  const result = await deps.db.execute(sql`
+    select c.code, c.source, c.reported_on::text as reported, c.facts_date_from, c.department_code, c.purposes, c.means,
+      (select string_agg(p.sex || ':' || coalesce(v.age_years::text, '-') || ':' || coalesce(p.origin_ubigeo, '-') || ':' || v.identification_status, ',' order by p.sex, v.age_years, p.origin_ubigeo, v.identification_status)
+         from case_victims v join persons p on p.id = v.person_id where v.case_id = c.id) as victims,
+      (select count(*)::int from case_suspects s where s.case_id = c.id) as suspects,
+      (select string_agg(kind || ':' || coalesce(ubigeo, ''), ',' order by kind, ubigeo) from case_places pl where pl.case_id = c.id) as places
+    from cases c order by c.code`);
+  const rows = (result as unknown as { rows: unknown[] }).rows;
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
+
+describe('demo generator', () => {
+  let first: TestRegistry;
+  let second: TestRegistry;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    first = await createTestRegistry();
+    second = await createTestRegistry();
+    summary = await generateDemoData(first.deps, { victims: 300, seed: 42, asOf, batchVictims: 120 });
+    await generateDemoData(second.deps, { victims: 300, seed: 42, asOf, batchVictims: 120 });
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  it('makes exactly the victims asked for, with cases, suspects and places', async () => {
+    expect(summary.rows.case_victims).toBe(300);
+    expect(summary.rows.cases).toBeGreaterThan(100);
+    expect(summary.rows.cases).toBeLessThan(300);
+    const [row] = (await first.deps.db.execute(sql`select count(*)::int as n from case_victims`) as unknown as { rows: Array<{ n: number }> }).rows;
+    expect(row!.n).toBe(300);
+  });
+
+  it('is reproducible: the same seed and date give the same non-identifying content', async () => {
+    expect(await contentHash(first.deps)).toBe(await contentHash(second.deps));
+  });
+
+  it('differs with another seed', async () => {
+    const third = await createTestRegistry();
+    try {
+      await generateDemoData(third.deps, { victims: 300, seed: 43, asOf, batchVictims: 120 });
+      expect(await contentHash(third.deps)).not.toBe(await contentHash(first.deps));
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('follows the published distributions: mostly female, sexual exploitation first, Madre de Dios and Lima on top', async () => {
+    const db = first.deps.db;
+    const q = async (query: ReturnType<typeof sql>) => (await db.execute(query) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    const [sex] = await q(sql`select count(*) filter (where p.sex = 'female')::int as f, count(*)::int as n from case_victims v join persons p on p.id = v.person_id`);
+    expect(Number(sex!.f) / Number(sex!.n)).toBeGreaterThan(0.7);
+    const purposes = await q(sql`select purposes[1] as p, count(*)::int as n from cases group by 1 order by 2 desc`);
+    expect(purposes[0]!.p).toBe('sexual_exploitation');
+    expect(purposes[1]!.p).toBe('forced_labour');
+    const departments = await q(sql`select department_code as d, count(*)::int as n from cases group by 1 order by 2 desc limit 2`);
+    expect(departments.map((d) => d.d).sort()).toEqual(['15', '17']);
+  });
+
+  it('encrypts identity: no synthetic name appears in clear text', async () => {
+    const rows = (await first.deps.db.execute(sql`select identity_enc from persons limit 20`) as unknown as { rows: Array<{ identity_enc: string }> }).rows;
+    for (const r of rows) {
+      expect(r.identity_enc.startsWith('v1:')).toBe(true);
+      const identity = first.deps.cipher.decryptJson<{ givenNames: string; synthetic: boolean }>(r.identity_enc);
+      expect(identity.synthetic).toBe(true);
+      expect(r.identity_enc).not.toContain(identity.givenNames);
+    }
+  });
+
+  it('creates one demo user per role who can sign in with the printed password', async () => {
+    expect(summary.usernames).toHaveLength(10);
+    const client = await loginAs(first.app, 'demo-analyst', DEMO_PASSWORD);
+    const me = await client.get('/api/v1/auth/me');
+    expect(me.status).toBe(200);
+  });
+
+  it('refuses to generate into a database that already has cases', async () => {
+    await expect(generateDemoData(first.deps, { victims: 10, seed: 1, asOf })).rejects.toBeInstanceOf(DemoRefusedError);
+  });
+});

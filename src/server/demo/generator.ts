@@ -1,0 +1,123 @@
+import { count, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connect';
+import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, persons, systemSettings } from '../../db/schema';
+import { writeAudit } from '../audit/audit.writer';
+import { systemCtx } from '../context';
+import type { Deps } from '../deps';
+import { generateCaseBatch, type BatchContext, type CaseFacts } from './case-batch';
+import { dayOf } from './dates';
+import { featureGenerators } from './features';
+import { insertRows } from './insert';
+import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './organisation';
+import { createRng, type Rng } from './prng';
+
+export interface DemoOptions {
+  victims: number;
+  seed: number;
+  /** The generated history ends on this day (default: today). Same seed + same day = same records. */
+  asOf?: Date;
+  /** Victims per transaction: bounds memory, whatever the total. */
+  batchVictims?: number;
+  onProgress?: (victimsDone: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  seed: number;
+  asOf: string;
+  victims: number;
+  rows: Record<string, number>;
+  usernames: string[];
+  password: string;
+  seconds: number;
+}
+
+export const DEMO_SETTING = 'demo';
+
+/** Context every feature generator receives: the organisation and the end of the generated history. */
+export interface FeatureContext {
+  org: DemoOrganisation;
+  asOfDay: number;
+}
+
+export class DemoRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoRefusedError';
+  }
+}
+
+export async function isDemoDatabase(deps: Deps): Promise<boolean> {
+  const rows = await deps.db.select().from(systemSettings).where(sql`${systemSettings.key} = ${DEMO_SETTING}`);
+  return rows.length > 0;
+}
+
+/**
+ * Fills an empty registry with synthetic training data: institutions, units, a user per role, and cases
+ * with victims, suspects, places and whatever feature tables exist (justice, protection, hotline…).
+ * Batches of cases are generated and inserted one transaction at a time, so memory stays bounded.
+ */
+export async function generateDemoData(deps: Deps, options: DemoOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const [{ n } = { n: 0 }] = await deps.db.select({ n: count() }).from(cases);
+  if (Number(n) > 0) throw new DemoRefusedError('The database already holds cases: synthetic data goes only into an empty database (use --reset on a demo database).');
+  const asOfDay = dayOf(options.asOf ?? new Date());
+  const root = createRng(options.seed);
+  const rows: Record<string, number> = {};
+  const add = (table: string, k: number) => (rows[table] = (rows[table] ?? 0) + k);
+
+  const org = await deps.db.transaction((tx) => createDemoOrganisation(tx));
+  const batchCtx: BatchContext = {
+    org,
+    asOfDay,
+    sequence: new Map(),
+    pool: { items: [], limit: 2000 },
+    person: { institutionId: org.institutionIds.police, identifiedBy: org.institutionIds.police, cipher: deps.cipher },
+  };
+  const featureCtx: FeatureContext = { org, asOfDay };
+  const batchSize = options.batchVictims ?? 2000;
+  for (let done = 0, index = 0; done < options.victims; index++) {
+    const wanted = Math.min(batchSize, options.victims - done);
+    const rng = root.fork(index);
+    const batch = generateCaseBatch(rng, batchCtx, wanted);
+    await deps.db.transaction(async (tx) => {
+      await insertRows(tx, cases, batch.cases);
+      await insertRows(tx, persons, batch.persons);
+      await insertRows(tx, caseVictims, batch.victims);
+      await insertRows(tx, caseSuspects, batch.suspects);
+      await insertRows(tx, casePlaces, batch.places);
+      await insertRows(tx, caseEvents, batch.events);
+      await runCaseFeatures(tx, rng.fork(7), featureCtx, batch.facts, add);
+    });
+    add('cases', batch.cases.length);
+    add('persons', batch.persons.length);
+    add('case_victims', batch.victims.length);
+    add('case_suspects', batch.suspects.length);
+    add('case_places', batch.places.length);
+    done += wanted;
+    options.onProgress?.(done, options.victims);
+  }
+  await runStandaloneFeatures(deps, root.fork(1_000_000), featureCtx, options.victims, add);
+  const asOf = new Date(asOfDay * 86_400_000).toISOString().slice(0, 10);
+  await deps.db.transaction(async (tx) => {
+    const value = { seed: options.seed, victims: options.victims, asOf, generatedAt: new Date().toISOString() };
+    await tx.insert(systemSettings).values({ key: DEMO_SETTING, value }).onConflictDoUpdate({ target: systemSettings.key, set: { value } });
+    await writeAudit(tx, systemCtx('demo'), { action: 'demo.generate', details: { seed: options.seed, victims: options.victims, asOf, rows } });
+  });
+  return { seed: options.seed, asOf, victims: options.victims, rows, usernames: org.usernames, password: DEMO_PASSWORD, seconds: (performance.now() - started) / 1000 };
+}
+
+async function runCaseFeatures(tx: Tx, rng: Rng, ctx: FeatureContext, facts: CaseFacts[], add: (t: string, n: number) => void) {
+  for (const [i, feature] of featureGenerators().entries()) {
+    if (!feature.forCases) continue;
+    const made = await feature.forCases(tx, rng.fork(i), ctx, facts);
+    for (const [table, k] of Object.entries(made)) add(table, k);
+  }
+}
+
+async function runStandaloneFeatures(deps: Deps, rng: Rng, ctx: FeatureContext, victims: number, add: (t: string, n: number) => void) {
+  for (const [i, feature] of featureGenerators().entries()) {
+    if (!feature.standalone) continue;
+    const made = await feature.standalone(deps, rng.fork(i), ctx, victims);
+    for (const [table, k] of Object.entries(made)) add(table, k);
+  }
+}
