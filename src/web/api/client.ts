@@ -1,0 +1,96 @@
+import i18next from 'i18next';
+
+/** An error the API answered with (`{ error: { code, message, fields } }`), or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+type Listener = (event: 'expired') => void;
+const listeners = new Set<Listener>();
+let csrfToken: string | null = null;
+
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+export const onSessionEvent = (listener: Listener) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+
+export interface RequestOptions {
+  /** Why identifying data is read; sent percent-encoded in X-Access-Reason and recorded by the server. */
+  accessReason?: string;
+  query?: Record<string, string | number | boolean | undefined | null | readonly string[]>;
+  signal?: AbortSignal;
+  /** A 401 on this call is expected (sign-in, session check) and must not raise the expiry message. */
+  quiet401?: boolean;
+}
+
+export function queryString(query: RequestOptions['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18next.language || 'es' };
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.accessReason) headers['X-Access-Reason'] = encodeURIComponent(options.accessReason);
+  let response: Response;
+  try {
+    response = await fetch(`${path}${queryString(options.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if ((cause as Error).name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network', 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } }).error ?? {};
+    const failure = new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? response.statusText, error.fields ?? {});
+    if (response.status === 401 && !options.quiet401) for (const listener of listeners) listener('expired');
+    throw failure;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+};
+
+/** The message to show for an error: the catalogue's text for its code, else the server's own. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network') return i18next.t('common.network_error');
+    return i18next.t(error.code, { ns: 'errors', defaultValue: error.message || i18next.t('common.unexpected_error') });
+  }
+  return i18next.t('common.unexpected_error');
+}

@@ -1,0 +1,78 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MeView } from '../../contracts/auth';
+import { api, ApiError, onSessionEvent, setCsrfToken } from './client';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'signed-in'; user: MeView };
+
+interface SessionApi {
+  state: SessionState;
+  login(username: string, password: string): Promise<MeView>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+  can(permission: string): boolean;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api.get<{ user: MeView; csrfToken: string | null }>('/api/v1/auth/me', { quiet401: true });
+      setCsrfToken(me.csrfToken);
+      setState({ status: 'signed-in', user: me.user });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'anonymous', expired: false });
+      else setState({ status: 'anonymous', expired: false });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onSessionEvent(() => {
+      setCsrfToken(null);
+      setState((previous) => ({ status: 'anonymous', expired: previous.status === 'signed-in' }));
+    });
+  }, [refresh]);
+
+  const value = useMemo<SessionApi>(() => ({
+    state,
+    refresh,
+    async login(username, password) {
+      const result = await api.post<{ user: MeView; csrfToken: string }>('/api/v1/auth/login', { username, password }, { quiet401: true });
+      setCsrfToken(result.csrfToken);
+      setState({ status: 'signed-in', user: result.user });
+      return result.user;
+    },
+    async logout() {
+      try {
+        await api.post('/api/v1/auth/logout', undefined, { quiet401: true });
+      } finally {
+        setCsrfToken(null);
+        setState({ status: 'anonymous', expired: false });
+      }
+    },
+    can(permission) {
+      return state.status === 'signed-in' && state.user.permissions.includes(permission);
+    },
+  }), [state, refresh]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in user; only call below the route guard. */
+export function useUser(): MeView {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useUser without a session');
+  return state.user;
+}

@@ -1,0 +1,5 @@
+import { Pending } from '../../components/Pending';
+
+export default function Page() {
+  return <Pending title="nav.hotline" />;
+}

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The web app: index.html at the repository root, sources in src/web, output in dist/web (the server
+ * serves it). Routes, charts and administration are split into chunks loaded on demand, so a remote post
+ * on a slow link downloads only the shell and the sign-in page first.
+ */
+export default defineConfig({
+  root: '.',
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+  },
+  server: {
+    proxy: { '/api': `http://127.0.0.1:${process.env.RETA_PORT ?? 3000}` },
+  },
+});
