@@ -36,7 +36,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -89,6 +88,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       if (req.url.startsWith('/api/') || req.method !== 'GET') return handleNotFound(req, reply);
       return reply.sendFile('index.html');
     });
+  } else {
+    // Fastify accepts one root not-found handler: the JSON one unless the SPA fallback above took its place.
+    app.setNotFoundHandler(handleNotFound);
   }
   return app;
 }
