@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommand } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
 import { registerDemoCommand } from './commands/demo';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerReferenceCommand } from './commands/reference';
@@ -13,6 +14,7 @@ registerMigrateCommand(program);
 registerUserCommands(program);
 registerReferenceCommand(program);
 registerAuditCommand(program);
+registerBackupCommands(program);
 registerDemoCommand(program);
 registerReportCommands(program);
 
