@@ -8,6 +8,7 @@ import { systemCtx } from './context';
 import { prepareCipher } from './crypto/key-check';
 import { createDeps, type Deps } from './deps';
 import { ensureDepartments } from './reference/ubigeo.repository';
+import { ensureLegalFramework } from './legal/legal.seed';
 
 export interface Registry {
   deps: Deps;
@@ -32,6 +33,7 @@ export async function prepareRegistry(config: Config, database: Database): Promi
   const cipher = await prepareCipher(database.db, { envKey: config.encryptionKey, keyFile: config.keyFile });
   const deps = createDeps(config, database, cipher);
   await ensureDepartments(deps.db);
+  await ensureLegalFramework(deps.db);
   const generatedAdminPassword = await ensureFirstAdministrator(deps);
   return { deps, generatedAdminPassword, close: () => database.close() };
 }

@@ -1,2 +1,31 @@
-/** Error messages of the justice feature, keyed by error code. */
-export default {} as Record<string, string>;
+/** Error messages of the justice and legal-framework features, keyed by error code. */
+export default {
+  'legal.regime.not_found': 'That legal regime does not exist.',
+  'legal.article.not_found': 'That article does not exist.',
+  'legal.tier.not_found': 'That penalty tier does not exist.',
+  'legal.regime_code_taken': 'A regime with that code already exists.',
+  'legal.article_number_taken': 'That regime already has an article with that number.',
+  'legal.tier_code_taken': 'That article already has a tier with that code.',
+  'legal.range_reversed': 'The maximum is below the minimum.',
+  'legal.article_not_in_force': 'Article {{article}} was not in force on {{date}}.',
+  'justice.suspect.not_found': 'That defendant is not part of this case.',
+  'justice.event.not_found': 'That justice event does not exist.',
+  'justice.article_not_in_force': 'Article {{article}} was not in force on the date of the facts ({{date}}).',
+  'justice.unknown_tier': 'Article {{article}} has no tier "{{tier}}".',
+  'justice.stage_not_for_institution': 'Your institution does not record {{stage}} events for this case: that stage belongs to the institution the case was sent to.',
+  'justice.permission_for_stage': 'You may not record {{stage}} events.',
+  'justice.receiver_wrong_kind': 'The receiving institution must be of kind {{kind}}.',
+  'justice.receiver_not_found': 'The receiving institution or unit does not exist.',
+  'justice.supersede_other_defendant': 'The corrected event belongs to another defendant.',
+  'justice.supersede_other_stage': 'A correction must be of the same stage as the event it corrects.',
+  'justice.already_superseded': 'That event has already been corrected; correct the latest version.',
+  'justice.sentence_without_conviction': 'A sentence needs a conviction (a decision or a plea agreement) recorded on or before its date.',
+  'justice.event_before_facts': 'The event is dated before the facts of the case began.',
+  'justice.event_in_future': 'The event cannot be dated in the future.',
+  'justice.appeal_without_decision': 'An appeal needs a decision to appeal against.',
+  'justice.appeal_decided_without_appeal': 'There is no pending appeal to decide.',
+  'justice.final_without_decision': 'Only a decision can become final.',
+  'justice.imprisonment_without_sentence': 'Imprisonment needs an effective prison sentence that stands.',
+  'justice.release_without_imprisonment': 'Release from prison needs an imprisonment that started earlier.',
+  'justice.release_without_custody': 'Release from custody needs an earlier arrest or detention.',
+} as Record<string, string>;

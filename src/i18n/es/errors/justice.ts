@@ -1,2 +1,31 @@
-/** Error messages of the justice feature, keyed by error code. */
-export default {} as Record<string, string>;
+/** Error messages of the justice and legal-framework features, keyed by error code. */
+export default {
+  'legal.regime.not_found': 'Ese régimen legal no existe.',
+  'legal.article.not_found': 'Ese artículo no existe.',
+  'legal.tier.not_found': 'Ese tramo de pena no existe.',
+  'legal.regime_code_taken': 'Ya existe un régimen con ese código.',
+  'legal.article_number_taken': 'Ese régimen ya tiene un artículo con ese número.',
+  'legal.tier_code_taken': 'Ese artículo ya tiene un tramo con ese código.',
+  'legal.range_reversed': 'El máximo es menor que el mínimo.',
+  'legal.article_not_in_force': 'El artículo {{article}} no estaba vigente el {{date}}.',
+  'justice.suspect.not_found': 'Ese imputado no forma parte de este caso.',
+  'justice.event.not_found': 'Ese evento judicial no existe.',
+  'justice.article_not_in_force': 'El artículo {{article}} no estaba vigente en la fecha de los hechos ({{date}}).',
+  'justice.unknown_tier': 'El artículo {{article}} no tiene el tramo "{{tier}}".',
+  'justice.stage_not_for_institution': 'Su institución no registra eventos de la etapa {{stage}} en este caso: esa etapa corresponde a la institución a la que se remitió el caso.',
+  'justice.permission_for_stage': 'No puede registrar eventos de la etapa {{stage}}.',
+  'justice.receiver_wrong_kind': 'La institución de destino debe ser de tipo {{kind}}.',
+  'justice.receiver_not_found': 'La institución o unidad de destino no existe.',
+  'justice.supersede_other_defendant': 'El evento corregido pertenece a otro imputado.',
+  'justice.supersede_other_stage': 'Una corrección debe ser de la misma etapa que el evento que corrige.',
+  'justice.already_superseded': 'Ese evento ya fue corregido; corrija la versión más reciente.',
+  'justice.sentence_without_conviction': 'Una pena requiere una condena (sentencia condenatoria o terminación anticipada) registrada en su fecha o antes.',
+  'justice.event_before_facts': 'El evento tiene una fecha anterior al inicio de los hechos del caso.',
+  'justice.event_in_future': 'El evento no puede tener una fecha futura.',
+  'justice.appeal_without_decision': 'Una apelación requiere una decisión que apelar.',
+  'justice.appeal_decided_without_appeal': 'No hay una apelación pendiente que resolver.',
+  'justice.final_without_decision': 'Solo una decisión puede quedar firme.',
+  'justice.imprisonment_without_sentence': 'El internamiento requiere una pena privativa de libertad efectiva vigente.',
+  'justice.release_without_imprisonment': 'La excarcelación requiere un internamiento anterior.',
+  'justice.release_without_custody': 'La liberación requiere una detención o arresto anterior.',
+} as Record<string, string>;
