@@ -9,3 +9,4 @@ export * from './hotline';
 export * from './operations';
 export * from './prevention';
 export * from './stats';
+export * from './reports';
