@@ -1,5 +1,38 @@
+import { idParams } from '../../contracts/common';
+import {
+  operationCaseLink, operationCaseParams, operationCreate, operationList, operationListQuery, operationUpdate, operationView, versionQuery,
+} from '../../contracts/operations';
 import type { Deps } from '../deps';
+import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { createOperationService } from './operation.service';
 
-// Not built yet: the operations feature registers its routes here.
-export function registerOperationRoutes(_app: App, _deps: Deps) {}
+const tags = ['operations'];
+
+export function registerOperationRoutes(app: App, deps: Deps) {
+  const service = createOperationService(deps);
+  const read = requirePermission('operation.read');
+  const write = requirePermission('operation.write');
+
+  app.get('/api/v1/operations', { preHandler: read, schema: { tags, querystring: operationListQuery, response: { 200: operationList } } }, async (req) =>
+    service.list(req.ctx, req.query),
+  );
+  app.post('/api/v1/operations', { preHandler: write, schema: { tags, body: operationCreate, response: { 200: operationView, 201: operationView } } }, async (req, reply) => {
+    const { view, created } = await service.create(req.ctx, req.body);
+    return reply.code(created ? 201 : 200).send(view);
+  });
+  app.get('/api/v1/operations/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: operationView } } }, async (req) =>
+    service.get(req.ctx, req.params.id),
+  );
+  app.patch('/api/v1/operations/:id', { preHandler: write, schema: { tags, params: idParams, body: operationUpdate, response: { 200: operationView } } }, async (req) =>
+    service.update(req.ctx, req.params.id, req.body),
+  );
+  app.post('/api/v1/operations/:id/cases', { preHandler: write, schema: { tags, params: idParams, body: operationCaseLink, response: { 200: operationView } } }, async (req) =>
+    service.linkCase(req.ctx, req.params.id, req.body.caseId, req.body.version),
+  );
+  app.delete(
+    '/api/v1/operations/:id/cases/:caseId',
+    { preHandler: write, schema: { tags, params: operationCaseParams, querystring: versionQuery, response: { 200: operationView } } },
+    async (req) => service.unlinkCase(req.ctx, req.params.id, req.params.caseId, req.query.version),
+  );
+}

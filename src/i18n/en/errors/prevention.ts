@@ -1,2 +1,8 @@
 /** Error messages of the prevention feature, keyed by error code. */
-export default {} as Record<string, string>;
+export default {
+  'prevention_activity.not_found': 'Prevention activity not found.',
+  'prevention.not_organiser': 'Only the organising institution can change this activity.',
+  'prevention.sex_breakdown_mismatch': 'Women, men and unknown must add up to the total participants.',
+  'prevention.institution_breakdown_exceeds_total': 'Participants by institution add up to more than the total.',
+  'prevention.institution_repeated': 'That institution is already in the list.',
+} as Record<string, string>;

@@ -1,2 +1,8 @@
 /** Error messages of the prevention feature, keyed by error code. */
-export default {} as Record<string, string>;
+export default {
+  'prevention_activity.not_found': 'Actividad de prevención no encontrada.',
+  'prevention.not_organiser': 'Solo la institución organizadora puede modificar esta actividad.',
+  'prevention.sex_breakdown_mismatch': 'Mujeres, hombres y sin dato deben sumar el total de participantes.',
+  'prevention.institution_breakdown_exceeds_total': 'Los participantes por institución suman más que el total.',
+  'prevention.institution_repeated': 'Esa institución ya figura en la lista.',
+} as Record<string, string>;

@@ -1,0 +1,101 @@
+import { inArray } from 'drizzle-orm';
+import type { PreventionCreate, PreventionListQuery, PreventionUpdate } from '../../contracts/prevention';
+import { participantProblems } from '../../core/prevention/participants';
+import type { Tx } from '../../db/connect';
+import { institutions, preventionActivities } from '../../db/schema';
+import { writeAudit } from '../audit/audit.writer';
+import type { Ctx } from '../context';
+import { isUniqueViolation } from '../db-errors';
+import type { Deps } from '../deps';
+import { AppError, invalid } from '../errors/app-error';
+import { resolveOwnerUnit } from '../operations/record-helpers';
+import { assertUbigeosKnown } from '../reference/ubigeo.repository';
+import { definedOnly, updateVersioned } from '../versioned-update';
+import { presentActivity } from './prevention.presenter';
+import { findActivity, findActivityByExternalId, listActivities, type PreventionRow } from './prevention.repository';
+
+/**
+ * Prevention activities hold no personal data (counts only), so anyone with `prevention.read` sees all of
+ * them — the annual report needs every organiser's; only the organiser institution may change one.
+ */
+export function createPreventionService(deps: Deps) {
+  const { db } = deps;
+
+  async function assertInstitutionsKnown(tx: Tx, entries: ReadonlyArray<{ institutionId: string }>) {
+    if (entries.length === 0) return;
+    const ids = [...new Set(entries.map((e) => e.institutionId))];
+    const known = new Set((await tx.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, ids))).map((r) => r.id));
+    const fields: Record<string, string> = {};
+    entries.forEach((e, i) => {
+      if (!known.has(e.institutionId)) fields[`participantsByInstitution.${i}.institutionId`] = 'institution.not_found';
+    });
+    if (Object.keys(fields).length) throw invalid(fields);
+  }
+
+  function assertConsistent(row: Parameters<typeof participantProblems>[0]) {
+    const problems = participantProblems(row);
+    if (Object.keys(problems).length) throw invalid(problems);
+  }
+
+  async function create(ctx: Ctx, input: PreventionCreate) {
+    assertConsistent(input);
+    try {
+      return await db.transaction(async (tx) => {
+        const existing = input.externalId ? await findActivityByExternalId(tx, ctx.actor.institutionId, input.externalId) : undefined;
+        if (existing) return { view: presentActivity(existing), created: false };
+        await assertUbigeosKnown(tx, [{ code: input.ubigeo, field: 'ubigeo' }]);
+        await assertInstitutionsKnown(tx, input.participantsByInstitution);
+        const owner = await resolveOwnerUnit(tx, ctx.actor, input.unitId);
+        const { unitId: _unit, ...fields } = input;
+        const [row] = await tx
+          .insert(preventionActivities)
+          .values({
+            ...fields,
+            externalId: input.externalId ?? null,
+            title: input.title ?? null,
+            institutionId: ctx.actor.institutionId,
+            ...owner,
+            registeredBy: ctx.actor.userId,
+            placeDepartment: input.ubigeo.slice(0, 2),
+          })
+          .returning();
+        await writeAudit(tx, ctx, { action: 'prevention.create', entityType: 'prevention_activity', entityId: row!.id, details: summaryOf(row!) });
+        return { view: presentActivity(row!), created: true };
+      });
+    } catch (error) {
+      if (input.externalId && isUniqueViolation(error)) {
+        const existing = await findActivityByExternalId(db, ctx.actor.institutionId, input.externalId);
+        if (existing) return { view: presentActivity(existing), created: false };
+      }
+      throw error;
+    }
+  }
+
+  async function update(ctx: Ctx, id: string, input: PreventionUpdate) {
+    const { version, ...changes } = input;
+    return db.transaction(async (tx) => {
+      const current = await findActivity(tx, id);
+      if (current.institutionId !== ctx.actor.institutionId) throw new AppError('prevention.not_organiser', 403);
+      const values = definedOnly({ ...changes, placeDepartment: changes.ubigeo?.slice(0, 2) });
+      assertConsistent({ ...current, ...values });
+      if (changes.ubigeo) await assertUbigeosKnown(tx, [{ code: changes.ubigeo, field: 'ubigeo' }]);
+      if (changes.participantsByInstitution) await assertInstitutionsKnown(tx, changes.participantsByInstitution);
+      const row = await updateVersioned(tx, preventionActivities, 'prevention_activity', id, version, values);
+      await writeAudit(tx, ctx, { action: 'prevention.update', entityType: 'prevention_activity', entityId: id, details: { fields: Object.keys(values), ...summaryOf(row) } });
+      return presentActivity(row);
+    });
+  }
+
+  const get = async (_ctx: Ctx, id: string) => presentActivity(await findActivity(db, id));
+
+  async function list(_ctx: Ctx, query: PreventionListQuery) {
+    const { rows, total } = await listActivities(db, query);
+    return { items: rows.map(presentActivity), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  return { create, update, get, list };
+}
+
+const summaryOf = (row: PreventionRow) => ({ type: row.type, audiences: row.audiences, participantsTotal: row.participantsTotal });
+
+export type PreventionService = ReturnType<typeof createPreventionService>;
