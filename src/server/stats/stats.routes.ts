@@ -1,5 +1,35 @@
+import { z } from 'zod';
+import {
+  derivedQuery, durationsResult, funnelResult, indicatorList, publicTableNames, publicTableParams, publicTableQuery, routesResult, statsQuery, statsResult,
+} from '../../contracts/stats';
 import type { Deps } from '../deps';
+import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { createStatsService } from './stats.service';
 
-// Not built yet: the stats feature registers its routes here.
-export function registerStatsRoutes(_app: App, _deps: Deps) {}
+const tags = ['stats'];
+
+/** Statistics for signed-in readers (`stats.read`), and the public open-data tables (no login, suppressed only). */
+export function registerStatsRoutes(app: App, deps: Deps) {
+  const stats = createStatsService(deps);
+  const read = requirePermission('stats.read');
+
+  app.get('/api/v1/stats/indicators', { preHandler: read, schema: { tags, response: { 200: indicatorList } } }, async (req) => stats.definitions(req.ctx.locale));
+  app.get('/api/v1/stats/definitions.md', { preHandler: read, schema: { tags, response: { 200: z.string() } } }, async (req, reply) =>
+    reply.type('text/markdown; charset=utf-8').send(stats.definitionsMarkdown(req.ctx.locale)),
+  );
+  app.get('/api/v1/stats/query', { preHandler: read, schema: { tags, querystring: statsQuery, response: { 200: statsResult } } }, async (req) => stats.query(req.ctx, req.query));
+  app.get('/api/v1/stats/routes', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: routesResult } } }, async (req) => stats.routes(req.ctx, req.query));
+  app.get('/api/v1/stats/funnel', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: funnelResult } } }, async (req) => stats.funnel(req.ctx, req.query));
+  app.get('/api/v1/stats/durations', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: durationsResult } } }, async (req) => stats.durations(req.ctx, req.query));
+
+  // Public open data: a fixed list of tables, always disclosure-controlled, whatever is asked.
+  const open = { public: true } as const;
+  app.get('/api/v1/public/stats', { config: open, schema: { tags, response: { 200: z.object({ tables: z.array(z.string()), threshold: z.number().int() }) } } }, async () => ({
+    tables: [...publicTableNames],
+    threshold: deps.config.disclosureThreshold,
+  }));
+  app.get('/api/v1/public/stats/:table', { config: open, schema: { tags, params: publicTableParams, querystring: publicTableQuery, response: { 200: statsResult } } }, async (req) =>
+    stats.publicTable(req.params.table, { year: req.query.year }),
+  );
+}

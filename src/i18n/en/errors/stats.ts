@@ -1,2 +1,7 @@
 /** Error messages of the stats feature, keyed by error code. */
-export default {} as Record<string, string>;
+export default {
+  'stats.unknown_indicator': 'There is no statistic with that name. See /api/v1/stats/indicators for the list.',
+  'stats.dimension_not_allowed': 'This statistic cannot be broken down by that dimension.',
+  'stats.invalid_period': 'The start of the period must not be after its end.',
+  'stats.top_needs_rows': 'Keeping the largest rows needs at least one dimension to break down by.',
+} as Record<string, string>;

@@ -1,0 +1,117 @@
+/**
+ * Derived views built on the engine: routes (origin → exploitation department), the attrition funnel of
+ * cases, and durations. Each takes the same period and filters as an indicator query and the same scope.
+ */
+import { sql } from 'drizzle-orm';
+import { displayOf, isPrimary, suppressList } from '../../core/disclosure';
+import { peruDepartments } from '../../core/geo/departments';
+import { indicatorById } from '../../core/stats/indicators';
+import { percentOf } from '../../core/stats/rounding';
+import type { DerivedQuery } from '../../contracts/stats';
+import type { Actor } from '../context';
+import type { Deps } from '../deps';
+import { baseSql, filtersOf, runAggregate } from './stats.query';
+import { ACTIVE_EVENTS, limaDate } from './stats.sources';
+
+const names = new Map(peruDepartments.map((d) => [d.code, d.name]));
+const request = (q: DerivedQuery) => ({ by: [], from: q.from, to: q.to, filters: filtersOf(q) });
+
+/** Victims' internal routes: department of origin → department of exploitation, largest first. */
+export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
+  const victims = indicatorById('victims')!;
+  const rows = await runAggregate(deps.db, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'] }, actor);
+  const pairs = rows
+    .filter((r) => r.d1 && r.d2 && r.d1 !== 'unknown' && r.d2 !== 'unknown' && (q.sameDepartment || r.d1 !== r.d2))
+    .map((r) => ({ origin: r.d1!, destination: r.d2!, n: r.value ?? 0 }))
+    .sort((a, b) => b.n - a.n || a.origin.localeCompare(b.origin) || a.destination.localeCompare(b.destination));
+  // No total is published with the routes: primary suppression is all that is needed; hidden routes go last.
+  const shown = exact ? pairs : [...pairs.filter((p) => !isPrimary(p.n, threshold)), ...pairs.filter((p) => isPrimary(p.n, threshold))];
+  return {
+    exact,
+    threshold: exact ? null : threshold,
+    items: shown.slice(0, q.limit).map((p, i) => {
+      const hidden = !exact && isPrimary(p.n, threshold);
+      return {
+        rank: i + 1,
+        origin: p.origin,
+        destination: p.destination,
+        originLabel: names.get(p.origin) ?? p.origin,
+        destinationLabel: names.get(p.destination) ?? p.destination,
+        value: hidden ? null : p.n,
+        display: hidden ? `<${threshold}` : String(p.n),
+      };
+    }),
+  };
+}
+
+const step = (types: string, extra = '') =>
+  `exists (select 1 from ${ACTIVE_EVENTS} e where e.case_id = b.id and (e.type in (${types})${extra}))`;
+
+/**
+ * Cases registered in the period and how far each has got (to date): investigated (any prosecution or
+ * later step), charged, tried (trial or decision), convicted (conviction or plea agreement).
+ */
+export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
+  const base = baseSql(indicatorById('cases')!, request(q), actor);
+  const court = `'trial_started','decision','sentence','appeal_filed','appeal_decided','final'`;
+  const flags = `select b.id,
+    ${step(`'preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','plea_agreement',${court}`)} as investigated,
+    ${step(`'charges_filed','plea_agreement',${court}`)} as charged,
+    ${step(`'trial_started','decision'`)} as tried,
+    ${step(`'plea_agreement'`, ` or (e.type = 'decision' and e.decision = 'conviction')`)} as convicted
+    from (select distinct id from base) b`;
+  const result = (await deps.db.execute(sql`with base as materialized (${base}) select count(*)::int as complaints,
+    count(*) filter (where investigated)::int as investigated, count(*) filter (where charged)::int as charged,
+    count(*) filter (where tried)::int as tried, count(*) filter (where convicted)::int as convicted from (${sql.raw(flags)}) f`)) as unknown as {
+    rows: Array<Record<string, number>>;
+  };
+  const row = result.rows[0]!;
+  const order = ['complaints', 'investigated', 'charged', 'tried', 'convicted'] as const;
+  const values = order.map((k) => Number(row[k] ?? 0));
+  // Steps are nested, not parts of a total: primary suppression of each is enough.
+  const statuses = exact ? values.map(() => 'published' as const) : suppressList(values, null, threshold).values;
+  const complaints = statuses[0] === 'published' ? values[0]! : null;
+  return {
+    exact,
+    threshold: exact ? null : threshold,
+    steps: order.map((stepName, i) => {
+      const shown = statuses[i] === 'published' ? values[i]! : null;
+      return {
+        step: stepName,
+        value: shown,
+        display: exact ? String(values[i]) : displayOf(values[i]!, statuses[i]!, threshold),
+        percentOfComplaints: shown !== null && complaints ? percentOf(shown, complaints, 1) : null,
+      };
+    }),
+  };
+}
+
+/** Median days from complaint to first charges and to the first first-instance decision; registration lags. */
+export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
+  const base = baseSql(indicatorById('cases')!, request(q), actor);
+  const first = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.case_id = c.id and ${where})`;
+  const inner = `select ${first(`e.type = 'charges_filed'`)} - c.reported_on as to_charge,
+      ${first(`e.type = 'decision'`)} - c.reported_on as to_decision,
+      ${limaDate('c.registered_at')} - c.reported_on as lag_report,
+      ${limaDate('c.registered_at')} - c.facts_start as lag_facts
+    from (select distinct id from base) b join cases c on c.id = b.id`;
+  const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
+  const result = (await deps.db.execute(
+    sql`with base as materialized (${base}) select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))} from (${sql.raw(inner)}) t`,
+  )) as unknown as { rows: Array<Record<string, number | null>> };
+  const row = result.rows[0]!;
+  const view = (col: string) => {
+    const n = Number(row[`${col}_n`] ?? 0);
+    const m = row[`${col}_median`] === null || row[`${col}_median`] === undefined ? null : Number(row[`${col}_median`]);
+    const hidden = !exact && n > 0 && n < threshold;
+    return { medianDays: hidden ? null : m, cases: hidden ? null : n, display: hidden ? `<${threshold}` : m === null ? '' : String(m) };
+  };
+  return {
+    exact,
+    threshold: exact ? null : threshold,
+    complaintToCharge: view('to_charge'),
+    complaintToFirstInstanceDecision: view('to_decision'),
+    registrationLagFromReport: view('lag_report'),
+    registrationLagFromFacts: view('lag_facts'),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Builds and runs the SQL of one indicator: the rows of its counting unit in scope, in period, filtered,
+ * with up to two dimensions (multi-select ones unnested), aggregated once per grouping set — the cells,
+ * the row and column margins and the grand total. Each grouping set aggregates DISTINCT rows, so a record
+ * with three purposes counts once in the total and once under each purpose (counts, sums and medians).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/connect';
+import { dimensionIds, type DimensionId } from '../../core/stats/dimensions';
+import type { IndicatorDef } from '../../core/stats/indicators';
+import type { AggregateRow } from '../../core/stats/table';
+import { isSystemActor, type Actor } from '../context';
+import { sources, withPeriods, type Source } from './stats.sources';
+
+export interface AggregateRequest {
+  by: readonly DimensionId[];
+  from?: string;
+  to?: string;
+  filters?: Partial<Record<DimensionId, readonly string[]>>;
+}
+
+/**
+ * Row scope of statistics. Analysts (`case.read.all_institutions`) see every institution within their
+ * geography; everyone else sees their own institution's records within their geography — so a
+ * supervisor's figures are the figures of the cases they can open. National scope means every department.
+ */
+export function statsScope(actor: Actor | null, scope: Source['scope']): SQL {
+  if (!actor || isSystemActor(actor)) return sql`true`;
+  const geography = actor.scope.national
+    ? sql`true`
+    : actor.scope.departments.length
+      ? sql`${sql.raw(scope.department)} in (${sql.join(actor.scope.departments.map((d) => sql`${d}`), sql`, `)})`
+      : sql`false`;
+  if (actor.permissions.has('case.read.all_institutions')) return geography;
+  return sql`(${sql.raw(scope.institution)} = ${actor.institutionId}::uuid and ${geography})`;
+}
+
+function aggregateSql(indicator: IndicatorDef): string {
+  switch (indicator.measure.kind) {
+    case 'count':
+      return 'count(distinct id)::int';
+    case 'distinct_persons':
+      return 'count(distinct person)::int';
+    case 'sum':
+      return 'coalesce(sum(val), 0)::int';
+    case 'median':
+      return '(percentile_cont(0.5) within group (order by val))::float8';
+  }
+}
+
+/** The base rows: one per record and per value of each multi-select dimension broken down by. */
+export function baseSql(indicator: IndicatorDef, request: AggregateRequest, actor: Actor | null): SQL {
+  const source = sources[indicator.unit];
+  const condition = indicator.condition ? source.conditions?.[indicator.condition] : undefined;
+  if (indicator.condition && !condition) throw new Error(`unknown condition ${indicator.condition} for ${indicator.unit}`);
+  const date = condition?.date ?? source.date;
+  const dims = withPeriods(source.dims, date);
+  const laterals: string[] = [];
+  const columns = request.by.map((dim, i) => {
+    if (source.multi[dim]) {
+      laterals.push(`cross join lateral unnest(coalesce(nullif((${source.multi[dim]})::text[], '{}'::text[]), array[null]::text[])) as m${i}(v)`);
+      return `coalesce(m${i}.v, 'unknown')`;
+    }
+    const expr = dims[dim];
+    if (!expr) throw new Error(`dimension ${dim} is not defined for ${indicator.unit}`);
+    return `coalesce((${expr})::text, 'unknown')`;
+  });
+  const value = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? source.values?.[indicator.measure.field] : undefined;
+  const where: SQL[] = [statsScope(actor, source.scope)];
+  if (source.where) where.push(sql.raw(source.where));
+  if (condition?.where) where.push(sql.raw(condition.where));
+  if (condition?.date) where.push(sql.raw(`(${condition.date}) is not null`));
+  if (request.from) where.push(sql`${sql.raw(date)} >= ${request.from}::date`);
+  if (request.to) where.push(sql`${sql.raw(date)} <= ${request.to}::date`);
+  for (const [dim, values] of Object.entries(request.filters ?? {}) as Array<[DimensionId, readonly string[]]>) {
+    if (!values?.length) continue;
+    const list = sql.join(values.map((v) => sql`${v}`), sql`, `);
+    if (source.multi[dim]) where.push(sql`(${sql.raw(source.multi[dim]!)})::text[] && array[${list}]::text[]`);
+    else if (dims[dim]) where.push(sql`coalesce((${sql.raw(dims[dim]!)})::text, 'unknown') in (${list})`);
+  }
+  const select = [
+    `${source.id} as id`,
+    `${source.person ?? 'null::uuid'} as person`,
+    `${value ?? 'null::int'} as val`,
+    ...columns.map((c, i) => `${c} as d${i + 1}`),
+  ].join(', ');
+  return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
+}
+
+/** The cells, margins and grand total of an indicator: one row per grouping set member. */
+export async function runAggregate(tx: Tx, indicator: IndicatorDef, request: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
+  const agg = aggregateSql(indicator);
+  const n = request.by.length;
+  const sets: Array<[boolean, boolean]> = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
+  const parts = sets.map(([a, b]) => {
+    const keys = [a ? 'd1' : null, b ? 'd2' : null].filter(Boolean) as string[];
+    const inner = ['id', 'person', 'val', ...keys].join(', ');
+    const group = keys.length ? ` group by ${keys.join(', ')}` : '';
+    return `select ${a ? 'd1' : 'null::text'} as d1, ${b ? 'd2' : 'null::text'} as d2, ${agg} as value from (select distinct ${inner} from base) t${group}`;
+  });
+  const query = sql`with base as materialized (${baseSql(indicator, request, actor)}) ${sql.raw(parts.join(' union all '))}`;
+  const result = (await tx.execute(query)) as unknown as { rows: Array<{ d1: string | null; d2: string | null; value: number | string | null }> };
+  return result.rows.map((r) => ({ d1: r.d1, d2: r.d2, value: r.value === null ? null : Number(r.value) }));
+}
+
+/** Filters present in a query: every dimension id given as a parameter. */
+export function filtersOf(q: Partial<Record<DimensionId, string[] | undefined>>): Partial<Record<DimensionId, string[]>> {
+  const filters: Partial<Record<DimensionId, string[]>> = {};
+  for (const id of dimensionIds) if (q[id]?.length) filters[id] = q[id]!;
+  return filters;
+}

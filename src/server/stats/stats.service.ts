@@ -1,0 +1,137 @@
+/**
+ * The statistics engine — the one place figures are computed. Other features (dashboards, the annual
+ * report, exports, the demo benchmark, the public open-data routes) call THIS service, never their own SQL.
+ *
+ *   const stats = createStatsService(deps);
+ *
+ *   stats.query(ctx, q: StatsQuery): Promise<StatsResult>
+ *       One indicator as a table, live from the records, scoped to ctx.actor (analysts: all institutions
+ *       in their geography; others: their institution in their geography). Exact counts only when the
+ *       actor holds `stats.exact` and q.suppress is not true; otherwise disclosure-controlled.
+ *       q = { indicator: 'victims', by: ['sex','ageBandReta'], from: '2025-01-01', to: '2025-12-31',
+ *             purpose: ['sexual_exploitation'], top?: 5, percentOf?: 'top', decimals: 1, suppress?: boolean }
+ *       (filters: any dimension id as a key with an array of codes; see src/core/stats/dimensions.ts).
+ *   stats.systemQuery(q, { exact: boolean }): Promise<StatsResult>
+ *       The same over the whole registry (no actor scope): annual report snapshots, CLI, public tables.
+ *   stats.routes(ctx | null, q: DerivedQuery)      → ranked origin department → exploitation department pairs (victims)
+ *   stats.funnel(ctx | null, q: DerivedQuery)      → complaints → investigated → charged → tried → convicted (cases)
+ *   stats.durations(ctx | null, q: DerivedQuery)   → median days complaint→charge, →first-instance decision, registration lags
+ *   stats.publicTable(name, { year? })             → one of the fixed public tables, always suppressed
+ *   stats.definitions(locale) / stats.definitionsMarkdown(locale) → the documentation of every indicator
+ *
+ * `ctx = null` in the derived views means the whole registry with exact figures (system use only).
+ * Types: StatsQuery / StatsResult / DerivedQuery in src/contracts/stats.ts; indicator ids in
+ * src/core/stats/indicators.ts. DEFINITIONS_VERSION identifies the definitions a result was computed with.
+ */
+import { DEFINITIONS_VERSION, indicatorById, isCountMeasure, type IndicatorDef } from '../../core/stats/indicators';
+import { dimensions, type DimensionId } from '../../core/stats/dimensions';
+import { shapeTable, type AggregateRow, type Cell, type StatsTable } from '../../core/stats/table';
+import type { DerivedQuery, StatsQuery, StatsResult } from '../../contracts/stats';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { AppError, invalid } from '../errors/app-error';
+import { ensureProsecutionDistricts } from './districts.repository';
+import { labelTable } from './stats.labels';
+import { filtersOf, runAggregate } from './stats.query';
+
+export { filtersOf };
+import { durations, funnel, routes } from './stats.derived';
+import { definitionsMarkdown, definitionsView } from './stats.definitions';
+import { publicTableQuery } from './stats.public';
+
+export type StatsService = ReturnType<typeof createStatsService>;
+
+function validate(q: StatsQuery): IndicatorDef {
+  const indicator = indicatorById(q.indicator);
+  if (!indicator) throw new AppError('stats.unknown_indicator', 400, undefined, { indicator: 'stats.unknown_indicator' });
+  for (const dim of q.by ?? []) if (!indicator.dimensions.includes(dim)) throw invalid({ by: 'stats.dimension_not_allowed' }, 'stats.dimension_not_allowed');
+  for (const dim of Object.keys(filtersOf(q)) as DimensionId[]) if (!indicator.dimensions.includes(dim)) throw invalid({ [dim]: 'stats.dimension_not_allowed' }, 'stats.dimension_not_allowed');
+  if (q.from && q.to && q.from > q.to) throw invalid({ from: 'stats.invalid_period' }, 'stats.invalid_period');
+  if (q.top && !(q.by ?? []).length) throw invalid({ top: 'stats.top_needs_rows' }, 'stats.top_needs_rows');
+  return indicator;
+}
+
+function notesFor(indicator: IndicatorDef, by: readonly DimensionId[], table: StatsTable): string[] {
+  const notes: string[] = [];
+  if (by.some((d) => indicator.multi.includes(d))) notes.push('multi_select_overlap');
+  if (indicator.measure.kind === 'distinct_persons' && by.length) notes.push('distinct_persons_overlap');
+  if (indicator.measure.kind === 'median') notes.push('median');
+  const all = [...table.cells.flat(), ...table.totals.rows, ...table.totals.columns, table.totals.grand];
+  if (all.some((c) => c.status !== 'published')) notes.push('suppressed');
+  return notes;
+}
+
+export function createStatsService(deps: Deps) {
+  const threshold = () => deps.config.disclosureThreshold;
+
+  async function compute(q: StatsQuery, actor: Ctx['actor'] | null, exact: boolean): Promise<StatsResult> {
+    const indicator = validate(q);
+    const by = (q.by ?? []) as DimensionId[];
+    const filters = filtersOf(q);
+    if (by.includes('prosecutionDistrict') || filters.prosecutionDistrict) await ensureProsecutionDistricts(deps.db);
+    const rows = await runAggregate(deps.db, indicator, { by, from: q.from, to: q.to, filters }, actor);
+    const countLike = isCountMeasure(indicator.measure);
+    const order = (d: DimensionId | undefined) => (d && dimensions[d].ordered ? 'key' : undefined);
+    let table = shapeTable(rows, {
+      dimensions: by.length,
+      threshold: exact ? null : threshold(),
+      countLike,
+      decimals: q.decimals ?? 1,
+      percentOf: q.percentOf,
+      top: q.top,
+      rowOrder: order(by[0]),
+      columnOrder: order(by[1]),
+    });
+    if (!countLike && !exact) {
+      const counts = await runAggregate(deps.db, { ...indicator, measure: { kind: 'count' } }, { by, from: q.from, to: q.to, filters }, actor);
+      table = hideThinMedians(table, counts, by.length, threshold());
+    }
+    table = await labelTable(deps.db, table, by);
+    return {
+      indicator: indicator.id,
+      unit: indicator.unit,
+      measure: indicator.measure.kind,
+      by,
+      from: q.from ?? null,
+      to: q.to ?? null,
+      filters,
+      exact,
+      threshold: exact ? null : threshold(),
+      decimals: q.decimals ?? 1,
+      definitionsVersion: DEFINITIONS_VERSION,
+      ...table,
+      notes: notesFor(indicator, by, table),
+    };
+  }
+
+  /** A median over fewer records than the threshold could describe one person: hidden in public figures. */
+  function hideThinMedians(table: StatsTable, counts: AggregateRow[], dims: number, limit: number): StatsTable {
+    const n = new Map(counts.map((r) => [`${r.d1 ?? ''}|${r.d2 ?? ''}`, r.value ?? 0]));
+    const hide = (c: Cell, d1: string | null, d2: string | null): Cell =>
+      (n.get(`${d1 ?? ''}|${d2 ?? ''}`) ?? 0) < limit && c.value !== null ? { ...c, value: null, display: `<${limit}`, status: 'primary' } : c;
+    const col = (j: number) => (dims >= 2 ? table.columns[j]!.key : null);
+    return {
+      ...table,
+      cells: table.cells.map((row, i) => row.map((c, j) => hide(c, table.rows[i]!.key, col(j)))),
+      totals: {
+        ...table.totals,
+        rows: table.totals.rows.map((c, i) => hide(c, table.rows[i]!.key, null)),
+        columns: dims >= 2 ? table.totals.columns.map((c, j) => hide(c, null, table.columns[j]!.key)) : table.totals.columns.map((c) => hide(c, null, null)),
+        grand: hide(table.totals.grand, null, null),
+      },
+    };
+  }
+
+  const exactFor = (ctx: Ctx, q: { suppress?: boolean }) => ctx.actor.permissions.has('stats.exact') && !q.suppress;
+
+  return {
+    query: (ctx: Ctx, q: StatsQuery) => compute(q, ctx.actor, exactFor(ctx, q)),
+    systemQuery: (q: StatsQuery, options: { exact: boolean }) => compute(q, null, options.exact),
+    routes: (ctx: Ctx | null, q: DerivedQuery) => routes(deps, ctx?.actor ?? null, q, ctx ? exactFor(ctx, q) : true, threshold()),
+    funnel: (ctx: Ctx | null, q: DerivedQuery) => funnel(deps, ctx?.actor ?? null, q, ctx ? exactFor(ctx, q) : true, threshold()),
+    durations: (ctx: Ctx | null, q: DerivedQuery) => durations(deps, ctx?.actor ?? null, q, ctx ? exactFor(ctx, q) : true, threshold()),
+    publicTable: (name: string, options: { year?: number }) => compute(publicTableQuery(name, options), null, false),
+    definitions: (locale: 'es' | 'en') => definitionsView(locale),
+    definitionsMarkdown: (locale: 'es' | 'en') => definitionsMarkdown(locale),
+  };
+}

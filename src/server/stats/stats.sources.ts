@@ -1,0 +1,288 @@
+/**
+ * The SQL behind each counting unit of src/core/stats/indicators.ts: which rows are counted, the id that
+ * makes a row count once, the person it is about (for distinct persons), its date, the columns that
+ * scope it, and an expression per dimension. Static SQL text only — every value from a request is bound
+ * as a parameter by stats.query.ts. Written for PostgreSQL 15 (PGlite runs 18).
+ */
+import { ageSchemes, sentenceBands, type AgeScheme } from '../../core/stats/age-schemes';
+import type { DimensionId } from '../../core/stats/dimensions';
+import type { CountingUnit } from '../../core/stats/indicators';
+import { purposeGroup } from '../../core/codes';
+
+export interface Source {
+  from: string;
+  where?: string;
+  id: string;
+  person?: string;
+  values?: Record<string, string>;
+  /** The date (SQL `date`) that places a row in a period. */
+  date: string;
+  scope: { institution: string; department: string };
+  /** Dimensions with one value per row (text). */
+  dims: Partial<Record<DimensionId, string>>;
+  /** Dimensions with several values per row (text[]): unnested when broken down by. */
+  multi: Partial<Record<DimensionId, string>>;
+  /** Named conditions of indicators: rows kept, and the date that then places them in a period. */
+  conditions?: Record<string, { where?: string; date?: string }>;
+}
+
+/** Peru has no daylight saving: timestamps are placed in days at UTC−5. */
+export const limaDate = (column: string) => `(${column} at time zone interval '-05:00')::date`;
+
+/** Justice events still standing: no later event supersedes them. */
+export const ACTIVE_EVENTS = `(select e0.* from justice_events e0 where not exists (select 1 from justice_events x0 where x0.supersedes_event_id = e0.id))`;
+
+const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+export function ageBandSql(scheme: AgeScheme, age: string, coarse: string | null): string {
+  const whens = scheme.bands.map((b) => `when ${age} >= ${b.min}${b.max === null ? '' : ` and ${age} <= ${b.max}`} then ${q(b.code)}`).join(' ');
+  const coarseWhens = coarse
+    ? Object.entries(scheme.fromCoarseBand).filter(([, band]) => band !== null).map(([from, band]) => `when ${coarse} = ${q(from)} then ${q(band!)}`).join(' ')
+    : '';
+  return `(case when ${age} is null or ${age} < 0 then (case ${coarseWhens || 'when false then null'} end) ${whens} end)`;
+}
+
+const purposeGroupSql = (arr: string) =>
+  `array(select distinct (case ${Object.entries(purposeGroup).map(([p, g]) => `when x.v = ${q(p)} then ${q(g)}`).join(' ')} else 'other' end) from unnest(${arr}) as x(v))`;
+
+const stageNames = `array['police','prosecution','court','execution']`;
+const stageRank = `(case e.stage when 'police' then 1 when 'prosecution' then 2 when 'court' then 3 when 'execution' then 4 end)`;
+const stageOf = (where: string) => `coalesce((select (${stageNames})[max(${stageRank})] from ${ACTIVE_EVENTS} e where ${where}), 'none')`;
+
+function periodDims(date: string): Partial<Record<DimensionId, string>> {
+  return {
+    year: `to_char(${date}, 'YYYY')`,
+    quarter: `to_char(${date}, 'YYYY') || '-Q' || to_char(${date}, 'Q')`,
+    month: `to_char(${date}, 'YYYY-MM')`,
+  };
+}
+
+/** Dimensions of anything attached to a case `c` registered by unit `u`. */
+function caseDims(purposes: string, stageWhere: string): Pick<Source, 'dims' | 'multi'> {
+  return {
+    dims: {
+      registeringDepartment: 'c.department_code',
+      prosecutionDistrict: `(select d.district_code from stats_prosecution_district_areas d where coalesce(u.ubigeo, c.department_code) like d.prefix || '%' order by length(d.prefix) desc limit 1)`,
+      source: 'c.source',
+      stage: stageOf(stageWhere),
+      institution: 'c.institution_id::text',
+      unit: 'c.unit_id::text',
+    },
+    multi: {
+      exploitationDepartment: `array(select distinct cp.department_code from case_places cp where cp.case_id = c.id and cp.kind = 'exploitation' and cp.department_code is not null)`,
+      purpose: purposes,
+      purposeGroup: purposeGroupSql(purposes),
+      sector: 'c.sectors',
+    },
+  };
+}
+
+const victimPurposes = `(case when cardinality(v.exploitation_forms) > 0 then v.exploitation_forms else c.purposes end)`;
+const verified = `(v.age_verified and not v.age_estimated)`;
+/** src/core/age.ts ageGroupOf, in SQL: an unverified age under 20 or a child band is a presumed child. */
+const victimAgeGroup = `(case
+  when v.age_years is not null then (case when ${verified} then (case when v.age_years < 18 then 'child' else 'adult' end) else (case when v.age_years < 20 then 'presumed_child' else 'adult' end) end)
+  when v.age_band in ('under_14','14_17','under_18') then (case when ${verified} then 'child' else 'presumed_child' end)
+  when v.age_band = '18_plus' then 'adult' else 'presumed_child' end)`;
+const unodc = (group: string) =>
+  `(case when p.sex = 'female' then (case when ${group} in ('child','presumed_child') then 'girl' else 'woman' end) when p.sex = 'male' then (case when ${group} in ('child','presumed_child') then 'boy' else 'man' end) else 'unknown' end)`;
+
+function victimPersonDims(): Pick<Source, 'dims' | 'multi'> {
+  return {
+    dims: {
+      sex: 'p.sex',
+      ageBandReta: ageBandSql(ageSchemes.reta, 'v.age_years', 'v.age_band'),
+      ageBandPeru: ageBandSql(ageSchemes.peru, 'v.age_years', 'v.age_band'),
+      ageBandCtdc: ageBandSql(ageSchemes.ctdc, 'v.age_years', 'v.age_band'),
+      ageGroup: victimAgeGroup,
+      unodcCategory: unodc(victimAgeGroup),
+      originDepartment: 'left(p.origin_ubigeo, 2)',
+      identificationStatus: 'v.identification_status',
+    },
+    multi: { nationality: 'p.nationalities' },
+  };
+}
+
+/** Suspects have a birth year, not an age at the facts: the age in the year of the facts (or registration). */
+const suspectAge = `(extract(year from coalesce(c.facts_start, ${limaDate('c.registered_at')}))::int - p.birth_year)`;
+const suspectGroup = `(case when p.birth_year is null then 'unknown' when ${suspectAge} < 18 then 'child' else 'adult' end)`;
+function suspectPersonDims(): Pick<Source, 'dims' | 'multi'> {
+  return {
+    dims: { sex: 'p.sex', ageBandPeru: ageBandSql(ageSchemes.peru, suspectAge, null), ageGroup: suspectGroup, unodcCategory: unodc(suspectGroup) },
+    multi: { nationality: 'p.nationalities' },
+  };
+}
+
+const merge = (...parts: Array<Pick<Source, 'dims' | 'multi'>>) => ({
+  dims: Object.assign({}, ...parts.map((p) => p.dims)),
+  multi: Object.assign({}, ...parts.map((p) => p.multi)),
+});
+
+const caseJoin = 'join cases c on c.id = v.case_id join units u on u.id = c.unit_id';
+const caseScope = { institution: 'c.institution_id', department: 'c.department_code' };
+const caseDate = limaDate('c.registered_at');
+const resolvedPerson = 'coalesce(p.merged_into_id, p.id)';
+
+const firstEvent = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and (${where}))`;
+const convictionEvent = `((e.type = 'decision' and e.decision = 'conviction') or e.type = 'plea_agreement')`;
+const articlesOf = (event: string, extra = '') =>
+  `exists (select 1 from justice_event_articles a join legal_articles la on la.id = a.article_id where a.event_id = ${event}.id${extra})`;
+/** Rule 5: a reclassification event, or a conviction under no trafficking article after trafficking charges. */
+const reclassifiedDate = `coalesce(${firstEvent(`e.type = 'reclassified'`)}, ${firstEvent(
+  `(${convictionEvent} or e.type = 'sentence') and ${articlesOf('e')} and not ${articlesOf('e', ' and la.is_trafficking')}
+   and exists (select 1 from ${ACTIVE_EVENTS} e2 where e2.suspect_id = s.id and e2.occurred_on <= e.occurred_on and ${articlesOf('e2', ' and la.is_trafficking')})`,
+)})`;
+
+const defendantConditions: Source['conditions'] = {
+  arrested: { date: firstEvent(`e.type = 'arrest'`) },
+  charged: { date: firstEvent(`e.type = 'charges_filed'`) },
+  convicted: { date: firstEvent(convictionEvent) },
+  acquitted: { date: firstEvent(`e.type = 'decision' and e.decision = 'acquittal'`) },
+  dismissed: { date: firstEvent(`e.type = 'decision' and e.decision = 'dismissal'`) },
+  archived: { date: firstEvent(`e.type = 'archived'`) },
+  reclassified: { date: reclassifiedDate },
+};
+
+/** The governing minimum: the highest minimum among the articles (and tiers) the defendant was convicted under. */
+const governingMinimum = `(select max(t.min_months) from ${ACTIVE_EVENTS} e join justice_event_articles a on a.event_id = e.id and a.role = 'charge'
+  join legal_penalty_tiers t on t.article_id = a.article_id and t.tier_code = coalesce(a.tier_code, 'basic')
+  where e.suspect_id = se.suspect_id and (${convictionEvent} or e.type in ('sentence','appeal_decided')))`;
+
+const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_months >= ${b.min}${b.max === null ? '' : ` and se.sentence_months <= ${b.max}`} then ${q(b.code)}`).join(' ')} end)`;
+
+const personJoinS = 'join cases c on c.id = s.case_id join units u on u.id = c.unit_id join persons p on p.id = s.person_id';
+
+export const sources: Record<CountingUnit, Source> = {
+  case: {
+    from: 'cases c join units u on u.id = c.unit_id',
+    id: 'c.id',
+    date: caseDate,
+    scope: caseScope,
+    ...merge(caseDims('c.purposes', 'e.case_id = c.id')),
+  },
+  victim: {
+    from: `case_victims v ${caseJoin} join persons p on p.id = v.person_id`,
+    where: `v.identification_status <> 'not_a_victim'`,
+    id: 'v.id',
+    person: resolvedPerson,
+    date: caseDate,
+    scope: caseScope,
+    ...merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims()),
+  },
+  suspect: {
+    from: `case_suspects s ${personJoinS}`,
+    id: 's.id',
+    person: resolvedPerson,
+    date: caseDate,
+    scope: caseScope,
+    ...merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims()),
+  },
+  defendant: {
+    from: `case_suspects s ${personJoinS}`,
+    id: 's.id',
+    person: resolvedPerson,
+    date: caseDate,
+    scope: caseScope,
+    conditions: defendantConditions,
+    ...merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims()),
+  },
+  sentence: {
+    from: `(select distinct on (e.suspect_id) e.* from ${ACTIVE_EVENTS} e where e.type = 'sentence' and e.sentence_months is not null
+            order by e.suspect_id, e.occurred_on desc, e.recorded_at desc) se
+           join case_suspects s on s.id = se.suspect_id ${personJoinS}`,
+    id: 's.id',
+    person: resolvedPerson,
+    values: { sentenceMonths: 'se.sentence_months' },
+    date: 'se.occurred_on',
+    scope: caseScope,
+    conditions: {
+      below_minimum: {
+        where: `(se.sentence_months < ${governingMinimum} or (se.sentence_effective = false and exists (select 1 from ${ACTIVE_EVENTS} e
+          join justice_event_articles a on a.event_id = e.id and a.role = 'charge' join legal_penalty_tiers t on t.article_id = a.article_id and t.tier_code = coalesce(a.tier_code, 'basic')
+          where e.suspect_id = se.suspect_id and not t.suspension_allowed)))`,
+      },
+    },
+    ...(() => {
+      const m = merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims());
+      return { dims: { ...m.dims, sentenceBand: sentenceBandSql, decision: `'conviction'` }, multi: m.multi };
+    })(),
+  },
+  referral_victim: {
+    from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
+    id: 'v.id',
+    person: resolvedPerson,
+    date: 'r.requested_on',
+    scope: caseScope,
+    ...(() => {
+      const m = merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims());
+      return { dims: { ...m.dims, serviceType: 'r.service_type', referralStatus: 'r.status' }, multi: m.multi };
+    })(),
+  },
+  service_victim: {
+    from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
+    id: 'v.id',
+    person: resolvedPerson,
+    date: 'rs.started_on',
+    scope: caseScope,
+    ...(() => {
+      const m = merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims());
+      return { dims: { ...m.dims, serviceType: 'rs.service_type' }, multi: m.multi };
+    })(),
+  },
+  shelter_stay: {
+    from: `shelter_stays st join shelters sh on sh.id = st.shelter_id join case_victims v on v.id = st.case_victim_id join persons p on p.id = v.person_id`,
+    id: 'st.id',
+    person: resolvedPerson,
+    values: { nights: `greatest(1, coalesce(st.check_out_on, current_date) - st.check_in_on)` },
+    date: 'st.check_in_on',
+    scope: { institution: 'sh.institution_id', department: 'sh.department_code' },
+    dims: {
+      shelter: 'sh.id::text',
+      placeDepartment: 'sh.department_code',
+      institution: 'sh.institution_id::text',
+      sex: 'p.sex',
+      ageBandReta: ageBandSql(ageSchemes.reta, 'v.age_years', 'v.age_band'),
+      ageGroup: victimAgeGroup,
+      unodcCategory: unodc(victimAgeGroup),
+    },
+    multi: {},
+  },
+  hotline_call: {
+    from: 'hotline_calls h',
+    id: 'h.id',
+    date: limaDate('h.received_at'),
+    scope: { institution: 'h.institution_id', department: 'h.department_code' },
+    dims: {
+      hotlineClassification: 'h.classification',
+      hotlineOutcome: `(case when h.classification <> 'tip_report_action_required' then 'not_actionable' when coalesce(h.arrests, 0) > 0 then 'arrests'
+        when h.linked_case_id is not null then 'case_linked' when h.closed_at is not null then 'closed' else 'pending' end)`,
+      hotlineChannel: 'h.channel',
+      placeDepartment: 'h.place_department',
+      registeringDepartment: 'h.department_code',
+      institution: 'h.institution_id::text',
+      unit: 'h.unit_id::text',
+    },
+    multi: {},
+  },
+  operation: {
+    from: 'operations o',
+    id: 'o.id',
+    values: { persons_found: 'o.persons_found', minors_found: 'o.minors_found', victims_identified: 'o.victims_identified', arrests: 'o.arrests' },
+    date: 'o.operation_date',
+    scope: { institution: 'o.institution_id', department: 'o.department_code' },
+    dims: { operationType: 'o.type', placeDepartment: 'o.place_department', registeringDepartment: 'o.department_code', institution: 'o.institution_id::text', unit: 'o.unit_id::text' },
+    multi: {},
+  },
+  prevention_activity: {
+    from: 'prevention_activities a',
+    id: 'a.id',
+    values: { participants: 'a.participants_total' },
+    date: 'a.activity_date',
+    scope: { institution: 'a.institution_id', department: 'a.department_code' },
+    dims: { preventionType: 'a.type', placeDepartment: 'a.place_department', registeringDepartment: 'a.department_code', institution: 'a.institution_id::text', unit: 'a.unit_id::text' },
+    multi: { audience: 'a.audiences' },
+  },
+};
+
+/** Adds the period dimensions of a date to a source's dimensions. */
+export const withPeriods = (dims: Source['dims'], date: string) => ({ ...dims, ...periodDims(date) });
