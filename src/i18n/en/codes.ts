@@ -89,4 +89,6 @@ export default {
   decisions: { conviction: 'Conviction', acquittal: 'Acquittal', dismissal: 'Dismissal', suspended_insufficient_evidence: 'Suspended, insufficient evidence' },
   ageBands: { '0-13': '0 to 13', '14-17': '14 to 17', '18-30': '18 to 30', '31+': '31 and over', unknown: 'Unknown' },
   purposeGroups: { sexual: 'Sexual', labour: 'Labour', mixed: 'Mixed', other: 'Other' },
+  victimAgeBands: { under_14: 'Under 14', '14_17': '14 to 17', under_18: 'Under 18 (not specified)', '18_plus': '18 and over' },
+  ageGroups: { child: 'Child', presumed_child: 'Presumed child', adult: 'Adult' },
 } as Record<string, Record<string, string>>;

@@ -96,4 +96,6 @@ export default {
   decisions: { conviction: 'Condena', acquittal: 'Absolución', dismissal: 'Sobreseimiento', suspended_insufficient_evidence: 'Suspendida por insuficiencia de pruebas' },
   ageBands: { '0-13': '0 a 13', '14-17': '14 a 17', '18-30': '18 a 30', '31+': '31 a más', unknown: 'Sin dato' },
   purposeGroups: { sexual: 'Sexual', labour: 'Laboral', mixed: 'Mixta', other: 'Otra' },
+  victimAgeBands: { under_14: 'Menor de 14', '14_17': '14 a 17', under_18: 'Menor de 18 (sin precisar)', '18_plus': '18 a más' },
+  ageGroups: { child: 'Niña, niño o adolescente', presumed_child: 'Presunta menor de edad', adult: 'Persona adulta' },
 } as Record<string, Record<string, string>>;

@@ -1,5 +1,163 @@
-import { Pending } from '../../components/Pending';
+import { Alert, Button, Fieldset, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { caseCreate, type CaseView } from '../../../contracts/cases';
+import { ageGroupOf } from '../../../core/age';
+import { evaluatePalermo } from '../../../core/palermo';
+import { api, errorMessage } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useSession, useUser } from '../../api/session';
+import { PageHeader } from '../../components/common';
+import { CountryMultiSelect } from '../../components/CountrySelect';
+import { clearDraft, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
+import { CheckboxField, CodeSelectField } from './form-fields';
+import { PalermoPanel } from './PalermoPanel';
+import { SuspectCard, VictimCard } from './PersonFields';
+import { PlacesSection } from './PlacesSection';
+import { ElementsSection } from './ElementsSection';
 
-export default function Page() {
-  return <Pending title="nav.register_case" />;
+function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {
+  const values = useWatch({ control: form.control });
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (form.formState.isDirty) saveDraft(userId, form.getValues());
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [values, userId, form]);
 }
+
+export default function CaseRegisterPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const withIdentity = can('identity.write');
+  const [restored] = useState(() => loadDraft(user.id));
+  const [showRestored, setShowRestored] = useState(Boolean(restored));
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<CaseFormValues>({
+    defaultValues: restored ?? emptyCase(),
+    resolver: contractResolver(caseCreate, (values: CaseFormValues) => toCaseCreate(values, withIdentity)),
+  });
+  useDraft(user.id, form);
+  const victims = useFieldArray({ control: form.control, name: 'victims' });
+  const suspects = useFieldArray({ control: form.control, name: 'suspects' });
+  const [acts, means, purposes, victimValues, precision] = useWatch({ control: form.control, name: ['acts', 'means', 'purposes', 'victims', 'factsPrecision'] });
+  const palermo = useMemo(
+    () => evaluatePalermo({ acts, means, purposes, victims: victimValues.map((v) => ({ ageGroup: ageGroupOf(victimAge(v)), means: v.means })) }),
+    [acts, means, purposes, victimValues],
+  );
+
+  const create = useMutation({
+    mutationFn: (values: CaseFormValues) => api.post<CaseView>('/api/v1/cases', toCaseCreate(values, withIdentity)),
+    onSuccess: (created) => {
+      clearDraft(user.id);
+      navigate(`/cases/${created.id}`, { state: { registered: true } });
+    },
+    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+  });
+  const submit = form.handleSubmit(
+    (values) => {
+      setFailure(null);
+      create.mutate(values);
+    },
+    () => setFailure(t('validation.failed', { ns: 'errors' })),
+  );
+  const err = (name: string) => errorAt(form.formState.errors, name);
+
+  return (
+    <FormProvider {...form}>
+      <PageHeader title={t('case.register.title')} description={t('case.register.intro')} />
+      {showRestored && (
+        <Alert color="blue" mb="md" role="status" withCloseButton onClose={() => setShowRestored(false)} closeButtonLabel={t('common.close')}>
+          <Group justify="space-between">
+            <span>{t('case.register.draft_restored')}</span>
+            <Button size="xs" variant="white" onClick={() => { clearDraft(user.id); form.reset(emptyCase()); setShowRestored(false); }}>
+              {t('case.register.discard_draft')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="md">
+              <Fieldset legend={t('case.register.section.report')}>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                  <CodeSelectField name="source" list="caseSources" label={t('case.field.source')} clearable={false} />
+                  <TextInput type="date" label={t('case.field.reported_on')} {...form.register('reportedOn')} error={err('reportedOn')} />
+                </SimpleGrid>
+                <Controller
+                  control={form.control}
+                  name="factsPrecision"
+                  render={({ field }) => (
+                    <SegmentedControl mt="sm" aria-label={t('case.field.facts_precision')} value={field.value} onChange={field.onChange}
+                      data={[{ value: 'exact', label: t('case.field.facts_exact') }, { value: 'approximate', label: t('case.field.facts_approximate') }]} />
+                  )}
+                />
+                {precision === 'exact' ? (
+                  <TextInput mt="xs" type="date" label={t('case.field.facts_date')} {...form.register('factsDateFrom')} error={err('factsDateFrom')} maw={260} />
+                ) : (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
+                    <TextInput label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} placeholder="2016-05" {...form.register('factsDateFrom')} error={err('factsDateFrom')} />
+                    <TextInput label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} placeholder="2016" {...form.register('factsDateTo')} error={err('factsDateTo')} />
+                  </SimpleGrid>
+                )}
+              </Fieldset>
+              <ElementsSection />
+              <Fieldset legend={t('case.register.section.places')}>
+                <PlacesSection />
+              </Fieldset>
+              <Fieldset legend={t('case.register.section.victims')}>
+                <Stack gap="sm">
+                  {victims.fields.map((field, index) => (
+                    <VictimCard key={field.id} index={index} withIdentity={withIdentity} onRemove={victims.fields.length > 1 ? () => victims.remove(index) : undefined} />
+                  ))}
+                  <Button variant="light" w="fit-content" onClick={() => victims.append(emptyVictim())}>{t('victim.add')}</Button>
+                </Stack>
+              </Fieldset>
+              <Fieldset legend={t('case.register.section.suspects')}>
+                <Stack gap="sm">
+                  {suspects.fields.map((field, index) => (
+                    <SuspectCard key={field.id} index={index} withIdentity={withIdentity} onRemove={() => suspects.remove(index)} />
+                  ))}
+                  <Button variant="light" w="fit-content" onClick={() => suspects.append(emptySuspect())}>{t('suspect.add')}</Button>
+                </Stack>
+              </Fieldset>
+              <Fieldset legend={t('case.register.section.more')}>
+                <Stack gap="xs">
+                  <Group>
+                    <CheckboxField name="isInternational" label={t('case.field.is_international')} />
+                    <CheckboxField name="organisedCrime" label={t('case.field.organised_crime')} />
+                    <CheckboxField name="publicOfficialInvolved" label={t('case.field.public_official')} />
+                  </Group>
+                  <Controller control={form.control} name="countries" render={({ field }) => (
+                    <CountryMultiSelect label={t('case.field.countries')} value={field.value} onChange={field.onChange} error={err('countries')} />
+                  )} />
+                  <TextInput label={t('case.field.initial_legal_qualification')} {...form.register('initialLegalQualification')} error={err('initialLegalQualification')} />
+                  {withIdentity && (
+                    <Textarea label={t('case.field.narrative')} description={t('case.field.narrative_help')} autosize minRows={3} {...form.register('narrative')} error={err('narrative')} />
+                  )}
+                </Stack>
+              </Fieldset>
+              {failure && <Alert color="red" role="alert">{failure}</Alert>}
+              <Group>
+                <Button type="submit" loading={create.isPending}>{t('case.register.submit')}</Button>
+                <Button variant="default" onClick={() => navigate('/cases')}>{t('common.cancel')}</Button>
+              </Group>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Paper withBorder p="md" pos="sticky" top={72}>
+              <PalermoPanel result={palermo} />
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </FormProvider>
+  );
+}
+

@@ -1,0 +1,97 @@
+import { Badge, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseView, SuspectView, VictimView } from '../../../contracts/cases';
+import type { PersonView } from '../../../contracts/people';
+import { EmptyState } from '../../components/common';
+import { useFormat } from '../../i18n/format';
+import { Field } from './CaseSummary';
+
+function Identity({ person }: { person: PersonView }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!person.identity) return null;
+  const id = person.identity;
+  const name = [id.givenNames, id.familyNames].filter(Boolean).join(' ') || '—';
+  return (
+    <Card withBorder bg="yellow.0" p="xs" data-testid="identity-block">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+        <Field label={t('person.identity.name')}>{name}</Field>
+        <Field label={t('person.identity.document')}>{id.document ? `${f.code('documentTypes', id.document.type)} ${id.document.number}` : t('person.identity.none')}</Field>
+        <Field label={t('person.identity.birth_date')}>{f.date(id.birthDate)}</Field>
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+function PersonLine({ person }: { person: PersonView }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+      <Field label={t('person.sex')}>{f.code('sexes', person.sex)}</Field>
+      <Field label={t('person.nationalities')}>{person.nationalities.join(', ') || '—'}</Field>
+      <Field label={t('person.has_document')}>{f.code('yesNoUnknown', person.hasIdentityDocument)}</Field>
+    </SimpleGrid>
+  );
+}
+
+function VictimItem({ v, n }: { v: VictimView; n: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const age = v.ageYears !== null ? `${f.number(v.ageYears)}${v.ageEstimated ? ` (${t('victim.estimated')})` : ''}` : v.ageBand ? f.code('victimAgeBands', v.ageBand) : '—';
+  return (
+    <Card withBorder padding="sm" data-testid="victim-item">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('victim.title', { n })}{' '}
+          <Badge color={v.ageGroup === 'adult' ? 'gray.7' : 'orange.9'} variant="filled" ml={6}>{f.code('ageGroups', v.ageGroup)}</Badge>
+        </Title>
+        <PersonLine person={v.person} />
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+          <Field label={t('victim.age_years')}>{age}</Field>
+          <Field label={t('victim.identification_status')}>{f.code('identificationStatuses', v.identificationStatus)}</Field>
+          <Field label={t('victim.exploitation_forms')}>{f.codes('purposes', v.exploitationForms)}</Field>
+          <Field label={t('victim.means')}>{f.codes('means', v.means)}</Field>
+        </SimpleGrid>
+        <Identity person={v.person} />
+      </Stack>
+    </Card>
+  );
+}
+
+function SuspectItem({ s, n }: { s: SuspectView; n: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Card withBorder padding="sm" data-testid="suspect-item">
+      <Stack gap="xs">
+        <Title order={3} size="h5">{t('suspect.title', { n })}</Title>
+        <PersonLine person={s.person} />
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+          <Field label={t('suspect.roles')}>{f.codes('suspectRoles', s.roles)}</Field>
+          <Field label={t('suspect.relationship')}>{f.code('relationships', s.relationshipToVictims)}</Field>
+          <Field label={t('suspect.public_official')}>{s.isPublicOfficial ? t('common.yes') : t('common.no')}</Field>
+          <Field label={t('suspect.organised_group')}>{s.organisedGroupMember ? t('common.yes') : t('common.no')}</Field>
+        </SimpleGrid>
+        <Identity person={s.person} />
+      </Stack>
+    </Card>
+  );
+}
+
+export function CasePeople({ c }: { c: CaseView }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h4">{t('case.page.victims', { n: c.victims.length })}</Title>
+      {c.victims.length === 0 ? <EmptyState>{t('case.page.no_victims')}</EmptyState> : c.victims.map((v, i) => <VictimItem key={v.id} v={v} n={i + 1} />)}
+      <Title order={2} size="h4">{t('case.page.suspects', { n: c.suspects.length })}</Title>
+      {c.suspects.length === 0 ? (
+        <EmptyState>{c.accessLevel === 'referral' ? t('case.page.suspects_hidden') : t('case.page.no_suspects')}</EmptyState>
+      ) : (
+        c.suspects.map((s, i) => <SuspectItem key={s.id} s={s} n={i + 1} />)
+      )}
+      <Text size="xs" c="dark.4">{t('case.page.identity_note')}</Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,191 @@
+import type { CaseCreate } from '../../../contracts/cases';
+
+/** The registration form mirrors the contract's shape, so server field paths land on the same inputs. */
+export interface IdentityValues {
+  givenNames: string;
+  familyNames: string;
+  document: { type: string | null; number: string };
+  birthDate: string;
+}
+export interface PersonValues {
+  sex: string | null;
+  nationalities: string[];
+  hasIdentityDocument: string;
+  identity: IdentityValues;
+}
+export type AgeMode = 'exact' | 'estimated' | 'band' | 'unknown';
+export interface VictimValues {
+  person: PersonValues;
+  ageMode: AgeMode;
+  ageYears: number | string;
+  ageBand: string | null;
+  ageVerified: boolean;
+  identificationStatus: string;
+  exploitationForms: string[];
+  means: string[];
+  relationshipToRecruiter: string | null;
+}
+export interface SuspectValues {
+  person: PersonValues;
+  roles: string[];
+  relationshipToVictims: string | null;
+  isPublicOfficial: boolean;
+  officialInstitution: string;
+  organisedGroupMember: boolean;
+}
+export interface PlaceValues {
+  kind: string | null;
+  abroad: boolean;
+  ubigeo: string | null;
+  country: string | null;
+}
+export interface CaseFormValues {
+  source: string | null;
+  reportedOn: string;
+  factsPrecision: 'exact' | 'approximate';
+  factsDateFrom: string;
+  factsDateTo: string;
+  acts: string[];
+  means: string[];
+  purposes: string[];
+  sexualExploitationSubtypes: string[];
+  sectors: string[];
+  recruitmentMethods: string[];
+  transportModes: string[];
+  isInternational: boolean;
+  countries: string[];
+  organisedCrime: boolean;
+  publicOfficialInvolved: boolean;
+  initialLegalQualification: string;
+  narrative: string;
+  places: PlaceValues[];
+  victims: VictimValues[];
+  suspects: SuspectValues[];
+}
+
+const emptyIdentity = (): IdentityValues => ({ givenNames: '', familyNames: '', document: { type: null, number: '' }, birthDate: '' });
+export const emptyPerson = (): PersonValues => ({ sex: null, nationalities: [], hasIdentityDocument: 'unknown', identity: emptyIdentity() });
+export const emptyVictim = (): VictimValues => ({
+  person: emptyPerson(), ageMode: 'unknown', ageYears: '', ageBand: null, ageVerified: false, identificationStatus: 'possible_victim',
+  exploitationForms: [], means: [], relationshipToRecruiter: null,
+});
+export const emptySuspect = (): SuspectValues => ({
+  person: emptyPerson(), roles: [], relationshipToVictims: null, isPublicOfficial: false, officialInstitution: '', organisedGroupMember: false,
+});
+export const emptyPlace = (kind: string | null = 'exploitation'): PlaceValues => ({ kind, abroad: false, ubigeo: null, country: null });
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export const emptyCase = (): CaseFormValues => ({
+  source: null, reportedOn: today(), factsPrecision: 'exact', factsDateFrom: '', factsDateTo: '', acts: [], means: [], purposes: [],
+  sexualExploitationSubtypes: [], sectors: [], recruitmentMethods: [], transportModes: [], isInternational: false, countries: [],
+  organisedCrime: false, publicOfficialInvolved: false, initialLegalQualification: '', narrative: '', places: [emptyPlace()], victims: [emptyVictim()], suspects: [],
+});
+
+const text = (value: string | null | undefined) => (value && value.trim() ? value.trim() : undefined);
+const number = (value: number | string) => (value === '' || value === null || value === undefined ? undefined : Number(value));
+
+function identityOf(person: PersonValues, withIdentity: boolean) {
+  if (!withIdentity) return undefined;
+  const id = person.identity;
+  const hasDocument = person.hasIdentityDocument !== 'no' && (id.document.type || text(id.document.number));
+  const identity = {
+    givenNames: text(id.givenNames),
+    familyNames: text(id.familyNames),
+    document: hasDocument ? { type: id.document.type ?? undefined, number: id.document.number.trim() } : undefined,
+    birthDate: text(id.birthDate),
+  };
+  return Object.values(identity).some((v) => v !== undefined) ? identity : undefined;
+}
+
+function personOf(person: PersonValues, withIdentity: boolean) {
+  return {
+    sex: person.sex ?? undefined,
+    nationalities: person.nationalities,
+    hasIdentityDocument: person.hasIdentityDocument,
+    identity: identityOf(person, withIdentity),
+  };
+}
+
+function victimOf(v: VictimValues, withIdentity: boolean) {
+  const age = v.ageMode === 'exact' || v.ageMode === 'estimated' ? number(v.ageYears) : undefined;
+  return {
+    person: personOf(v.person, withIdentity),
+    identificationStatus: v.identificationStatus,
+    ageYears: age,
+    ageEstimated: v.ageMode === 'estimated',
+    ageVerified: v.ageMode === 'exact' ? v.ageVerified : false,
+    ageBand: v.ageMode === 'band' ? v.ageBand ?? undefined : undefined,
+    exploitationForms: v.exploitationForms,
+    means: v.means,
+    relationshipToRecruiter: v.relationshipToRecruiter ?? undefined,
+  };
+}
+
+/** The API body for the form's values (blank inputs dropped; identity only for roles that may write it). */
+export function toCaseCreate(values: CaseFormValues, withIdentity: boolean): CaseCreate {
+  const exact = values.factsPrecision === 'exact';
+  return {
+    source: (values.source ?? undefined) as CaseCreate['source'],
+    reportedOn: values.reportedOn,
+    factsDateFrom: text(values.factsDateFrom),
+    factsDateTo: exact ? text(values.factsDateFrom) : text(values.factsDateTo),
+    acts: values.acts, means: values.means, purposes: values.purposes,
+    sexualExploitationSubtypes: values.purposes.includes('sexual_exploitation') ? values.sexualExploitationSubtypes : [],
+    sectors: values.sectors, recruitmentMethods: values.recruitmentMethods, transportModes: values.transportModes,
+    isInternational: values.isInternational || values.places.some((p) => p.abroad),
+    countries: values.countries,
+    organisedCrime: values.organisedCrime,
+    publicOfficialInvolved: values.publicOfficialInvolved,
+    initialLegalQualification: text(values.initialLegalQualification),
+    narrative: withIdentity ? text(values.narrative) : undefined,
+    places: values.places
+      .filter((p) => p.kind || p.ubigeo || p.country)
+      .map((p) => ({ kind: p.kind, ubigeo: p.abroad ? undefined : p.ubigeo ?? undefined, country: p.abroad ? p.country ?? undefined : p.ubigeo ? 'PER' : undefined })),
+    victims: values.victims.map((v) => victimOf(v, withIdentity)),
+    suspects: values.suspects.map((s) => ({
+      person: personOf(s.person, withIdentity),
+      roles: s.roles,
+      relationshipToVictims: s.relationshipToVictims ?? undefined,
+      isPublicOfficial: s.isPublicOfficial,
+      officialInstitution: s.isPublicOfficial ? text(s.officialInstitution) : undefined,
+      organisedGroupMember: s.organisedGroupMember,
+    })),
+  } as CaseCreate;
+}
+
+/** The victim's age as the core rules read it (src/core/age.ts). */
+export function victimAge(v: VictimValues) {
+  return {
+    ageYears: v.ageMode === 'exact' || v.ageMode === 'estimated' ? number(v.ageYears) ?? null : null,
+    ageEstimated: v.ageMode === 'estimated',
+    ageVerified: v.ageMode === 'exact' && v.ageVerified,
+    ageBand: v.ageMode === 'band' ? v.ageBand : null,
+  };
+}
+
+/** Unsaved registration work, kept on this device until it is sent (survives expiry and lost connections). */
+export const draftKey = (userId: string) => `reta.draft.case.${userId}`;
+
+export function loadDraft(userId: string): CaseFormValues | null {
+  try {
+    const raw = localStorage.getItem(draftKey(userId));
+    return raw ? { ...emptyCase(), ...(JSON.parse(raw) as Partial<CaseFormValues>) } : null;
+  } catch {
+    return null;
+  }
+}
+export function saveDraft(userId: string, values: CaseFormValues) {
+  try {
+    localStorage.setItem(draftKey(userId), JSON.stringify(values));
+  } catch {
+    // storage full or disabled: nothing else to do
+  }
+}
+export function clearDraft(userId: string) {
+  try {
+    localStorage.removeItem(draftKey(userId));
+  } catch {
+    // ignore
+  }
+}
