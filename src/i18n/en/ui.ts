@@ -135,4 +135,43 @@ export default {
     event: { registration: 'Case registered', update: 'Updated', transfer: 'Transferred to another unit', operation_link: 'Linked to an operation', hotline_link: 'Linked to a call' },
     linked: { none: 'No calls or operations are linked to case {{code}}.' },
   },
+  admin: {
+    title: 'Administration',
+    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log' },
+    field: {
+      code: 'Code', name: 'Name', kind: 'Kind', ubigeo: 'UBIGEO', institution: 'Institution', unit: 'Unit', username: 'Username',
+      display_name: 'Display name', roles: 'Roles', state: 'State',
+    },
+    institutions: { new: 'New institution', empty: 'No institutions.' },
+    units: { new: 'New unit', empty: 'No units.' },
+    users: {
+      new: 'New user', empty: 'No users.', username_help: 'Lower case letters, digits, dot, hyphen and underscore.',
+      national: 'National scope', departments: 'Departments in scope', service_account: 'Service account (integration)',
+      service_account_help: 'No password: it connects with an API token.', first_password: 'First password',
+      first_password_help: 'The person must change it at the first sign-in.', enable: 'Enable', disable: 'Disable',
+      disabled: 'Disabled', active: 'Active', service: 'Service',
+    },
+    tokens: {
+      service_account: 'Service account', name: 'Token name', create: 'Create token', empty: 'No tokens.', created: 'Created',
+      last_used: 'Last used', revoke: 'Revoke', revoked: 'Revoked on {{date}}', copy_now: 'Copy the token now: it will not be shown again.',
+      no_service_accounts: 'First create a user marked as a service account.',
+    },
+    reference: {
+      ubigeo_title: 'Import UBIGEO (INEI)', ubigeo_help: "Upload INEI's CSV file of departments, provinces and districts. Rows with errors are reported and not loaded.",
+      file: 'CSV file', import: 'Import', uploading: 'Sending… {{percent}}', processing: 'Processing on the server…', progress: 'Import progress',
+      done: 'Import finished: {{rows}} rows read, {{rejected}} rejected.', provinces: 'Provinces', districts: 'Districts',
+      counts: '{{created}} new, {{updated}} updated, {{unchanged}} unchanged', line: 'Line', reason: 'Reason',
+    },
+    legal: {
+      help: 'Articles, aggravating tiers and sentences by the regime in force on the date of the facts. Ranges not confirmed in a primary source are marked.',
+      regime: 'Regime', article: 'Article', heading: 'Offence', tier: 'Tier', range: 'Sentence', trafficking: 'Trafficking', lesser: 'Lesser offence',
+      unconfirmed: 'Not confirmed', edit_tier: 'Edit sentence range', min_months: 'Minimum (months)', max_months: 'Maximum (months)',
+      suspension_allowed: 'Suspended sentence allowed', confirmed: 'Confirmed in a primary source', years: '{{years}} years', empty: 'No articles loaded.',
+      tiers: { basic: 'Basic', aggravated: 'Aggravated', aggravated_severe: 'Aggravated (second degree)' },
+    },
+    audit: {
+      action: 'Action', entity_type: 'Record type', entity_id: 'Identifier', from: 'From', to: 'To', at: 'Date and time', actor: 'User',
+      entity: 'Record', reason: 'Reason', details: 'Details', empty: 'No entries match the filters.',
+    },
+  },
 } as const;

@@ -135,4 +135,43 @@ export default {
     event: { registration: 'Registro del caso', update: 'Actualización', transfer: 'Transferencia a otra unidad', operation_link: 'Vinculado a un operativo', hotline_link: 'Vinculado a una llamada' },
     linked: { none: 'No hay llamadas ni operativos vinculados al caso {{code}}.' },
   },
+  admin: {
+    title: 'Administración',
+    section: { institutions: 'Instituciones', units: 'Unidades', users: 'Usuarios y funciones', tokens: 'Tokens de API', reference: 'Datos de referencia', legal: 'Marco legal', audit: 'Registro de auditoría' },
+    field: {
+      code: 'Código', name: 'Nombre', kind: 'Tipo', ubigeo: 'UBIGEO', institution: 'Institución', unit: 'Unidad', username: 'Usuario',
+      display_name: 'Nombre visible', roles: 'Funciones', state: 'Estado',
+    },
+    institutions: { new: 'Nueva institución', empty: 'No hay instituciones.' },
+    units: { new: 'Nueva unidad', empty: 'No hay unidades.' },
+    users: {
+      new: 'Nuevo usuario', empty: 'No hay usuarios.', username_help: 'Minúsculas, números, punto, guion y guion bajo.',
+      national: 'Alcance nacional', departments: 'Departamentos a su alcance', service_account: 'Cuenta de servicio (integración)',
+      service_account_help: 'Sin contraseña: se conecta con un token de API.', first_password: 'Contraseña inicial',
+      first_password_help: 'La persona deberá cambiarla al ingresar por primera vez.', enable: 'Habilitar', disable: 'Deshabilitar',
+      disabled: 'Deshabilitado', active: 'Activo', service: 'Servicio',
+    },
+    tokens: {
+      service_account: 'Cuenta de servicio', name: 'Nombre del token', create: 'Crear token', empty: 'No hay tokens.', created: 'Creado',
+      last_used: 'Último uso', revoke: 'Revocar', revoked: 'Revocado el {{date}}', copy_now: 'Copie el token ahora: no se volverá a mostrar.',
+      no_service_accounts: 'Primero cree un usuario marcado como cuenta de servicio.',
+    },
+    reference: {
+      ubigeo_title: 'Importar UBIGEO (INEI)', ubigeo_help: 'Suba el archivo CSV del INEI con departamentos, provincias y distritos. Las filas con errores se informan y no se cargan.',
+      file: 'Archivo CSV', import: 'Importar', uploading: 'Enviando… {{percent}}', processing: 'Procesando en el servidor…', progress: 'Avance de la importación',
+      done: 'Importación terminada: {{rows}} filas leídas, {{rejected}} rechazadas.', provinces: 'Provincias', districts: 'Distritos',
+      counts: '{{created}} nuevas, {{updated}} actualizadas, {{unchanged}} sin cambios', line: 'Línea', reason: 'Motivo',
+    },
+    legal: {
+      help: 'Artículos, agravantes y penas según el régimen vigente en la fecha de los hechos. Los rangos sin fuente primaria confirmada se marcan.',
+      regime: 'Régimen', article: 'Artículo', heading: 'Delito', tier: 'Modalidad', range: 'Pena', trafficking: 'Trata', lesser: 'Delito menor',
+      unconfirmed: 'Sin confirmar', edit_tier: 'Editar rango de pena', min_months: 'Mínimo (meses)', max_months: 'Máximo (meses)',
+      suspension_allowed: 'Permite pena suspendida', confirmed: 'Confirmado en fuente primaria', years: '{{years}} años', empty: 'No hay artículos cargados.',
+      tiers: { basic: 'Tipo base', aggravated: 'Agravada', aggravated_severe: 'Agravada (segundo grado)' },
+    },
+    audit: {
+      action: 'Acción', entity_type: 'Tipo de registro', entity_id: 'Identificador', from: 'Desde', to: 'Hasta', at: 'Fecha y hora', actor: 'Usuario',
+      entity: 'Registro', reason: 'Motivo', details: 'Detalle', empty: 'No hay entradas con esos filtros.',
+    },
+  },
 } as const;

@@ -19,6 +19,7 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+export const currentCsrfToken = () => csrfToken;
 export const onSessionEvent = (listener: Listener) => {
   listeners.add(listener);
   return () => {

@@ -1,5 +1,47 @@
-import { Pending } from '../../components/Pending';
+import { Tabs } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../api/session';
+import { PageLoader } from '../../App';
+import { PageHeader } from '../../components/common';
 
-export default function Page() {
-  return <Pending title="nav.admin" />;
+const sections = [
+  { path: 'institutions', permission: 'admin.institutions.manage', page: lazy(() => import('./InstitutionsAdmin')) },
+  { path: 'units', permission: 'admin.units.manage', page: lazy(() => import('./UnitsAdmin')) },
+  { path: 'users', permission: 'admin.users.manage', page: lazy(() => import('./UsersAdmin')) },
+  { path: 'tokens', permission: 'admin.tokens.manage', page: lazy(() => import('./TokensAdmin')) },
+  { path: 'reference', permission: 'admin.reference.manage', page: lazy(() => import('./ReferenceAdmin')) },
+  { path: 'legal', permission: 'admin.legal.manage', page: lazy(() => import('./LegalAdmin')) },
+  { path: 'audit', permission: 'audit.read', page: lazy(() => import('./AuditAdmin')) },
+];
+
+export default function AdminPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const allowed = sections.filter((s) => can(s.permission));
+  const current = location.pathname.split('/')[2] ?? '';
+  if (allowed.length === 0) return <Navigate to="/" replace />;
+  return (
+    <>
+      <PageHeader title={t('admin.title')} />
+      <Tabs value={current} onChange={(value) => value && navigate(`/admin/${value}`)} mb="md">
+        <Tabs.List>
+          {allowed.map((s) => (
+            <Tabs.Tab key={s.path} value={s.path}>{t(`admin.section.${s.path}`)}</Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          {allowed.map((s) => (
+            <Route key={s.path} path={s.path} element={<s.page />} />
+          ))}
+          <Route path="*" element={<Navigate to={`/admin/${allowed[0]!.path}`} replace />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
 }
