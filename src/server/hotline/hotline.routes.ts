@@ -1,5 +1,54 @@
+import { idParams, listQuery } from '../../contracts/common';
+import {
+  callCaseLink, callCreate, callList, callListQuery, callOutcome, callReferral, callUpdate, callView, monthlyStatsQuery, monthlyStatsView,
+} from '../../contracts/hotline';
 import type { Deps } from '../deps';
+import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { createHotlineFollowUpService } from './hotline.follow-up.service';
+import { createHotlineService } from './hotline.service';
 
-// Not built yet: the hotline feature registers its routes here.
-export function registerHotlineRoutes(_app: App, _deps: Deps) {}
+const tags = ['hotline'];
+
+export function registerHotlineRoutes(app: App, deps: Deps) {
+  const calls = createHotlineService(deps);
+  const followUp = createHotlineFollowUpService(deps);
+  const read = requirePermission('hotline.read');
+  const write = requirePermission('hotline.write');
+  // The hotline (hotline.write) or the police unit the call was referred to (case.update); the service
+  // checks which call each may follow up.
+  const followUpWrite = requireAnyPermission('hotline.write', 'case.update');
+
+  app.get('/api/v1/hotline/calls', { preHandler: read, schema: { tags, querystring: callListQuery, response: { 200: callList } } }, async (req) =>
+    calls.list(req.ctx, req.query),
+  );
+  app.post('/api/v1/hotline/calls', { preHandler: write, schema: { tags, body: callCreate, response: { 200: callView, 201: callView } } }, async (req, reply) => {
+    const { view, created } = await calls.create(req.ctx, req.body);
+    return reply.code(created ? 201 : 200).send(view);
+  });
+  app.get('/api/v1/hotline/calls/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: callView } } }, async (req) =>
+    calls.get(req.ctx, req.params.id),
+  );
+  app.patch('/api/v1/hotline/calls/:id', { preHandler: write, schema: { tags, params: idParams, body: callUpdate, response: { 200: callView } } }, async (req) =>
+    calls.update(req.ctx, req.params.id, req.body),
+  );
+  app.post('/api/v1/hotline/calls/:id/referral', { preHandler: write, schema: { tags, params: idParams, body: callReferral, response: { 200: callView } } }, async (req) =>
+    calls.refer(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/hotline/calls/:id/case-link',
+    { preHandler: [read, followUpWrite], schema: { tags, params: idParams, body: callCaseLink, response: { 200: callView } } },
+    async (req) => followUp.linkCase(req.ctx, req.params.id, req.body.caseId, req.body.version),
+  );
+  app.post(
+    '/api/v1/hotline/calls/:id/outcome',
+    { preHandler: [read, followUpWrite], schema: { tags, params: idParams, body: callOutcome, response: { 200: callView } } },
+    async (req) => followUp.recordOutcome(req.ctx, req.params.id, req.body),
+  );
+  app.get('/api/v1/hotline/follow-up', { preHandler: read, schema: { tags, querystring: listQuery, response: { 200: callList } } }, async (req) =>
+    followUp.followUp(req.ctx, req.query),
+  );
+  app.get('/api/v1/hotline/stats/monthly', { preHandler: read, schema: { tags, querystring: monthlyStatsQuery, response: { 200: monthlyStatsView } } }, async (req) =>
+    followUp.monthlyStats(req.ctx, req.query.year),
+  );
+}

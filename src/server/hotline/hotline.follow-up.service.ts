@@ -1,0 +1,104 @@
+import { eq, sql } from 'drizzle-orm';
+import type { MonthlyStatsView } from '../../contracts/hotline';
+import { hotlineClassifications } from '../../core/codes';
+import { callOutcomes, type CallStatus } from '../../core/hotline/call-status';
+import type { Tx } from '../../db/connect';
+import { caseEvents, cases, hotlineCalls } from '../../db/schema';
+import { writeAudit } from '../audit/audit.writer';
+import { loadVisibleCase } from '../cases/case.scope';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { AppError, conflict, ruleRefused } from '../errors/app-error';
+import { updateVersioned } from '../versioned-update';
+import { presentCall } from './hotline.presenter';
+import { countCallsByMonth, findCallWithRefs, findVisibleCall, listFollowUp, visibleCallsCondition, type CallWithRefs } from './hotline.repository';
+
+/**
+ * Following an actionable call to its outcome: the police unit it was referred to links the case it
+ * opened, records arrests, or closes it with a reason. The hotline that took the call may do the same
+ * (it learns the outcome either way: that is the point of the follow-up).
+ */
+export function createHotlineFollowUpService(deps: Deps) {
+  const { db } = deps;
+
+  async function loadForFollowUp(tx: Tx, ctx: Ctx, id: string) {
+    const call = await findVisibleCall(tx, ctx.actor, id);
+    const { actor } = ctx;
+    const hotlineOwner = call.institutionId === actor.institutionId && actor.permissions.has('hotline.write');
+    const referredPolice = call.referredInstitutionId === actor.institutionId && actor.permissions.has('case.update');
+    if (!hotlineOwner && !referredPolice) throw new AppError('hotline.follow_up_forbidden', 403);
+    if (!call.referredUnitId) throw ruleRefused('hotline.not_referred');
+    return call;
+  }
+
+  /** Links the case the tip led to (a case the actor can see); the case's history records it. */
+  async function linkCase(ctx: Ctx, id: string, caseId: string, version: number) {
+    return db.transaction(async (tx) => {
+      const call = await loadForFollowUp(tx, ctx, id);
+      await loadVisibleCase(tx, ctx, caseId);
+      if (call.linkedCaseId && call.linkedCaseId !== caseId) throw conflict('hotline.case_already_linked');
+      const now = new Date();
+      await updateVersioned(tx, hotlineCalls, 'hotline_call', id, version, {
+        linkedCaseId: caseId,
+        linkedAt: call.linkedAt ?? now,
+        outcomeAt: call.outcomeAt ?? now,
+        status: statusWithOutcome(call),
+      });
+      if (!call.linkedCaseId) {
+        await tx.insert(caseEvents).values({ caseId, type: 'hotline_link', actorId: ctx.actor.userId, unitId: ctx.actor.unitId, details: { callId: id } });
+        await tx.update(cases).set({ lastActivityAt: sql`now()` }).where(eq(cases.id, caseId));
+      }
+      await writeAudit(tx, ctx, { action: 'hotline_call.case_link', entityType: 'hotline_call', entityId: id, details: { caseId } });
+      return presentCall(await findCallWithRefs(tx, id));
+    });
+  }
+
+  /** Arrests made on the tip, and/or closure with a reason. */
+  async function recordOutcome(ctx: Ctx, id: string, input: { arrests?: number; closedReason?: string; version: number }) {
+    return db.transaction(async (tx) => {
+      const call = await loadForFollowUp(tx, ctx, id);
+      const now = new Date();
+      const closing = input.closedReason !== undefined;
+      await updateVersioned(tx, hotlineCalls, 'hotline_call', id, input.version, {
+        ...(input.arrests !== undefined ? { arrests: input.arrests } : {}),
+        ...(closing ? { closedReason: input.closedReason, closedAt: now } : {}),
+        outcomeAt: call.outcomeAt ?? now,
+        status: closing ? 'closed' : statusWithOutcome(call),
+      });
+      await writeAudit(tx, ctx, { action: 'hotline_call.outcome', entityType: 'hotline_call', entityId: id, details: { arrests: input.arrests, closedReason: input.closedReason } });
+      return presentCall(await findCallWithRefs(tx, id));
+    });
+  }
+
+  async function followUp(ctx: Ctx, query: { page: number; pageSize: number; sort?: string }) {
+    const { rows, total } = await listFollowUp(db, ctx.actor, query);
+    return { items: rows.map((r) => presentCall(r)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Calls per month by classification and outcome, within the actor's scope. */
+  async function monthlyStats(ctx: Ctx, year: number): Promise<MonthlyStatsView> {
+    const rows = await countCallsByMonth(db, visibleCallsCondition(ctx.actor), year);
+    const zeros = <T extends readonly string[]>(codes: T) => Object.fromEntries(codes.map((c) => [c, 0])) as Record<T[number], number>;
+    const months = Array.from({ length: 12 }, (_, i) => ({
+      month: i + 1,
+      total: 0,
+      byClassification: zeros(hotlineClassifications),
+      byOutcome: zeros(callOutcomes),
+      arrests: 0,
+    }));
+    for (const row of rows) {
+      const month = months[row.month - 1]!;
+      month.total += row.calls;
+      month.arrests += row.arrests;
+      month.byClassification[row.classification as keyof typeof month.byClassification] += row.calls;
+      month.byOutcome[row.outcome as keyof typeof month.byOutcome] += row.calls;
+    }
+    return { year, months };
+  }
+
+  return { linkCase, recordOutcome, followUp, monthlyStats };
+}
+
+const statusWithOutcome = (call: CallWithRefs): CallStatus => (call.status === 'closed' ? 'closed' : 'followed_up');
+
+export type HotlineFollowUpService = ReturnType<typeof createHotlineFollowUpService>;

@@ -1,0 +1,95 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCase } from '../../../test/case-factory';
+import { makeInstitution, makeUser } from '../../../test/factories';
+import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import { auditLog, caseEvents, hotlineCalls } from '../../db/schema';
+import { addUbigeos, callInput, makeSeatedUnit } from './hotline.test-helpers';
+
+let registry: TestRegistry;
+beforeAll(async () => {
+  registry = await createTestRegistry();
+  await addUbigeos(registry.deps, ['2101', '210101', '2102', '210201']);
+});
+afterAll(() => registry.close());
+
+describe('a hotline tip followed to its outcome (issue scenario)', () => {
+  it('refers the tip to the nearest police unit, which links its case and arrests; the call shows both', async () => {
+    const operator = await makeUser(registry, { roles: ['hotline_operator'], national: true });
+    const pnp = await makeInstitution(registry.deps, 'police');
+    const regional = await makeSeatedUnit(registry.deps, pnp.id, '21');
+    const districtPost = await makeSeatedUnit(registry.deps, pnp.id, '210101');
+    const police = await makeUser(registry, { roles: ['investigator'], institutionId: pnp.id, unitId: districtPost.id, departments: ['21'] });
+
+    // 1. The operator logs an actionable tip from Puno district 210101.
+    const created = await operator.client.post('/api/v1/hotline/calls', callInput({ ubigeo: '210101', summary: 'Menores trabajando de noche en un bar de la avenida principal' }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'referred', outcome: 'pending', hasSummary: true, country: 'PER' });
+    expect(created.body.referral).toMatchObject({ unitId: districtPost.id, institutionId: pnp.id, mode: 'nearest', level: 'district' });
+    expect(created.body.referral.unitId).not.toBe(regional.id);
+    const callId = created.body.id as string;
+
+    // 2. The police unit sees it in its follow-up list; the summary needs a stated reason.
+    const inbox = await police.client.get('/api/v1/hotline/follow-up');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.map((c: { id: string }) => c.id)).toEqual([callId]);
+    const noReason = await police.client.get(`/api/v1/hotline/calls/${callId}`);
+    expect(noReason.status).toBe(200);
+    expect(noReason.body).toMatchObject({ summary: null, hasSummary: true });
+    const withReason = await police.client.withReason('verificar denuncia').get(`/api/v1/hotline/calls/${callId}`);
+    expect(withReason.body.summary).toMatch(/Menores trabajando/);
+    const reads = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, callId), eq(auditLog.action, 'hotline_call.summary_read')));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.reason).toBe('verificar denuncia');
+    expect(JSON.stringify(reads[0]!.details)).not.toMatch(/Menores/);
+
+    // 3. The police open a case, link it to the call and record two arrests.
+    const { case: caseRow } = await makeCase(registry.deps, police, { source: 'hotline' });
+    const linked = await police.client.post(`/api/v1/hotline/calls/${callId}/case-link`, { caseId: caseRow.id, version: 1 });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ status: 'followed_up', outcome: 'case_linked', linkedCase: { id: caseRow.id, code: caseRow.code } });
+    const arrests = await police.client.post(`/api/v1/hotline/calls/${callId}/outcome`, { arrests: 2, version: 2 });
+    expect(arrests.status).toBe(200);
+    expect(arrests.body).toMatchObject({ arrests: 2, outcome: 'arrests', status: 'followed_up' });
+    const history = await registry.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseRow.id), eq(caseEvents.type, 'hotline_link')));
+    expect(history).toHaveLength(1);
+    expect(history[0]!.details).toEqual({ callId });
+
+    // 4. The hotline sees the case and the arrests as the call's outcome; the police inbox is empty.
+    const seen = await operator.client.get(`/api/v1/hotline/calls/${callId}`);
+    expect(seen.body).toMatchObject({ outcome: 'arrests', arrests: 2, linkedCase: { id: caseRow.id, code: caseRow.code } });
+    expect(seen.body.summary).toMatch(/Menores trabajando/);
+    expect((await police.client.get('/api/v1/hotline/follow-up')).body.items).toEqual([]);
+
+    const stats = await operator.client.get('/api/v1/hotline/stats/monthly?year=2026');
+    expect(stats.status).toBe(200);
+    expect(stats.body.months[2]).toMatchObject({ month: 3, total: 1, arrests: 2 });
+    expect(stats.body.months[2].byClassification.tip_report_action_required).toBe(1);
+    expect(stats.body.months[2].byOutcome.arrests).toBe(1);
+
+    const actions = (await registry.deps.db.select().from(auditLog).where(eq(auditLog.entityId, callId))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['hotline_call.create', 'hotline_call.case_link', 'hotline_call.outcome']));
+    const [stored] = await registry.deps.db.select().from(hotlineCalls).where(eq(hotlineCalls.id, callId));
+    expect(stored!.summaryEnc).not.toMatch(/Menores/);
+  });
+
+  it('lets the police close a tip with a reason, and refuses a second, different case', async () => {
+    const operator = await makeUser(registry, { roles: ['hotline_operator'], national: true });
+    const pnp = await makeInstitution(registry.deps, 'police');
+    const post = await makeSeatedUnit(registry.deps, pnp.id, '210201');
+    const police = await makeUser(registry, { roles: ['investigator'], institutionId: pnp.id, unitId: post.id, departments: ['21'] });
+    const call = (await operator.client.post('/api/v1/hotline/calls', callInput({ ubigeo: '210201' }))).body;
+    expect(call.referral.unitId).toBe(post.id);
+    const first = await makeCase(registry.deps, police);
+    const second = await makeCase(registry.deps, police);
+    expect((await police.client.post(`/api/v1/hotline/calls/${call.id}/case-link`, { caseId: first.case.id, version: 1 })).status).toBe(200);
+    const again = await police.client.post(`/api/v1/hotline/calls/${call.id}/case-link`, { caseId: second.case.id, version: 2 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('hotline.case_already_linked');
+    const closed = await police.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { closedReason: 'no_evidence', version: 2 });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', closedReason: 'no_evidence', outcome: 'case_linked' });
+    const empty = await police.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { version: 3 });
+    expect(empty.status).toBe(400);
+  });
+});
