@@ -143,7 +143,7 @@ export const caseUpdate = z.strictObject({
 export type CaseUpdate = z.infer<typeof caseUpdate>;
 
 /** Moves a case to another unit of the same institution or of another police institution. */
-export const caseTransfer = z.strictObject({ unitId: uuid, version, note: z.string().trim().max(500).optional() });
+export const caseTransfer = z.strictObject({ unitId: uuid, version });
 export type CaseTransfer = z.infer<typeof caseTransfer>;
 
 export const palermoView = z.object({

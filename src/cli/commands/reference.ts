@@ -1,4 +1,33 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { UbigeoImportReport } from '../../contracts/reference';
+import { systemCtx } from '../../server/context';
+import { createReferenceService } from '../../server/reference/reference.service';
+import { reportFailure, withRegistry } from '../run';
 
-// Not built yet: the reference command(s) register here.
-export function registerReferenceCommand(_program: Command) {}
+export function formatImportReport(report: UbigeoImportReport): string {
+  const line = (label: string, c: { new: number; updated: number; unchanged: number }) => `${label}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged`;
+  const lines = [`Read ${report.rows} rows.`, line('Provinces', report.provinces), line('Districts', report.districts), `Rejected: ${report.rejected.length}`];
+  for (const r of report.rejected) lines.push(`  line ${r.line}${r.code ? ` (${r.code})` : ''}: ${r.reason}`);
+  return lines.join('\n');
+}
+
+export function registerReferenceCommand(program: Command) {
+  const reference = program.command('reference').description('reference data (UBIGEO)');
+  reference
+    .command('import')
+    .description('import reference data')
+    .command('ubigeo <file>')
+    .description('load provinces and districts from an INEI-format CSV (inei, departamento, provincia, distrito); safe to re-run')
+    .action(async (file: string) => {
+      try {
+        const text = readFileSync(file, 'utf8');
+        await withRegistry('reference import ubigeo', async ({ deps }) => {
+          const report = await createReferenceService(deps).importUbigeoCsv(systemCtx('cli:reference-import'), text);
+          console.log(formatImportReport(report));
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+}

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { caseAccess, cases } from '../../db/schema';
 import { isSystemActor, type Actor, type Ctx } from '../context';
@@ -21,9 +21,8 @@ export function visibleCasesCondition(actor: Actor): SQL {
   const owned = actor.permissions.has('case.read.all_institutions')
     ? inGeography
     : and(eq(cases.institutionId, actor.institutionId), inGeography)!;
-  const granted = exists(
-    sql`select 1 from ${caseAccess} where ${caseAccess.caseId} = ${cases.id} and ${caseAccess.institutionId} = ${actor.institutionId}`,
-  );
+  // Raw SQL, not drizzle's exists(): exists() of a sql fragment renders without the parentheses Postgres needs.
+  const granted = sql`exists (select 1 from ${caseAccess} where ${caseAccess.caseId} = ${cases.id} and ${caseAccess.institutionId} = ${actor.institutionId})`;
   return or(owned, granted)!;
 }
 

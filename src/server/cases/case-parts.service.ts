@@ -1,0 +1,132 @@
+import { and, eq } from 'drizzle-orm';
+import type { PlaceCreate, SuspectCreate, SuspectUpdate, SuspectView, VictimCreate, VictimUpdate, VictimView } from '../../contracts/cases';
+import type { Tx } from '../../db/connect';
+import { casePlaces, cases, caseSuspects, caseVictims, persons } from '../../db/schema';
+import { writeAudit } from '../audit/audit.writer';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { conflict, notFound, staleVersion } from '../errors/app-error';
+import { identityModeOf } from '../people/identity';
+import { definedOnly, updateVersioned } from '../versioned-update';
+import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
+import { presentPlace, presentSuspect, presentVictim } from './case.presenter';
+import { assertIdentityWrite, loadOwnedCase } from './case.reader';
+import { checkPersonRef, checkPlace, checkVictimFields, FieldCheck } from './case.validation';
+
+type Part = 'victim' | 'suspect';
+const tables = { victim: caseVictims, suspect: caseSuspects } as const;
+
+const isForeignKeyViolation = (error: unknown) => {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23503' || e?.cause?.code === '23503';
+};
+
+/** Victims, suspects and places of a case as sub-resources; only the owning institution writes them. */
+export function createCasePartsService(deps: Deps) {
+  const { db, cipher } = deps;
+
+  const touch = (tx: Tx, caseId: string) => tx.update(cases).set({ lastActivityAt: new Date() }).where(eq(cases.id, caseId));
+
+  /** Shows the written victim/suspect to its writer; identity only under the usual rule, audited. */
+  async function presentPart(tx: Tx, ctx: Ctx, part: Part, row: Parameters<typeof presentVictim>[0] | Parameters<typeof presentSuspect>[0]) {
+    const mode = identityModeOf(ctx);
+    if (mode === 'full') {
+      await writeAudit(tx, ctx, { action: 'identity.read', entityType: `case_${part}`, entityId: row.id, reason: ctx.accessReason, details: { caseId: row.caseId, personIds: [row.personId] } });
+    }
+    return part === 'victim' ? presentVictim(row as never, mode, cipher) : presentSuspect(row as never, mode, cipher);
+  }
+
+  async function loadPart(tx: Tx, part: Part, caseId: string, id: string) {
+    const table = tables[part];
+    const [row] = await tx.select({ link: table, person: persons }).from(table).innerJoin(persons, eq(persons.id, table.personId)).where(and(eq(table.id, id), eq(table.caseId, caseId))).limit(1);
+    if (!row) throw notFound(`case_${part}`);
+    return { ...row.link, person: row.person };
+  }
+
+  async function add(ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate) {
+    assertIdentityWrite(ctx, input.person?.identity !== undefined);
+    return db.transaction(async (tx) => {
+      await loadOwnedCase(tx, ctx, caseId);
+      const check = new FieldCheck();
+      checkPersonRef(check, input, '');
+      if (part === 'victim') checkVictimFields(check, input as VictimCreate, '');
+      await check.assert(tx, ctx);
+      const row = part === 'victim' ? await attachVictim(tx, deps, ctx, caseId, input as VictimCreate) : await attachSuspect(tx, deps, ctx, caseId, input as SuspectCreate);
+      await touch(tx, caseId);
+      await writeAudit(tx, ctx, { action: `case.${part}.create`, entityType: `case_${part}`, entityId: row.id, details: { caseId, personId: row.personId, newPerson: row.newPerson } });
+      return presentPart(tx, ctx, part, row);
+    });
+  }
+
+  async function update(ctx: Ctx, part: Part, caseId: string, id: string, input: VictimUpdate | SuspectUpdate) {
+    const { version, ...changes } = input;
+    return db.transaction(async (tx) => {
+      await loadOwnedCase(tx, ctx, caseId);
+      await loadPart(tx, part, caseId, id);
+      if (part === 'victim') {
+        const check = new FieldCheck();
+        checkVictimFields(check, changes as VictimUpdate, '');
+        await check.assert(tx, ctx);
+      }
+      const values = definedOnly(changes as Record<string, unknown>);
+      await updateVersioned(tx, tables[part], `case_${part}`, id, version, values);
+      await touch(tx, caseId);
+      await writeAudit(tx, ctx, { action: `case.${part}.update`, entityType: `case_${part}`, entityId: id, details: { caseId, fields: Object.keys(values) } });
+      return presentPart(tx, ctx, part, await loadPart(tx, part, caseId, id));
+    });
+  }
+
+  async function remove(ctx: Ctx, part: Part, caseId: string, id: string, version: number) {
+    const table = tables[part];
+    try {
+      await db.transaction(async (tx) => {
+        await loadOwnedCase(tx, ctx, caseId);
+        const row = await loadPart(tx, part, caseId, id);
+        if (row.version !== version) throw staleVersion();
+        await tx.delete(table).where(and(eq(table.id, id), eq(table.version, version)));
+        await touch(tx, caseId);
+        await writeAudit(tx, ctx, { action: `case.${part}.delete`, entityType: `case_${part}`, entityId: id, details: { caseId, personId: row.personId } });
+      });
+    } catch (error) {
+      // Referrals, services or justice events point at it: they must be removed first.
+      if (isForeignKeyViolation(error)) throw conflict(`case.${part}_in_use`);
+      throw error;
+    }
+  }
+
+  async function addPlace(ctx: Ctx, caseId: string, input: PlaceCreate) {
+    return db.transaction(async (tx) => {
+      await loadOwnedCase(tx, ctx, caseId);
+      const check = new FieldCheck();
+      checkPlace(check, input, '');
+      await check.assert(tx, ctx);
+      const row = await attachPlace(tx, caseId, input);
+      await touch(tx, caseId);
+      await writeAudit(tx, ctx, { action: 'case.place.create', entityType: 'case_place', entityId: row.id, details: { caseId, kind: row.kind, ubigeo: row.ubigeo, country: row.country } });
+      return presentPlace(row);
+    });
+  }
+
+  async function removePlace(ctx: Ctx, caseId: string, placeId: string) {
+    await db.transaction(async (tx) => {
+      await loadOwnedCase(tx, ctx, caseId);
+      const deleted = await tx.delete(casePlaces).where(and(eq(casePlaces.id, placeId), eq(casePlaces.caseId, caseId))).returning({ id: casePlaces.id });
+      if (deleted.length === 0) throw notFound('case_place');
+      await touch(tx, caseId);
+      await writeAudit(tx, ctx, { action: 'case.place.delete', entityType: 'case_place', entityId: placeId, details: { caseId } });
+    });
+  }
+
+  return {
+    addVictim: (ctx: Ctx, caseId: string, input: VictimCreate) => add(ctx, 'victim', caseId, input) as Promise<VictimView>,
+    updateVictim: (ctx: Ctx, caseId: string, id: string, input: VictimUpdate) => update(ctx, 'victim', caseId, id, input) as Promise<VictimView>,
+    removeVictim: (ctx: Ctx, caseId: string, id: string, version: number) => remove(ctx, 'victim', caseId, id, version),
+    addSuspect: (ctx: Ctx, caseId: string, input: SuspectCreate) => add(ctx, 'suspect', caseId, input) as Promise<SuspectView>,
+    updateSuspect: (ctx: Ctx, caseId: string, id: string, input: SuspectUpdate) => update(ctx, 'suspect', caseId, id, input) as Promise<SuspectView>,
+    removeSuspect: (ctx: Ctx, caseId: string, id: string, version: number) => remove(ctx, 'suspect', caseId, id, version),
+    addPlace,
+    removePlace,
+  };
+}
+
+export type CasePartsService = ReturnType<typeof createCasePartsService>;

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import type { PlaceCreate, SuspectCreate, VictimCreate } from '../../contracts/cases';
+import { departmentOf } from '../../core/geo/departments';
+import type { Tx } from '../../db/connect';
+import { casePlaces, caseSuspects, caseVictims } from '../../db/schema';
+import type { Ctx } from '../context';
+import { isUniqueViolation } from '../db-errors';
+import type { Deps } from '../deps';
+import { conflict } from '../errors/app-error';
+import { insertPerson, loadVisiblePerson } from '../people/person.repository';
+
+/** The person of a victim or suspect: an existing one the actor can see, or a new one. */
+async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
+  if (input.personId) return { person: await loadVisiblePerson(tx, ctx.actor, input.personId), newPerson: false };
+  return { person: await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {}), newPerson: true };
+}
+
+async function insertLink<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('case.person_already_linked');
+    throw error;
+  }
+}
+
+/** Links a victim to a case (input already validated). */
+export async function attachVictim(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: VictimCreate) {
+  const { person, newPerson } = await resolvePerson(tx, deps, ctx, input);
+  const [row] = await insertLink(() =>
+    tx
+      .insert(caseVictims)
+      .values({
+        caseId, personId: person.id,
+        // clock_timestamp, not now(): victims and suspects keep the order they were given in one transaction.
+        createdAt: sql`clock_timestamp()`,
+        identificationStatus: input.identificationStatus ?? 'possible_victim',
+        identifiedByInstitutionId: input.identifiedByInstitutionId ?? null,
+        identifiedOn: input.identifiedOn ?? null,
+        ageYears: input.ageYears ?? null,
+        ageEstimated: input.ageEstimated ?? false,
+        ageVerified: input.ageVerified ?? false,
+        ageBand: input.ageBand ?? null,
+        exploitationForms: input.exploitationForms ?? [],
+        means: input.means ?? [],
+        relationshipToRecruiter: input.relationshipToRecruiter ?? null,
+        monthsInExploitation: input.monthsInExploitation ?? null,
+        consentToServices: input.consentToServices ?? null,
+        consentToDataSharing: input.consentToDataSharing ?? null,
+      })
+      .returning(),
+  );
+  return { ...row!, person, newPerson };
+}
+
+export async function attachSuspect(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: SuspectCreate) {
+  const { person, newPerson } = await resolvePerson(tx, deps, ctx, input);
+  const [row] = await insertLink(() =>
+    tx
+      .insert(caseSuspects)
+      .values({
+        caseId, personId: person.id,
+        // clock_timestamp, not now(): victims and suspects keep the order they were given in one transaction.
+        createdAt: sql`clock_timestamp()`,
+        roles: input.roles ?? [],
+        relationshipToVictims: input.relationshipToVictims ?? null,
+        isPublicOfficial: input.isPublicOfficial ?? false,
+        officialInstitution: input.officialInstitution ?? null,
+        organisedGroupMember: input.organisedGroupMember ?? false,
+      })
+      .returning(),
+  );
+  return { ...row!, person, newPerson };
+}
+
+/** A UBIGEO place is in Peru; a country place has no UBIGEO (and `PER` alone means "in Peru, department unknown"). */
+export async function attachPlace(tx: Tx, caseId: string, input: PlaceCreate) {
+  const [row] = await tx
+    .insert(casePlaces)
+    .values({
+      caseId, kind: input.kind,
+      ubigeo: input.ubigeo ?? null,
+      country: input.ubigeo ? 'PER' : input.country!,
+      departmentCode: input.ubigeo ? departmentOf(input.ubigeo) : null,
+    })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,45 @@
+import type { CaseView } from '../../contracts/cases';
+import type { Tx } from '../../db/connect';
+import { writeAudit } from '../audit/audit.writer';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { AppError, forbidden } from '../errors/app-error';
+import { identityModeOf } from '../people/identity';
+import { loadCaseAccess, restrictToAccess } from './case.access';
+import { presentCase } from './case.presenter';
+import { loadCaseParts, type CaseRow } from './case.repository';
+import { loadVisibleCase, ownsCase } from './case.scope';
+
+/**
+ * The case as this actor may see it: parts restricted by access level, identity and narrative only
+ * with identity.read and a reason — and then the read is audited, with the reason, in `tx`.
+ */
+export async function presentCaseFor(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow): Promise<CaseView> {
+  const access = await loadCaseAccess(tx, ctx.actor, row);
+  const parts = await loadCaseParts(tx, row.id);
+  const visible = restrictToAccess(parts, access);
+  const mode = identityModeOf(ctx);
+  const view = presentCase(row, { ...visible, places: parts.places, allVictims: parts.victims }, access, mode, deps.cipher);
+  if (mode === 'full') {
+    await writeAudit(tx, ctx, {
+      action: 'identity.read',
+      entityType: 'case',
+      entityId: row.id,
+      reason: ctx.accessReason,
+      details: { personIds: [...visible.victims, ...visible.suspects].map((p) => p.personId), narrative: view.narrative !== undefined },
+    });
+  }
+  return view;
+}
+
+/** A visible case the actor's institution owns: only the owner edits it (others: 403; out of scope: 404). */
+export async function loadOwnedCase(tx: Tx, ctx: Ctx, id: string): Promise<CaseRow> {
+  const row = await loadVisibleCase(tx, ctx, id);
+  if (!ownsCase(ctx.actor, row)) throw new AppError('case.not_owner', 403);
+  return row;
+}
+
+/** Identifying data and narratives are written only by roles with identity.write. */
+export function assertIdentityWrite(ctx: Ctx, writesIdentity: boolean): void {
+  if (writesIdentity && !ctx.actor.permissions.has('identity.write')) throw forbidden();
+}

@@ -1,0 +1,178 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { CaseCreate, CaseListQuery, CaseTransfer, CaseUpdate } from '../../contracts/cases';
+import { partialRangeBounds } from '../../core/partial-date';
+import { caseEvents, cases, institutions, units } from '../../db/schema';
+import { writeAudit } from '../audit/audit.writer';
+import type { Ctx } from '../context';
+import { isUniqueViolation } from '../db-errors';
+import type { Deps } from '../deps';
+import { invalid, ruleRefused } from '../errors/app-error';
+import { definedOnly, updateVersioned } from '../versioned-update';
+import { loadCaseAccessMany } from './case.access';
+import { nextCaseCode } from './case.code';
+import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
+import { presentCaseListItem } from './case.presenter';
+import { assertIdentityWrite, loadOwnedCase, presentCaseFor } from './case.reader';
+import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
+import { grantCaseAccess, loadVisibleCase } from './case.scope';
+import { checkCaseDates, checkDistinctPersons, checkPersonRef, checkPlace, checkVictimFields, FieldCheck, resolveRegisteringUnit } from './case.validation';
+
+const writesIdentity = (input: CaseCreate) =>
+  Boolean(input.narrative) || [...(input.victims ?? []), ...(input.suspects ?? [])].some((p) => p.person?.identity !== undefined);
+
+/** The case registry: registration with its people and places, reading, listing, editing, transfer. */
+export function createCaseService(deps: Deps) {
+  const { db, cipher } = deps;
+
+  async function findByExternalId(ctx: Ctx, externalId: string) {
+    const [row] = await db.select().from(cases).where(and(eq(cases.institutionId, ctx.actor.institutionId), eq(cases.externalId, externalId))).limit(1);
+    return row;
+  }
+
+  async function existingForExternalId(ctx: Ctx, externalId: string) {
+    const existing = await findByExternalId(ctx, externalId);
+    if (!existing) return undefined;
+    // Idempotent replay: the same sender's file number answers with the case it created (if in scope).
+    return db.transaction(async (tx) => presentCaseFor(tx, deps, ctx, await loadVisibleCase(tx, ctx, existing.id)));
+  }
+
+  function checkCreate(input: CaseCreate) {
+    const check = new FieldCheck();
+    checkCaseDates(check, input);
+    check.countries((input.countries ?? []).map((code, i) => ({ code, field: `countries.${i}` })));
+    (input.victims ?? []).forEach((v, i) => {
+      checkPersonRef(check, v, `victims.${i}.`);
+      checkVictimFields(check, v, `victims.${i}.`);
+    });
+    (input.suspects ?? []).forEach((s, i) => checkPersonRef(check, s, `suspects.${i}.`));
+    (input.places ?? []).forEach((p, i) => checkPlace(check, p, `places.${i}.`));
+    checkDistinctPersons(check, input.victims ?? [], 'victims');
+    checkDistinctPersons(check, input.suspects ?? [], 'suspects');
+    return check;
+  }
+
+  async function create(ctx: Ctx, input: CaseCreate) {
+    assertIdentityWrite(ctx, writesIdentity(input));
+    if (input.externalId) {
+      const existing = await existingForExternalId(ctx, input.externalId);
+      if (existing) return { view: existing, created: false };
+    }
+    try {
+      const view = await db.transaction(async (tx) => {
+        const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
+        await checkCreate(input).assert(tx, ctx);
+        const now = new Date();
+        const bounds = partialRangeBounds(input.factsDateFrom, input.factsDateTo);
+        const [row] = await tx
+          .insert(cases)
+          .values({
+            code: await nextCaseCode(tx, now), externalId: input.externalId ?? null, institutionId: unit.institutionId, unitId: unit.id,
+            departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
+            source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
+            factsStart: bounds?.start ?? null, factsEnd: bounds?.end ?? null, acts: input.acts ?? [], means: input.means ?? [],
+            purposes: input.purposes ?? [], sexualExploitationSubtypes: input.sexualExploitationSubtypes ?? [], sectors: input.sectors ?? [],
+            recruitmentMethods: input.recruitmentMethods ?? [], transportModes: input.transportModes ?? [],
+            isInternational: input.isInternational ?? false, countries: input.countries ?? [], organisedCrime: input.organisedCrime ?? false,
+            publicOfficialInvolved: input.publicOfficialInvolved ?? false, initialLegalQualification: input.initialLegalQualification ?? null,
+            narrativeEnc: input.narrative ? cipher.encrypt(input.narrative) : null, lastActivityAt: now,
+          })
+          .returning();
+        const caseRow = row!;
+        const victims = [];
+        for (const v of input.victims ?? []) victims.push(await attachVictim(tx, deps, ctx, caseRow.id, v));
+        const suspects = [];
+        for (const s of input.suspects ?? []) suspects.push(await attachSuspect(tx, deps, ctx, caseRow.id, s));
+        for (const p of input.places ?? []) await attachPlace(tx, caseRow.id, p);
+        await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: now, actorId: caseRow.registeredBy, unitId: unit.id, details: { source: input.source } });
+        await writeAudit(tx, ctx, {
+          action: 'case.create', entityType: 'case', entityId: caseRow.id,
+          details: {
+            code: caseRow.code, externalId: input.externalId ?? null, unitId: unit.id,
+            victimIds: victims.map((v) => v.id), suspectIds: suspects.map((s) => s.id),
+            newPersonIds: [...victims, ...suspects].filter((p) => p.newPerson).map((p) => p.personId), places: input.places?.length ?? 0,
+          },
+        });
+        return presentCaseFor(tx, deps, ctx, caseRow);
+      });
+      return { view, created: true };
+    } catch (error) {
+      // Two concurrent creates with the same externalId: the loser answers with the winner's case.
+      if (input.externalId && isUniqueViolation(error, 'cases_external_idx')) {
+        const existing = await existingForExternalId(ctx, input.externalId);
+        if (existing) return { view: existing, created: false };
+      }
+      throw error;
+    }
+  }
+
+  const get = (ctx: Ctx, id: string) => db.transaction(async (tx) => presentCaseFor(tx, deps, ctx, await loadVisibleCase(tx, ctx, id)));
+
+  async function list(ctx: Ctx, query: CaseListQuery) {
+    const { rows, total } = await listVisibleCases(db, ctx.actor, query);
+    const ids = rows.map((r) => r.id);
+    const [access, victims, suspects] = [await loadCaseAccessMany(db, ctx.actor, rows), await loadVictimSummaries(db, ids), await countSuspects(db, ids)];
+    const items = rows.map((row) => presentCaseListItem(row, access.get(row.id)!, victims.filter((v) => v.caseId === row.id), suspects.get(row.id) ?? 0));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async function update(ctx: Ctx, id: string, input: CaseUpdate) {
+    const { version, narrative, ...changes } = input;
+    assertIdentityWrite(ctx, narrative !== undefined);
+    return db.transaction(async (tx) => {
+      const current = await loadOwnedCase(tx, ctx, id);
+      const from = changes.factsDateFrom === undefined ? current.factsDateFrom : changes.factsDateFrom;
+      const to = changes.factsDateTo === undefined ? current.factsDateTo : changes.factsDateTo;
+      const check = new FieldCheck();
+      checkCaseDates(check, { reportedOn: changes.reportedOn, factsDateFrom: from, factsDateTo: to });
+      check.countries((changes.countries ?? []).map((code, i) => ({ code, field: `countries.${i}` })));
+      await check.assert(tx, ctx);
+      const bounds = partialRangeBounds(from, to);
+      const statusChange = changes.status !== undefined && changes.status !== current.status;
+      const values = definedOnly({
+        ...changes,
+        factsStart: bounds?.start ?? null,
+        factsEnd: bounds?.end ?? null,
+        narrativeEnc: narrative === undefined ? undefined : narrative ? cipher.encrypt(narrative) : null,
+        closedAt: statusChange ? (changes.status === 'closed' ? new Date() : null) : undefined,
+        lastActivityAt: new Date(),
+      });
+      const row = await updateVersioned(tx, cases, 'case', id, version, values);
+      if (statusChange) await tx.insert(caseEvents).values({ caseId: id, type: 'status_change', actorId: ctx.actor.userId, unitId: row.unitId, details: { from: current.status, to: row.status } });
+      const fields = [...Object.keys(definedOnly(changes)), ...(narrative !== undefined ? ['narrative'] : [])];
+      await writeAudit(tx, ctx, { action: 'case.update', entityType: 'case', entityId: id, details: { fields, version: row.version } });
+      return presentCaseFor(tx, deps, ctx, row);
+    });
+  }
+
+  async function transfer(ctx: Ctx, id: string, input: CaseTransfer) {
+    return db.transaction(async (tx) => {
+      const current = await loadOwnedCase(tx, ctx, id);
+      const [target] = await tx.select({ unit: units, kind: institutions.kind }).from(units).innerJoin(institutions, eq(institutions.id, units.institutionId)).where(eq(units.id, input.unitId)).limit(1);
+      if (!target) throw invalid({ unitId: 'unit.not_found' });
+      if (target.unit.id === current.unitId) throw ruleRefused('case.transfer_same_unit', undefined, { unitId: 'case.transfer_same_unit' });
+      // Another institution only when it is police too: a case moves between police units; other bodies get access along the workflow.
+      if (target.unit.institutionId !== current.institutionId && target.kind !== 'police') throw ruleRefused('case.transfer_not_allowed', undefined, { unitId: 'case.transfer_not_allowed' });
+      const row = await updateVersioned(tx, cases, 'case', id, input.version, {
+        unitId: target.unit.id, institutionId: target.unit.institutionId, departmentCode: target.unit.departmentCode, lastActivityAt: new Date(),
+      });
+      const details = { fromUnitId: current.unitId, toUnitId: target.unit.id, fromInstitutionId: current.institutionId, toInstitutionId: target.unit.institutionId };
+      // The sending institution keeps read access to what it registered (basis `transfer`).
+      if (target.unit.institutionId !== current.institutionId) {
+        await grantCaseAccess(tx, { caseId: id, institutionId: current.institutionId, unitId: current.unitId, basis: 'transfer', grantedBy: ctx.actor.userId });
+      }
+      await tx.insert(caseEvents).values({ caseId: id, type: 'transfer', actorId: ctx.actor.userId, unitId: target.unit.id, details });
+      await writeAudit(tx, ctx, { action: 'case.transfer', entityType: 'case', entityId: id, details });
+      return presentCaseFor(tx, deps, ctx, row);
+    });
+  }
+
+  async function history(ctx: Ctx, id: string) {
+    await loadVisibleCase(db, ctx, id);
+    const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.at), asc(caseEvents.id));
+    return { items: rows.map((r) => ({ id: r.id, type: r.type, at: r.at.toISOString(), actorId: r.actorId, unitId: r.unitId, details: r.details as Record<string, unknown> })) };
+  }
+
+  return { create, get, list, update, transfer, history };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

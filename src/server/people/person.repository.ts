@@ -1,0 +1,87 @@
+import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { PersonCreate } from '../../contracts/people';
+import type { Tx } from '../../db/connect';
+import { cases, caseSuspects, caseVictims, persons } from '../../db/schema';
+import type { Actor } from '../context';
+import type { Cipher } from '../crypto/cipher';
+import { notFound } from '../errors/app-error';
+import { visibleCasesCondition } from '../cases/case.scope';
+import { ownedPersonCondition, visiblePersonCondition } from '../cases/case.access';
+import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
+
+export type PersonRow = typeof persons.$inferSelect;
+
+/** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
+export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate): Promise<PersonRow> {
+  const identity = mergeIdentity(decodeIdentity(cipher, null), input.identity ?? {});
+  const birthYearFromDate = identity.birthDate ? Number(identity.birthDate.slice(0, 4)) : null;
+  const [row] = await tx
+    .insert(persons)
+    .values({
+      externalId: input.externalId ?? null,
+      createdByInstitutionId: institutionId,
+      ...encodeIdentity(cipher, identity),
+      sex: input.sex ?? 'unknown',
+      genderIdentity: input.genderIdentity ?? null,
+      birthYear: input.birthYear ?? birthYearFromDate,
+      nationalities: input.nationalities ?? [],
+      indigenousPeople: input.indigenousPeople ?? null,
+      nativeLanguage: input.nativeLanguage ?? null,
+      originUbigeo: input.originUbigeo ?? null,
+      originCountry: input.originCountry ?? null,
+      education: input.education ?? null,
+      disability: input.disability ?? null,
+      hasIdentityDocument: input.hasIdentityDocument ?? (identity.document ? 'yes' : 'unknown'),
+    })
+    .returning();
+  return row!;
+}
+
+export async function findVisiblePerson(tx: Tx, actor: Actor, id: string): Promise<PersonRow | undefined> {
+  const [row] = await tx.select().from(persons).where(and(eq(persons.id, id), visiblePersonCondition(actor))).limit(1);
+  return row;
+}
+
+export async function loadVisiblePerson(tx: Tx, actor: Actor, id: string): Promise<PersonRow> {
+  const row = await findVisiblePerson(tx, actor, id);
+  if (!row) throw notFound('person');
+  return row;
+}
+
+export async function isPersonOwned(tx: Tx, actor: Actor, id: string): Promise<boolean> {
+  const rows = await tx.select({ id: persons.id }).from(persons).where(and(eq(persons.id, id), ownedPersonCondition(actor))).limit(1);
+  return rows.length > 0;
+}
+
+/** The visible cases a person appears in, and in which role. */
+export async function personCaseLinks(tx: Tx, actor: Actor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const visible = visibleCasesCondition(actor);
+  const victimLinks = await tx
+    .select({ personId: caseVictims.personId, caseId: cases.id, caseCode: cases.code, linkId: caseVictims.id })
+    .from(caseVictims)
+    .innerJoin(cases, eq(cases.id, caseVictims.caseId))
+    .where(and(sql`${caseVictims.personId} in (${ids})`, visible))
+    .orderBy(asc(cases.code));
+  const suspectLinks = await tx
+    .select({ personId: caseSuspects.personId, caseId: cases.id, caseCode: cases.code, linkId: caseSuspects.id })
+    .from(caseSuspects)
+    .innerJoin(cases, eq(cases.id, caseSuspects.caseId))
+    .where(and(sql`${caseSuspects.personId} in (${ids})`, visible))
+    .orderBy(asc(cases.code));
+  return [...victimLinks.map((l) => ({ ...l, role: 'victim' as const })), ...suspectLinks.map((l) => ({ ...l, role: 'suspect' as const }))];
+}
+
+/** Exact search through blind indexes, among the persons the actor may see. */
+export async function searchPersons(tx: Tx, actor: Actor, hashes: { documentHash?: string; nameHash?: string }, page: { page: number; pageSize: number }) {
+  const matches: SQL[] = [];
+  if (hashes.documentHash) matches.push(eq(persons.documentHash, hashes.documentHash));
+  if (hashes.nameHash) matches.push(eq(persons.nameHash, hashes.nameHash));
+  const where = and(or(...matches), visiblePersonCondition(actor));
+  const [rows, [total]] = await Promise.all([
+    tx.select().from(persons).where(where).orderBy(asc(persons.createdAt), asc(persons.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    tx.select({ n: sql<number>`${count()}::int` }).from(persons).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
