@@ -1,0 +1,149 @@
+/**
+ * Builds the content of an annual report from the statistics engine — never its own counting. The
+ * structure follows the annual TIP questionnaire: Overview, Prevention, Prosecution, Protection, each
+ * with the figures of the year, the previous year and the change. The content holds no timestamps, so
+ * building it again over unchanged records yields the same canonical JSON and the same hash.
+ */
+import type { AnnualContent, AnnualFigure, AnnualTable } from '../../contracts/reports';
+import type { StatsQuery, StatsResult } from '../../contracts/stats';
+import { isPrimary } from '../../core/disclosure';
+import { DEFINITIONS_VERSION, indicators } from '../../core/stats/indicators';
+import type { StatsService } from '../stats/stats.service';
+
+type Section = AnnualContent['sections'][number]['id'];
+
+/** Breakdown tables of each section: indicator and dimension. */
+const sectionTables: Record<Section, Array<{ id: string; indicator: string; by: string }>> = {
+  overview: [
+    { id: 'victims_by_unodc_category', indicator: 'victims', by: 'unodcCategory' },
+    { id: 'victims_by_purpose_group', indicator: 'victims', by: 'purposeGroup' },
+    { id: 'victims_by_age_band', indicator: 'victims', by: 'ageBandReta' },
+    { id: 'cases_by_exploitation_department', indicator: 'cases', by: 'exploitationDepartment' },
+    { id: 'victims_by_origin_department', indicator: 'victims', by: 'originDepartment' },
+  ],
+  prevention: [
+    { id: 'activities_by_type', indicator: 'prevention_activities', by: 'preventionType' },
+    { id: 'participants_by_audience', indicator: 'prevention_participants', by: 'audience' },
+  ],
+  prosecution: [
+    { id: 'prosecuted_by_sex', indicator: 'prosecuted', by: 'sex' },
+    { id: 'convictions_by_sex', indicator: 'convictions', by: 'sex' },
+    { id: 'sentences_by_band', indicator: 'sentences', by: 'sentenceBand' },
+    { id: 'operations_by_type', indicator: 'operations', by: 'operationType' },
+  ],
+  protection: [
+    { id: 'assisted_by_service', indicator: 'victims_assisted', by: 'serviceType' },
+    { id: 'hotline_calls_by_classification', indicator: 'hotline_calls', by: 'hotlineClassification' },
+  ],
+};
+
+const sectionOrder: Section[] = ['overview', 'prevention', 'prosecution', 'protection'];
+
+export interface AnnualBuildOptions {
+  year: number;
+  exact: boolean;
+  threshold: number;
+  /** Called when a figure cannot be computed (e.g. a feature's tables are missing): logged, never hidden. */
+  onUnavailable?: (what: string, error: unknown) => void;
+}
+
+const periodOf = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+export function changeOf(current: number | null, previous: number | null): { change: number | null; changePercent: string | null } {
+  if (current === null || previous === null) return { change: null, changePercent: null };
+  const change = Math.round((current - previous) * 100) / 100;
+  if (previous === 0) return { change, changePercent: null };
+  const pct = (change / previous) * 100;
+  const text = (Math.round(pct * 10) / 10).toFixed(1);
+  return { change, changePercent: pct > 0 ? `+${text}` : text === '-0.0' ? '0.0' : text };
+}
+
+export async function buildAnnualContent(stats: StatsService, options: AnnualBuildOptions): Promise<AnnualContent> {
+  const { year } = options;
+  const current = periodOf(year);
+  const previous = periodOf(year - 1);
+  const run = async (q: Omit<StatsQuery, 'decimals'>, what: string): Promise<StatsResult | null> => {
+    try {
+      return await stats.systemQuery({ decimals: 1, ...q } as StatsQuery, { exact: options.exact });
+    } catch (error) {
+      options.onUnavailable?.(what, error);
+      return null;
+    }
+  };
+
+  const sections: AnnualContent['sections'] = [];
+  for (const id of sectionOrder) {
+    const figures: AnnualFigure[] = [];
+    for (const indicator of indicators.filter((i) => i.section === id)) {
+      const [now, before] = await Promise.all([run({ indicator: indicator.id, ...current }, indicator.id), run({ indicator: indicator.id, ...previous }, indicator.id)]);
+      figures.push(figureOf(indicator.id, indicator.measure.kind, now, before));
+    }
+    const tables: AnnualTable[] = [];
+    for (const t of sectionTables[id]) {
+      const q = { indicator: t.indicator, by: [t.by] } as unknown as Omit<StatsQuery, 'decimals'>;
+      const [now, before] = await Promise.all([run({ ...q, ...current }, t.id), run({ ...q, ...previous }, t.id)]);
+      tables.push(tableOf(t, now, before));
+    }
+    sections.push({ id, figures, tables });
+  }
+  return {
+    kind: 'annual',
+    year,
+    previousYear: year - 1,
+    period: current,
+    previousPeriod: previous,
+    definitionsVersion: DEFINITIONS_VERSION,
+    exact: options.exact,
+    threshold: options.exact ? null : options.threshold,
+    sections,
+    funnel: await funnelOf(stats, current, previous, options),
+    routes: await routesOf(stats, current, options),
+  };
+}
+
+function figureOf(indicator: string, measure: string, now: StatsResult | null, before: StatsResult | null): AnnualFigure {
+  const cur = now?.totals.grand.value ?? null;
+  const prev = before?.totals.grand.value ?? null;
+  return {
+    indicator,
+    measure,
+    current: cur,
+    previous: prev,
+    currentDisplay: now?.totals.grand.display ?? '',
+    previousDisplay: before?.totals.grand.display ?? '',
+    ...changeOf(cur, prev),
+    available: now !== null && before !== null,
+  };
+}
+
+function tableOf(t: { id: string; indicator: string; by: string }, now: StatsResult | null, before: StatsResult | null): AnnualTable {
+  const prevByKey = new Map((before?.rows ?? []).map((r, i) => [r.key, before!.cells[i]![0]!]));
+  const rows = (now?.rows ?? []).map((r, i) => {
+    const cell = now!.cells[i]![0]!;
+    const prev = prevByKey.get(r.key);
+    return { key: r.key, label: r.label ?? r.key, current: cell.value, currentDisplay: cell.display, previous: prev?.value ?? (before ? 0 : null), previousDisplay: prev?.display ?? (before ? '0' : '') };
+  });
+  return { id: t.id, indicator: t.indicator, by: [t.by], rows, available: now !== null && before !== null };
+}
+
+async function funnelOf(stats: StatsService, current: { from: string; to: string }, previous: { from: string; to: string }, options: AnnualBuildOptions) {
+  try {
+    const [now, before] = await Promise.all([stats.funnel(null, { ...current, limit: 20 }), stats.funnel(null, { ...previous, limit: 20 })]);
+    const shown = (v: number | null) => (v === null || options.exact || !isPrimary(v, options.threshold) ? v : null);
+    const prev = new Map(before.steps.map((s) => [s.step, s.value]));
+    return now.steps.map((s) => ({ stage: s.step, current: shown(s.value), previous: shown(prev.get(s.step) ?? null) }));
+  } catch (error) {
+    options.onUnavailable?.('funnel', error);
+    return [];
+  }
+}
+
+async function routesOf(stats: StatsService, current: { from: string; to: string }, options: AnnualBuildOptions) {
+  try {
+    const result = await stats.routes(null, { ...current, limit: 10 });
+    return result.items.map((r) => ({ origin: r.origin, destination: r.destination, originLabel: r.originLabel, destinationLabel: r.destinationLabel, value: options.exact || !isPrimary(r.value ?? 0, options.threshold) ? r.value : null, display: options.exact || !isPrimary(r.value ?? 0, options.threshold) ? r.display : `<${options.threshold}` }));
+  } catch (error) {
+    options.onUnavailable?.('routes', error);
+    return [];
+  }
+}
