@@ -1,2 +1,29 @@
-/** Error messages of the protection feature, keyed by error code. */
-export default {} as Record<string, string>;
+/** Error messages of the protection feature (and of people matching), keyed by error code. */
+export default {
+  'protection.victim_not_found': 'Victim not found.',
+  'referral.not_found': 'Referral not found.',
+  'referral.consent_required': 'The victim has not consented to services. Record the consent first, or ask a supervisor to authorise the referral with a reason.',
+  'referral.override_reason_required': 'State why the referral is made without the victim’s consent; the reason is recorded.',
+  'referral.same_sender_receiver': 'A referral must go to another institution or unit.',
+  'referral.invalid_transition': 'A referral cannot go from “{{from}}” to “{{to}}”.',
+  'referral.not_party': 'Only the institution that receives the referral (or, to close it, the one that sent it) can do this.',
+  'referral.service_not_open': 'Services can be recorded only while the referral is accepted or provided (it is “{{status}}”).',
+  'shelter.not_found': 'Shelter not found.',
+  'shelter.not_operator': 'Only the institution that runs this shelter can manage it.',
+  'shelter.closed': 'The shelter is closed and takes no new stays.',
+  'shelter.capacity_exceeded': 'The shelter would have more people than its {{capacity}} beds on {{day}}.',
+  'shelter.capacity_below_occupancy': 'The capacity cannot be lower than the beds already taken (on {{day}}).',
+  'stay.not_found': 'Stay not found.',
+  'stay.victim_already_sheltered': 'The victim already has a shelter stay on some of those days.',
+  'reparation.paid_exceeds_ordered': 'The amount paid cannot exceed the amount ordered.',
+  'repatriation.same_country': 'The countries of departure and return must differ.',
+  'residency.expires_before_granted': 'The permit cannot expire before it is granted.',
+  'residency.not_foreign': 'Residency permits are for foreign victims; this person is recorded as a national.',
+  'victim.not_found': 'Victim not found.',
+  'match.not_found': 'Possible match not found.',
+  'match.person_not_found': 'Person not found.',
+  'match.not_pending': 'This possible match was already decided (it is “{{status}}”).',
+  'match.already_merged': 'One of the two records is already merged into another; unmerge it first.',
+  'match.not_merged': 'Only a confirmed (merged) match can be unmerged (it is “{{status}}”).',
+  'match.merge_changed': 'The merged record has changed since; it cannot be unmerged from here.',
+} as Record<string, string>;

@@ -1,2 +1,29 @@
-/** Error messages of the protection feature, keyed by error code. */
-export default {} as Record<string, string>;
+/** Mensajes de error de protección (y de coincidencias de personas), por código de error. */
+export default {
+  'protection.victim_not_found': 'Víctima no encontrada.',
+  'referral.not_found': 'Derivación no encontrada.',
+  'referral.consent_required': 'La víctima no ha dado su consentimiento para los servicios. Registre primero el consentimiento o pida a un supervisor que autorice la derivación indicando el motivo.',
+  'referral.override_reason_required': 'Indique por qué se deriva sin el consentimiento de la víctima; el motivo queda registrado.',
+  'referral.same_sender_receiver': 'La derivación debe dirigirse a otra institución o unidad.',
+  'referral.invalid_transition': 'Una derivación no puede pasar de «{{from}}» a «{{to}}».',
+  'referral.not_party': 'Solo la institución que recibe la derivación (o, para cerrarla, la que la envió) puede hacerlo.',
+  'referral.service_not_open': 'Solo se registran servicios mientras la derivación está aceptada o prestada (está «{{status}}»).',
+  'shelter.not_found': 'Albergue no encontrado.',
+  'shelter.not_operator': 'Solo la institución que gestiona este albergue puede administrarlo.',
+  'shelter.closed': 'El albergue está cerrado y no admite nuevas estancias.',
+  'shelter.capacity_exceeded': 'El albergue tendría más personas que sus {{capacity}} camas el {{day}}.',
+  'shelter.capacity_below_occupancy': 'La capacidad no puede ser menor que las camas ya ocupadas (el {{day}}).',
+  'stay.not_found': 'Estancia no encontrada.',
+  'stay.victim_already_sheltered': 'La víctima ya tiene una estancia en un albergue en alguno de esos días.',
+  'reparation.paid_exceeds_ordered': 'El monto pagado no puede superar el monto ordenado.',
+  'repatriation.same_country': 'Los países de salida y de retorno deben ser distintos.',
+  'residency.expires_before_granted': 'El permiso no puede vencer antes de ser otorgado.',
+  'residency.not_foreign': 'Los permisos de residencia son para víctimas extranjeras; esta persona figura como nacional.',
+  'victim.not_found': 'Víctima no encontrada.',
+  'match.not_found': 'Posible coincidencia no encontrada.',
+  'match.person_not_found': 'Persona no encontrada.',
+  'match.not_pending': 'Esta posible coincidencia ya fue resuelta (está «{{status}}»).',
+  'match.already_merged': 'Uno de los dos registros ya está fusionado con otro; sepárelo primero.',
+  'match.not_merged': 'Solo se puede separar una coincidencia confirmada (fusionada) (está «{{status}}»).',
+  'match.merge_changed': 'El registro fusionado cambió desde entonces; no se puede separar desde aquí.',
+} as Record<string, string>;

@@ -1,0 +1,185 @@
+import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { InboxQuery, ReferralCreate, ReferralListQuery, ReferralTransition, ServiceCreate } from '../../contracts/protection';
+import { decideReferralConsent } from '../../core/protection/consent';
+import { canRecordService, checkReferralTransition, openReferralStatuses, type ReferralStatus } from '../../core/protection/referral-status';
+import type { Tx } from '../../db/connect';
+import { referrals, referralServices } from '../../db/schema';
+import { writeAudit } from '../audit/audit.writer';
+import { grantCaseAccess } from '../cases/case.scope';
+import type { Ctx } from '../context';
+import { isUniqueViolation } from '../db-errors';
+import type { Deps } from '../deps';
+import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-error';
+import { partiesOf, presentReferral } from './protection.presenter';
+import { findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
+import { assertDates, assertUnitOf, loadInstitution, today, touchCase } from './protection.rules';
+import { loadVisibleVictim } from './victim.scope';
+
+const sqlUnitFilter = (unitId: string) => or(isNull(referrals.toUnitId), eq(referrals.toUnitId, unitId));
+const referralNotFound = () => new AppError('referral.not_found', 404);
+const statusStamp: Partial<Record<ReferralStatus, 'acceptedAt' | 'providedAt' | 'declinedAt' | 'closedAt'>> = {
+  accepted: 'acceptedAt',
+  provided: 'providedAt',
+  declined: 'declinedAt',
+  closed: 'closedAt',
+};
+
+/** Referrals between institutions, their status machine, the services given under them, and the inbox. */
+export function createReferralService(deps: Deps) {
+  const { db } = deps;
+
+  async function view(tx: Tx, ctx: Ctx, rows: ReferralRow[]) {
+    const services = await servicesOf(tx, rows.map((r) => r.id));
+    const names = await namesOf(
+      tx,
+      rows.flatMap((r) => [r.fromInstitutionId, r.toInstitutionId]),
+      rows.flatMap((r) => [r.fromUnitId, r.toUnitId]).filter((u): u is string => Boolean(u)),
+    );
+    return rows.map((row) => presentReferral(ctx.actor, row, services, names));
+  }
+
+  async function findByExternalId(tx: Tx, ctx: Ctx, externalId: string) {
+    const [row] = await tx.select().from(referrals).where(and(eq(referrals.fromInstitutionId, ctx.actor.institutionId), eq(referrals.externalId, externalId))).limit(1);
+    return row;
+  }
+
+  async function insertReferral(tx: Tx, ctx: Ctx, input: ReferralCreate) {
+    const { victim, case: caseRow } = await loadVisibleVictim(tx, ctx, input.victimId);
+    const { actor } = ctx;
+    await loadInstitution(tx, input.toInstitutionId, 'toInstitutionId');
+    await assertUnitOf(tx, input.toUnitId, input.toInstitutionId, 'toUnitId');
+    await assertUnitOf(tx, input.fromUnitId, actor.institutionId, 'fromUnitId');
+    const fromUnitId = input.fromUnitId ?? actor.unitId;
+    if (input.toInstitutionId === actor.institutionId && (input.toUnitId ?? null) === fromUnitId) throw ruleRefused('referral.same_sender_receiver');
+    assertDates([{ field: 'requestedOn', value: input.requestedOn }]);
+    const consent = decideReferralConsent({
+      consentOnReferral: input.consentGiven,
+      consentOnRecord: victim.consentToServices,
+      mayOverride: actor.permissions.has('protection.consent_override'),
+      overrideReason: input.consentOverrideReason,
+    });
+    if (!consent.ok && consent.problem === 'consent_required') throw ruleRefused('referral.consent_required');
+    if (!consent.ok) throw invalid({ consentOverrideReason: 'referral.override_reason_required' });
+    const [row] = await tx
+      .insert(referrals)
+      .values({
+        externalId: input.externalId ?? null,
+        caseId: caseRow.id,
+        caseVictimId: victim.id,
+        fromInstitutionId: actor.institutionId,
+        fromUnitId,
+        toInstitutionId: input.toInstitutionId,
+        toUnitId: input.toUnitId ?? null,
+        serviceType: input.serviceType,
+        consentSource: consent.source,
+        requestedOn: input.requestedOn ?? today(),
+        createdBy: actor.userId,
+      })
+      .returning();
+    const details = { caseId: caseRow.id, victimId: victim.id, toInstitutionId: input.toInstitutionId, serviceType: input.serviceType, consentSource: consent.source };
+    await writeAudit(tx, ctx, { action: 'referral.create', entityType: 'referral', entityId: row!.id, details });
+    if (consent.source === 'override') {
+      await writeAudit(tx, ctx, { action: 'referral.consent_override', entityType: 'referral', entityId: row!.id, reason: input.consentOverrideReason, details: { caseId: caseRow.id, victimId: victim.id } });
+    }
+    if (input.toInstitutionId !== caseRow.institutionId) {
+      await grantCaseAccess(tx, { caseId: caseRow.id, institutionId: input.toInstitutionId, unitId: input.toUnitId ?? null, basis: 'referral', victimIds: [victim.id], grantedBy: actor.userId });
+      await writeAudit(tx, ctx, { action: 'case.access_grant', entityType: 'case', entityId: caseRow.id, details: { institutionId: input.toInstitutionId, basis: 'referral', victimIds: [victim.id], referralId: row!.id } });
+    }
+    await touchCase(tx, caseRow.id);
+    return row!;
+  }
+
+  /** Creates a referral (201), or returns the one already sent with the same externalId (200). */
+  async function create(ctx: Ctx, input: ReferralCreate) {
+    try {
+      return await db.transaction(async (tx) => {
+        const existing = input.externalId ? await findByExternalId(tx, ctx, input.externalId) : undefined;
+        const row = existing ?? (await insertReferral(tx, ctx, input));
+        return { created: !existing, referral: (await view(tx, ctx, [row]))[0]! };
+      });
+    } catch (error) {
+      if (!input.externalId || !isUniqueViolation(error)) throw error;
+      const row = await findByExternalId(db, ctx, input.externalId);
+      if (!row) throw error;
+      return { created: false, referral: (await view(db, ctx, [row]))[0]! };
+    }
+  }
+
+  async function get(ctx: Ctx, id: string) {
+    const row = await findReferral(db, ctx.actor, id);
+    if (!row) throw referralNotFound();
+    return (await view(db, ctx, [row]))[0]!;
+  }
+
+  async function transition(ctx: Ctx, id: string, input: ReferralTransition) {
+    return db.transaction(async (tx) => {
+      const row = await findReferral(tx, ctx.actor, id, { forUpdate: true });
+      if (!row) throw referralNotFound();
+      if (row.version !== input.version) throw staleVersion();
+      const from = row.status as ReferralStatus;
+      const check = checkReferralTransition(from, input.status, partiesOf(ctx.actor, row));
+      if (!check.ok && check.problem === 'invalid_transition') throw ruleRefused('referral.invalid_transition', { from, to: input.status });
+      if (!check.ok) throw new AppError('referral.not_party', 403);
+      const stamp = statusStamp[input.status];
+      const values: Record<string, unknown> = { status: input.status, version: row.version + 1, updatedAt: new Date() };
+      if (stamp) values[stamp] = new Date();
+      if (input.status === 'declined') values.declineReason = input.declineReason ?? 'other';
+      if (input.status === 'closed' && input.outcome) values.outcome = input.outcome;
+      const [updated] = await tx.update(referrals).set(values).where(eq(referrals.id, id)).returning();
+      await writeAudit(tx, ctx, { action: 'referral.status', entityType: 'referral', entityId: id, details: { caseId: row.caseId, victimId: row.caseVictimId, from, to: input.status } });
+      await touchCase(tx, row.caseId);
+      return (await view(tx, ctx, [updated!]))[0]!;
+    });
+  }
+
+  /** Records a service given under an accepted referral; only the receiving institution does. */
+  async function addService(ctx: Ctx, id: string, input: ServiceCreate) {
+    return db.transaction(async (tx) => {
+      const row = await findReferral(tx, ctx.actor, id, { forUpdate: true });
+      if (!row) throw referralNotFound();
+      if (!partiesOf(ctx.actor, row).includes('receiver')) throw new AppError('referral.not_party', 403);
+      if (!canRecordService(row.status as ReferralStatus)) throw ruleRefused('referral.service_not_open', { status: row.status });
+      assertDates([{ field: 'startedOn', value: input.startedOn }, { field: 'endedOn', value: input.endedOn, notBefore: { field: 'startedOn', value: input.startedOn } }]);
+      const [service] = await tx
+        .insert(referralServices)
+        .values({
+          referralId: row.id,
+          caseVictimId: row.caseVictimId,
+          serviceType: input.serviceType ?? row.serviceType,
+          startedOn: input.startedOn,
+          endedOn: input.endedOn ?? null,
+          providedByInstitutionId: ctx.actor.institutionId,
+          providedByUnitId: ctx.actor.unitId,
+          recordedBy: ctx.actor.userId,
+        })
+        .returning();
+      await writeAudit(tx, ctx, { action: 'referral.service', entityType: 'referral', entityId: row.id, details: { caseId: row.caseId, victimId: row.caseVictimId, serviceId: service!.id, serviceType: service!.serviceType } });
+      await touchCase(tx, row.caseId);
+      return (await view(tx, ctx, [row]))[0]!;
+    });
+  }
+
+  async function list(ctx: Ctx, query: ReferralListQuery) {
+    const filters: Array<SQL | undefined> = [
+      query.caseId ? eq(referrals.caseId, query.caseId) : undefined,
+      query.victimId ? eq(referrals.caseVictimId, query.victimId) : undefined,
+      query.status?.length ? inArray(referrals.status, query.status) : undefined,
+      query.direction === 'sent' ? eq(referrals.fromInstitutionId, ctx.actor.institutionId) : undefined,
+      query.direction === 'received' ? eq(referrals.toInstitutionId, ctx.actor.institutionId) : undefined,
+    ];
+    const { rows, total } = await listReferrals(db, ctx.actor, and(...filters), query);
+    return { items: await view(db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Referrals waiting at the actor's institution: for a user of a unit, those to the unit or to no unit. */
+  async function inbox(ctx: Ctx, query: InboxQuery) {
+    const { actor } = ctx;
+    const statuses = query.status?.length ? query.status : [...openReferralStatuses];
+    const unitFilter = actor.unitId ? sqlUnitFilter(actor.unitId) : undefined;
+    const filter = and(eq(referrals.toInstitutionId, actor.institutionId), inArray(referrals.status, statuses), unitFilter);
+    const { rows, total } = await listReferrals(db, actor, filter, { ...query, sort: query.sort ?? 'requestedOn' });
+    return { items: await view(db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  return { create, get, transition, addService, list, inbox };
+}
