@@ -28,4 +28,6 @@ export default {
   'justice.imprisonment_without_sentence': 'Imprisonment needs an effective prison sentence that stands.',
   'justice.release_without_imprisonment': 'Release from prison needs an imprisonment that started earlier.',
   'justice.release_without_custody': 'Release from custody needs an earlier arrest or detention.',
+  'justice.field_not_applicable': 'That field does not apply to this type of event.',
+  'justice.external_id_taken': 'That external id is already used for another defendant.',
 } as Record<string, string>;

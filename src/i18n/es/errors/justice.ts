@@ -28,4 +28,6 @@ export default {
   'justice.imprisonment_without_sentence': 'El internamiento requiere una pena privativa de libertad efectiva vigente.',
   'justice.release_without_imprisonment': 'La excarcelación requiere un internamiento anterior.',
   'justice.release_without_custody': 'La liberación requiere una detención o arresto anterior.',
+  'justice.field_not_applicable': 'Ese campo no corresponde a este tipo de evento.',
+  'justice.external_id_taken': 'Ese identificador externo ya se usa para otro imputado.',
 } as Record<string, string>;

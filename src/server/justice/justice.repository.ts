@@ -1,0 +1,173 @@
+/**
+ * Justice chain storage — and how to count from it (for src/server/stats).
+ *
+ * Tables: justice_events (one row per step of one defendant = one case_suspects row; append-only),
+ * justice_event_articles (articles an event names, role `charge` | `from` | `to`, each resolved to the
+ * legal_articles row and the legal_regimes row in force on the date of the facts), legal_regimes,
+ * legal_articles (is_trafficking, is_lesser_offence), legal_penalty_tiers (min/max months).
+ *
+ * Always drop superseded rows first: an event is superseded when another row's supersedes_event_id
+ * names it — `not exists (select 1 from justice_events c where c.supersedes_event_id = e.id)`.
+ * Then, per period on occurred_on (the date of the step, not the date recorded):
+ * - arrests: distinct suspect_id with an `arrest` event (persons arrested; use count(*) for arrest acts).
+ * - persons prosecuted: distinct suspect_id with `charges_filed` (formal accusation). Persons
+ *   investigated: `preliminary_investigation_opened` or `investigation_formalised`.
+ * - convictions: distinct suspect_id with `decision` and decision = 'conviction', or `plea_agreement`.
+ *   A conviction later revoked or annulled on appeal (`appeal_decided`, appeal_outcome in
+ *   ('revoked','annulled')) no longer stands: the derived outcome (deriveDefendant in
+ *   src/core/justice/stage.ts) is the authority; `assessCase` in justice.service.ts computes it.
+ *   Other outcomes: decision in ('acquittal','dismissal','suspended_insufficient_evidence'), `archived`.
+ * - sentences: `sentence` rows, sentence_months (years × 12 + months), sentence_effective (false =
+ *   suspended), fine_amount / reparation_amount in currency (PEN). The one that stands is the latest.
+ * - below minimum / suspended where not allowed / reclassified: derived, not stored. Use the
+ *   `flags` of GET /api/v1/cases/:caseId/justice or call assessDefendant (src/core/justice/flags.ts)
+ *   on the rows loaded by loadChainEvents below; in SQL, below-minimum is sentence_months < the
+ *   min_months of the tier (tier_code, else the article's lowest tier) of the conviction's articles.
+ * - public official: case_suspects.is_public_official.
+ * Stage by institution: justice_events.institution_id is who recorded it; stage is stored per row.
+ */
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { EventListQuery } from '../../contracts/justice';
+import type { ChainEvent } from '../../core/justice/chain';
+import type { Tx } from '../../db/connect';
+import { caseAccess, cases, caseSuspects, justiceEventArticles, justiceEvents } from '../../db/schema';
+import type { Actor } from '../context';
+import { visibleCasesCondition } from '../cases/case.scope';
+import type { StoredArticle, StoredFramework, StoredRegime } from '../legal/legal.repository';
+
+export type EventRow = typeof justiceEvents.$inferSelect;
+export type EventArticleRow = typeof justiceEventArticles.$inferSelect;
+export interface StoredEvent extends EventRow {
+  articleRows: EventArticleRow[];
+}
+
+export async function findSuspect(tx: Tx, caseId: string, suspectId: string) {
+  const [row] = await tx.select().from(caseSuspects).where(and(eq(caseSuspects.id, suspectId), eq(caseSuspects.caseId, caseId))).limit(1);
+  return row;
+}
+
+export const listSuspects = (tx: Tx, caseId: string) =>
+  tx.select().from(caseSuspects).where(eq(caseSuspects.caseId, caseId)).orderBy(asc(caseSuspects.createdAt), asc(caseSuspects.id));
+
+/** Whether the institution received the case along the workflow on one of these bases. */
+export async function hasAccessBasis(tx: Tx, caseId: string, institutionId: string, bases: string[]): Promise<boolean> {
+  const rows = await tx
+    .select({ id: caseAccess.id })
+    .from(caseAccess)
+    .where(and(eq(caseAccess.caseId, caseId), eq(caseAccess.institutionId, institutionId), inArray(caseAccess.basis, bases)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+async function withArticles(tx: Tx, rows: EventRow[]): Promise<StoredEvent[]> {
+  if (!rows.length) return [];
+  const articleRows = await tx
+    .select()
+    .from(justiceEventArticles)
+    .where(inArray(justiceEventArticles.eventId, rows.map((r) => r.id)))
+    .orderBy(asc(justiceEventArticles.position));
+  return rows.map((r) => ({ ...r, articleRows: articleRows.filter((a) => a.eventId === r.id) }));
+}
+
+const eventOrder = [asc(justiceEvents.occurredOn), asc(justiceEvents.recordedAt), asc(justiceEvents.id)];
+
+export async function listEventsOfSuspect(tx: Tx, suspectId: string) {
+  return withArticles(tx, await tx.select().from(justiceEvents).where(eq(justiceEvents.suspectId, suspectId)).orderBy(...eventOrder));
+}
+
+export async function listEventsOfCase(tx: Tx, caseId: string) {
+  return withArticles(tx, await tx.select().from(justiceEvents).where(eq(justiceEvents.caseId, caseId)).orderBy(...eventOrder));
+}
+
+export async function findEvent(tx: Tx, id: string) {
+  const [row] = await tx.select().from(justiceEvents).where(eq(justiceEvents.id, id)).limit(1);
+  return row ? (await withArticles(tx, [row]))[0] : undefined;
+}
+
+export async function findEventByExternalId(tx: Tx, institutionId: string, externalId: string) {
+  const [row] = await tx.select().from(justiceEvents).where(and(eq(justiceEvents.institutionId, institutionId), eq(justiceEvents.externalId, externalId))).limit(1);
+  return row ? (await withArticles(tx, [row]))[0] : undefined;
+}
+
+export async function isSuperseded(tx: Tx, eventId: string): Promise<boolean> {
+  const rows = await tx.select({ id: justiceEvents.id }).from(justiceEvents).where(eq(justiceEvents.supersedesEventId, eventId)).limit(1);
+  return rows.length > 0;
+}
+
+export async function insertEvent(
+  tx: Tx,
+  values: typeof justiceEvents.$inferInsert,
+  articles: Array<{ role: 'charge' | 'from' | 'to'; articleId: string; regimeId: string; tierCode: string | null }>,
+): Promise<StoredEvent> {
+  const [row] = await tx.insert(justiceEvents).values(values).returning();
+  if (articles.length) await tx.insert(justiceEventArticles).values(articles.map((a, position) => ({ ...a, position, eventId: row!.id })));
+  return (await withArticles(tx, [row!]))[0]!;
+}
+
+export async function touchCase(tx: Tx, caseId: string) {
+  await tx.update(cases).set({ lastActivityAt: new Date() }).where(eq(cases.id, caseId));
+}
+
+/** The pure rules' view of stored events: articles joined to the framework they were resolved against. */
+export function toChainEvents(events: readonly StoredEvent[], framework: StoredFramework): ChainEvent[] {
+  const articles = new Map(framework.articles.map((a) => [a.id, a]));
+  const regimes = new Map(framework.regimes.map((r) => [r.id, r]));
+  const charged = (rows: EventArticleRow[], role: string) =>
+    rows
+      .filter((a) => a.role === role && articles.has(a.articleId) && regimes.has(a.regimeId))
+      .map((a) => ({ article: articles.get(a.articleId) as StoredArticle, regime: regimes.get(a.regimeId) as StoredRegime, tierCode: a.tierCode }));
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type as ChainEvent['type'],
+    occurredOn: e.occurredOn,
+    recordedAt: e.recordedAt.toISOString(),
+    decision: e.decision as ChainEvent['decision'],
+    appealOutcome: e.appealOutcome as ChainEvent['appealOutcome'],
+    sentenceMonths: e.sentenceMonths,
+    sentenceEffective: e.sentenceEffective,
+    supersedesEventId: e.supersedesEventId,
+    charges: charged(e.articleRows, 'charge'),
+    fromArticles: charged(e.articleRows, 'from'),
+    toArticles: charged(e.articleRows, 'to'),
+  }));
+}
+
+/** Events across the cases the actor may see, filtered and paged. */
+export async function listVisibleEvents(tx: Tx, actor: Actor, query: EventListQuery) {
+  const conditions: SQL[] = [visibleCasesCondition(actor)];
+  if (query.caseId) conditions.push(eq(justiceEvents.caseId, query.caseId));
+  if (query.suspectId) conditions.push(eq(justiceEvents.suspectId, query.suspectId));
+  if (query.type) conditions.push(eq(justiceEvents.type, query.type));
+  if (query.stage) conditions.push(eq(justiceEvents.stage, query.stage));
+  if (query.from) conditions.push(gte(justiceEvents.occurredOn, query.from));
+  if (query.to) conditions.push(lte(justiceEvents.occurredOn, query.to));
+  if (!query.includeSuperseded) {
+    conditions.push(sql`not exists (select 1 from justice_events c where c.supersedes_event_id = ${justiceEvents.id})`);
+  }
+  const where = and(...conditions);
+  const [{ total } = { total: 0 }] = await tx
+    .select({ total: sql<number>`${count()}::int` })
+    .from(justiceEvents)
+    .innerJoin(cases, eq(cases.id, justiceEvents.caseId))
+    .where(where);
+  const descending = query.sort === '-occurredOn';
+  const rows = await tx
+    .select({ event: justiceEvents })
+    .from(justiceEvents)
+    .innerJoin(cases, eq(cases.id, justiceEvents.caseId))
+    .where(where)
+    .orderBy(descending ? desc(justiceEvents.occurredOn) : asc(justiceEvents.occurredOn), asc(justiceEvents.recordedAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { total: Number(total), rows: await withArticles(tx, rows.map((r) => r.event)) };
+}
+
+/** Ids of events in the list that a later row supersedes (to mark them in views). */
+export async function supersedingOf(tx: Tx, eventIds: string[]): Promise<Map<string, string>> {
+  if (!eventIds.length) return new Map();
+  const rows = await tx
+    .select({ id: justiceEvents.id, supersedes: justiceEvents.supersedesEventId })
+    .from(justiceEvents)
+    .where(inArray(justiceEvents.supersedesEventId, eventIds));
+  return new Map(rows.map((r) => [r.supersedes!, r.id]));
+}

@@ -1,0 +1,137 @@
+import type { EventCreate, EventListQuery } from '../../contracts/justice';
+import { stageOf } from '../../core/justice/events';
+import { assessDefendant } from '../../core/justice/flags';
+import { validateChain } from '../../core/justice/sequence';
+import { deriveCaseStage } from '../../core/justice/stage';
+import type { Tx } from '../../db/connect';
+import { writeAudit } from '../audit/audit.writer';
+import { grantCaseAccess, loadVisibleCase } from '../cases/case.scope';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { AppError, conflict, ruleRefused } from '../errors/app-error';
+import { loadFramework, type StoredFramework } from '../legal/legal.repository';
+import { presentEvent } from './justice.presenter';
+import { assertMayRecordStage, assertReceiver, factsOf, resolveCharges, type ResolvedCharge } from './justice.policy';
+import {
+  findEvent, findEventByExternalId, findSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents,
+  supersedingOf, toChainEvents, touchCase, type StoredEvent,
+} from './justice.repository';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The correction must name an event of the same defendant and stage that nothing has corrected yet. */
+async function assertSupersedable(tx: Tx, existing: StoredEvent[], suspectId: string, targetId: string, stage: string) {
+  const target = existing.find((e) => e.id === targetId);
+  if (!target) {
+    const elsewhere = await findEvent(tx, targetId);
+    if (elsewhere && elsewhere.suspectId !== suspectId) throw ruleRefused('justice.supersede_other_defendant');
+    throw new AppError('justice.event.not_found', 404);
+  }
+  if (existing.some((e) => e.supersedesEventId === targetId)) throw conflict('justice.already_superseded');
+  if (target.stage !== stage) throw ruleRefused('justice.supersede_other_stage');
+}
+
+/**
+ * The justice chain: each institution appends the events of its own stage for the defendants of a case
+ * it can see; the stage, outcome and flags are derived from the events on every read.
+ */
+export function createJusticeService(deps: Deps) {
+  const { db } = deps;
+
+  async function recordEvent(ctx: Ctx, caseId: string, suspectId: string, input: EventCreate) {
+    return db.transaction(async (tx) => {
+      const caseRow = await loadVisibleCase(tx, ctx, caseId);
+      const suspect = await findSuspect(tx, caseId, suspectId);
+      if (!suspect) throw new AppError('justice.suspect.not_found', 404);
+      const stage = stageOf(input.type);
+      await assertMayRecordStage(tx, ctx, caseRow, stage);
+      const framework = await loadFramework(tx);
+      if (input.externalId) {
+        const earlier = await findEventByExternalId(tx, ctx.actor.institutionId, input.externalId);
+        if (earlier && earlier.suspectId !== suspectId) throw conflict('justice.external_id_taken');
+        if (earlier) return { event: earlier, framework, created: false };
+      }
+      const existing = await listEventsOfSuspect(tx, suspectId);
+      if (input.supersedesEventId) await assertSupersedable(tx, existing, suspectId, input.supersedesEventId, stage);
+      const facts = factsOf(caseRow);
+      const charges: ResolvedCharge[] = [
+        ...resolveCharges(framework, facts, 'charge', input.articles),
+        ...resolveCharges(framework, facts, 'from', input.fromArticles),
+        ...resolveCharges(framework, facts, 'to', input.toArticles),
+      ];
+      const receiver = await assertReceiver(tx, input.type, input.receivingInstitutionId, input.receivingUnitId);
+      const values = {
+        caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, recordedBy: ctx.actor.username === 'system' ? null : ctx.actor.userId,
+        institutionId: ctx.actor.institutionId, unitId: ctx.actor.unitId, externalId: input.externalId ?? null,
+        documentNumber: input.documentNumber ?? null, prosecutorOffice: input.prosecutorOffice ?? null, court: input.court ?? null,
+        receivingInstitutionId: receiver?.institutionId ?? null, receivingUnitId: receiver?.unitId ?? null,
+        archiveReason: input.archiveReason ?? null, decision: input.decision ?? null, appealOutcome: input.appealOutcome ?? null,
+        sentenceMonths: input.sentence ? input.sentence.years * 12 + input.sentence.months : null,
+        sentenceEffective: input.sentence ? input.sentence.effective : null,
+        fineAmount: input.fineAmount?.toFixed(2) ?? null, reparationAmount: input.reparationAmount?.toFixed(2) ?? null,
+        currency: input.fineAmount !== undefined || input.reparationAmount !== undefined ? (input.currency ?? 'PEN') : null,
+        country: input.country ?? null, supersedesEventId: input.supersedesEventId ?? null,
+      };
+      const event = await insertEvent(tx, values, charges.map((c) => ({ role: c.role, articleId: c.article.id, regimeId: c.regime.id, tierCode: c.tierCode })));
+      const violation = validateChain(toChainEvents([...existing, event], framework), { factsStart: caseRow.factsStart, today: today() });
+      if (violation) throw ruleRefused(violation.code); // rolls the insert back
+      await writeAudit(tx, ctx, {
+        action: 'justice.event.create', entityType: 'justice_event', entityId: event.id,
+        details: { caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, supersedes: input.supersedesEventId ?? null, articles: charges.map((c) => `${c.role}:${c.article.articleNumber}@${c.regime.code}`) },
+      });
+      if (receiver) {
+        await grantCaseAccess(tx, { caseId, institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, grantedBy: values.recordedBy });
+        await writeAudit(tx, ctx, { action: 'case.access.grant', entityType: 'case', entityId: caseId, details: { institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, eventId: event.id } });
+      }
+      await touchCase(tx, caseId);
+      return { event, framework, created: true };
+    });
+  }
+
+  /** Every defendant of a visible case with its events, derived stage, outcome and flags. */
+  async function caseJustice(ctx: Ctx, caseId: string) {
+    return db.transaction(async (tx) => {
+      await loadVisibleCase(tx, ctx, caseId);
+      const [suspects, events, framework] = [await listSuspects(tx, caseId), await listEventsOfCase(tx, caseId), await loadFramework(tx)];
+      const supersededBy = await supersedingOf(tx, events.map((e) => e.id));
+      const defendants = suspects.map((s) => assessSuspect(s, events.filter((e) => e.suspectId === s.id), framework, supersededBy));
+      return { caseId, stage: deriveCaseStage(defendants), defendants };
+    });
+  }
+
+  async function listEvents(ctx: Ctx, query: EventListQuery) {
+    const { total, rows } = await listVisibleEvents(db, ctx.actor, query);
+    const [framework, supersededBy] = [await loadFramework(db), await supersedingOf(db, rows.map((r) => r.id))];
+    return { items: rows.map((r) => presentEvent(r, framework, supersededBy)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  return { recordEvent, caseJustice, listEvents };
+}
+export type JusticeService = ReturnType<typeof createJusticeService>;
+
+type SuspectRow = Awaited<ReturnType<typeof listSuspects>>[number];
+
+/** One defendant's derived view: the pure rules applied to its stored events. */
+export function assessSuspect(suspect: SuspectRow, events: StoredEvent[], framework: StoredFramework, supersededBy: Map<string, string>) {
+  const { state, flags } = assessDefendant(toChainEvents(events, framework));
+  return {
+    suspectId: suspect.id,
+    personId: suspect.personId,
+    stage: state.stage,
+    outcome: state.outcome,
+    inCustody: state.inCustody,
+    final: state.final,
+    pendingAppeals: state.pendingAppeals,
+    sentence: state.sentence,
+    applicableRange: flags.sentencing?.range ?? null,
+    flags: {
+      belowMinimum: flags.belowMinimum,
+      suspendedNotAllowed: flags.suspendedNotAllowed,
+      aboveMaximum: flags.sentencing?.aboveMaximum ?? false,
+      reclassified: flags.reclassified,
+      publicOfficial: suspect.isPublicOfficial,
+    },
+    reclassification: flags.reclassification,
+    events: events.map((e) => presentEvent(e, framework, supersededBy)),
+  };
+}
