@@ -13,7 +13,7 @@ export async function protectionWorld(registry: TestRegistry, input: CaseFactory
     ...input,
   });
   const [consenting, refusing] = made.victims as [(typeof made.victims)[0], (typeof made.victims)[0]];
-  return { police, shelterStaff, case: made.case, consenting, refusing };
+  return { police, shelterStaff, case: made.case, victims: made.victims, consenting, refusing };
 }
 
 export async function colleague(registry: TestRegistry, of: MadeUser, roles: Parameters<typeof makeUser>[1]['roles'], sameUnit = true) {
