@@ -99,3 +99,12 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** Opens a Mantine Select/MultiSelect by its label and picks an option by its visible text. */
+export async function pick(page: Page, scope: Page | ReturnType<Page['locator']>, label: string | RegExp, option: string | RegExp) {
+  const input = scope.getByLabel(label, { exact: typeof label === 'string' }).first();
+  await input.click();
+  if (typeof option === 'string' && (await input.isEditable())) await input.fill(option);
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).first().click();
+  await page.keyboard.press('Escape').catch(() => undefined);
+}

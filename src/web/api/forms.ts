@@ -14,7 +14,9 @@ import { currentLocale } from '../i18n/setup';
 export function contractResolver<T extends FieldValues>(schema: z.ZodType, prepare?: (values: T) => unknown): Resolver<T> {
   return async (values, _context, options) => {
     const result = schema.safeParse(prepare ? prepare(values) : values);
-    if (result.success) return { values: result.data as T, errors: {} };
+    // With a `prepare` step the submit handler gets the form's own values (it prepares them again);
+    // without one, the parsed values (trimmed, defaults applied) are exactly what the API expects.
+    if (result.success) return { values: (prepare ? values : result.data) as T, errors: {} };
     const fields = fieldsFromIssues(result.error.issues, currentLocale());
     const flat: Record<string, { type: string; message: string }> = {};
     for (const [path, message] of Object.entries(fields)) flat[path] = { type: 'validation', message };

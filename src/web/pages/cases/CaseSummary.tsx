@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../contracts/cases';
@@ -49,13 +49,13 @@ export function CaseSummary({ c }: { c: CaseView }) {
         {c.places.length === 0 ? (
           <Text size="sm" c="dark.4">{t('case.page.no_places')}</Text>
         ) : (
-          <Group gap="xs">
+          <List size="sm" data-testid="case-places">
             {c.places.map((p) => (
-              <Badge key={p.id} variant="light" color="indigo.9" size="lg" tt="none">
-                {`${f.code('placeKinds', p.kind)}: ${p.ubigeo ? `${departmentName(p.ubigeo) ?? ''} (${p.ubigeo})` : p.country}`}
-              </Badge>
+              <List.Item key={p.id}>
+                <Text span fw={600}>{f.code('placeKinds', p.kind)}:</Text> {p.ubigeo ? `${departmentName(p.ubigeo) ?? ''} (${p.ubigeo})` : p.country}
+              </List.Item>
             ))}
-          </Group>
+          </List>
         )}
       </div>
     </Stack>

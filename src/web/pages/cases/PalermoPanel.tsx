@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PalermoResult } from '../../../core/palermo';
 
@@ -34,9 +34,9 @@ export function PalermoPanel({ result }: { result: PalermoResult }) {
           {t('palermo.missing', { elements: result.missing.map((m) => t(`palermo.element.${m}`)).join(', ') })}
         </Text>
       )}
-      <Alert color="gray" p="xs">
-        <Text size="xs">{t('palermo.never_blocks')}</Text>
-      </Alert>
+      <Text size="xs" c="dark.4">
+        {t('palermo.never_blocks')}
+      </Text>
     </Stack>
   );
 }
