@@ -67,7 +67,9 @@ export const callView = z.object({
       level: z.string().nullable(),
     })
     .nullable(),
-  linkedCase: z.object({ id: z.string(), code: z.string().nullable(), linkedAt: z.string().nullable() }).nullable(),
+  /** `arrests`: arrest events (not superseded) in the linked case's justice chain. */
+  linkedCase: z.object({ id: z.string(), code: z.string().nullable(), linkedAt: z.string().nullable(), arrests: z.number().int() }).nullable(),
+  /** Arrests the police unit recorded on the call itself. */
   arrests: z.number().nullable(),
   closedReason: z.string().nullable(),
   closedAt: z.string().nullable(),

@@ -18,7 +18,7 @@ export function presentCall(row: CallWithRefs, summary: string | null = null): C
     ubigeo: row.ubigeo,
     country: row.country,
     status: row.status as CallStatus,
-    outcome: outcomeOf(row),
+    outcome: outcomeOf({ ...row, arrests: Math.max(row.arrests ?? 0, row.caseArrests) }),
     summary,
     hasSummary: row.summaryEnc !== null,
     referral: row.referredUnitId
@@ -32,7 +32,7 @@ export function presentCall(row: CallWithRefs, summary: string | null = null): C
           level: row.referralLevel,
         }
       : null,
-    linkedCase: row.linkedCaseId ? { id: row.linkedCaseId, code: row.caseCode, linkedAt: iso(row.linkedAt) } : null,
+    linkedCase: row.linkedCaseId ? { id: row.linkedCaseId, code: row.caseCode, linkedAt: iso(row.linkedAt), arrests: row.caseArrests } : null,
     arrests: row.arrests,
     closedReason: row.closedReason,
     closedAt: iso(row.closedAt),

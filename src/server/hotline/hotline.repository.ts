@@ -8,19 +8,27 @@
  * - per month × outcome of actionable calls: `pending` (referred, no outcome yet), `case_linked`,
  *   `arrests` (arrests > 0, outranks a linked case), `closed` (closed with a reason and nothing else);
  *   other classifications count as `not_actionable` (the SQL mirrors src/core/hotline/call-status.ts);
- * - the sum of `arrests` recorded on calls; referrals by `referral_level` (district … national) and by
+ * - the sum of arrests per call: the larger of `arrests` recorded on the call and the non-superseded
+ *   `arrest` justice events of its linked case (never both added); referrals by `referral_level` (district … national) and by
  *   referred institution/unit; channel and caller type distributions; place by `place_department`.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { CallListQuery } from '../../contracts/hotline';
 import type { Tx } from '../../db/connect';
-import { cases, hotlineCalls, institutions, units } from '../../db/schema';
+import { cases, hotlineCalls, institutions, justiceEvents, units } from '../../db/schema';
 import type { Actor } from '../context';
 import { notFound } from '../errors/app-error';
 import { orderFrom, ownedWithinGeography, pageOffset, periodConditions } from '../operations/record-helpers';
 
 export type CallRow = typeof hotlineCalls.$inferSelect;
-export type CallWithRefs = CallRow & { unitCode: string | null; unitName: string | null; caseCode: string | null };
+export type CallWithRefs = CallRow & { unitCode: string | null; unitName: string | null; caseCode: string | null; caseArrests: number };
+
+/**
+ * Arrests in the linked case's justice chain: `arrest` events not superseded by a correction. The call's
+ * outcome counts the larger of these and the arrests the police unit recorded on the call itself.
+ */
+const caseArrests = sql<number>`coalesce((select count(*)::int from ${justiceEvents} je where je.case_id = ${hotlineCalls.linkedCaseId}
+  and je.type = 'arrest' and not exists (select 1 from ${justiceEvents} s where s.supersedes_event_id = je.id)), 0)`;
 
 /**
  * The owning hotline institution within the actor's geography (analysts: every institution), plus the
@@ -32,16 +40,17 @@ export function visibleCallsCondition(actor: Actor): SQL {
 
 const withRefs = (tx: Tx) =>
   tx
-    .select({ call: hotlineCalls, unitCode: units.code, unitName: units.name, caseCode: cases.code })
+    .select({ call: hotlineCalls, unitCode: units.code, unitName: units.name, caseCode: cases.code, caseArrests })
     .from(hotlineCalls)
     .leftJoin(units, eq(units.id, hotlineCalls.referredUnitId))
     .leftJoin(cases, eq(cases.id, hotlineCalls.linkedCaseId));
 
-const flatten = (r: { call: CallRow; unitCode: string | null; unitName: string | null; caseCode: string | null }): CallWithRefs => ({
+const flatten = (r: { call: CallRow; unitCode: string | null; unitName: string | null; caseCode: string | null; caseArrests: number }): CallWithRefs => ({
   ...r.call,
   unitCode: r.unitCode,
   unitName: r.unitName,
   caseCode: r.caseCode,
+  caseArrests: Number(r.caseArrests),
 });
 
 export async function findVisibleCall(tx: Tx, actor: Actor, id: string): Promise<CallWithRefs> {
@@ -117,9 +126,11 @@ export interface CallMonthRow {
   arrests: number;
 }
 
+const arrestsSql = sql<number>`greatest(coalesce(${hotlineCalls.arrests}, 0), ${caseArrests})`;
+
 const outcomeSql = sql<string>`case
   when ${hotlineCalls.classification} <> 'tip_report_action_required' then 'not_actionable'
-  when coalesce(${hotlineCalls.arrests}, 0) > 0 then 'arrests'
+  when ${arrestsSql} > 0 then 'arrests'
   when ${hotlineCalls.linkedCaseId} is not null then 'case_linked'
   when ${hotlineCalls.closedAt} is not null then 'closed'
   else 'pending' end`;
@@ -134,7 +145,7 @@ export async function countCallsByMonth(tx: Tx, where: SQL, year: number, timeZo
       classification: hotlineCalls.classification,
       outcome: outcomeSql,
       calls: sql<number>`count(*)::int`,
-      arrests: sql<number>`coalesce(sum(${hotlineCalls.arrests}), 0)::int`,
+      arrests: sql<number>`coalesce(sum(${arrestsSql}), 0)::int`,
     })
     .from(hotlineCalls)
     .where(and(where, sql`extract(year from ${local}) = ${year}`))

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase } from '../../../test/case-factory';
 import { makeInstitution, makeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
-import { auditLog, caseEvents, hotlineCalls } from '../../db/schema';
+import { auditLog, caseEvents, hotlineCalls, justiceEvents } from '../../db/schema';
 import { addUbigeos, callInput, makeSeatedUnit } from './hotline.test-helpers';
 
 let registry: TestRegistry;
 beforeAll(async () => {
   registry = await createTestRegistry();
-  await addUbigeos(registry.deps, ['2101', '210101', '2102', '210201']);
+  await addUbigeos(registry.deps, ['2101', '210101', '2102', '210201', '2103', '210301']);
 });
 afterAll(() => registry.close());
 
@@ -91,5 +91,28 @@ describe('a hotline tip followed to its outcome (issue scenario)', () => {
     expect(closed.body).toMatchObject({ status: 'closed', closedReason: 'no_evidence', outcome: 'case_linked' });
     const empty = await police.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { version: 3 });
     expect(empty.status).toBe(400);
+  });
+
+  it('shows an arrest recorded in the linked case\'s justice chain as the call\'s outcome, counted once', async () => {
+    const operator = await makeUser(registry, { roles: ['hotline_operator'], national: true });
+    const pnp = await makeInstitution(registry.deps, 'police');
+    const post = await makeSeatedUnit(registry.deps, pnp.id, '2103');
+    const police = await makeUser(registry, { roles: ['investigator'], institutionId: pnp.id, unitId: post.id, departments: ['21'] });
+    const call = (await operator.client.post('/api/v1/hotline/calls', callInput({ ubigeo: '210301', receivedAt: '2023-05-02T12:00:00Z' }))).body;
+    expect(call.referral).toMatchObject({ unitId: post.id, level: 'province' });
+    const made = await makeCase(registry.deps, police, { suspects: [{}] });
+    await police.client.post(`/api/v1/hotline/calls/${call.id}/case-link`, { caseId: made.case.id, version: 1 });
+
+    // The justice feature appends the arrest to the defendant's chain, then a correction superseding it.
+    const arrest = { caseId: made.case.id, suspectId: made.suspects[0]!.id, type: 'arrest', stage: 'police', institutionId: pnp.id, unitId: post.id };
+    const [first] = await registry.deps.db.insert(justiceEvents).values({ ...arrest, occurredOn: '2023-05-03' }).returning();
+    await registry.deps.db.insert(justiceEvents).values({ ...arrest, occurredOn: '2023-05-04', supersedesEventId: first!.id });
+
+    const seen = await operator.client.get(`/api/v1/hotline/calls/${call.id}`);
+    expect(seen.body).toMatchObject({ outcome: 'arrests', arrests: null, linkedCase: { id: made.case.id, arrests: 1 } });
+    // The unit also records the arrest on the call: the larger figure counts, not the sum.
+    await police.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { arrests: 1, version: 2 });
+    const stats = await operator.client.get('/api/v1/hotline/stats/monthly?year=2023');
+    expect(stats.body.months[4]).toMatchObject({ month: 5, total: 1, arrests: 1, byOutcome: { arrests: 1 } });
   });
 });
