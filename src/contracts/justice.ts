@@ -128,6 +128,8 @@ export const eventListQuery = listQuery.extend({
   suspectId: uuid.optional(),
   type: z.enum(justiceEventTypes as [JusticeEventType, ...JusticeEventType[]]).optional(),
   stage: z.enum(justiceStages).optional(),
+  /** The inbox of an institution: police reports and charges sent to it. */
+  receivingInstitutionId: uuid.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   includeSuperseded: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),

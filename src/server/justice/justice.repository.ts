@@ -15,14 +15,15 @@
  * - convictions: distinct suspect_id with `decision` and decision = 'conviction', or `plea_agreement`.
  *   A conviction later revoked or annulled on appeal (`appeal_decided`, appeal_outcome in
  *   ('revoked','annulled')) no longer stands: the derived outcome (deriveDefendant in
- *   src/core/justice/stage.ts) is the authority; `assessCase` in justice.service.ts computes it.
+ *   src/core/justice/stage.ts) is the authority; systemAssessDefendants (justice.assess.ts) gives it.
  *   Other outcomes: decision in ('acquittal','dismissal','suspended_insufficient_evidence'), `archived`.
  * - sentences: `sentence` rows, sentence_months (years × 12 + months), sentence_effective (false =
  *   suspended), fine_amount / reparation_amount in currency (PEN). The one that stands is the latest.
  * - below minimum / suspended where not allowed / reclassified: derived, not stored. Use the
- *   `flags` of GET /api/v1/cases/:caseId/justice or call assessDefendant (src/core/justice/flags.ts)
- *   on the rows loaded by loadChainEvents below; in SQL, below-minimum is sentence_months < the
- *   min_months of the tier (tier_code, else the article's lowest tier) of the conviction's articles.
+ *   `flags` of GET /api/v1/cases/:id/justice, or call systemAssessDefendants (justice.assess.ts) with
+ *   the case ids a statistic covers: one row per defendant with its derived stage, outcome, sentence,
+ *   applicable range and flags. In SQL, below-minimum is sentence_months < the min_months of the tier
+ *   (tier_code, else the article's lowest tier) of the conviction's articles — prefer the function.
  * - public official: case_suspects.is_public_official.
  * Stage by institution: justice_events.institution_id is who recorded it; stage is stored per row.
  */
@@ -41,8 +42,9 @@ export interface StoredEvent extends EventRow {
   articleRows: EventArticleRow[];
 }
 
-export async function findSuspect(tx: Tx, caseId: string, suspectId: string) {
-  const [row] = await tx.select().from(caseSuspects).where(and(eq(caseSuspects.id, suspectId), eq(caseSuspects.caseId, caseId))).limit(1);
+/** Locks the defendant's row: appends for one defendant are serialised, so two cannot both pass the sequence check. */
+export async function lockSuspect(tx: Tx, caseId: string, suspectId: string) {
+  const [row] = await tx.select().from(caseSuspects).where(and(eq(caseSuspects.id, suspectId), eq(caseSuspects.caseId, caseId))).limit(1).for('update');
   return row;
 }
 
@@ -59,7 +61,7 @@ export async function hasAccessBasis(tx: Tx, caseId: string, institutionId: stri
   return rows.length > 0;
 }
 
-async function withArticles(tx: Tx, rows: EventRow[]): Promise<StoredEvent[]> {
+export async function withArticles(tx: Tx, rows: EventRow[]): Promise<StoredEvent[]> {
   if (!rows.length) return [];
   const articleRows = await tx
     .select()
@@ -139,6 +141,7 @@ export async function listVisibleEvents(tx: Tx, actor: Actor, query: EventListQu
   if (query.suspectId) conditions.push(eq(justiceEvents.suspectId, query.suspectId));
   if (query.type) conditions.push(eq(justiceEvents.type, query.type));
   if (query.stage) conditions.push(eq(justiceEvents.stage, query.stage));
+  if (query.receivingInstitutionId) conditions.push(eq(justiceEvents.receivingInstitutionId, query.receivingInstitutionId));
   if (query.from) conditions.push(gte(justiceEvents.occurredOn, query.from));
   if (query.to) conditions.push(lte(justiceEvents.occurredOn, query.to));
   if (!query.includeSuperseded) {

@@ -13,7 +13,7 @@ import { loadFramework, type StoredFramework } from '../legal/legal.repository';
 import { presentEvent } from './justice.presenter';
 import { assertMayRecordStage, assertReceiver, factsOf, resolveCharges, type ResolvedCharge } from './justice.policy';
 import {
-  findEvent, findEventByExternalId, findSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents,
+  findEvent, findEventByExternalId, lockSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents,
   supersedingOf, toChainEvents, touchCase, type StoredEvent,
 } from './justice.repository';
 
@@ -41,7 +41,7 @@ export function createJusticeService(deps: Deps) {
   async function recordEvent(ctx: Ctx, caseId: string, suspectId: string, input: EventCreate) {
     return db.transaction(async (tx) => {
       const caseRow = await loadVisibleCase(tx, ctx, caseId);
-      const suspect = await findSuspect(tx, caseId, suspectId);
+      const suspect = await lockSuspect(tx, caseId, suspectId);
       if (!suspect) throw new AppError('justice.suspect.not_found', 404);
       const stage = stageOf(input.type);
       await assertMayRecordStage(tx, ctx, caseRow, stage);
