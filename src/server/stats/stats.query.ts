@@ -92,6 +92,15 @@ export async function runAggregate(tx: Tx, indicator: IndicatorDef, request: Agg
   const agg = aggregateSql(indicator);
   const n = request.by.length;
   const sets: Array<[boolean, boolean]> = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
+  if (indicator.measure.kind === 'count' || indicator.measure.kind === 'distinct_persons') {
+    // count(distinct …) is immune to the rows multiplied by unnesting: one pass with GROUPING SETS.
+    const keys = ['d1', 'd2'].slice(0, n);
+    const grouping = sets.map(([a, b]) => `(${[a ? 'd1' : null, b ? 'd2' : null].filter(Boolean).join(', ')})`).join(', ');
+    const select = `select ${n >= 1 ? 'd1' : 'null::text as d1'}, ${n >= 2 ? 'd2' : 'null::text as d2'}, ${agg} as value from base`;
+    const query = sql`with base as (${baseSql(indicator, request, actor)}) ${sql.raw(keys.length ? `${select} group by grouping sets (${grouping})` : select)}`;
+    const result = (await tx.execute(query)) as unknown as { rows: Array<{ d1: string | null; d2: string | null; value: number | string | null }> };
+    return result.rows.map((r) => ({ d1: r.d1, d2: r.d2, value: r.value === null ? null : Number(r.value) }));
+  }
   const parts = sets.map(([a, b]) => {
     const keys = [a ? 'd1' : null, b ? 'd2' : null].filter(Boolean) as string[];
     const inner = ['id', 'person', 'val', ...keys].join(', ');
