@@ -19,7 +19,9 @@ function ensureFonts() {
     },
   });
   // Only the font files above are ever read from disk.
-  (pdfmake as unknown as { setLocalAccessPolicy(cb: (path: string) => boolean): void }).setLocalAccessPolicy((path) => path.startsWith(fontDir));
+  const engine = pdfmake as unknown as { setLocalAccessPolicy(cb: (path: string) => boolean): void; setUrlAccessPolicy(cb: (url: string) => boolean): void };
+  engine.setLocalAccessPolicy((path) => path.startsWith(fontDir));
+  engine.setUrlAccessPolicy(() => false);
   fontsSet = true;
 }
 

@@ -1,5 +1,74 @@
-import type { Deps } from '../deps';
-import type { App } from '../http/types';
 
-// Not built yet: the reports feature registers its routes here.
-export function registerReportRoutes(_app: App, _deps: Deps) {}
+import {
+  annualCreate, annualReportView, ctdcExtractQuery, exportTableQuery, exportYearQuery, snapshotList, snapshotListQuery, snapshotParams,
+  snapshotSummary, systemInfo,
+} from '../../contracts/reports';
+import { appVersion } from '../version';
+import type { Deps } from '../deps';
+import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
+import type { App } from '../http/types';
+import { renderAnnualPdf } from './annual.pdf';
+import { renderAnnualXlsx } from './annual.xlsx';
+import { createExportService, type ExportFile, type ExportFormat } from './export.service';
+import { createSnapshotService } from './snapshot.service';
+import type { FastifyReply } from 'fastify';
+
+const tags = ['reports'];
+const formats: ExportFormat[] = ['csv', 'xlsx', 'json'];
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  reply.header('content-type', file.contentType);
+  reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+  reply.header('cache-control', 'no-store');
+  return reply.send(file.body);
+}
+
+export function registerReportRoutes(app: App, deps: Deps) {
+  const snapshots = createSnapshotService(deps, (what, error) => app.log.warn({ what, err: error instanceof Error ? error.message : String(error) }, 'annual report figure unavailable'));
+  const exports = createExportService(deps);
+  const readReports = requireAnyPermission('report.manage', 'stats.read');
+  const exportFiles = requirePermission('export.create', 'stats.read');
+
+  app.get('/api/v1/system/info', { config: { public: true }, schema: { tags: ['system'], response: { 200: systemInfo } } }, async () => ({
+    demoMode: deps.config.demoMode,
+    version: appVersion,
+    databaseKind: deps.database.kind,
+  }));
+
+  app.post('/api/v1/reports/annual', { preHandler: requirePermission('report.manage'), schema: { tags, body: annualCreate, response: { 201: snapshotSummary } } }, async (req, reply) =>
+    reply.code(201).send(await snapshots.create(req.ctx, req.body)),
+  );
+  app.get('/api/v1/reports/annual', { preHandler: readReports, schema: { tags, querystring: snapshotListQuery, response: { 200: snapshotList } } }, async (req) => ({
+    items: await snapshots.list(req.ctx, req.query.year),
+  }));
+  app.get('/api/v1/reports/annual/:snapshotId', { preHandler: readReports, schema: { tags, params: snapshotParams, response: { 200: annualReportView } } }, async (req) =>
+    snapshots.get(req.ctx, req.params.snapshotId),
+  );
+  for (const format of ['pdf', 'xlsx'] as const) {
+    app.get(`/api/v1/reports/annual/:snapshotId/report.${format}`, { preHandler: [readReports, requirePermission('export.create')], schema: { tags, params: snapshotParams } }, async (req, reply) => {
+      const report = await snapshots.get(req.ctx, req.params.snapshotId);
+      const render = format === 'pdf' ? renderAnnualPdf : renderAnnualXlsx;
+      const body = await render(report, req.ctx.locale, deps.config.demoMode);
+      await exports.audit(req.ctx, { kind: 'annual_report', format, snapshotId: report.id, year: report.year, contentHash: report.contentHash });
+      return sendFile(reply, {
+        body,
+        contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        filename: `reta-annual-report-${report.year}.${format}`,
+      });
+    });
+  }
+
+  for (const format of formats) {
+    app.get(`/api/v1/exports/table.${format}`, { preHandler: exportFiles, schema: { tags, querystring: exportTableQuery } }, async (req, reply) =>
+      sendFile(reply, await exports.table(req.ctx, req.query, format)),
+    );
+    app.get(`/api/v1/exports/glotip.${format}`, { preHandler: exportFiles, schema: { tags, querystring: exportYearQuery } }, async (req, reply) =>
+      sendFile(reply, await exports.glotip(req.ctx, req.query.year, format)),
+    );
+    app.get(`/api/v1/exports/ctdc.${format}`, { preHandler: exportFiles, schema: { tags, querystring: ctdcExtractQuery.omit({ format: true }) } }, async (req, reply) =>
+      sendFile(reply, await exports.ctdc(req.ctx, { ...req.query, format })),
+    );
+  }
+}
+
+

@@ -1,0 +1,90 @@
+/**
+ * A CTDC/HTCDS-shaped, victim-level extract for data sharing: one row per victim in a case, coarse
+ * CTDC age bands (ageBroad), k-anonymised over sex, ageBroad, citizenship and form of exploitation.
+ * Nothing identifying leaves: no names, no ids, no dates finer than the year, no places finer than the country.
+ */
+import countries from 'i18n-iso-countries';
+import { and, ne, sql } from 'drizzle-orm';
+import { ageSchemes, bandOf } from '../../core/stats/age-schemes';
+import { exploitationGroup, kAnonymise, SUPPRESSED, type QuasiRecord } from '../../core/reports/k-anonymity';
+import { cases, caseVictims, persons } from '../../db/schema';
+import { visibleCasesCondition } from '../cases/case.scope';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import type { Matrix } from './table-format';
+
+const registeredDate = sql`(${cases.registeredAt} at time zone interval '-05:00')::date`;
+
+interface VictimRecord extends QuasiRecord {
+  year: number;
+}
+
+async function loadVictims(deps: Deps, ctx: Ctx, year?: number): Promise<VictimRecord[]> {
+  const rows = await deps.db
+    .select({
+      sex: persons.sex,
+      ageYears: caseVictims.ageYears,
+      ageBand: caseVictims.ageBand,
+      nationalities: persons.nationalities,
+      forms: caseVictims.exploitationForms,
+      year: sql<number>`extract(year from ${registeredDate})::int`,
+    })
+    .from(caseVictims)
+    .innerJoin(cases, sql`${cases.id} = ${caseVictims.caseId}`)
+    .innerJoin(persons, sql`${persons.id} = ${caseVictims.personId}`)
+    .where(
+      and(
+        ne(caseVictims.identificationStatus, 'not_a_victim'),
+        visibleCasesCondition(ctx.actor),
+        year ? sql`${registeredDate} between ${`${year}-01-01`} and ${`${year}-12-31`}` : undefined,
+      ),
+    );
+  return rows.map((r) => ({
+    sex: r.sex,
+    ageBroad: bandOf(ageSchemes.ctdc, r.ageYears, r.ageBand) ?? 'unknown',
+    citizenship: r.nationalities[0] ?? 'unknown',
+    exploitation: r.forms.length === 0 ? 'unknown' : new Set(r.forms.map((f) => exploitationGroup[f] ?? 'other')).size > 1 ? 'mixed' : r.forms.length > 1 ? r.forms.slice().sort()[0]! : r.forms[0]!,
+    year: Number(r.year),
+  }));
+}
+
+const gender = (sex: string) => (sex === 'female' ? 'Female' : sex === 'male' ? 'Male' : sex === SUPPRESSED ? '' : 'Unknown');
+const majority = (band: string) => (band === '0-8' || band === '9-17' || band === '0-17' ? 'Minor' : band === SUPPRESSED || band === 'unknown' ? '' : 'Adult');
+const citizenshipCode = (c: string) => (c === SUPPRESSED || c === 'unknown' ? '' : c === 'foreign' ? 'Foreign' : (countries.alpha3ToAlpha2(c) ?? c));
+
+function exploitationFlags(value: string) {
+  if (value === SUPPRESSED || value === 'unknown') return { labour: '', sexual: '', other: '', label: '' };
+  const group = value === 'sexual' || value === 'labour' || value === 'mixed' || value === 'other' ? value : (exploitationGroup[value] ?? 'other');
+  return {
+    labour: group === 'labour' || group === 'mixed' ? 1 : 0,
+    sexual: group === 'sexual' || group === 'mixed' ? 1 : 0,
+    other: group === 'other' ? 1 : 0,
+    label: value,
+  };
+}
+
+export const ctdcHeader = ['yearOfRegistration', 'Datasource', 'gender', 'ageBroad', 'majorityStatus', 'citizenship', 'CountryOfExploitation', 'isForcedLabour', 'isSexualExploit', 'isOtherExploit', 'typeOfExploitConcatenated'];
+
+export async function buildCtdcExtract(deps: Deps, ctx: Ctx, options: { year?: number; k: number }) {
+  const records = await loadVictims(deps, ctx, options.year);
+  // The year is published too, so each year is anonymised on its own: every (year, quasi-identifiers)
+  // combination then has at least k rows.
+  const byYear = new Map<number, VictimRecord[]>();
+  for (const r of records) {
+    const list = byYear.get(r.year) ?? [];
+    list.push(r);
+    byYear.set(r.year, list);
+  }
+  const results = [...byYear.keys()].sort().map((y) => kAnonymise(byYear.get(y)!, options.k));
+  const kept = results.flatMap((r) => r.rows);
+  // Rows are sorted so the file reveals nothing about the order in which cases were registered.
+  const rows = kept
+    .map((r) => {
+      const f = exploitationFlags(r.exploitation);
+      return [r.year, 'Case Management', gender(r.sex), r.ageBroad === SUPPRESSED ? '' : r.ageBroad, majority(r.ageBroad), citizenshipCode(r.citizenship), 'PE', f.labour, f.sexual, f.other, f.label];
+    })
+    .sort((a, b) => a.join('|').localeCompare(b.join('|')));
+  const matrix: Matrix = { name: 'ctdc', header: ctdcHeader, rows };
+  const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
+  return { matrix, k: options.k, levels: results.map((r) => r.levels), suppressed: sum((r) => r.suppressed), dropped: sum((r) => r.dropped), total: records.length };
+}

@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import { desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous } from '../../../test/api-client';
+import { makeCase } from '../../../test/case-factory';
+import { makeInstitution, makeUnit, makeUser, type MadeUser } from '../../../test/factories';
+import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import { contentHash } from '../../core/reports/canonical-json';
+import { auditLog, reportSnapshots } from '../../db/schema';
+import { generateDemoData } from '../demo/generator';
+
+const asOf = new Date('2026-06-30T00:00:00Z');
+
+describe('annual report and exports', () => {
+  let registry: TestRegistry;
+  let analyst: MadeUser;
+  let registrar: MadeUser;
+
+  const lastAudit = async () => (await registry.deps.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!;
+
+  beforeAll(async () => {
+    registry = await createTestRegistry();
+    await generateDemoData(registry.deps, { victims: 400, seed: 7, asOf });
+    analyst = await makeUser(registry, { roles: ['analyst'], national: true });
+    registrar = await makeUser(registry, { roles: ['registrar'] });
+  });
+  afterAll(() => registry.close());
+
+  it('tells anyone whether this is a demo, which version and which database', async () => {
+    const info = await anonymous(registry.app).get('/api/v1/system/info');
+    expect(info.status).toBe(200);
+    expect(info.body).toEqual({ demoMode: false, version: expect.any(String), databaseKind: registry.deps.database.kind });
+  });
+
+  it('freezes a snapshot whose content hash is the same when it is made again and when it is re-read', async () => {
+    const first = await analyst.client.post('/api/v1/reports/annual', { year: 2025 });
+    expect(first.status).toBe(201);
+    const second = await analyst.client.post('/api/v1/reports/annual', { year: 2025 });
+    expect(second.body.contentHash).toBe(first.body.contentHash);
+    const view = await analyst.client.get(`/api/v1/reports/annual/${first.body.id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.hashVerified).toBe(true);
+    expect(contentHash(view.body.content)).toBe(first.body.contentHash);
+    expect(view.body.content.sections.map((s: { id: string }) => s.id)).toEqual(['overview', 'prevention', 'prosecution', 'protection']);
+    const cases = view.body.content.sections[0].figures.find((f: { indicator: string }) => f.indicator === 'cases');
+    expect(cases.current).toBeGreaterThan(0);
+    expect(cases.previous).toBeGreaterThan(0);
+    expect(cases.change).toBe(cases.current - cases.previous);
+    const list = await analyst.client.get('/api/v1/reports/annual?year=2025');
+    expect(list.body.items.length).toBe(2);
+    const audit = await registry.deps.db.select().from(auditLog).where(eq(auditLog.action, 'report.snapshot.create'));
+    expect(audit.length).toBe(2);
+  });
+
+  it('detects a snapshot altered after it was frozen', async () => {
+    const made = await analyst.client.post('/api/v1/reports/annual', { year: 2024 });
+    const [row] = await registry.deps.db.select().from(reportSnapshots).where(eq(reportSnapshots.id, made.body.id));
+    const content = row!.content as { year: number };
+    await registry.deps.db.update(reportSnapshots).set({ content: { ...content, definitionsVersion: 'forged' } }).where(eq(reportSnapshots.id, made.body.id));
+    const view = await analyst.client.get(`/api/v1/reports/annual/${made.body.id}`);
+    expect(view.body.hashVerified).toBe(false);
+  });
+
+  it('renders the snapshot as a PDF with pages, and as a workbook with one sheet per section; both audited', async () => {
+    const made = await analyst.client.post('/api/v1/reports/annual', { year: 2025 });
+    const pdf = await analyst.client.get(`/api/v1/reports/annual/${made.body.id}/report.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = Buffer.from(pdf.body, 'latin1').toString('latin1');
+    expect(bytes.startsWith('%PDF')).toBe(true);
+    const pages = Number(/\/Type\s*\/Pages[^>]*\/Count\s+(\d+)/.exec(bytes)?.[1] ?? /\/Count\s+(\d+)/.exec(bytes)?.[1]);
+    expect(pages).toBeGreaterThan(0);
+    expect((await lastAudit()).details).toMatchObject({ kind: 'annual_report', format: 'pdf', snapshotId: made.body.id });
+
+    const response = await registry.app.inject({ method: 'GET', url: `/api/v1/reports/annual/${made.body.id}/report.xlsx`, headers: { cookie: (analyst.client as unknown as { auth: { cookie: string } }).auth.cookie } });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Panorama general', 'Prevención', 'Persecución', 'Protección']);
+  });
+
+  it('exports a statistics table as CSV and XLSX, audited with what was exported', async () => {
+    const csv = await analyst.client.get('/api/v1/exports/table.csv?indicator=victims&by=sex&from=2025-01-01&to=2025-12-31');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="reta-victims-by-sex.csv"/);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('sex,label,victims,percent');
+    expect(lines.at(-1)).toMatch(/^total,Total,\d+,$/);
+    const audit = await lastAudit();
+    expect(audit.action).toBe('export.create');
+    expect(audit.details).toMatchObject({ kind: 'stats_table', format: 'csv', indicator: 'victims', by: ['sex'], from: '2025-01-01', exact: true });
+    const xlsx = await analyst.client.get('/api/v1/exports/table.xlsx?indicator=cases&by=exploitationDepartment');
+    expect(xlsx.status).toBe(200);
+    expect((await lastAudit()).details).toMatchObject({ format: 'xlsx', indicator: 'cases' });
+  });
+
+  it('neutralises CSV cells that a spreadsheet would run as formulas', async () => {
+    const institution = await makeInstitution(registry.deps, 'police', '=HYPERLINK("http://evil.example","x")');
+    const unit = await makeUnit(registry.deps, institution.id, '15');
+    await makeCase(registry.deps, { institutionId: institution.id, unitId: unit.id }, { registeredAt: new Date('2025-05-05T12:00:00Z') });
+    const csv = await analyst.client.get('/api/v1/exports/table.csv?indicator=cases&by=institution&from=2025-01-01&to=2025-12-31');
+    const body = String(csv.body);
+    expect(body).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(body).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('exports the UNODC GLOTIP tables', async () => {
+    const json = await analyst.client.get('/api/v1/exports/glotip.json?year=2025');
+    expect(json.status).toBe(200);
+    expect(json.body.victims.by).toEqual(['purpose', 'unodcCategory']);
+    expect(json.body.prosecuted.by).toEqual(['sex', 'nationality']);
+    expect(json.body.convicted.by).toEqual(['sex', 'nationality']);
+    const csv = await analyst.client.get('/api/v1/exports/glotip.csv?year=2025');
+    expect(String(csv.body)).toMatch(/^\uFEFF?table,purpose,label/);
+    expect((await lastAudit()).details).toMatchObject({ kind: 'glotip', year: 2025 });
+  });
+
+  it('exports a k-anonymous CTDC extract: every quasi-identifier combination has at least k rows per year', async () => {
+    const response = await analyst.client.get('/api/v1/exports/ctdc.json?k=5');
+    expect(response.status).toBe(200);
+    const { header, rows } = response.body as { header: string[]; rows: unknown[][] };
+    expect(header).toContain('ageBroad');
+    expect(rows.length).toBeGreaterThan(300);
+    const qi = ['yearOfRegistration', 'gender', 'ageBroad', 'citizenship', 'typeOfExploitConcatenated'].map((h) => header.indexOf(h));
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(qi.map((i) => row[i]).join('|'), (counts.get(qi.map((i) => row[i]).join('|')) ?? 0) + 1);
+    for (const n of counts.values()) expect(n).toBeGreaterThanOrEqual(5);
+    expect((await lastAudit()).details).toMatchObject({ kind: 'ctdc_extract', k: 5, rows: rows.length });
+  });
+
+  it('refuses exports to roles without the export permission, and to anonymous callers', async () => {
+    expect((await registrar.client.get('/api/v1/exports/table.csv?indicator=cases')).status).toBe(403);
+    expect((await registrar.client.post('/api/v1/reports/annual', { year: 2025 })).status).toBe(403);
+    expect((await anonymous(registry.app).get('/api/v1/exports/ctdc.csv')).status).toBe(401);
+  });
+});

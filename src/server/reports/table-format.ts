@@ -1,0 +1,58 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { StatsResult } from '../../contracts/stats';
+import { neutraliseRow } from '../../core/reports/csv-safety';
+
+/** A table ready for a file: a header row and body rows of text or numbers. */
+export interface Matrix {
+  name: string;
+  header: string[];
+  rows: unknown[][];
+}
+
+const shown = (c: { value: number | null; display: string }) => (c.value === null ? c.display : c.value);
+
+/**
+ * A statistics result as a matrix: one row per category (code and label), the value (or its "<10"
+ * display when hidden), the percentage where there is one, and a total row. Two-dimensional results keep
+ * their layout: one column per category of the second dimension, then the row total.
+ */
+export function matrixOf(result: StatsResult, name = result.indicator): Matrix {
+  if (result.by.length < 2) {
+    const rows = result.rows.map((r, i) => {
+      const cell = result.cells[i]![0]!;
+      return [r.key, r.label ?? r.key, shown(cell), cell.percent];
+    });
+    rows.push(['total', 'Total', shown(result.totals.grand), null]);
+    return { name, header: [result.by[0] ?? 'indicator', 'label', result.indicator, 'percent'], rows };
+  }
+  const header = [result.by[0]!, 'label', ...result.columns.map((c) => c.label ?? c.key), 'total'];
+  const rows = result.rows.map((r, i) => [r.key, r.label ?? r.key, ...result.cells[i]!.map(shown), shown(result.totals.rows[i]!)]);
+  rows.push(['total', 'Total', ...result.totals.columns.map(shown), shown(result.totals.grand)]);
+  return { name, header, rows };
+}
+
+/** CSV with every text cell neutralised against formula injection; UTF-8 with a BOM for spreadsheets. */
+export function toCsv(matrices: readonly Matrix[]): string {
+  const multiple = matrices.length > 1;
+  const lines: unknown[][] = [];
+  for (const m of matrices) {
+    lines.push(neutraliseRow(multiple ? ['table', ...m.header] : m.header));
+    for (const row of m.rows) lines.push(neutraliseRow(multiple ? [m.name, ...row] : row));
+  }
+  return '\uFEFF' + stringify(lines, { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+}
+
+/** One worksheet per matrix. Text cells that look like formulas are stored as text, never as formulas. */
+export async function toXlsx(matrices: readonly Matrix[], banner?: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'RETA';
+  for (const m of matrices) {
+    const sheet = workbook.addWorksheet(m.name.replace(/[\\/*?:[\]]/g, '_').slice(0, 31));
+    if (banner) sheet.addRow([banner]).font = { bold: true, color: { argb: 'FFB00020' } };
+    sheet.addRow(m.header).font = { bold: true };
+    for (const row of m.rows) sheet.addRow(neutraliseRow(row) as ExcelJS.CellValue[]);
+    sheet.getColumn(2).width = 40;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
