@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identificationStatuses, referralStatuses, serviceTypes } from '../core/codes';
-import { countryCode, csvList, isoDate, listQuery, shortText, ubigeoCode, uuid, version } from './common';
+import { countryCode, csvList, isoDate, listQuery, ubigeoCode, uuid, version } from './common';
 
 /** Code lists of the protection feature (labels in the i18n catalogues, codes.<list>.<code>). */
 export const shelterPopulations = ['women', 'men', 'girls', 'boys', 'children', 'adolescents', 'mixed'] as const;
@@ -11,7 +11,10 @@ export const referralDeclineReasons = ['no_capacity', 'not_eligible', 'victim_de
 export const referralOutcomes = ['completed', 'victim_withdrew', 'transferred', 'lost_contact', 'other'] as const;
 export const consentSources = ['victim_record', 'referral', 'override'] as const;
 
-const externalId = z.string().trim().min(1).max(100);
+/** Free text the database stores: PostgreSQL refuses NUL characters, so they are a 400 here, not a 500. */
+const plainText = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine((value) => !value.includes('\u0000'), { message: 'invalid_format' });
+const externalId = plainText(1, 100);
 const money = z.number().min(0).max(1e11).multipleOf(0.01);
 /** The victim is a case_victims row: one person as victim in one case. */
 export const victimParams = z.object({ victimId: uuid });
@@ -49,7 +52,7 @@ export const referralCreate = z.strictObject({
   /** Consent recorded on this referral; absent means "as on the victim record". */
   consentGiven: z.boolean().optional(),
   /** Required (with `protection.consent_override`) when there is no consent; audited. */
-  consentOverrideReason: z.string().trim().min(3).max(500).optional(),
+  consentOverrideReason: plainText(3, 500).optional(),
 });
 export type ReferralCreate = z.infer<typeof referralCreate>;
 
@@ -126,7 +129,7 @@ export type InboxQuery = z.infer<typeof inboxQuery>;
 
 // Shelters and stays ------------------------------------------------------------------------------
 export const shelterCreate = z.strictObject({
-  name: shortText,
+  name: plainText(1, 200),
   unitId: uuid.optional(),
   ubigeo: ubigeoCode.optional(),
   capacityBeds: z.number().int().min(0).max(10_000),
@@ -135,7 +138,7 @@ export const shelterCreate = z.strictObject({
 export type ShelterCreate = z.infer<typeof shelterCreate>;
 
 export const shelterUpdate = z.strictObject({
-  name: shortText.optional(),
+  name: plainText(1, 200).optional(),
   ubigeo: ubigeoCode.nullish(),
   capacityBeds: z.number().int().min(0).max(10_000).optional(),
   targetPopulation: z.enum(shelterPopulations).optional(),
