@@ -33,6 +33,8 @@ describe('referral to the nearest police unit', () => {
     expect(await referral('23')).toMatchObject({ unitId: national.id, level: 'national' });
     expect(await referral(null, 'BOL')).toMatchObject({ unitId: national.id, level: 'national' });
 
+    const byUnit = await operator.client.get(`/api/v1/hotline/calls?referredUnitId=${district.id}`);
+    expect(byUnit.body.total).toBe(1);
     const call = (await post({ ubigeo: '160301' })).body;
     const moved = await operator.client.post(`/api/v1/hotline/calls/${call.id}/referral`, { unitId: district.id, version: 1 });
     expect(moved.status).toBe(200);

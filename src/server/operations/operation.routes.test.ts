@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../../test/api-client';
 import { makeCase } from '../../../test/case-factory';
@@ -100,6 +101,23 @@ describe('operations API', () => {
     const created = await police.client.post('/api/v1/operations', operation());
     const response = await police.client.post(`/api/v1/operations/${created.body.id}/cases`, { caseId: foreign.id, version: 1 });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('hostile input', () => {
+  it('answers random bodies with 400 or a created record, never 500 and never a partial write', async () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.string({ maxLength: 12 }), fc.constant(null), fc.boolean(), fc.constantFrom('15', '2026-02-30', 'rescue', '999999'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ operationDate: value, type: value, ubigeo: value, personsFound: value, minorsFound: value, victimsIdentified: value, arrests: value }, { requiredKeys: [] }),
+        async (body) => {
+          const response = await police.client.post('/api/v1/operations', { ...operation(), ...body });
+          expect([200, 201, 400]).toContain(response.status);
+          if (response.status === 400) expect(response.body.error.code).toBe('validation.failed');
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 
