@@ -1,8 +1,12 @@
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInstitution } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { caseAccess, justiceEvents } from '../../db/schema';
+import { validateChain } from '../../core/justice/sequence';
+import { loadFramework } from '../legal/legal.repository';
+import { listEventsOfSuspect, toChainEvents } from './justice.repository';
 import { makeCast, makeChain, record, sendToCourt, type Cast } from './justice-test-helpers';
 
 let registry: TestRegistry;
@@ -164,5 +168,49 @@ describe('reclassification, idempotency and other stages', () => {
     await record(chain, [[chain.prosecutor, { type: 'charges_filed', occurredOn: '2016-08-01', articles: [{ number: '153' }], receivingInstitutionId: unknownReceiver.id }]]);
     const bases = (await registry.deps.db.select().from(caseAccess).where(eq(caseAccess.caseId, chain.caseId))).map((a) => a.basis).sort();
     expect(bases).toEqual(['charges', 'police_report', 'transfer']);
+  });
+});
+
+describe('robustness', () => {
+  it('serialises appends for one defendant: of two simultaneous releases, exactly one is accepted', async () => {
+    const chain = await makeChain(registry, cast);
+    await sendToCourt(chain);
+    await record(chain, [
+      [chain.clerk, { type: 'decision', occurredOn: '2018-01-01', decision: 'conviction' }],
+      [chain.clerk, { type: 'sentence', occurredOn: '2018-01-01', sentence: { years: 9, months: 0, effective: true } }],
+      [chain.clerk, { type: 'imprisonment_started', occurredOn: '2018-01-02' }],
+    ]);
+    const both = await Promise.all([1, 2].map(() => chain.clerk.client.post(chain.url(), { type: 'released', occurredOn: '2024-01-02' })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 422]);
+  });
+
+  it('answers hostile or random bodies with 400 or 422, never 500, and never half-writes', async () => {
+    const chain = await makeChain(registry, cast);
+    await sendToCourt(chain);
+    const body = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('decision', 'sentence', 'appeal_filed', 'final', 'trial_started', 'charges_filed'), fc.string()),
+        occurredOn: fc.oneof(fc.constantFrom('2015-01-01', '2018-05-05', '2999-01-01', '2018-13-01'), fc.string()),
+        decision: fc.constantFrom('conviction', 'acquittal', 'maybe'),
+        sentence: fc.record({ years: fc.integer({ min: -5, max: 120 }), months: fc.integer({ min: -1, max: 13 }), effective: fc.boolean() }),
+        articles: fc.array(fc.record({ number: fc.oneof(fc.constantFrom('153', '129-A', '999', '181'), fc.string()) }), { maxLength: 3 }),
+        supersedesEventId: fc.uuid(),
+        fineAmount: fc.oneof(fc.double(), fc.integer()),
+      },
+      { requiredKeys: ['type'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const response = await chain.clerk.client.post(chain.url(), payload);
+        expect([201, 400, 404, 409, 422]).toContain(response.status);
+      }),
+      { numRuns: 40 },
+    );
+    // Whatever was accepted still forms a valid chain, and every event kept its articles.
+    const stored = await listEventsOfSuspect(registry.deps.db, chain.suspects[0]!);
+    const framework = await loadFramework(registry.deps.db);
+    expect(validateChain(toChainEvents(stored, framework), { factsStart: '2016-01-01', today: '2100-01-01' })).toBeNull();
+    expect(stored.filter((e) => e.type === 'charges_filed').every((e) => e.articleRows.length > 0)).toBe(true);
+    expect((await chain.clerk.client.get(chain.justiceUrl)).status).toBe(200);
   });
 });
