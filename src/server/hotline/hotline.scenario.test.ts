@@ -82,6 +82,9 @@ describe('a hotline tip followed to its outcome (issue scenario)', () => {
     expect(call.referral.unitId).toBe(post.id);
     const first = await makeCase(registry.deps, police);
     const second = await makeCase(registry.deps, police);
+    const stale = await police.client.post(`/api/v1/hotline/calls/${call.id}/case-link`, { caseId: first.case.id, version: 7 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('record.stale_version');
     expect((await police.client.post(`/api/v1/hotline/calls/${call.id}/case-link`, { caseId: first.case.id, version: 1 })).status).toBe(200);
     const again = await police.client.post(`/api/v1/hotline/calls/${call.id}/case-link`, { caseId: second.case.id, version: 2 });
     expect(again.status).toBe(409);

@@ -154,6 +154,7 @@ describe('operations authorization', () => {
     expect((await otherPolice.client.get(`/api/v1/operations/${id}`)).status).toBe(404);
     expect((await otherPolice.client.patch(`/api/v1/operations/${id}`, { arrests: 1, version: 1 })).status).toBe(404);
     expect((await otherPolice.client.post(`/api/v1/operations/${id}/cases`, { caseId: id, version: 1 })).status).toBe(404);
+    expect((await otherPolice.client.delete(`/api/v1/operations/${id}/cases/${id}?version=1`)).status).toBe(404);
     expect((await otherPolice.client.get('/api/v1/operations')).body.items.map((o: { id: string }) => o.id)).not.toContain(id);
 
     const limaAnalyst = await makeUser(registry, { roles: ['analyst'], departments: ['15'] });
