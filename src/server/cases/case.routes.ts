@@ -11,6 +11,10 @@ import { createCaseService } from './case.service';
 
 const tags = ['cases'];
 
+/**
+ * Permissions are checked at preValidation (before the body is validated): a role without the
+ * permission gets 403, not a 400 that would describe the body it may not send.
+ */
 export function registerCaseRoutes(app: App, deps: Deps) {
   const cases = createCaseService(deps);
   const parts = createCasePartsService(deps);
@@ -18,50 +22,50 @@ export function registerCaseRoutes(app: App, deps: Deps) {
   const create = requirePermission('case.create');
   const update = requirePermission('case.update');
 
-  app.get('/api/v1/cases', { preHandler: read, schema: { tags, querystring: caseListQuery, response: { 200: caseListResponse } } }, async (req) =>
+  app.get('/api/v1/cases', { preValidation: read, schema: { tags, querystring: caseListQuery, response: { 200: caseListResponse } } }, async (req) =>
     cases.list(req.ctx, req.query),
   );
-  app.post('/api/v1/cases', { preHandler: create, schema: { tags, body: caseCreate, response: { 200: caseView, 201: caseView } } }, async (req, reply) => {
+  app.post('/api/v1/cases', { preValidation: create, schema: { tags, body: caseCreate, response: { 200: caseView, 201: caseView } } }, async (req, reply) => {
     const { view, created } = await cases.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(view);
   });
-  app.get('/api/v1/cases/:id', { preHandler: read, schema: { tags, params: caseParams, response: { 200: caseView } } }, async (req) => cases.get(req.ctx, req.params.id));
-  app.patch('/api/v1/cases/:id', { preHandler: update, schema: { tags, params: caseParams, body: caseUpdate, response: { 200: caseView } } }, async (req) =>
+  app.get('/api/v1/cases/:id', { preValidation: read, schema: { tags, params: caseParams, response: { 200: caseView } } }, async (req) => cases.get(req.ctx, req.params.id));
+  app.patch('/api/v1/cases/:id', { preValidation: update, schema: { tags, params: caseParams, body: caseUpdate, response: { 200: caseView } } }, async (req) =>
     cases.update(req.ctx, req.params.id, req.body),
   );
-  app.post('/api/v1/cases/:id/transfer', { preHandler: requirePermission('case.transfer'), schema: { tags, params: caseParams, body: caseTransfer, response: { 200: caseView } } }, async (req) =>
+  app.post('/api/v1/cases/:id/transfer', { preValidation: requirePermission('case.transfer'), schema: { tags, params: caseParams, body: caseTransfer, response: { 200: caseView } } }, async (req) =>
     cases.transfer(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/v1/cases/:id/history', { preHandler: read, schema: { tags, params: caseParams, response: { 200: caseHistoryResponse } } }, async (req) =>
+  app.get('/api/v1/cases/:id/history', { preValidation: read, schema: { tags, params: caseParams, response: { 200: caseHistoryResponse } } }, async (req) =>
     cases.history(req.ctx, req.params.id),
   );
 
-  app.post('/api/v1/cases/:id/victims', { preHandler: update, schema: { tags, params: caseParams, body: victimCreate, response: { 201: victimView } } }, async (req, reply) =>
+  app.post('/api/v1/cases/:id/victims', { preValidation: update, schema: { tags, params: caseParams, body: victimCreate, response: { 201: victimView } } }, async (req, reply) =>
     reply.code(201).send(await parts.addVictim(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/api/v1/cases/:id/victims/:victimId', { preHandler: update, schema: { tags, params: victimParams, body: victimUpdate, response: { 200: victimView } } }, async (req) =>
+  app.patch('/api/v1/cases/:id/victims/:victimId', { preValidation: update, schema: { tags, params: victimParams, body: victimUpdate, response: { 200: victimView } } }, async (req) =>
     parts.updateVictim(req.ctx, req.params.id, req.params.victimId, req.body),
   );
-  app.delete('/api/v1/cases/:id/victims/:victimId', { preHandler: update, schema: { tags, params: victimParams, querystring: deleteQuery, response: { 204: z.null() } } }, async (req, reply) => {
+  app.delete('/api/v1/cases/:id/victims/:victimId', { preValidation: update, schema: { tags, params: victimParams, querystring: deleteQuery, response: { 204: z.null() } } }, async (req, reply) => {
     await parts.removeVictim(req.ctx, req.params.id, req.params.victimId, req.query.version);
     return reply.code(204).send(null);
   });
 
-  app.post('/api/v1/cases/:id/suspects', { preHandler: update, schema: { tags, params: caseParams, body: suspectCreate, response: { 201: suspectView } } }, async (req, reply) =>
+  app.post('/api/v1/cases/:id/suspects', { preValidation: update, schema: { tags, params: caseParams, body: suspectCreate, response: { 201: suspectView } } }, async (req, reply) =>
     reply.code(201).send(await parts.addSuspect(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/api/v1/cases/:id/suspects/:suspectId', { preHandler: update, schema: { tags, params: suspectParams, body: suspectUpdate, response: { 200: suspectView } } }, async (req) =>
+  app.patch('/api/v1/cases/:id/suspects/:suspectId', { preValidation: update, schema: { tags, params: suspectParams, body: suspectUpdate, response: { 200: suspectView } } }, async (req) =>
     parts.updateSuspect(req.ctx, req.params.id, req.params.suspectId, req.body),
   );
-  app.delete('/api/v1/cases/:id/suspects/:suspectId', { preHandler: update, schema: { tags, params: suspectParams, querystring: deleteQuery, response: { 204: z.null() } } }, async (req, reply) => {
+  app.delete('/api/v1/cases/:id/suspects/:suspectId', { preValidation: update, schema: { tags, params: suspectParams, querystring: deleteQuery, response: { 204: z.null() } } }, async (req, reply) => {
     await parts.removeSuspect(req.ctx, req.params.id, req.params.suspectId, req.query.version);
     return reply.code(204).send(null);
   });
 
-  app.post('/api/v1/cases/:id/places', { preHandler: update, schema: { tags, params: caseParams, body: placeCreate, response: { 201: placeView } } }, async (req, reply) =>
+  app.post('/api/v1/cases/:id/places', { preValidation: update, schema: { tags, params: caseParams, body: placeCreate, response: { 201: placeView } } }, async (req, reply) =>
     reply.code(201).send(await parts.addPlace(req.ctx, req.params.id, req.body)),
   );
-  app.delete('/api/v1/cases/:id/places/:placeId', { preHandler: update, schema: { tags, params: placeParams, response: { 204: z.null() } } }, async (req, reply) => {
+  app.delete('/api/v1/cases/:id/places/:placeId', { preValidation: update, schema: { tags, params: placeParams, response: { 204: z.null() } } }, async (req, reply) => {
     await parts.removePlace(req.ctx, req.params.id, req.params.placeId);
     return reply.code(204).send(null);
   });

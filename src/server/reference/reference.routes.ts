@@ -27,7 +27,7 @@ export function registerReferenceRoutes(app: App, deps: Deps) {
   app.post(
     '/api/v1/reference/ubigeo/import',
     {
-      preHandler: requirePermission('admin.reference.manage'),
+      preValidation: requirePermission('admin.reference.manage'),
       bodyLimit: MAX_CSV_BYTES,
       schema: { tags, body: z.union([z.string().max(MAX_CSV_BYTES), z.strictObject({ csv: z.string().max(MAX_CSV_BYTES) })]), response: { 200: ubigeoImportReport } },
     },

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, type ApiClient } from './api-client';
+import { makeCase } from './case-factory';
+import { makeUnit, makeUser, type MadeUser } from './factories';
+import { createTestRegistry, type TestRegistry } from './registry';
+
+/**
+ * The authorization matrix over EVERY /api/v1 route that exists (read from the OpenAPI document, which
+ * every route with a schema appears in): no credentials → 401; a role without the permission → 403;
+ * another institution's or region's record → 404; no identity for roles without identity.read.
+ */
+type Route = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string };
+
+/** Routes anyone may call, signed in or not. */
+const PUBLIC = new Set(['POST /api/v1/auth/login', 'GET /api/v1/public/stats', 'GET /api/v1/public/stats/{table}', 'GET /api/v1/system/info']);
+/** Routes every signed-in user may call whatever the role (own account, pickers, the legal table). */
+const ANY_SIGNED_IN = new Set([
+  'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/institutions', 'GET /api/v1/units',
+  'GET /api/v1/reference/ubigeo', 'GET /api/v1/reference/countries', 'GET /api/v1/reference/codes',
+  'GET /api/v1/legal/regimes', 'GET /api/v1/legal/articles', 'GET /api/v1/legal/articles/{id}', 'GET /api/v1/legal/resolve',
+]);
+/** Routes whose permission is checked before the body (preValidation): a 400 there would be a finding. */
+const STRICT = new Set([
+  'GET /api/v1/cases', 'POST /api/v1/cases', 'GET /api/v1/cases/{id}', 'PATCH /api/v1/cases/{id}', 'POST /api/v1/cases/{id}/transfer',
+  'GET /api/v1/cases/{id}/history', 'POST /api/v1/cases/{id}/victims', 'PATCH /api/v1/cases/{id}/victims/{victimId}',
+  'DELETE /api/v1/cases/{id}/victims/{victimId}', 'POST /api/v1/cases/{id}/suspects', 'PATCH /api/v1/cases/{id}/suspects/{suspectId}',
+  'DELETE /api/v1/cases/{id}/suspects/{suspectId}', 'POST /api/v1/cases/{id}/places', 'DELETE /api/v1/cases/{id}/places/{placeId}',
+  'GET /api/v1/persons', 'GET /api/v1/persons/{id}', 'PATCH /api/v1/persons/{id}', 'POST /api/v1/reference/ubigeo/import',
+]);
+
+const IDENTITY_STRINGS = /Wilma|Cutipa|Z9988776|Relato confidencial/;
+
+let registry: TestRegistry;
+let routes: Route[];
+let owner: MadeUser;
+let made: Awaited<ReturnType<typeof makeCase>>;
+let caseId: string;
+
+beforeAll(async () => {
+  registry = await createTestRegistry();
+  const doc = registry.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  routes = Object.entries(doc.paths)
+    .filter(([path]) => path.startsWith('/api/v1/'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })));
+  owner = await makeUser(registry, { roles: ['registrar'] });
+  const created = await owner.client.post('/api/v1/cases', {
+    source: 'complaint', reportedOn: '2026-01-02', acts: ['recruitment'], purposes: ['forced_labour'], narrative: 'Relato confidencial',
+    victims: [{ person: { sex: 'female', identity: { givenNames: 'Wilma', familyNames: 'Cutipa', document: { type: 'dni', number: 'Z9988776' } } }, ageYears: 15 }],
+    suspects: [{ person: { sex: 'male', identity: { givenNames: 'Wilma', familyNames: 'Cutipa' } } }],
+    places: [{ kind: 'exploitation', ubigeo: '15' }],
+  });
+  expect(created.status).toBe(201);
+  caseId = created.body.id;
+  made = await makeCase(registry.deps, owner);
+});
+afterAll(() => registry.close());
+
+const key = (r: Route) => `${r.method} ${r.path}`;
+const hasBody = (r: Route) => r.method === 'POST' || r.method === 'PATCH' || r.method === 'PUT';
+const fill = (path: string, ids: Record<string, string> = {}) => path.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name] ?? randomUUID());
+const call = (client: ApiClient, r: Route, url: string, body: unknown = {}) => client.request(r.method, url, hasBody(r) ? body : undefined);
+
+describe('authorization matrix', () => {
+  it('finds the routes (sanity: the case routes are there)', () => {
+    expect(routes.map(key)).toEqual(expect.arrayContaining([...STRICT, ...ANY_SIGNED_IN]));
+  });
+
+  it('answers 401 without credentials on every non-public route', async () => {
+    const wrong: string[] = [];
+    for (const r of routes) {
+      if (PUBLIC.has(key(r))) continue;
+      const response = await call(anonymous(registry.app), r, fill(r.path));
+      if (response.status !== 401) wrong.push(`${key(r)} → ${response.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 403 to a role without the permission on every restricted route', async () => {
+    // hotline_operator holds only hotline permissions; hotline routes are probed with a labour inspector.
+    const hotline = await makeUser(registry, { roles: ['hotline_operator'] });
+    const inspector = await makeUser(registry, { roles: ['labour_inspector'] });
+    const wrong: string[] = [];
+    const validationFirst: string[] = [];
+    for (const r of routes) {
+      if (PUBLIC.has(key(r)) || ANY_SIGNED_IN.has(key(r))) continue;
+      const probe = r.path.startsWith('/api/v1/hotline') ? inspector : hotline;
+      const response = await call(probe.client, r, fill(r.path));
+      if (response.status === 403) continue;
+      const strict = STRICT.has(key(r));
+      // Other features check the permission after validating the body (preHandler): refused as a 400 then.
+      if (response.status === 400 && !strict && response.body.error?.code === 'validation.failed') validationFirst.push(key(r));
+      else wrong.push(`${key(r)} → ${response.status}`);
+    }
+    expect(wrong).toEqual([]);
+    if (validationFirst.length) console.info(`validation before permission (400 instead of 403): ${validationFirst.length} routes`);
+  });
+
+  it('answers 404 for another institution’s case on every case route, reads and writes', async () => {
+    const other = await makeUser(registry, { roles: ['registrar', 'prosecutor', 'court_clerk', 'social_worker', 'supervisor'] });
+    const victimId = made.victims[0]!.id;
+    const suspectId = made.suspects[0]?.id ?? randomUUID();
+    const ids = { id: made.case.id, victimId, suspectId, personId: made.victims[0]!.personId, placeId: randomUUID() };
+    const bodies: Record<string, unknown> = {
+      'PATCH /api/v1/cases/{id}': { version: 1, acts: ['receipt'] },
+      'POST /api/v1/cases/{id}/transfer': { version: 1, unitId: other.unitId },
+      'POST /api/v1/cases/{id}/victims': { person: { sex: 'female' } },
+      'PATCH /api/v1/cases/{id}/victims/{victimId}': { version: 1, ageYears: 3 },
+      'POST /api/v1/cases/{id}/suspects': { person: { sex: 'male' } },
+      'PATCH /api/v1/cases/{id}/suspects/{suspectId}': { version: 1, roles: ['recruiter'] },
+      'POST /api/v1/cases/{id}/places': { kind: 'transit', country: 'BOL' },
+      'PATCH /api/v1/persons/{id}': { version: 1, sex: 'unknown' },
+    };
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const scoped = r.path.startsWith('/api/v1/cases/{id}') || r.path.startsWith('/api/v1/persons/{id}') || r.path.startsWith('/api/v1/victims/{victimId}');
+      if (!scoped) continue;
+      if (hasBody(r) && !(key(r) in bodies)) continue; // other features' write bodies are checked in their own matrices
+      const routeIds = r.path.startsWith('/api/v1/persons') ? { ...ids, id: ids.personId } : ids;
+      const url = fill(r.path, routeIds) + (r.method === 'DELETE' ? '?version=1' : '');
+      const response = await call(other.client, r, url, bodies[key(r)]);
+      if (response.status !== 404) wrong.push(`${key(r)} → ${response.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 404 for a case of the same institution in another region', async () => {
+    const cusco = await makeUnit(registry.deps, owner.institutionId, '08');
+    const inCusco = await makeCase(registry.deps, { institutionId: owner.institutionId, unitId: cusco.id });
+    expect((await owner.client.get(`/api/v1/cases/${inCusco.case.id}`)).status).toBe(404);
+    expect((await owner.client.patch(`/api/v1/cases/${inCusco.case.id}`, { version: 1, acts: ['receipt'] })).status).toBe(404);
+    expect((await owner.client.get(`/api/v1/persons/${inCusco.victims[0]!.personId}`)).status).toBe(404);
+  });
+
+  it('never shows identity or narrative to a role without identity.read, on any readable route', async () => {
+    const analyst = await makeUser(registry, { roles: ['analyst'], national: true });
+    const created = (await owner.client.get(`/api/v1/cases/${caseId}`)).body;
+    const ids = { id: caseId, victimId: created.victims[0].id, suspectId: created.suspects[0].id, personId: created.victims[0].personId };
+    let readable = 0;
+    for (const r of routes) {
+      if (r.method !== 'GET' || PUBLIC.has(key(r))) continue;
+      const response = await analyst.client.withReason('estadística').request('GET', fill(r.path, ids));
+      if (response.status !== 200) continue;
+      readable++;
+      const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      expect(text, key(r)).not.toMatch(IDENTITY_STRINGS);
+      expect(text, key(r)).not.toMatch(/"identity"\s*:|"narrative"\s*:|"identityAvailable"/);
+    }
+    expect(readable).toBeGreaterThan(3);
+    const seen = await analyst.client.withReason('estadística').get(`/api/v1/cases/${caseId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.victims[0].person).not.toHaveProperty('identity');
+  });
+});
