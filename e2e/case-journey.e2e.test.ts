@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstitution, createUser, newPage, pick, screenshot, signIn, startHarness, type Harness } from './harness';
 
@@ -5,6 +6,7 @@ describe('a case from registration to the case page', () => {
   let h: Harness;
   let police: { institutionId: string; unitId: string };
   let caseUrl = '';
+  let registrar: { username: string; password: string };
   beforeAll(async () => {
     h = await startHarness();
     police = await createInstitution(h.admin, 'police');
@@ -14,7 +16,7 @@ describe('a case from registration to the case page', () => {
   });
 
   it('a registrar registers a case with two victims and a suspect, guided by the live Palermo test', async () => {
-    const registrar = await createUser(h, ['registrar'], police);
+    registrar = await createUser(h, ['registrar'], police);
     const { context, page } = await newPage(h);
     await signIn(page, h, registrar, '/cases/new');
     await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
@@ -80,6 +82,60 @@ describe('a case from registration to the case page', () => {
     await page.getByTestId('case-table').getByRole('link', { name: /RETA-/ }).first().waitFor();
     await screenshot(page, 'case-list');
     await context.close();
+  });
+
+  it('the police send the report, a prosecutor charges, a court clerk records a conviction and a sentence below the minimum', async () => {
+    expect(caseUrl).not.toBe('');
+    const prosecution = await createInstitution(h.admin, 'prosecution');
+    const judiciary = await createInstitution(h.admin, 'judiciary');
+    const prosecutor = await createUser(h, ['prosecutor'], prosecution);
+    const clerk = await createUser(h, ['court_clerk'], judiciary);
+    const casePath = new URL(caseUrl).pathname;
+
+    const record = async (page: Page, type: string, fill: () => Promise<void>) => {
+      await page.getByRole('tab', { name: 'Justicia' }).click();
+      await page.getByTestId('defendant-1').getByRole('button', { name: 'Registrar actuación' }).click();
+      const form = page.getByTestId('event-form');
+      await pick(page, form, 'Actuación', type);
+      await fill();
+      await form.getByRole('button', { name: 'Registrar actuación' }).click();
+      await page.getByTestId('defendant-1').getByText(type, { exact: true }).waitFor();
+    };
+
+    const police = await newPage(h);
+    await signIn(police.page, h, registrar, casePath);
+    await record(police.page, 'Informe policial remitido', () => pick(police.page, police.page.getByTestId('event-form'), 'Institución que recibe', /^PROSECUTION-/));
+    await police.context.close();
+
+    const office = await newPage(h);
+    await signIn(office.page, h, prosecutor, '/justice');
+    await office.page.getByTestId('justice-inbox').getByRole('link', { name: 'Abrir caso' }).first().click();
+    await record(office.page, 'Acusación presentada', async () => {
+      const form = office.page.getByTestId('event-form');
+      await form.getByLabel('Artículos', { exact: true }).fill('129-A');
+      await form.getByLabel('Artículos', { exact: true }).press('Enter');
+      await pick(office.page, form, 'Institución que recibe', /^JUDICIARY-/);
+    });
+    await screenshot(office.page, 'justice-prosecutor');
+    await office.context.close();
+
+    const court = await newPage(h);
+    await signIn(court.page, h, clerk, '/justice');
+    await court.page.getByTestId('justice-inbox').getByRole('link', { name: 'Abrir caso' }).first().click();
+    await record(court.page, 'Sentencia (fallo)', async () => {
+      const form = court.page.getByTestId('event-form');
+      await pick(court.page, form, 'Fallo', 'Condena');
+      await form.getByLabel('Artículos', { exact: true }).fill('129-A');
+      await form.getByLabel('Artículos', { exact: true }).press('Enter');
+    });
+    await record(court.page, 'Pena impuesta', async () => {
+      await court.page.getByTestId('event-form').getByLabel('Años de pena').fill('6');
+    });
+    const defendant = court.page.getByTestId('defendant-1');
+    expect(await defendant.getByTestId('defendant-outcome').textContent()).toBe('Condenado');
+    await defendant.getByTestId('flag-belowMinimum').waitFor();
+    await screenshot(court.page, 'justice-court');
+    await court.context.close();
   });
 
   it('a user of another institution cannot open the case', async () => {

@@ -91,4 +91,8 @@ export default {
   purposeGroups: { sexual: 'Sexual', labour: 'Labour', mixed: 'Mixed', other: 'Other' },
   victimAgeBands: { under_14: 'Under 14', '14_17': '14 to 17', under_18: 'Under 18 (not specified)', '18_plus': '18 and over' },
   ageGroups: { child: 'Child', presumed_child: 'Presumed child', adult: 'Adult' },
+  tiers: { basic: 'Basic', aggravated: 'Aggravated', aggravated_severe: 'Aggravated (second degree)' },
+  archiveReasons: { insufficient_evidence: 'Insufficient evidence', not_a_crime: 'Not a crime', perpetrator_not_identified: 'Perpetrator not identified', statute_of_limitations: 'Statute of limitations', other: 'Other' },
+  appealOutcomes: { confirmed: 'Confirmed', modified: 'Modified', revoked: 'Revoked', annulled: 'Annulled' },
+  defendantOutcomes: { archived: 'Archived', convicted: 'Convicted', acquitted: 'Acquitted', dismissed: 'Dismissed', suspended_insufficient_evidence: 'Suspended, insufficient evidence', imprisoned: 'Imprisoned', released: 'Released' },
 } as Record<string, Record<string, string>>;

@@ -98,4 +98,8 @@ export default {
   purposeGroups: { sexual: 'Sexual', labour: 'Laboral', mixed: 'Mixta', other: 'Otra' },
   victimAgeBands: { under_14: 'Menor de 14', '14_17': '14 a 17', under_18: 'Menor de 18 (sin precisar)', '18_plus': '18 a más' },
   ageGroups: { child: 'Niña, niño o adolescente', presumed_child: 'Presunta menor de edad', adult: 'Persona adulta' },
+  tiers: { basic: 'Tipo base', aggravated: 'Agravada', aggravated_severe: 'Agravada (segundo grado)' },
+  archiveReasons: { insufficient_evidence: 'Pruebas insuficientes', not_a_crime: 'No constituye delito', perpetrator_not_identified: 'Autor no identificado', statute_of_limitations: 'Prescripción', other: 'Otro' },
+  appealOutcomes: { confirmed: 'Confirmada', modified: 'Modificada', revoked: 'Revocada', annulled: 'Anulada' },
+  defendantOutcomes: { archived: 'Archivado', convicted: 'Condenado', acquitted: 'Absuelto', dismissed: 'Sobreseído', suspended_insufficient_evidence: 'Suspendido por falta de pruebas', imprisoned: 'En prisión', released: 'Excarcelado' },
 } as Record<string, Record<string, string>>;

@@ -174,4 +174,27 @@ export default {
       entity: 'Registro', reason: 'Motivo', details: 'Detalle', empty: 'No hay entradas con esos filtros.',
     },
   },
+  justice: {
+    case_stage: 'Etapa del caso: {{stage}}', no_stage: 'Sin actuaciones', no_defendants: 'El caso no tiene presuntos tratantes registrados.',
+    no_events: 'Sin actuaciones registradas.', record_event: 'Registrar actuación', in_custody: 'Bajo custodia', superseded: 'corregida',
+    months: '{{years}} años y {{months}} meses', effective: 'efectiva', suspended: 'suspendida',
+    sentence_line: 'Pena: {{length}} ({{kind}})', range_line: 'rango legal art. {{article}}: {{min}} a {{max}}',
+    reclassified_line: 'Recalificado de {{from}} a {{to}}',
+    flag: {
+      belowMinimum: 'Pena por debajo del mínimo legal', suspendedNotAllowed: 'Pena suspendida no permitida', aboveMaximum: 'Pena sobre el máximo legal',
+      reclassified: 'Recalificado a un delito menor', publicOfficial: 'Funcionario público',
+    },
+    form: {
+      type: 'Actuación', occurred_on: 'Fecha', receiving_institution: 'Institución que recibe', prosecutor_office: 'Fiscalía',
+      court: 'Juzgado o sala', document_number: 'Número de documento o expediente', decision: 'Fallo', archive_reason: 'Motivo del archivo',
+      appeal_outcome: 'Resultado de la apelación', country: 'País', articles: 'Artículos', from_articles: 'Artículos anteriores',
+      to_articles: 'Artículos nuevos', articles_help: 'Escriba el número y pulse Enter, por ejemplo 153-A o 129-A.', tier: 'Modalidad',
+      sentence_years: 'Años de pena', sentence_months: 'Meses', effective: 'Pena efectiva (no suspendida)', fine: 'Multa (S/)',
+      reparation: 'Reparación civil (S/)', submit: 'Registrar actuación',
+    },
+    inbox: {
+      title: 'Justicia: casos recibidos', help: 'Informes policiales y acusaciones enviados a su institución.',
+      empty: 'Su institución no ha recibido informes ni acusaciones.', open_case: 'Abrir caso',
+    },
+  },
 } as const;
