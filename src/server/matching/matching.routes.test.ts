@@ -56,6 +56,8 @@ describe('people across cases', () => {
     const text = JSON.stringify(scan.body) + JSON.stringify(seenByB);
     for (const secret of [a.personId, a.caseId, a.caseCode, given, family, number]) expect(text).not.toContain(secret);
 
+    expect((await policeB.client.withReason('checking a possible match').get(`/api/v1/persons/${a.personId}`)).status).toBe(404);
+
     const seenByA = (await pendingFor(policeA, a.personId))[0];
     expect(seenByA.own.personId).toBe(a.personId);
     expect(seenByA.other.visible).toBe(false);
