@@ -12,6 +12,8 @@ const periodQuery = {
   from: isoDate.optional(),
   to: isoDate.optional(),
   ...filterShape,
+  /** Short for `registeringDepartment`. */
+  department: filterValue.optional(),
 };
 
 export const statsQuery = z.object({

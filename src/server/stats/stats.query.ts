@@ -112,9 +112,13 @@ export async function runAggregate(tx: Tx, indicator: IndicatorDef, request: Agg
   return result.rows.map((r) => ({ d1: r.d1, d2: r.d2, value: r.value === null ? null : Number(r.value) }));
 }
 
-/** Filters present in a query: every dimension id given as a parameter. */
-export function filtersOf(q: Partial<Record<DimensionId, string[] | undefined>>): Partial<Record<DimensionId, string[]>> {
+/**
+ * Filters present in a query: every dimension id given as a parameter. `department` is short for the
+ * department of the registering unit (the geography a case falls under, as in the case scope rule).
+ */
+export function filtersOf(q: Partial<Record<DimensionId | 'department', string[] | undefined>>): Partial<Record<DimensionId, string[]>> {
   const filters: Partial<Record<DimensionId, string[]>> = {};
   for (const id of dimensionIds) if (q[id]?.length) filters[id] = q[id]!;
+  if (q.department?.length) filters.registeringDepartment = [...new Set([...(filters.registeringDepartment ?? []), ...q.department])];
   return filters;
 }

@@ -59,6 +59,9 @@ describe('GET /api/v1/stats/query', () => {
     const dept = await analyst.client.get('/api/v1/stats/query?indicator=victims&by=year&exploitationDepartment=17');
     expect(cell(dept.body, '2025').value).toBe(12);
     expect(dept.body.rows.map((r: any) => r.key)).toEqual(['2025']);
+    const lima = await analyst.client.get('/api/v1/stats/query?indicator=victims&department=15');
+    expect(lima.body.totals.grand.value).toBe(2);
+    expect(lima.body.filters).toEqual({ registeringDepartment: ['15'] });
   });
 
   it('suppresses small counts and their complements for readers asking for the public version', async () => {
