@@ -39,7 +39,7 @@ type Optional = Exclude<keyof EventFields, 'type' | 'occurredOn' | 'externalId' 
 
 const common: Optional[] = ['documentNumber'];
 /** Which fields each event type takes, and which it requires. Anything else is refused, not silently dropped. */
-const shape: Record<JusticeEventType, { allowed: Optional[]; required: Optional[] }> = {
+export const eventFieldRules: Record<JusticeEventType, { allowed: Optional[]; required: Optional[] }> = {
   arrest: { allowed: common, required: [] },
   detention: { allowed: common, required: [] },
   release_from_custody: { allowed: common, required: [] },
@@ -64,7 +64,7 @@ const shape: Record<JusticeEventType, { allowed: Optional[]; required: Optional[
 };
 
 export const eventCreate = eventFields.superRefine((value, ctx) => {
-  const rule = shape[value.type];
+  const rule = eventFieldRules[value.type];
   for (const field of rule.required) if (value[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
   for (const key of Object.keys(value) as Array<keyof EventFields>) {
     if (key in { type: 1, occurredOn: 1, externalId: 1, supersedesEventId: 1 }) continue;
