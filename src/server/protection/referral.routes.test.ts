@@ -113,6 +113,11 @@ describe('referral status machine and services', () => {
     const declined = await w.shelterStaff.client.post(`/api/v1/referrals/${referral.id}/status`, { status: 'declined', version: 1, declineReason: 'no_capacity' });
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'no_capacity' });
     expect((await w.shelterStaff.client.post(`/api/v1/referrals/${referral.id}/status`, { status: 'provided', version: 2 })).status).toBe(422);
+    // Declining ends the receiver's access to the victim and the case; the referral itself stays theirs to see.
+    expect((await w.shelterStaff.client.get(`/api/v1/victims/${w.consenting.id}/protection`)).status).toBe(404);
+    expect((await w.shelterStaff.client.get(`/api/v1/cases/${w.case.id}`)).status).toBe(404);
+    expect((await w.shelterStaff.client.get(`/api/v1/referrals/${referral.id}`)).status).toBe(200);
+    expect((await auditEntries(registry, 'case.access_revoke', w.case.id)).length).toBe(1);
     expect((await w.shelterStaff.client.post(`/api/v1/referrals/${referral.id}/status`, { status: 'closed', version: 2 })).status).toBe(200);
   });
 });
@@ -132,6 +137,8 @@ describe('inbox per receiving unit', () => {
 
     await w.shelterStaff.client.post(`/api/v1/referrals/${toInstitution.body.id}/status`, { status: 'declined', version: 1 });
     expect((await w.shelterStaff.client.get('/api/v1/referrals/inbox')).body.total).toBe(0);
+    // Another referral of the same victim to the institution is still live: the access stays.
+    expect((await w.shelterStaff.client.get(`/api/v1/victims/${w.consenting.id}/protection`)).status).toBe(200);
     expect((await w.shelterStaff.client.get('/api/v1/referrals/inbox?status=declined')).body.total).toBe(1);
     expect((await w.police.client.get('/api/v1/referrals/inbox')).body.total).toBe(0);
     const sent = await w.police.client.get(`/api/v1/referrals?direction=sent&caseId=${w.case.id}`);

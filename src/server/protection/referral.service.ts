@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
 import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-error';
 import { partiesOf, presentReferral } from './protection.presenter';
+import { withdrawReferralAccess } from './referral-access';
 import { findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
 import { assertDates, assertUnitOf, loadInstitution, today, touchCase } from './protection.rules';
 import { loadVisibleVictim } from './victim.scope';
@@ -126,6 +127,7 @@ export function createReferralService(deps: Deps) {
       if (input.status === 'declined') values.declineReason = input.declineReason ?? 'other';
       if (input.status === 'closed' && input.outcome) values.outcome = input.outcome;
       const [updated] = await tx.update(referrals).set(values).where(eq(referrals.id, id)).returning();
+      if (input.status === 'declined') await withdrawReferralAccess(tx, ctx, updated!);
       await writeAudit(tx, ctx, { action: 'referral.status', entityType: 'referral', entityId: id, details: { caseId: row.caseId, victimId: row.caseVictimId, from, to: input.status } });
       await touchCase(tx, row.caseId);
       return (await view(tx, ctx, [updated!]))[0]!;
