@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PlaceCreate, SuspectCreate, VictimCreate } from '../../contracts/cases';
 import { departmentOf } from '../../core/geo/departments';
 import type { Tx } from '../../db/connect';
-import { casePlaces, caseSuspects, caseVictims } from '../../db/schema';
+import { casePlaces, caseSuspects, caseVictims, persons } from '../../db/schema';
 import type { Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
@@ -12,6 +12,12 @@ import { insertPerson, loadVisiblePerson } from '../people/person.repository';
 /** The person of a victim or suspect: an existing one the actor can see, or a new one. */
 async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
   if (input.personId) return { person: await loadVisiblePerson(tx, ctx.actor, input.personId), newPerson: false };
+  // A person sent again under the same external id (the sender's own record number) is the same person.
+  const externalId = input.person?.externalId;
+  if (externalId) {
+    const [existing] = await tx.select().from(persons).where(and(eq(persons.createdByInstitutionId, ctx.actor.institutionId), eq(persons.externalId, externalId))).limit(1);
+    if (existing) return { person: existing, newPerson: false };
+  }
   return { person: await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {}), newPerson: true };
 }
 

@@ -58,6 +58,18 @@ describe('registering cases', () => {
     ]);
   });
 
+  it('reuses a person sent again under the same external id, and refuses a unit of another institution', async () => {
+    const person = { externalId: 'PER-EXT-1', sex: 'male' };
+    const first = await registrar.client.post('/api/v1/cases', minimal({ suspects: [{ person }] }));
+    const second = await registrar.client.post('/api/v1/cases', minimal({ suspects: [{ person }] }));
+    expect(second.status).toBe(201);
+    expect(second.body.suspects[0].personId).toBe(first.body.suspects[0].personId);
+    const stranger = await makeUser(registry, { roles: ['registrar'] });
+    const foreignUnit = await registrar.client.post('/api/v1/cases', minimal({ unitId: stranger.unitId }));
+    expect(foreignUnit.status).toBe(400);
+    expect(foreignUnit.body.error.fields.unitId).toBeDefined();
+  });
+
   it('refuses future report dates and reversed facts ranges', async () => {
     const response = await registrar.client.post('/api/v1/cases', minimal({ reportedOn: '2999-01-01', factsDateFrom: '2020-05', factsDateTo: '2019' }));
     expect(response.status).toBe(400);
