@@ -44,25 +44,25 @@ export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, e
   };
 }
 
-const step = (types: string, extra = '') =>
-  `exists (select 1 from ${ACTIVE_EVENTS} e where e.case_id = b.id and (e.type in (${types})${extra}))`;
+const court = `'trial_started','decision','sentence','appeal_filed','appeal_decided','final'`;
 
 /**
  * Cases registered in the period and how far each has got (to date): investigated (any prosecution or
- * later step), charged, tried (trial or decision), convicted (conviction or plea agreement).
+ * later step), charged, tried (trial or decision), convicted (conviction or plea agreement). One pass
+ * over the standing events of those cases, grouped by case.
  */
 export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   const base = baseSql(indicatorById('cases')!, request(q), actor);
-  const court = `'trial_started','decision','sentence','appeal_filed','appeal_decided','final'`;
-  const flags = `select b.id,
-    ${step(`'preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','plea_agreement',${court}`)} as investigated,
-    ${step(`'charges_filed','plea_agreement',${court}`)} as charged,
-    ${step(`'trial_started','decision'`)} as tried,
-    ${step(`'plea_agreement'`, ` or (e.type = 'decision' and e.decision = 'conviction')`)} as convicted
-    from (select distinct id from base) b`;
+  const flags = `select e.case_id,
+      bool_or(e.type in ('preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','plea_agreement',${court})) as investigated,
+      bool_or(e.type in ('charges_filed','plea_agreement',${court})) as charged,
+      bool_or(e.type in ('trial_started','decision')) as tried,
+      bool_or(e.type = 'plea_agreement' or (e.type = 'decision' and e.decision = 'conviction')) as convicted
+    from ${ACTIVE_EVENTS} e where e.case_id in (select id from base) group by e.case_id`;
   const result = (await deps.db.execute(sql`with base as materialized (${base}) select count(*)::int as complaints,
-    count(*) filter (where investigated)::int as investigated, count(*) filter (where charged)::int as charged,
-    count(*) filter (where tried)::int as tried, count(*) filter (where convicted)::int as convicted from (${sql.raw(flags)}) f`)) as unknown as {
+    count(*) filter (where f.investigated)::int as investigated, count(*) filter (where f.charged)::int as charged,
+    count(*) filter (where f.tried)::int as tried, count(*) filter (where f.convicted)::int as convicted
+    from (select distinct id from base) b left join (${sql.raw(flags)}) f on f.case_id = b.id`)) as unknown as {
     rows: Array<Record<string, number>>;
   };
   const row = result.rows[0]!;
@@ -89,12 +89,13 @@ export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, e
 /** Median days from complaint to first charges and to the first first-instance decision; registration lags. */
 export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   const base = baseSql(indicatorById('cases')!, request(q), actor);
-  const first = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.case_id = c.id and ${where})`;
-  const inner = `select ${first(`e.type = 'charges_filed'`)} - c.reported_on as to_charge,
-      ${first(`e.type = 'decision'`)} - c.reported_on as to_decision,
+  const firsts = `select e.case_id, min(e.occurred_on) filter (where e.type = 'charges_filed') as charged_on,
+      min(e.occurred_on) filter (where e.type = 'decision') as decided_on
+    from ${ACTIVE_EVENTS} e where e.case_id in (select id from base) group by e.case_id`;
+  const inner = `select f.charged_on - c.reported_on as to_charge, f.decided_on - c.reported_on as to_decision,
       ${limaDate('c.registered_at')} - c.reported_on as lag_report,
       ${limaDate('c.registered_at')} - c.facts_start as lag_facts
-    from (select distinct id from base) b join cases c on c.id = b.id`;
+    from (select distinct id from base) b join cases c on c.id = b.id left join (${firsts}) f on f.case_id = c.id`;
   const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
   const result = (await deps.db.execute(
     sql`with base as materialized (${base}) select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))} from (${sql.raw(inner)}) t`,

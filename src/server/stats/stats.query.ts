@@ -69,7 +69,7 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   const where: SQL[] = [statsScope(actor, source.scope)];
   if (source.where) where.push(sql.raw(source.where));
   if (condition?.where) where.push(sql.raw(condition.where));
-  if (condition?.date) where.push(sql.raw(`(${condition.date}) is not null`));
+  if (condition?.date && !condition.join) where.push(sql.raw(`(${condition.date}) is not null`));
   if (request.from) where.push(sql`${sql.raw(date)} >= ${request.from}::date`);
   if (request.to) where.push(sql`${sql.raw(date)} <= ${request.to}::date`);
   for (const [dim, values] of Object.entries(request.filters ?? {}) as Array<[DimensionId, readonly string[]]>) {
@@ -84,7 +84,7 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
     `${value ?? 'null::int'} as val`,
     ...columns.map((c, i) => `${c} as d${i + 1}`),
   ].join(', ');
-  return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
+  return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(condition?.join ?? '')} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
 }
 
 /** The cells, margins and grand total of an indicator: one row per grouping set member. */

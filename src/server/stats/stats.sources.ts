@@ -22,8 +22,12 @@ export interface Source {
   dims: Partial<Record<DimensionId, string>>;
   /** Dimensions with several values per row (text[]): unnested when broken down by. */
   multi: Partial<Record<DimensionId, string>>;
-  /** Named conditions of indicators: rows kept, and the date that then places them in a period. */
-  conditions?: Record<string, { where?: string; date?: string }>;
+  /**
+   * Named conditions of indicators: rows kept, and the date that then places them in a period. `join`
+   * (inner) keeps the rows that have a match and may supply the date, in one pass instead of a
+   * correlated subquery per row.
+   */
+  conditions?: Record<string, { where?: string; date?: string; join?: string }>;
 }
 
 /** Peru has no daylight saving: timestamps are placed in days at UTC−5. */
@@ -133,13 +137,19 @@ const reclassifiedDate = `coalesce(${firstEvent(`e.type = 'reclassified'`)}, ${f
    and exists (select 1 from ${ACTIVE_EVENTS} e2 where e2.suspect_id = s.id and e2.occurred_on <= e.occurred_on and ${articlesOf('e2', ' and la.is_trafficking')})`,
 )})`;
 
+/** Defendants with a standing event matching `where`, dated by the first such event. */
+const withFirstEvent = (where: string) => ({
+  join: `join (select e.suspect_id, min(e.occurred_on) as first_on from ${ACTIVE_EVENTS} e where ${where} group by e.suspect_id) ev on ev.suspect_id = s.id`,
+  date: 'ev.first_on',
+});
+
 const defendantConditions: Source['conditions'] = {
-  arrested: { date: firstEvent(`e.type = 'arrest'`) },
-  charged: { date: firstEvent(`e.type = 'charges_filed'`) },
-  convicted: { date: firstEvent(convictionEvent) },
-  acquitted: { date: firstEvent(`e.type = 'decision' and e.decision = 'acquittal'`) },
-  dismissed: { date: firstEvent(`e.type = 'decision' and e.decision = 'dismissal'`) },
-  archived: { date: firstEvent(`e.type = 'archived'`) },
+  arrested: withFirstEvent(`e.type = 'arrest'`),
+  charged: withFirstEvent(`e.type = 'charges_filed'`),
+  convicted: withFirstEvent(convictionEvent),
+  acquitted: withFirstEvent(`e.type = 'decision' and e.decision = 'acquittal'`),
+  dismissed: withFirstEvent(`e.type = 'decision' and e.decision = 'dismissal'`),
+  archived: withFirstEvent(`e.type = 'archived'`),
   reclassified: { date: reclassifiedDate },
 };
 
