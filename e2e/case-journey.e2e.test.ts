@@ -138,6 +138,36 @@ describe('a case from registration to the case page', () => {
     await court.context.close();
   });
 
+  it('the police refer a victim; a social worker accepts the referral and records a service', async () => {
+    const services = await createInstitution(h.admin, 'social_services');
+    const worker = await createUser(h, ['social_worker'], services);
+    const casePath = new URL(caseUrl).pathname;
+
+    const police = await newPage(h);
+    await signIn(police.page, h, registrar, casePath);
+    await police.page.getByRole('tab', { name: 'Protección' }).click();
+    const victim = police.page.getByTestId('protection-victim-1');
+    await victim.getByRole('button', { name: 'Derivar a un servicio' }).click();
+    const form = victim.getByTestId('referral-form');
+    await pick(police.page, form, 'Derivar a', /^SOCIAL_SERVICES-/);
+    await pick(police.page, form, 'Servicio', 'Albergue');
+    await form.getByLabel('La víctima consintió recibir el servicio').check();
+    await form.getByRole('button', { name: 'Enviar derivación' }).click();
+    await victim.getByTestId('referral-status').getByText('Solicitada').waitFor();
+    await police.context.close();
+
+    const social = await newPage(h);
+    await signIn(social.page, h, worker, '/protection');
+    const inbox = social.page.getByTestId('referral-inbox');
+    await inbox.getByRole('button', { name: 'Aceptar' }).click();
+    await inbox.getByTestId('referral-status').getByText('Aceptada').waitFor();
+    await inbox.getByRole('button', { name: 'Registrar servicio prestado' }).click();
+    await inbox.getByTestId('service-form').getByRole('button', { name: 'Registrar servicio prestado' }).click();
+    await inbox.getByTestId('service-line').getByText(/^Albergue/).waitFor();
+    await screenshot(social.page, 'protection-inbox');
+    await social.context.close();
+  });
+
   it('a user of another institution cannot open the case', async () => {
     expect(caseUrl).not.toBe('');
     const other = await createInstitution(h.admin, 'police');

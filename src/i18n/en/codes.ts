@@ -95,4 +95,6 @@ export default {
   archiveReasons: { insufficient_evidence: 'Insufficient evidence', not_a_crime: 'Not a crime', perpetrator_not_identified: 'Perpetrator not identified', statute_of_limitations: 'Statute of limitations', other: 'Other' },
   appealOutcomes: { confirmed: 'Confirmed', modified: 'Modified', revoked: 'Revoked', annulled: 'Annulled' },
   defendantOutcomes: { archived: 'Archived', convicted: 'Convicted', acquitted: 'Acquitted', dismissed: 'Dismissed', suspended_insufficient_evidence: 'Suspended, insufficient evidence', imprisoned: 'Imprisoned', released: 'Released' },
+  shelterPopulations: { women: 'Women', men: 'Men', girls: 'Girls', boys: 'Boys', children: 'Children', adolescents: 'Adolescents', mixed: 'Mixed' },
+  shelterStatuses: { active: 'Active', closed: 'Closed' },
 } as Record<string, Record<string, string>>;

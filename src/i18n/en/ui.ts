@@ -197,4 +197,15 @@ export default {
       empty: 'Your institution has not received reports or charges.', open_case: 'Open case',
     },
   },
+  protection: {
+    title: 'Protection', inbox: 'Referrals received', shelters: 'Shelters and occupancy', no_referrals: 'No referrals for this victim.',
+    new_referral: 'Refer to a service', to_institution: 'Refer to', service_type: 'Service', consent_given: 'The victim consented to the service',
+    consent_help: 'Without consent only a supervisor may refer, recording the reason.', refer: 'Send referral',
+    referral_line: 'Sent by {{from}} on {{date}} · consent: {{consent}}', record_service: 'Record a service given',
+    started_on: 'Start', ended_on: 'End', service_line: '{{type}}: {{from}} – {{to}}', ongoing: 'ongoing',
+    no_shelters: 'No shelters registered.', population: 'Population served', occupancy: 'Occupancy',
+    beds: '{{occupied}} of {{capacity}} beds taken ({{free}} free)',
+    consent_source: { victim_record: 'as on the victim record', referral: 'recorded on the referral', override: 'supervisor exception' },
+    to_status: { requested: 'Back to requested', accepted: 'Accept', provided: 'Mark as provided', declined: 'Decline', closed: 'Close' },
+  },
 } as const;

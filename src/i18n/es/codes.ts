@@ -102,4 +102,6 @@ export default {
   archiveReasons: { insufficient_evidence: 'Pruebas insuficientes', not_a_crime: 'No constituye delito', perpetrator_not_identified: 'Autor no identificado', statute_of_limitations: 'Prescripción', other: 'Otro' },
   appealOutcomes: { confirmed: 'Confirmada', modified: 'Modificada', revoked: 'Revocada', annulled: 'Anulada' },
   defendantOutcomes: { archived: 'Archivado', convicted: 'Condenado', acquitted: 'Absuelto', dismissed: 'Sobreseído', suspended_insufficient_evidence: 'Suspendido por falta de pruebas', imprisoned: 'En prisión', released: 'Excarcelado' },
+  shelterPopulations: { women: 'Mujeres', men: 'Hombres', girls: 'Niñas', boys: 'Niños', children: 'Niñas y niños', adolescents: 'Adolescentes', mixed: 'Mixta' },
+  shelterStatuses: { active: 'Activo', closed: 'Cerrado' },
 } as Record<string, Record<string, string>>;

@@ -197,4 +197,15 @@ export default {
       empty: 'Su institución no ha recibido informes ni acusaciones.', open_case: 'Abrir caso',
     },
   },
+  protection: {
+    title: 'Protección', inbox: 'Derivaciones recibidas', shelters: 'Albergues y ocupación', no_referrals: 'Sin derivaciones para esta víctima.',
+    new_referral: 'Derivar a un servicio', to_institution: 'Derivar a', service_type: 'Servicio', consent_given: 'La víctima consintió recibir el servicio',
+    consent_help: 'Sin consentimiento solo un supervisor puede derivar, dejando constancia del motivo.', refer: 'Enviar derivación',
+    referral_line: 'Enviada por {{from}} el {{date}} · consentimiento: {{consent}}', record_service: 'Registrar servicio prestado',
+    started_on: 'Inicio', ended_on: 'Fin', service_line: '{{type}}: {{from}} – {{to}}', ongoing: 'en curso',
+    no_shelters: 'No hay albergues registrados.', population: 'Población atendida', occupancy: 'Ocupación',
+    beds: '{{occupied}} de {{capacity}} camas ocupadas ({{free}} libres)',
+    consent_source: { victim_record: 'según la ficha de la víctima', referral: 'registrado en la derivación', override: 'excepción de supervisor' },
+    to_status: { requested: 'Volver a solicitada', accepted: 'Aceptar', provided: 'Marcar como prestada', declined: 'Rechazar', closed: 'Cerrar' },
+  },
 } as const;

@@ -16,7 +16,7 @@ export interface HomeCard {
 
 const caseLine = (item: Record<string, unknown>) => (
   <Group gap="xs" wrap="nowrap" justify="space-between">
-    <Anchor component={Link} to={`/cases/${String(item.id)}`} size="sm">
+    <Anchor component={Link} to={`/cases/${String(item.caseId ?? item.id)}`} size="sm">
       {String(item.code ?? item.id)}
     </Anchor>
     <Text size="xs" c="dark.4">
@@ -33,16 +33,15 @@ export function homeCards(user: MeView): HomeCard[] {
       query: { status: 'open', unitId: user.unitId ?? undefined, sort: '-lastActivityAt' }, more: '/cases?status=open', render: caseLine,
     },
     {
-      id: 'stale_cases', permissions: ['case.update', 'quality.read'], path: '/api/v1/cases',
-      query: { status: 'open', stale: true, sort: 'lastActivityAt' }, more: '/cases?status=open&stale=true', render: caseLine,
+      id: 'stale_cases', permissions: ['quality.read'], path: '/api/v1/quality/cases',
+      query: { check: 'stale' }, more: '/quality', render: caseLine,
     },
     {
       id: 'justice_cases', permissions: ['justice.prosecution.write', 'justice.court.write'], path: '/api/v1/cases',
       query: { status: 'open', sort: '-lastActivityAt' }, more: '/justice', render: caseLine,
     },
     {
-      id: 'referral_inbox', permissions: ['protection.write'], path: '/api/v1/referrals',
-      query: { inbox: true, status: 'requested' }, more: '/protection',
+      id: 'referral_inbox', permissions: ['protection.write'], path: '/api/v1/referrals/inbox', more: '/protection',
       render: (item, t) => (
         <Anchor component={Link} to={`/cases/${String(item.caseId)}`} size="sm">
           {`${String(item.caseCode ?? '')} · ${t(`serviceTypes.${String(item.serviceType)}`, { ns: 'codes' })}`}
@@ -50,8 +49,7 @@ export function homeCards(user: MeView): HomeCard[] {
       ),
     },
     {
-      id: 'hotline_follow_up', permissions: ['hotline.write'], path: '/api/v1/hotline/calls',
-      query: { followUp: true }, more: '/hotline',
+      id: 'hotline_follow_up', permissions: ['hotline.write'], path: '/api/v1/hotline/follow-up', more: '/hotline',
       render: (item, t) => (
         <Text size="sm">{`${String(item.code ?? '')} · ${t(`hotlineClassifications.${String(item.classification)}`, { ns: 'codes' })}`}</Text>
       ),

@@ -1,8 +1,96 @@
-import { Alert } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CaseView } from '../../../contracts/cases';
+import type { CaseView, VictimView } from '../../../contracts/cases';
+import { referralCreate, type ReferralView } from '../../../contracts/protection';
+import { serviceTypes } from '../../../core/codes';
+import { api, errorMessage } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useSession, useUser } from '../../api/session';
+import { CodeSelect, EmptyState, ErrorAlert } from '../../components/common';
+import { useFormat } from '../../i18n/format';
+import { useInstitutions } from '../admin/admin-data';
+import { ReferralCard } from './ReferralCard';
 
-export default function Placeholder(_props: { c: CaseView }) {
+interface Values {
+  victimId: string;
+  toInstitutionId: string | null;
+  serviceType: string | null;
+  consentGiven: boolean;
+}
+
+function ReferralForm({ victim, onDone }: { victim: VictimView; onDone: () => void }) {
   const { t } = useTranslation();
-  return <Alert color="gray">{t('common.not_available')}</Alert>;
+  const user = useUser();
+  const client = useQueryClient();
+  const institutions = useInstitutions();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: contractResolver(referralCreate), defaultValues: { victimId: victim.id, toInstitutionId: null, serviceType: null, consentGiven: Boolean(victim.consentToServices) } });
+  const save = useMutation({
+    mutationFn: (v: Values) => api.post<ReferralView>('/api/v1/referrals', v),
+    onSuccess: () => { void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
+    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+  });
+  const err = (n: string) => errorAt(form.formState.errors, n);
+  const targets = (institutions.data ?? []).filter((i) => i.id !== user.institutionId);
+  return (
+    <form onSubmit={form.handleSubmit((v) => { setFailure(null); save.mutate(v); })} noValidate data-testid="referral-form">
+      <Stack gap="xs">
+        {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        <Group align="flex-end" wrap="wrap">
+          <Controller control={form.control} name="toInstitutionId" render={({ field }) => (
+            <Select label={t('protection.to_institution')} data={targets.map((i) => ({ value: i.id, label: i.name }))} value={field.value} onChange={field.onChange} searchable error={err('toInstitutionId')} w={280} comboboxProps={{ withinPortal: true }} />
+          )} />
+          <Controller control={form.control} name="serviceType" render={({ field }) => (
+            <CodeSelect list="serviceTypes" values={serviceTypes} label={t('protection.service_type')} value={field.value} onChange={field.onChange} error={err('serviceType')} w={240} />
+          )} />
+        </Group>
+        <Checkbox label={t('protection.consent_given')} description={t('protection.consent_help')} {...form.register('consentGiven')} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>{t('protection.refer')}</Button>
+          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function VictimProtection({ victim, n, referrals }: { victim: VictimView; n: number; referrals: ReferralView[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { can } = useSession();
+  const [referring, setReferring] = useState(false);
+  return (
+    <Card withBorder padding="md" data-testid={`protection-victim-${n}`}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h5">{t('victim.title', { n })}</Title>
+          <Badge variant="filled" color="indigo.8">{f.code('identificationStatuses', victim.identificationStatus)}</Badge>
+        </Group>
+        {referrals.length === 0 ? <EmptyState>{t('protection.no_referrals')}</EmptyState> : referrals.map((r) => <ReferralCard key={r.id} referral={r} />)}
+        {can('protection.write') && !referring && <Button variant="light" w="fit-content" onClick={() => setReferring(true)}>{t('protection.new_referral')}</Button>}
+        {referring && <ReferralForm victim={victim} onDone={() => setReferring(false)} />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Referrals and services per victim of the case. */
+export default function CaseProtection({ c }: { c: CaseView }) {
+  const { t } = useTranslation();
+  const query = useQuery({
+    queryKey: ['referrals', 'case', c.id],
+    queryFn: () => api.get<{ items: ReferralView[] }>('/api/v1/referrals', { query: { caseId: c.id, pageSize: 200 } }),
+  });
+  return (
+    <Stack gap="md">
+      <ErrorAlert error={query.error} />
+      {c.victims.length === 0 && <Text size="sm">{t('case.page.no_victims')}</Text>}
+      {c.victims.map((v, i) => (
+        <VictimProtection key={v.id} victim={v} n={i + 1} referrals={(query.data?.items ?? []).filter((r) => r.victimId === v.id)} />
+      ))}
+    </Stack>
+  );
 }

@@ -1,5 +1,77 @@
-import { Pending } from '../../components/Pending';
+import { Anchor, Badge, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ReferralView, ShelterView } from '../../../contracts/protection';
+import { api } from '../../api/client';
+import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
+import { useFormat } from '../../i18n/format';
+import { ReferralCard } from './ReferralCard';
 
-export default function Page() {
-  return <Pending title="nav.protection" />;
+function Inbox() {
+  const { t } = useTranslation();
+  const query = useQuery({ queryKey: ['referrals', 'inbox'], queryFn: () => api.get<{ items: ReferralView[]; total: number }>('/api/v1/referrals/inbox', { query: { pageSize: 50 } }) });
+  return (
+    <Stack gap="sm" data-testid="referral-inbox">
+      <ErrorAlert error={query.error} />
+      {query.data?.items.length === 0 && <EmptyState>{t('home.referral_inbox.empty')}</EmptyState>}
+      {(query.data?.items ?? []).map((r) => (
+        <ReferralCard key={r.id} referral={r} caseLink={<Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">{t('justice.inbox.open_case')}</Anchor>} />
+      ))}
+    </Stack>
+  );
+}
+
+function Shelters() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const query = useQuery({ queryKey: ['shelters'], queryFn: () => api.get<{ items: ShelterView[] }>('/api/v1/shelters', { query: { pageSize: 200 } }) });
+  return (
+    <Stack gap="sm">
+      <ErrorAlert error={query.error} />
+      {query.data?.items.length === 0 && <EmptyState>{t('protection.no_shelters')}</EmptyState>}
+      <div className="reta-table-wrap">
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('admin.field.name')}</Table.Th>
+              <Table.Th>{t('admin.field.institution')}</Table.Th>
+              <Table.Th>{t('protection.population')}</Table.Th>
+              <Table.Th>{t('protection.occupancy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(query.data?.items ?? []).map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{s.name} {s.status !== 'active' && <Badge color="gray.7">{f.code('shelterStatuses', s.status)}</Badge>}</Table.Td>
+                <Table.Td>{s.institution.name}</Table.Td>
+                <Table.Td>{f.code('shelterPopulations', s.targetPopulation)}</Table.Td>
+                <Table.Td miw={180}>
+                  <Text size="xs">{t('protection.beds', { occupied: f.number(s.occupiedBeds), capacity: f.number(s.capacityBeds), free: f.number(s.freeBeds) })}</Text>
+                  <Progress value={s.capacityBeds ? (100 * s.occupiedBeds) / s.capacityBeds : 0} aria-label={t('protection.occupancy')} color={s.freeBeds === 0 ? 'red.9' : 'indigo.8'} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+    </Stack>
+  );
+}
+
+export default function ProtectionPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('protection.title')} />
+      <Tabs defaultValue="inbox" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="inbox">{t('protection.inbox')}</Tabs.Tab>
+          <Tabs.Tab value="shelters">{t('protection.shelters')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="inbox"><Inbox /></Tabs.Panel>
+        <Tabs.Panel value="shelters"><Shelters /></Tabs.Panel>
+      </Tabs>
+    </>
+  );
 }

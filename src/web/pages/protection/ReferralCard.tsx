@@ -1,0 +1,97 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, Controller } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { serviceCreate, type ReferralView } from '../../../contracts/protection';
+import { serviceTypes } from '../../../core/codes';
+import { api, errorMessage } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useSession } from '../../api/session';
+import { CodeSelect, ErrorAlert } from '../../components/common';
+import { useFormat } from '../../i18n/format';
+import { today } from '../cases/case-form';
+
+interface ServiceValues {
+  serviceType: string | null;
+  startedOn: string;
+  endedOn: string;
+}
+const toService = (v: ServiceValues) => ({ serviceType: v.serviceType ?? undefined, startedOn: v.startedOn, endedOn: v.endedOn || undefined });
+
+function ServiceForm({ referral, onDone }: { referral: ReferralView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<ServiceValues>({ resolver: contractResolver(serviceCreate, toService), defaultValues: { serviceType: referral.serviceType, startedOn: today(), endedOn: '' } });
+  const save = useMutation({
+    mutationFn: (v: ServiceValues) => api.post(`/api/v1/referrals/${referral.id}/services`, toService(v)),
+    onSuccess: () => { void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
+    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+  });
+  const err = (n: string) => errorAt(form.formState.errors, n);
+  return (
+    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate data-testid="service-form">
+      <Stack gap="xs">
+        {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        <Group align="flex-end" wrap="wrap">
+          <Controller control={form.control} name="serviceType" render={({ field }) => (
+            <CodeSelect list="serviceTypes" values={serviceTypes} label={t('protection.service_type')} value={field.value} onChange={field.onChange} error={err('serviceType')} w={240} />
+          )} />
+          <TextInput type="date" label={t('protection.started_on')} {...form.register('startedOn')} error={err('startedOn')} />
+          <TextInput type="date" label={t('protection.ended_on')} {...form.register('endedOn')} error={err('endedOn')} />
+          <Button type="submit" loading={save.isPending}>{t('protection.record_service')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A referral with its status, the next steps this user may take, and the services given under it. */
+export function ReferralCard({ referral, caseLink }: { referral: ReferralView; caseLink?: React.ReactNode }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const [addingService, setAddingService] = useState(false);
+  const move = useMutation({
+    mutationFn: (status: string) => api.post(`/api/v1/referrals/${referral.id}/status`, { status, version: referral.version, ...(status === 'declined' ? { declineReason: 'other' } : {}), ...(status === 'closed' ? { outcome: 'completed' } : {}) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['referrals'] }),
+  });
+  const canServe = can('protection.write') && (referral.status === 'accepted' || referral.status === 'provided');
+  return (
+    <Card withBorder padding="sm" data-testid="referral-card">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap">
+          <Text fw={600} size="sm">{`${f.code('serviceTypes', referral.serviceType)} → ${referral.toInstitution.name}`}</Text>
+          <Badge variant="filled" color={referral.status === 'declined' ? 'red.9' : 'indigo.8'} data-testid="referral-status">{f.code('referralStatuses', referral.status)}</Badge>
+        </Group>
+        <Text size="xs" c="dark.4">
+          {t('protection.referral_line', { from: referral.fromInstitution.name, date: f.date(referral.requestedOn), consent: t(`protection.consent_source.${referral.consentSource}`) })}
+        </Text>
+        {caseLink}
+        {referral.services.length > 0 && (
+          <Stack gap={2}>
+            {referral.services.map((s) => (
+              <Text size="sm" key={s.id} data-testid="service-line">
+                {t('protection.service_line', { type: f.code('serviceTypes', s.serviceType), from: f.date(s.startedOn), to: s.endedOn ? f.date(s.endedOn) : t('protection.ongoing') })}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {can('protection.write') && referral.nextStatuses.length > 0 && (
+          <Group gap="xs">
+            {referral.nextStatuses.map((status) => (
+              <Button key={status} size="xs" variant="light" onClick={() => move.mutate(status)} loading={move.isPending && move.variables === status}>
+                {t(`protection.to_status.${status}`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+        <ErrorAlert error={move.error} />
+        {canServe && !addingService && <Button size="xs" variant="subtle" w="fit-content" onClick={() => setAddingService(true)}>{t('protection.record_service')}</Button>}
+        {addingService && <ServiceForm referral={referral} onDone={() => setAddingService(false)} />}
+      </Stack>
+    </Card>
+  );
+}
