@@ -108,6 +108,16 @@ describe('sequence validation', () => {
     expect(validateChain([ev('arrest', '1999-01-01')], { factsStart: null, today: '2026-01-01' })).toBeNull();
   });
 
+  it('checks the dates of one event only when asked (facts dates may have been edited since)', () => {
+    const old = ev('arrest', '2015-06-01');
+    const added = ev('release_from_custody', '2016-02-01');
+    expect(validateChain([old, added], ctx)?.code).toBe('justice.event_before_facts');
+    expect(validateChain([old, added], { ...ctx, datesOf: added.id })).toBeNull();
+    expect(validateChain([old, ev('arrest', '2015-12-01')], { ...ctx, datesOf: 'x' })).toBeNull();
+    const early = ev('arrest', '2015-12-01');
+    expect(validateChain([old, early], { ...ctx, datesOf: early.id })?.eventId).toBe(early.id);
+  });
+
   it('validates against corrected history: superseding the conviction strands its sentence', () => {
     const decision = ev('decision', '2020-01-01', { decision: 'conviction' });
     const sentence = ev('sentence', '2020-01-02', { sentenceMonths: 100, sentenceEffective: true });

@@ -32,12 +32,16 @@ function preconditionFails(state: DefendantState, seen: Set<string>, event: Chai
  * Checks a defendant's whole chain (the events that stand, in date order): each event's date against
  * the facts and today, and what must precede it. Returns the first violation, or null.
  */
-export function validateChain(events: readonly ChainEvent[], context: { factsStart: string | null; today: string }): SequenceViolation | null {
+export function validateChain(
+  events: readonly ChainEvent[],
+  context: { factsStart: string | null; today: string; /** Check dates of this event only (facts dates may have been edited since the others). */ datesOf?: string },
+): SequenceViolation | null {
   let state = initialState();
   const seen = new Set<string>();
   for (const event of chronological(activeEvents(events))) {
-    if (event.occurredOn > context.today) return { code: 'justice.event_in_future', eventId: event.id };
-    if (context.factsStart && event.occurredOn < context.factsStart) return { code: 'justice.event_before_facts', eventId: event.id };
+    const checkDates = !context.datesOf || context.datesOf === event.id;
+    if (checkDates && event.occurredOn > context.today) return { code: 'justice.event_in_future', eventId: event.id };
+    if (checkDates && context.factsStart && event.occurredOn < context.factsStart) return { code: 'justice.event_before_facts', eventId: event.id };
     const code = preconditionFails(state, seen, event);
     if (code) return { code, eventId: event.id };
     state = applyEvent(state, event);

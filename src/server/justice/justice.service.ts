@@ -73,7 +73,7 @@ export function createJusticeService(deps: Deps) {
         country: input.country ?? null, supersedesEventId: input.supersedesEventId ?? null,
       };
       const event = await insertEvent(tx, values, charges.map((c) => ({ role: c.role, articleId: c.article.id, regimeId: c.regime.id, tierCode: c.tierCode })));
-      const violation = validateChain(toChainEvents([...existing, event], framework), { factsStart: caseRow.factsStart, today: today() });
+      const violation = validateChain(toChainEvents([...existing, event], framework), { factsStart: caseRow.factsStart, today: today(), datesOf: event.id });
       if (violation) throw ruleRefused(violation.code); // rolls the insert back
       await writeAudit(tx, ctx, {
         action: 'justice.event.create', entityType: 'justice_event', entityId: event.id,
