@@ -43,7 +43,8 @@ export const candidateView = z.object({
 });
 export type CandidateView = z.infer<typeof candidateView>;
 
-export const candidateListQuery = listQuery.extend({ status: z.enum(matchStatuses).optional() });
+/** The review queue shows pending candidates unless another status (or `all`) is asked for. */
+export const candidateListQuery = listQuery.extend({ status: z.enum([...matchStatuses, 'all']).default('pending') });
 export type CandidateListQuery = z.infer<typeof candidateListQuery>;
 
 export const scanResult = z.object({ proposed: z.number().int(), candidates: z.array(candidateView) });

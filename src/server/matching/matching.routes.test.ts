@@ -100,6 +100,9 @@ describe('people across cases', () => {
     expect(confirmed.body).toMatchObject({ status: 'confirmed', survivor: 'other', own: { personId: b.personId, merged: true } });
     expect((await policeB.client.post(`/api/v1/matching/candidates/${candidate.id}/confirm`, { version: candidate.version })).status).toBe(409);
     expect((await policeB.client.post(`/api/v1/matching/candidates/${candidate.id}/reject`, { version: confirmed.body.version })).status).toBe(422);
+    const queue = (await policeB.client.get('/api/v1/matching/candidates?pageSize=200')).body.items.map((c: any) => c.id);
+    const everything = (await policeB.client.get('/api/v1/matching/candidates?status=all&pageSize=200')).body.items.map((c: any) => c.id);
+    expect([queue.includes(candidate.id), everything.includes(candidate.id)]).toEqual([false, true]);
     const [merged] = await registry.deps.db.select().from(persons).where(eq(persons.id, b.personId));
     expect(merged!.mergedIntoId).toBe(a.personId);
     const caseB = await policeB.client.get(`/api/v1/cases/${b.caseId}`);

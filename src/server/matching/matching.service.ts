@@ -77,7 +77,7 @@ export function createMatchingService(deps: Deps) {
   }
 
   async function list(ctx: Ctx, query: CandidateListQuery) {
-    const where = and(visibleCandidateCondition(db, ctx.actor), query.status ? eq(matchCandidates.status, query.status) : undefined);
+    const where = and(visibleCandidateCondition(db, ctx.actor), query.status === 'all' ? undefined : eq(matchCandidates.status, query.status));
     const rows = await db
       .select()
       .from(matchCandidates)
