@@ -5,7 +5,8 @@ type Issue = z.core.$ZodIssue;
 
 /** Turns a zod issue into a message a person can act on, in their language. */
 export function messageForIssue(issue: Issue, locale: Locale): string {
-  const custom = issue.message && translate(locale, 'validation', issue.message);
+  // Schemas may name a catalogue key as their message: a validation key, or a feature's error code.
+  const custom = issue.message && (translate(locale, 'validation', issue.message) ?? translate(locale, 'errors', issue.message));
   if (custom) return custom;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, 'validation', key, params) ?? key;
   switch (issue.code) {
