@@ -104,6 +104,9 @@ export const durationsResult = z.object({
   complaintToFirstInstanceDecision: duration,
   registrationLagFromReport: duration,
   registrationLagFromFacts: duration,
+  /** Open cases with no case or justice event for `staleDays` days. */
+  staleCases: z.object({ value: z.number().int().nullable(), display: z.string() }),
+  staleDays: z.number().int(),
 });
 
 export const publicTableNames = ['cases-by-year', 'victims-by-sex-age', 'victims-by-exploitation', 'victims-by-department'] as const;

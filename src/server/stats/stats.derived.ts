@@ -90,15 +90,19 @@ export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, e
 export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   const base = baseSql(indicatorById('cases')!, request(q), actor);
   const firsts = `select e.case_id, min(e.occurred_on) filter (where e.type = 'charges_filed') as charged_on,
-      min(e.occurred_on) filter (where e.type = 'decision') as decided_on
+      min(e.occurred_on) filter (where e.type = 'decision') as decided_on, max(e.recorded_at) as last_recorded
     from ${ACTIVE_EVENTS} e where e.case_id in (select id from base) group by e.case_id`;
+  const staleDays = Math.max(1, Math.floor(deps.config.staleDays));
   const inner = `select f.charged_on - c.reported_on as to_charge, f.decided_on - c.reported_on as to_decision,
+      (c.status <> 'closed' and greatest(c.registered_at, f.last_recorded, (select max(ce.at) from case_events ce where ce.case_id = c.id))
+        < now() - interval '1 day' * ${staleDays}) as stale,
       ${limaDate('c.registered_at')} - c.reported_on as lag_report,
       ${limaDate('c.registered_at')} - c.facts_start as lag_facts
     from (select distinct id from base) b join cases c on c.id = b.id left join (${firsts}) f on f.case_id = c.id`;
   const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
   const result = (await deps.db.execute(
-    sql`with base as materialized (${base}) select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))} from (${sql.raw(inner)}) t`,
+    sql`with base as materialized (${base}) select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))},
+      count(*) filter (where stale)::int as stale from (${sql.raw(inner)}) t`,
   )) as unknown as { rows: Array<Record<string, number | null>> };
   const row = result.rows[0]!;
   const view = (col: string) => {
@@ -114,5 +118,13 @@ export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery
     complaintToFirstInstanceDecision: view('to_decision'),
     registrationLagFromReport: view('lag_report'),
     registrationLagFromFacts: view('lag_facts'),
+    staleCases: staleView(Number(row.stale ?? 0), exact, threshold),
+    staleDays,
   };
+}
+
+/** Open cases with no case or justice event for the configured number of days (domain rule 8). */
+function staleView(n: number, exact: boolean, threshold: number) {
+  const hidden = !exact && isPrimary(n, threshold);
+  return { value: hidden ? null : n, display: hidden ? `<${threshold}` : String(n) };
 }

@@ -110,6 +110,8 @@ describe('justice measures', () => {
     const durations = await analyst.client.get('/api/v1/stats/durations');
     expect(durations.body.complaintToCharge.medianDays).toBe(50); // 10 Jan → 1 Mar
     expect(durations.body.registrationLagFromReport.medianDays).toBe(5);
+    // Registered in January 2025 and the last justice event recorded now: not stale.
+    expect(durations.body.staleCases).toEqual({ value: 0, display: '0' });
   });
 });
 

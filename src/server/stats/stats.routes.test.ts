@@ -117,6 +117,8 @@ describe('definitions, derived views and public tables', () => {
     const durations = await analyst.client.get('/api/v1/stats/durations?from=2025-01-01&to=2025-12-31');
     expect(durations.status).toBe(200);
     expect(durations.body.registrationLagFromReport.medianDays).toBe(0);
+    // Registered in May 2025 with no event since: every one of the 13 open cases is stale after 90 days.
+    expect(durations.body.staleCases.value).toBe(13);
   });
 
   it('publishes only suppressed fixed tables, without a login', async () => {
