@@ -7,10 +7,34 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, ruleRefused, staleVersion } from '../errors/app-error';
 import {
-  personsByIds, proposeMatches, unsafeContactsOf, visibleAppearances, visibleCandidateCondition, visiblePersonIds, type CandidateRow,
+  personsByIds, proposeMatches, unsafeContactsOf, visibleAppearances, visibleCandidateCondition, visiblePersonIds, type Appearance, type CandidateRow,
 } from './matching.repository';
 
 const candidateNotFound = () => new AppError('match.not_found', 404);
+
+interface SideData {
+  visible: Set<string>;
+  people: Awaited<ReturnType<typeof personsByIds>>;
+  appearances: Appearance[];
+  contacts: Array<{ personId: string; unitName: string; institutionName: string }>;
+}
+
+/** One person of a pair: within scope, its cases (never identity); out of scope, only whom to contact. */
+function sideOf(personId: string, data: SideData): CandidateView['own'] | { visible: false; contacts: Array<{ unitName: string; institutionName: string }> } {
+  if (!data.visible.has(personId)) {
+    const mine = data.contacts.filter((c) => c.personId === personId).map(({ unitName, institutionName }) => ({ unitName, institutionName }));
+    return { visible: false, contacts: [...new Map(mine.map((c) => [`${c.unitName}\u0000${c.institutionName}`, c])).values()] };
+  }
+  const person = data.people.get(personId)!;
+  return {
+    visible: true,
+    personId,
+    sex: person.sex,
+    birthYear: person.birthYear,
+    merged: person.mergedIntoId !== null,
+    appearances: data.appearances.filter((a) => a.personId === personId).map(({ personId: _p, ...rest }) => rest),
+  };
+}
 
 /** Possible duplicates across cases: scan, the review queue, and confirm (merge) / reject / unmerge. */
 export function createMatchingService(deps: Deps) {
@@ -20,28 +44,12 @@ export function createMatchingService(deps: Deps) {
   async function present(tx: Tx, ctx: Ctx, rows: CandidateRow[]): Promise<CandidateView[]> {
     const ids = [...new Set(rows.flatMap((r) => [r.personAId, r.personBId]))];
     const visible = await visiblePersonIds(tx, ctx.actor, ids);
-    const hidden = ids.filter((id) => !visible.has(id));
     const [people, appearances, contacts] = await Promise.all([
       personsByIds(tx, [...visible]),
       visibleAppearances(tx, ctx.actor, [...visible]),
-      unsafeContactsOf(tx, hidden),
+      unsafeContactsOf(tx, ids.filter((id) => !visible.has(id))),
     ]);
-    const side = (personId: string) => {
-      if (!visible.has(personId)) {
-        const mine = contacts.filter((c) => c.personId === personId).map(({ unitName, institutionName }) => ({ unitName, institutionName }));
-        const unique = [...new Map(mine.map((c) => [`${c.unitName}\u0000${c.institutionName}`, c])).values()];
-        return { visible: false as const, contacts: unique };
-      }
-      const person = people.get(personId)!;
-      return {
-        visible: true as const,
-        personId,
-        sex: person.sex,
-        birthYear: person.birthYear,
-        merged: person.mergedIntoId !== null,
-        appearances: appearances.filter((a) => a.personId === personId).map(({ personId: _p, ...rest }) => rest),
-      };
-    };
+    const side = (personId: string) => sideOf(personId, { visible, people, appearances, contacts });
     return rows.map((row) => {
       const [ownId, otherId] = visible.has(row.personAId) ? [row.personAId, row.personBId] : [row.personBId, row.personAId];
       const own = side(ownId);

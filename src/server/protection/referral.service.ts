@@ -44,8 +44,8 @@ export function createReferralService(deps: Deps) {
     return row;
   }
 
-  async function insertReferral(tx: Tx, ctx: Ctx, input: ReferralCreate) {
-    const { victim, case: caseRow } = await loadVisibleVictim(tx, ctx, input.victimId);
+  /** Where the referral goes must exist, and differ from where it comes from. */
+  async function checkParties(tx: Tx, ctx: Ctx, input: ReferralCreate) {
     const { actor } = ctx;
     await loadInstitution(tx, input.toInstitutionId, 'toInstitutionId');
     await assertUnitOf(tx, input.toUnitId, input.toInstitutionId, 'toUnitId');
@@ -53,41 +53,59 @@ export function createReferralService(deps: Deps) {
     const fromUnitId = input.fromUnitId ?? actor.unitId;
     if (input.toInstitutionId === actor.institutionId && (input.toUnitId ?? null) === fromUnitId) throw ruleRefused('referral.same_sender_receiver');
     assertDates([{ field: 'requestedOn', value: input.requestedOn }]);
+    return fromUnitId;
+  }
+
+  function consentFor(ctx: Ctx, input: ReferralCreate, consentOnRecord: boolean | null) {
     const consent = decideReferralConsent({
       consentOnReferral: input.consentGiven,
-      consentOnRecord: victim.consentToServices,
-      mayOverride: actor.permissions.has('protection.consent_override'),
+      consentOnRecord,
+      mayOverride: ctx.actor.permissions.has('protection.consent_override'),
       overrideReason: input.consentOverrideReason,
     });
     if (!consent.ok && consent.problem === 'consent_required') throw ruleRefused('referral.consent_required');
     if (!consent.ok) throw invalid({ consentOverrideReason: 'referral.override_reason_required' });
+    return consent.source;
+  }
+
+  async function insertReferral(tx: Tx, ctx: Ctx, input: ReferralCreate) {
+    const { victim, case: caseRow } = await loadVisibleVictim(tx, ctx, input.victimId);
+    const fromUnitId = await checkParties(tx, ctx, input);
+    const consentSource = consentFor(ctx, input, victim.consentToServices);
     const [row] = await tx
       .insert(referrals)
       .values({
         externalId: input.externalId ?? null,
         caseId: caseRow.id,
         caseVictimId: victim.id,
-        fromInstitutionId: actor.institutionId,
+        fromInstitutionId: ctx.actor.institutionId,
         fromUnitId,
         toInstitutionId: input.toInstitutionId,
         toUnitId: input.toUnitId ?? null,
         serviceType: input.serviceType,
-        consentSource: consent.source,
+        consentSource,
         requestedOn: input.requestedOn ?? today(),
-        createdBy: actor.userId,
+        createdBy: ctx.actor.userId,
       })
       .returning();
-    const details = { caseId: caseRow.id, victimId: victim.id, toInstitutionId: input.toInstitutionId, serviceType: input.serviceType, consentSource: consent.source };
-    await writeAudit(tx, ctx, { action: 'referral.create', entityType: 'referral', entityId: row!.id, details });
-    if (consent.source === 'override') {
-      await writeAudit(tx, ctx, { action: 'referral.consent_override', entityType: 'referral', entityId: row!.id, reason: input.consentOverrideReason, details: { caseId: caseRow.id, victimId: victim.id } });
-    }
-    if (input.toInstitutionId !== caseRow.institutionId) {
-      await grantCaseAccess(tx, { caseId: caseRow.id, institutionId: input.toInstitutionId, unitId: input.toUnitId ?? null, basis: 'referral', victimIds: [victim.id], grantedBy: actor.userId });
-      await writeAudit(tx, ctx, { action: 'case.access_grant', entityType: 'case', entityId: caseRow.id, details: { institutionId: input.toInstitutionId, basis: 'referral', victimIds: [victim.id], referralId: row!.id } });
-    }
-    await touchCase(tx, caseRow.id);
+    await recordCreation(tx, ctx, row!, caseRow.institutionId, input.consentOverrideReason);
     return row!;
+  }
+
+  /** Audit of the referral (and of an override, with its reason); the receiver's access to the victim. */
+  async function recordCreation(tx: Tx, ctx: Ctx, row: ReferralRow, caseOwnerId: string, overrideReason: string | undefined) {
+    const ids = { caseId: row.caseId, victimId: row.caseVictimId };
+    const details = { ...ids, toInstitutionId: row.toInstitutionId, serviceType: row.serviceType, consentSource: row.consentSource };
+    await writeAudit(tx, ctx, { action: 'referral.create', entityType: 'referral', entityId: row.id, details });
+    if (row.consentSource === 'override') {
+      await writeAudit(tx, ctx, { action: 'referral.consent_override', entityType: 'referral', entityId: row.id, reason: overrideReason, details: ids });
+    }
+    if (row.toInstitutionId !== caseOwnerId) {
+      const grant = { caseId: row.caseId, institutionId: row.toInstitutionId, basis: 'referral', victimIds: [row.caseVictimId] };
+      await grantCaseAccess(tx, { ...grant, unitId: row.toUnitId, grantedBy: ctx.actor.userId });
+      await writeAudit(tx, ctx, { action: 'case.access_grant', entityType: 'case', entityId: row.caseId, details: { ...grant, referralId: row.id } });
+    }
+    await touchCase(tx, row.caseId);
   }
 
   /** Creates a referral (201), or returns the one already sent with the same externalId (200). */
