@@ -30,7 +30,9 @@ export interface CaseFacts {
   factsStartDay: number;
   exploitationDepartment: string;
   purposes: string[];
-  victimIds: Array<{ id: string; personId: string; child: boolean; sex: string }>;
+  source: string;
+  unitId: string;
+  victimIds: Array<{ id: string; personId: string; child: boolean; sex: string; status: string }>;
   suspectIds: Array<{ id: string; personId: string }>;
 }
 
@@ -156,7 +158,9 @@ function addCase(rng: Rng, ctx: BatchContext, batch: CaseBatch, victimCount: num
     factsStartDay,
     exploitationDepartment: exploitation,
     purposes,
-    victimIds: victims.map((v) => ({ id: v.row.id!, personId: v.row.personId, child: v.child, sex: v.sex })),
+    source,
+    unitId: unit.id,
+    victimIds: victims.map((v) => ({ id: v.row.id!, personId: v.row.personId, child: v.child, sex: v.sex, status: v.row.identificationStatus! })),
     suspectIds: suspects.map((s) => ({ id: s.row.id!, personId: s.row.personId })),
   });
 }

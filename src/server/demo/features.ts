@@ -3,6 +3,9 @@ import type { Deps } from '../deps';
 import type { CaseFacts } from './case-batch';
 import type { FeatureContext } from './generator';
 import type { Rng } from './prng';
+import { hotlineGenerator, operationsGenerator, preventionGenerator } from './activity-rows';
+import { justiceGenerator } from './justice-rows';
+import { protectionGenerator } from './protection-rows';
 
 /**
  * A generator for one feature's tables. `forCases` runs inside each batch's transaction with the facts of
@@ -17,5 +20,5 @@ export interface FeatureGenerator {
 
 /** The feature generators, in a fixed order (the order is part of what makes a seed reproducible). */
 export function featureGenerators(): FeatureGenerator[] {
-  return [];
+  return [justiceGenerator(), protectionGenerator(), hotlineGenerator(), operationsGenerator(), preventionGenerator()];
 }

@@ -16,10 +16,17 @@ async function contentHash(deps: Deps): Promise<string> {
       (select string_agg(p.sex || ':' || coalesce(v.age_years::text, '-') || ':' || coalesce(p.origin_ubigeo, '-') || ':' || v.identification_status, ',' order by p.sex, v.age_years, p.origin_ubigeo, v.identification_status)
          from case_victims v join persons p on p.id = v.person_id where v.case_id = c.id) as victims,
       (select count(*)::int from case_suspects s where s.case_id = c.id) as suspects,
-      (select string_agg(kind || ':' || coalesce(ubigeo, ''), ',' order by kind, ubigeo) from case_places pl where pl.case_id = c.id) as places
+      (select string_agg(kind || ':' || coalesce(ubigeo, ''), ',' order by kind, ubigeo) from case_places pl where pl.case_id = c.id) as places,
+      (select string_agg(e.type || ':' || e.occurred_on::text || ':' || coalesce(e.sentence_months::text, ''), ',' order by e.occurred_on, e.type, e.sentence_months) from justice_events e where e.case_id = c.id) as justice,
+      (select string_agg(r.service_type || ':' || r.status, ',' order by r.service_type, r.status) from referrals r where r.case_id = c.id) as referrals,
+      c.status
     from cases c order by c.code`);
+  const totals = await deps.db.execute(sql`select
+      (select string_agg(classification || ':' || channel || ':' || received_at::text, ',' order by received_at, classification, channel) from hotline_calls) as calls,
+      (select string_agg(type || ':' || operation_date::text || ':' || persons_found, ',' order by operation_date, type, persons_found) from operations) as operations,
+      (select string_agg(type || ':' || activity_date::text || ':' || participants_total, ',' order by activity_date, type, participants_total) from prevention_activities) as prevention`);
   const rows = (result as unknown as { rows: unknown[] }).rows;
-  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  return createHash('sha256').update(JSON.stringify([rows, (totals as unknown as { rows: unknown[] }).rows])).digest('hex');
 }
 
 describe('demo generator', () => {
@@ -44,6 +51,23 @@ describe('demo generator', () => {
     expect(summary.rows.cases).toBeLessThan(300);
     const [row] = (await first.deps.db.execute(sql`select count(*)::int as n from case_victims`) as unknown as { rows: Array<{ n: number }> }).rows;
     expect(row!.n).toBe(300);
+  });
+
+  it('fills every feature: justice chain with attrition, referrals and stays, calls, operations, prevention', () => {
+    for (const table of ['justice_events', 'case_access', 'referrals', 'referral_services', 'hotline_calls', 'operations', 'operation_cases', 'prevention_activities']) {
+      expect(summary.rows[table], table).toBeGreaterThan(0);
+    }
+  });
+
+  it('follows the attrition funnel: fewer charged than investigated, fewer convicted than charged', async () => {
+    const q = (type: string) => sql`select count(distinct suspect_id)::int as n from justice_events where type = ${type}`;
+    const n = async (type: string) => ((await first.deps.db.execute(q(type))) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+    const investigated = await n('preliminary_investigation_opened');
+    const charged = await n('charges_filed');
+    const convictedRows = ((await first.deps.db.execute(sql`select count(distinct suspect_id)::int as n from justice_events where type = 'decision' and decision = 'conviction'`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+    expect(investigated).toBeGreaterThan(charged);
+    expect(charged).toBeGreaterThan(convictedRows);
+    expect(convictedRows).toBeGreaterThan(0);
   });
 
   it('is reproducible: the same seed and date give the same non-identifying content', async () => {

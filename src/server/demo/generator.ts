@@ -6,7 +6,7 @@ import { systemCtx } from '../context';
 import type { Deps } from '../deps';
 import { generateCaseBatch, type BatchContext, type CaseFacts } from './case-batch';
 import { dayOf } from './dates';
-import { featureGenerators } from './features';
+import { featureGenerators, type FeatureGenerator } from './features';
 import { insertRows } from './insert';
 import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './organisation';
 import { createRng, type Rng } from './prng';
@@ -37,6 +37,8 @@ export const DEMO_SETTING = 'demo';
 export interface FeatureContext {
   org: DemoOrganisation;
   asOfDay: number;
+  /** Total victims asked for: sizes shelters and the volume of calls, operations and activities. */
+  victims: number;
 }
 
 export class DemoRefusedError extends Error {
@@ -73,7 +75,9 @@ export async function generateDemoData(deps: Deps, options: DemoOptions): Promis
     pool: { items: [], limit: 2000 },
     person: { institutionId: org.institutionIds.police, identifiedBy: org.institutionIds.police, cipher: deps.cipher },
   };
-  const featureCtx: FeatureContext = { org, asOfDay };
+  const featureCtx: FeatureContext = { org, asOfDay, victims: options.victims };
+  // One instance per run: generators keep what they looked up or created once (articles, shelters).
+  const features = featureGenerators();
   const batchSize = options.batchVictims ?? 2000;
   for (let done = 0, index = 0; done < options.victims; index++) {
     const wanted = Math.min(batchSize, options.victims - done);
@@ -86,7 +90,7 @@ export async function generateDemoData(deps: Deps, options: DemoOptions): Promis
       await insertRows(tx, caseSuspects, batch.suspects);
       await insertRows(tx, casePlaces, batch.places);
       await insertRows(tx, caseEvents, batch.events);
-      await runCaseFeatures(tx, rng.fork(7), featureCtx, batch.facts, add);
+      await runCaseFeatures(tx, features, rng.fork(7), featureCtx, batch.facts, add);
     });
     add('cases', batch.cases.length);
     add('persons', batch.persons.length);
@@ -96,7 +100,7 @@ export async function generateDemoData(deps: Deps, options: DemoOptions): Promis
     done += wanted;
     options.onProgress?.(done, options.victims);
   }
-  await runStandaloneFeatures(deps, root.fork(1_000_000), featureCtx, options.victims, add);
+  await runStandaloneFeatures(deps, features, root.fork(1_000_000), featureCtx, options.victims, add);
   const asOf = new Date(asOfDay * 86_400_000).toISOString().slice(0, 10);
   await deps.db.transaction(async (tx) => {
     const value = { seed: options.seed, victims: options.victims, asOf, generatedAt: new Date().toISOString() };
@@ -106,16 +110,16 @@ export async function generateDemoData(deps: Deps, options: DemoOptions): Promis
   return { seed: options.seed, asOf, victims: options.victims, rows, usernames: org.usernames, password: DEMO_PASSWORD, seconds: (performance.now() - started) / 1000 };
 }
 
-async function runCaseFeatures(tx: Tx, rng: Rng, ctx: FeatureContext, facts: CaseFacts[], add: (t: string, n: number) => void) {
-  for (const [i, feature] of featureGenerators().entries()) {
+async function runCaseFeatures(tx: Tx, features: FeatureGenerator[], rng: Rng, ctx: FeatureContext, facts: CaseFacts[], add: (t: string, n: number) => void) {
+  for (const [i, feature] of features.entries()) {
     if (!feature.forCases) continue;
     const made = await feature.forCases(tx, rng.fork(i), ctx, facts);
     for (const [table, k] of Object.entries(made)) add(table, k);
   }
 }
 
-async function runStandaloneFeatures(deps: Deps, rng: Rng, ctx: FeatureContext, victims: number, add: (t: string, n: number) => void) {
-  for (const [i, feature] of featureGenerators().entries()) {
+async function runStandaloneFeatures(deps: Deps, features: FeatureGenerator[], rng: Rng, ctx: FeatureContext, victims: number, add: (t: string, n: number) => void) {
+  for (const [i, feature] of features.entries()) {
     if (!feature.standalone) continue;
     const made = await feature.standalone(deps, rng.fork(i), ctx, victims);
     for (const [table, k] of Object.entries(made)) add(table, k);
