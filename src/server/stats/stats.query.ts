@@ -65,6 +65,8 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
     if (!expr) throw new Error(`dimension ${dim} is not defined for ${indicator.unit}`);
     return `coalesce((${expr})::text, 'unknown')`;
   });
+  const used = new Set<DimensionId>([...request.by, ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
+  const joins = [...new Set([...used].map((d) => source.dimJoins?.[d]).filter((j): j is string => !!j))];
   const value = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? source.values?.[indicator.measure.field] : undefined;
   const where: SQL[] = [statsScope(actor, source.scope)];
   if (source.where) where.push(sql.raw(source.where));
@@ -84,7 +86,7 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
     `${value ?? 'null::int'} as val`,
     ...columns.map((c, i) => `${c} as d${i + 1}`),
   ].join(', ');
-  return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(condition?.join ?? '')} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
+  return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(condition?.join ?? '')} ${sql.raw(joins.join(' '))} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
 }
 
 /** The cells, margins and grand total of an indicator: one row per grouping set member. */

@@ -9,7 +9,21 @@ import type { DimensionId } from '../../core/stats/dimensions';
 import type { CountingUnit } from '../../core/stats/indicators';
 import { purposeGroup } from '../../core/codes';
 
+/**
+ * Joins some dimensions of a case `c` need, added only when the dimension is asked for: computed once
+ * per unit or per case rather than once per row.
+ */
+const caseDimJoins: Partial<Record<DimensionId, string>> = {
+  // The prosecution district of the registering unit: the longest UBIGEO prefix in the district table.
+  prosecutionDistrict: `left join (select uu.id as unit_id, (select d.district_code from stats_prosecution_district_areas d
+      where coalesce(uu.ubigeo, uu.department_code) like d.prefix || '%' order by length(d.prefix) desc limit 1) as district_code from units uu) pd on pd.unit_id = c.unit_id`,
+  exploitationDepartment: `left join (select cp.case_id, array_agg(distinct cp.department_code) as departments from case_places cp
+      where cp.kind = 'exploitation' and cp.department_code is not null group by cp.case_id) xp on xp.case_id = c.id`,
+};
+
 export interface Source {
+  /** Joins added when a dimension is broken down by or filtered on. */
+  dimJoins?: Partial<Record<DimensionId, string>>;
   from: string;
   where?: string;
   id: string;
@@ -66,14 +80,14 @@ function caseDims(purposes: string, stageWhere: string): Pick<Source, 'dims' | '
   return {
     dims: {
       registeringDepartment: 'c.department_code',
-      prosecutionDistrict: `(select d.district_code from stats_prosecution_district_areas d where coalesce(u.ubigeo, c.department_code) like d.prefix || '%' order by length(d.prefix) desc limit 1)`,
+      prosecutionDistrict: 'pd.district_code',
       source: 'c.source',
       stage: stageOf(stageWhere),
       institution: 'c.institution_id::text',
       unit: 'c.unit_id::text',
     },
     multi: {
-      exploitationDepartment: `array(select distinct cp.department_code from case_places cp where cp.case_id = c.id and cp.kind = 'exploitation' and cp.department_code is not null)`,
+      exploitationDepartment: `coalesce(xp.departments, '{}'::text[])`,
       purpose: purposes,
       purposeGroup: purposeGroupSql(purposes),
       sector: 'c.sectors',
@@ -122,7 +136,7 @@ const merge = (...parts: Array<Pick<Source, 'dims' | 'multi'>>) => ({
   multi: Object.assign({}, ...parts.map((p) => p.multi)),
 });
 
-const caseJoin = 'join cases c on c.id = v.case_id join units u on u.id = c.unit_id';
+const caseJoin = 'join cases c on c.id = v.case_id';
 const caseScope = { institution: 'c.institution_id', department: 'c.department_code' };
 const caseDate = limaDate('c.registered_at');
 const resolvedPerson = 'coalesce(p.merged_into_id, p.id)';
@@ -160,17 +174,19 @@ const governingMinimum = `(select max(t.min_months) from ${ACTIVE_EVENTS} e join
 
 const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_months >= ${b.min}${b.max === null ? '' : ` and se.sentence_months <= ${b.max}`} then ${q(b.code)}`).join(' ')} end)`;
 
-const personJoinS = 'join cases c on c.id = s.case_id join units u on u.id = c.unit_id join persons p on p.id = s.person_id';
+const personJoinS = 'join cases c on c.id = s.case_id join persons p on p.id = s.person_id';
 
 export const sources: Record<CountingUnit, Source> = {
   case: {
-    from: 'cases c join units u on u.id = c.unit_id',
+    dimJoins: caseDimJoins,
+    from: 'cases c',
     id: 'c.id',
     date: caseDate,
     scope: caseScope,
     ...merge(caseDims('c.purposes', 'e.case_id = c.id')),
   },
   victim: {
+    dimJoins: caseDimJoins,
     from: `case_victims v ${caseJoin} join persons p on p.id = v.person_id`,
     where: `v.identification_status <> 'not_a_victim'`,
     id: 'v.id',
@@ -180,6 +196,7 @@ export const sources: Record<CountingUnit, Source> = {
     ...merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims()),
   },
   suspect: {
+    dimJoins: caseDimJoins,
     from: `case_suspects s ${personJoinS}`,
     id: 's.id',
     person: resolvedPerson,
@@ -188,6 +205,7 @@ export const sources: Record<CountingUnit, Source> = {
     ...merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims()),
   },
   defendant: {
+    dimJoins: caseDimJoins,
     from: `case_suspects s ${personJoinS}`,
     id: 's.id',
     person: resolvedPerson,
@@ -197,6 +215,7 @@ export const sources: Record<CountingUnit, Source> = {
     ...merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims()),
   },
   sentence: {
+    dimJoins: caseDimJoins,
     from: `(select distinct on (e.suspect_id) e.* from ${ACTIVE_EVENTS} e where e.type = 'sentence' and e.sentence_months is not null
             order by e.suspect_id, e.occurred_on desc, e.recorded_at desc) se
            join case_suspects s on s.id = se.suspect_id ${personJoinS}`,
@@ -218,6 +237,7 @@ export const sources: Record<CountingUnit, Source> = {
     })(),
   },
   referral_victim: {
+    dimJoins: caseDimJoins,
     from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
     id: 'v.id',
     person: resolvedPerson,
@@ -229,6 +249,7 @@ export const sources: Record<CountingUnit, Source> = {
     })(),
   },
   service_victim: {
+    dimJoins: caseDimJoins,
     from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
     id: 'v.id',
     person: resolvedPerson,
