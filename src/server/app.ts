@@ -25,10 +25,36 @@ export interface AppOptions {
   serveWeb?: boolean;
 }
 
+function decodeURIComponentSafe(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Request logs name the route pattern, never the concrete URL: query strings can carry names or
+ * document numbers (person search), and identifying data must never reach a log.
+ */
+function withSafeSerializers(logger: boolean | object): object {
+  const base = typeof logger === 'object' ? logger : {};
+  return {
+    ...base,
+    serializers: {
+      req: (req: { method: string; url: string; id: string; routeOptions?: { url?: string } }) => ({
+        id: req.id,
+        method: req.method,
+        route: req.routeOptions?.url ?? req.url.split('?')[0],
+      }),
+    },
+  };
+}
+
 /** Builds the HTTP application from its dependencies; no side effects beyond the instance itself. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? withSafeSerializers(options.logger) : false,
     genReqId: () => randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
@@ -69,7 +95,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   const tokens = createApiTokenService(deps);
   const authenticate = createAuthenticateHook(auth, tokens);
   app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/api/v1/')) await authenticate(req, reply);
+    // Decide on the matched route, not the raw URL: `/%61pi/v1/…` routes to the same handler.
+    const route = req.routeOptions.url ?? decodeURIComponentSafe(req.url);
+    if (route.startsWith('/api/v1/')) await authenticate(req, reply);
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({

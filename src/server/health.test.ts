@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from './app';
 import { anonymous } from '../../test/api-client';
 import { createTestRegistry, testDriver, type TestRegistry } from '../../test/registry';
 
@@ -26,4 +27,21 @@ it('answers unknown API paths with a JSON 404', async () => {
   const open = await anonymous(registry.app).get('/api/nothing');
   expect(open.status).toBe(404);
   expect(open.body.error.code).toBe('not_found');
+});
+
+it('authenticates percent-encoded API paths like any other', async () => {
+  for (const url of ['/%61pi/v1/institutions', '/api/v1/%69nstitutions', '/%61pi/v1/auth/me']) {
+    const response = await anonymous(registry.app).get(url);
+    expect(response.status, url).toBe(401);
+  }
+});
+
+it('never writes a query string (names, document numbers) into the request log', async () => {
+  const lines: string[] = [];
+  const app = await buildApp(registry.deps, { serveWeb: false, logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
+  await app.inject({ method: 'GET', url: '/api/v1/persons?name=Maria%20Quispe&documentNumber=45678912' });
+  await app.close();
+  const log = lines.join('\n');
+  expect(log).toContain('"method":"GET"');
+  expect(log).not.toMatch(/Quispe|45678912/);
 });
