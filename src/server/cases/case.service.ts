@@ -3,6 +3,7 @@ import type { CaseCreate, CaseListQuery, CaseTransfer, CaseUpdate } from '../../
 import { partialRangeBounds } from '../../core/partial-date';
 import { caseEvents, cases, institutions, units } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
+import type { Tx } from '../../db/connect';
 import type { Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
@@ -51,6 +52,49 @@ export function createCaseService(deps: Deps) {
     return check;
   }
 
+  /** The case row itself: code from the year's sequence, department from the registering unit. */
+  async function insertCaseRow(tx: Tx, ctx: Ctx, unit: { id: string; institutionId: string; departmentCode: string | null }, input: CaseCreate, now: Date) {
+    const bounds = partialRangeBounds(input.factsDateFrom, input.factsDateTo);
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        code: await nextCaseCode(tx, now), externalId: input.externalId ?? null, institutionId: unit.institutionId, unitId: unit.id,
+        departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
+        source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
+        factsStart: bounds?.start ?? null, factsEnd: bounds?.end ?? null, acts: input.acts ?? [], means: input.means ?? [],
+        purposes: input.purposes ?? [], sexualExploitationSubtypes: input.sexualExploitationSubtypes ?? [], sectors: input.sectors ?? [],
+        recruitmentMethods: input.recruitmentMethods ?? [], transportModes: input.transportModes ?? [],
+        isInternational: input.isInternational ?? false, countries: input.countries ?? [], organisedCrime: input.organisedCrime ?? false,
+        publicOfficialInvolved: input.publicOfficialInvolved ?? false, initialLegalQualification: input.initialLegalQualification ?? null,
+        narrativeEnc: input.narrative ? cipher.encrypt(input.narrative) : null, lastActivityAt: now,
+      })
+      .returning();
+    return row!;
+  }
+
+  /** Registration in one transaction: the case, its people and places, the first event, the audit entry. */
+  async function register(tx: Tx, ctx: Ctx, input: CaseCreate) {
+    const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
+    await checkCreate(input).assert(tx, ctx);
+    const now = new Date();
+    const caseRow = await insertCaseRow(tx, ctx, unit, input, now);
+    const victims = [];
+    for (const v of input.victims ?? []) victims.push(await attachVictim(tx, deps, ctx, caseRow.id, v));
+    const suspects = [];
+    for (const s of input.suspects ?? []) suspects.push(await attachSuspect(tx, deps, ctx, caseRow.id, s));
+    for (const p of input.places ?? []) await attachPlace(tx, caseRow.id, p);
+    await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: now, actorId: caseRow.registeredBy, unitId: unit.id, details: { source: input.source } });
+    await writeAudit(tx, ctx, {
+      action: 'case.create', entityType: 'case', entityId: caseRow.id,
+      details: {
+        code: caseRow.code, externalId: input.externalId ?? null, unitId: unit.id,
+        victimIds: victims.map((v) => v.id), suspectIds: suspects.map((s) => s.id),
+        newPersonIds: [...victims, ...suspects].filter((p) => p.newPerson).map((p) => p.personId), places: input.places?.length ?? 0,
+      },
+    });
+    return presentCaseFor(tx, deps, ctx, caseRow);
+  }
+
   async function create(ctx: Ctx, input: CaseCreate) {
     assertIdentityWrite(ctx, writesIdentity(input));
     if (input.externalId) {
@@ -58,42 +102,7 @@ export function createCaseService(deps: Deps) {
       if (existing) return { view: existing, created: false };
     }
     try {
-      const view = await db.transaction(async (tx) => {
-        const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
-        await checkCreate(input).assert(tx, ctx);
-        const now = new Date();
-        const bounds = partialRangeBounds(input.factsDateFrom, input.factsDateTo);
-        const [row] = await tx
-          .insert(cases)
-          .values({
-            code: await nextCaseCode(tx, now), externalId: input.externalId ?? null, institutionId: unit.institutionId, unitId: unit.id,
-            departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
-            source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
-            factsStart: bounds?.start ?? null, factsEnd: bounds?.end ?? null, acts: input.acts ?? [], means: input.means ?? [],
-            purposes: input.purposes ?? [], sexualExploitationSubtypes: input.sexualExploitationSubtypes ?? [], sectors: input.sectors ?? [],
-            recruitmentMethods: input.recruitmentMethods ?? [], transportModes: input.transportModes ?? [],
-            isInternational: input.isInternational ?? false, countries: input.countries ?? [], organisedCrime: input.organisedCrime ?? false,
-            publicOfficialInvolved: input.publicOfficialInvolved ?? false, initialLegalQualification: input.initialLegalQualification ?? null,
-            narrativeEnc: input.narrative ? cipher.encrypt(input.narrative) : null, lastActivityAt: now,
-          })
-          .returning();
-        const caseRow = row!;
-        const victims = [];
-        for (const v of input.victims ?? []) victims.push(await attachVictim(tx, deps, ctx, caseRow.id, v));
-        const suspects = [];
-        for (const s of input.suspects ?? []) suspects.push(await attachSuspect(tx, deps, ctx, caseRow.id, s));
-        for (const p of input.places ?? []) await attachPlace(tx, caseRow.id, p);
-        await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: now, actorId: caseRow.registeredBy, unitId: unit.id, details: { source: input.source } });
-        await writeAudit(tx, ctx, {
-          action: 'case.create', entityType: 'case', entityId: caseRow.id,
-          details: {
-            code: caseRow.code, externalId: input.externalId ?? null, unitId: unit.id,
-            victimIds: victims.map((v) => v.id), suspectIds: suspects.map((s) => s.id),
-            newPersonIds: [...victims, ...suspects].filter((p) => p.newPerson).map((p) => p.personId), places: input.places?.length ?? 0,
-          },
-        });
-        return presentCaseFor(tx, deps, ctx, caseRow);
-      });
+      const view = await db.transaction((tx) => register(tx, ctx, input));
       return { view, created: true };
     } catch (error) {
       // Two concurrent creates with the same externalId: the loser answers with the winner's case.
