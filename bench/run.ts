@@ -1,0 +1,131 @@
+/**
+ * RETA benchmark: how long the main statistics take on N synthetic victims, on PGlite and PostgreSQL,
+ * with the data made by the demo generator (the same records the training dataset has).
+ *
+ *   npm run bench                                   # 100,000 victims, PGlite (+ PostgreSQL if a URL is set)
+ *   npm run bench -- --victims 1000000 --only postgres
+ *   RETA_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
+ *
+ * PostgreSQL: a fresh database `reta_bench_<random>` is created on the server of the URL and dropped at
+ * the end (--keep keeps it). PGlite: a fresh data directory in the system temp folder. Each query runs
+ * once cold, then three times; the median of the three is reported, with its ratio to the plain count
+ * of cases and, when both databases ran, PGlite ÷ PostgreSQL. Ratios are from this one run. Not a test.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/connect';
+import { prepareRegistry } from '../src/server/bootstrap';
+import { loadConfig } from '../src/server/config';
+import { generateDemoData } from '../src/server/demo/generator';
+import { createProgressBar } from '../src/server/demo/progress';
+import { benchQueries } from './queries';
+
+function flag(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+interface Timing {
+  name: string;
+  coldMs: number;
+  warmMs: number;
+}
+
+interface RunResult {
+  kind: string;
+  generateSeconds: number;
+  rows: Record<string, number>;
+  timings: Timing[];
+}
+
+async function withTarget<T>(kind: 'pglite' | 'postgres', url: string | undefined, work: (database: Database) => Promise<T>): Promise<T> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'reta-bench-'));
+    const database = await openDatabase({ dataDir: join(dir, 'data'), lockCommand: 'bench' });
+    try {
+      return await work(database);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const name = `reta_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new URL(url!);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`create database "${name}"`);
+  const target = new URL(url!);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+    if (!process.argv.includes('--keep')) await client.query(`drop database if exists "${name}" with (force)`);
+    else console.error(`kept database ${name}`);
+    await client.end();
+  }
+}
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+async function benchmark(kind: 'pglite' | 'postgres', url: string | undefined, victims: number, seed: number): Promise<RunResult> {
+  return withTarget(kind, url, async (database) => {
+    const config = { ...loadConfig({}), encryptionKey: Buffer.alloc(32, 3).toString('base64'), adminPassword: 'Bench-Password-2026', logLevel: 'silent' };
+    const registry = await prepareRegistry(config, database);
+    const bar = createProgressBar(`${kind} victims`, victims);
+    const summary = await generateDemoData(registry.deps, { victims, seed, asOf: new Date('2026-06-30T00:00:00Z'), onProgress: (done) => bar.update(done) });
+    bar.done();
+    await registry.deps.db.execute(await import('drizzle-orm').then(({ sql }) => sql`analyze`));
+    const timings: Timing[] = [];
+    for (const q of benchQueries(registry.deps)) {
+      const coldMs = await time(q.run);
+      const warm = [await time(q.run), await time(q.run), await time(q.run)].sort((a, b) => a - b);
+      timings.push({ name: q.name, coldMs, warmMs: warm[1]! });
+      console.error(`  ${kind} ${q.name}: ${warm[1]!.toFixed(0)} ms`);
+    }
+    return { kind, generateSeconds: summary.seconds, rows: summary.rows, timings };
+  });
+}
+
+function printTable(victims: number, results: RunResult[]) {
+  const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
+  console.log(`\n## ${victims.toLocaleString('en')} synthetic victims\n`);
+  for (const r of results) {
+    const rate = Math.round(victims / r.generateSeconds);
+    console.log(`- ${r.kind}: generated in ${r.generateSeconds.toFixed(1)} s (${rate} victims/s); rows: ${Object.entries(r.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  }
+  const header = ['statistic', ...results.flatMap((r) => [`${r.kind} cold ms`, `${r.kind} warm ms`, `${r.kind} × cases`]), ...(results.length === 2 ? ['pglite ÷ postgres'] : [])];
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  const base = results.map((r) => r.timings[0]!.warmMs);
+  for (let i = 0; i < results[0]!.timings.length; i++) {
+    const cells = results.flatMap((r, j) => [ms(r.timings[i]!.coldMs), ms(r.timings[i]!.warmMs), (r.timings[i]!.warmMs / base[j]!).toFixed(1)]);
+    if (results.length === 2) cells.push((results[0]!.timings[i]!.warmMs / results[1]!.timings[i]!.warmMs).toFixed(2));
+    console.log(`| ${results[0]!.timings[i]!.name} | ${cells.join(' | ')} |`);
+  }
+}
+
+async function main() {
+  const victims = Number(flag('victims', '100000'));
+  const seed = Number(flag('seed', '1'));
+  const only = flag('only');
+  const url = process.env.RETA_BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const results: RunResult[] = [];
+  if (only !== 'postgres') results.push(await benchmark('pglite', undefined, victims, seed));
+  if (only !== 'pglite' && url) results.push(await benchmark('postgres', url, victims, seed));
+  if (!url && only === 'postgres') throw new Error('Set RETA_BENCH_DATABASE_URL (or DATABASE_URL) to benchmark PostgreSQL');
+  printTable(victims, results);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
