@@ -45,6 +45,9 @@ describe('searching persons', () => {
     expect(found.body.items.map((p: any) => p.id)).toEqual([victimPersonId]);
     expect(found.body.items[0].cases).toEqual([expect.objectContaining({ caseId, role: 'victim' })]);
     expect(found.body.items[0]).not.toHaveProperty('identity');
+    const admin = await makeUser(registry, { roles: ['administrator'] });
+    const audit = await admin.client.get('/api/v1/audit?action=person.search');
+    expect(audit.body.items[0].details).toEqual({ by: 'document', hits: 1 });
   });
 
   it('finds by full name in any order, case and accents', async () => {

@@ -44,6 +44,8 @@ export function createPersonService(deps: Deps) {
     };
     return db.transaction(async (tx) => {
       const { rows, total } = await searchPersons(tx, ctx.actor, hashes, query);
+      // A look-up by identifying data is itself recorded (what kind of look-up and how many hits, never the values).
+      await writeAudit(tx, ctx, { action: 'person.search', entityType: 'person', reason: ctx.accessReason, details: { by: byDocument ? 'document' : 'name', hits: total } });
       return { items: await presentMany(tx, ctx, rows), total, page: query.page, pageSize: query.pageSize };
     });
   }
