@@ -22,6 +22,8 @@ const caseDimJoins: Partial<Record<DimensionId, string>> = {
 };
 
 export interface Source {
+  /** False when the same id can come from several rows (a victim with several referrals): then count distinct. */
+  rowPerId?: boolean;
   /** Joins added when a dimension is broken down by or filtered on. */
   dimJoins?: Partial<Record<DimensionId, string>>;
   from: string;
@@ -237,6 +239,7 @@ export const sources: Record<CountingUnit, Source> = {
     })(),
   },
   referral_victim: {
+    rowPerId: false,
     dimJoins: caseDimJoins,
     from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
     id: 'v.id',
@@ -249,6 +252,7 @@ export const sources: Record<CountingUnit, Source> = {
     })(),
   },
   service_victim: {
+    rowPerId: false,
     dimJoins: caseDimJoins,
     from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
     id: 'v.id',
