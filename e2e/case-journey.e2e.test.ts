@@ -7,12 +7,24 @@ describe('a case from registration to the case page', () => {
   let police: { institutionId: string; unitId: string };
   let caseUrl = '';
   let registrar: { username: string; password: string };
+  let analyst: { username: string; password: string };
+  const headline = async (page: Page, indicator: string) => (await page.getByTestId(`headline-${indicator}`).getByTestId('headline-value').textContent())?.trim();
   beforeAll(async () => {
     h = await startHarness();
     police = await createInstitution(h.admin, 'police');
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  it('an analyst sees an empty registry in the statistics', async () => {
+    const other = await createInstitution(h.admin, 'other');
+    analyst = await createUser(h, ['analyst'], other, { national: true });
+    const { context, page } = await newPage(h);
+    await signIn(page, h, analyst, '/stats');
+    await page.getByTestId('headline-cases').getByTestId('headline-value').waitFor();
+    expect(await headline(page, 'cases')).toBe('0');
+    await context.close();
   });
 
   it('a registrar registers a case with two victims and a suspect, guided by the live Palermo test', async () => {
@@ -166,6 +178,18 @@ describe('a case from registration to the case page', () => {
     await inbox.getByTestId('service-line').getByText(/^Albergue/).waitFor();
     await screenshot(social.page, 'protection-inbox');
     await social.context.close();
+  });
+
+  it('the analyst sees the case, its victims and the conviction in the statistics', async () => {
+    const { context, page } = await newPage(h);
+    await signIn(page, h, analyst, '/stats');
+    await page.getByTestId('headline-cases').getByTestId('headline-value').getByText('1', { exact: true }).waitFor();
+    expect(await headline(page, 'victims')).toBe('2');
+    expect(await headline(page, 'convictions')).toBe('1');
+    await page.getByTestId('department-tiles').getByRole('button', { name: /^Madre de Dios: 2$/ }).waitFor();
+    await page.getByTestId('panel-funnel').locator('svg').first().waitFor();
+    await screenshot(page, 'stats');
+    await context.close();
   });
 
   it('a user of another institution cannot open the case', async () => {

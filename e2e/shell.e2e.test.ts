@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInstitution, createUser, newPage, screenshot, signIn, startHarness, type Harness } from './harness';
 
@@ -28,6 +31,22 @@ describe('sign-in and session', () => {
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { name: /^Hola/ }).waitFor();
     await screenshot(page, 'home-registrar');
+    await context.close();
+  });
+
+  it('the sign-in screen needs at most 300 KB of gzipped JavaScript; charts and administration are not loaded', async () => {
+    const { context, page } = await newPage(h);
+    const scripts = new Set<string>();
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname);
+    });
+    await page.goto(`${h.baseUrl}/login`);
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    const sizes = [...scripts].map((path) => ({ path, gzip: gzipSync(readFileSync(join(process.cwd(), 'dist/web', path))).length }));
+    const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+    console.log(`sign-in screen JS: ${(total / 1024).toFixed(1)} KB gzipped in ${sizes.length} files`);
+    expect(total).toBeLessThanOrEqual(300 * 1024);
+    expect(sizes.some((s) => /echarts|AdminPage/.test(s.path))).toBe(false);
     await context.close();
   });
 

@@ -3,10 +3,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session';
 import { Layout } from './components/Layout';
-import { HomePage } from './pages/HomePage';
-import { LoginPage } from './pages/LoginPage';
 
 // Everything past the home page is loaded on demand: the first download stays small on a slow link.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CaseRegisterPage = lazy(() => import('./pages/cases/CaseRegisterPage'));

@@ -97,4 +97,6 @@ export default {
   defendantOutcomes: { archived: 'Archived', convicted: 'Convicted', acquitted: 'Acquitted', dismissed: 'Dismissed', suspended_insufficient_evidence: 'Suspended, insufficient evidence', imprisoned: 'Imprisoned', released: 'Released' },
   shelterPopulations: { women: 'Women', men: 'Men', girls: 'Girls', boys: 'Boys', children: 'Children', adolescents: 'Adolescents', mixed: 'Mixed' },
   shelterStatuses: { active: 'Active', closed: 'Closed' },
+  ageBandsReta: { '0_13': '0 to 13', '14_17': '14 to 17', '18_30': '18 to 30', '31_plus': '31 and over' },
+  unodcCategories: { girl: 'Girls', boy: 'Boys', woman: 'Women', man: 'Men', unknown: 'Unknown' },
 } as Record<string, Record<string, string>>;

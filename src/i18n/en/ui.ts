@@ -208,4 +208,11 @@ export default {
     consent_source: { victim_record: 'as on the victim record', referral: 'recorded on the referral', override: 'supervisor exception' },
     to_status: { requested: 'Back to requested', accepted: 'Accept', provided: 'Mark as provided', declined: 'Decline', closed: 'Close' },
   },
+  stats: {
+    title: 'Statistics', intro: 'Figures from the registry, by the published definitions. Click a bar or a department to filter.',
+    filters: 'Statistics filters', from: 'From', to: 'To', trend: 'Cases registered per month', by_purpose: 'Victims by form of exploitation',
+    pyramid: 'Victims by age and sex', map: 'Victims by department of exploitation', routes: 'Main routes (recruitment → exploitation)',
+    funnel: 'From case to conviction', no_data: 'No data for these filters.', tile_label: '{{name}}: {{value}}',
+    funnel_step: { complaints: 'Cases', investigated: 'Investigated', charged: 'Charged', tried: 'Tried', convicted: 'Convicted' },
+  },
 } as const;

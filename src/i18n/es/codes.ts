@@ -104,4 +104,6 @@ export default {
   defendantOutcomes: { archived: 'Archivado', convicted: 'Condenado', acquitted: 'Absuelto', dismissed: 'Sobreseído', suspended_insufficient_evidence: 'Suspendido por falta de pruebas', imprisoned: 'En prisión', released: 'Excarcelado' },
   shelterPopulations: { women: 'Mujeres', men: 'Hombres', girls: 'Niñas', boys: 'Niños', children: 'Niñas y niños', adolescents: 'Adolescentes', mixed: 'Mixta' },
   shelterStatuses: { active: 'Activo', closed: 'Cerrado' },
+  ageBandsReta: { '0_13': '0 a 13', '14_17': '14 a 17', '18_30': '18 a 30', '31_plus': '31 a más' },
+  unodcCategories: { girl: 'Niñas', boy: 'Niños', woman: 'Mujeres', man: 'Hombres', unknown: 'Sin dato' },
 } as Record<string, Record<string, string>>;

@@ -208,4 +208,11 @@ export default {
     consent_source: { victim_record: 'según la ficha de la víctima', referral: 'registrado en la derivación', override: 'excepción de supervisor' },
     to_status: { requested: 'Volver a solicitada', accepted: 'Aceptar', provided: 'Marcar como prestada', declined: 'Rechazar', closed: 'Cerrar' },
   },
+  stats: {
+    title: 'Estadísticas', intro: 'Cifras del registro con las definiciones publicadas. Pulse una barra o un departamento para filtrar.',
+    filters: 'Filtros de estadísticas', from: 'Desde', to: 'Hasta', trend: 'Casos registrados por mes', by_purpose: 'Víctimas por forma de explotación',
+    pyramid: 'Víctimas por edad y sexo', map: 'Víctimas por departamento de explotación', routes: 'Rutas principales (captación → explotación)',
+    funnel: 'Del caso a la condena', no_data: 'Sin datos para estos filtros.', tile_label: '{{name}}: {{value}}',
+    funnel_step: { complaints: 'Casos', investigated: 'Con investigación', charged: 'Con acusación', tried: 'Con juicio', convicted: 'Con condena' },
+  },
 } as const;

@@ -51,7 +51,7 @@ function WorkCard({ card }: { card: HomeCard }) {
   );
 }
 
-export function HomePage() {
+export default function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
   const { can } = useSession();

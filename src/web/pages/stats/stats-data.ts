@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { StatsResult } from '../../../contracts/stats';
+import enIndicators from '../../../i18n/en/indicators';
+import esIndicators from '../../../i18n/es/indicators';
+import { api } from '../../api/client';
+import { flatten } from '../../i18n/flatten';
+
+// The statistics catalogue is only needed here: added when the statistics chunk loads.
+if (!i18next.hasResourceBundle('es', 'indicators')) {
+  i18next.addResourceBundle('es', 'indicators', flatten(esIndicators as never));
+  i18next.addResourceBundle('en', 'indicators', flatten(enIndicators as never));
+}
+
+export interface StatsFilters {
+  from?: string;
+  to?: string;
+  department?: string;
+  purpose?: string;
+}
+
+/** One statistics query; the language is part of the key because the server labels rows. */
+export function useStat(indicator: string, by: string[], filters: StatsFilters, extra: Record<string, string | number> = {}, path = '/api/v1/stats/query') {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['stats', path, indicator, by.join(','), filters, extra, i18n.language],
+    queryFn: () => api.get<StatsResult>(path, { query: { indicator, by: by.length ? by.join(',') : undefined, ...filters, ...extra } }),
+  });
+}
+
+/** Code list of the values of a dimension, for labels from the codes catalogue. */
+const codeListOf: Record<string, string> = {
+  sex: 'sexes', purpose: 'purposes', purposeGroup: 'purposeGroups', sector: 'sectors', source: 'caseSources', stage: 'justiceStages',
+  identificationStatus: 'identificationStatuses', decision: 'decisions', serviceType: 'serviceTypes', referralStatus: 'referralStatuses',
+  hotlineClassification: 'hotlineClassifications', operationType: 'operationTypes', preventionType: 'preventionTypes', audience: 'preventionAudiences',
+  ageGroup: 'ageGroups', ageBandReta: 'ageBandsReta', unodcCategory: 'unodcCategories',
+};
+
+export function headerLabel(dimension: string | undefined, header: { key: string; label?: string }): string {
+  const list = dimension ? codeListOf[dimension] : undefined;
+  if (list) return i18next.t(`${list}.${header.key}`, { ns: 'codes', defaultValue: header.label ?? header.key });
+  return header.label ?? header.key;
+}
