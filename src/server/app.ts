@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import type { Deps } from './deps';
 import { createAuthenticateHook } from './http/auth.hooks';
 import { handleError, handleNotFound } from './http/error-handler';
+import { refuseNulCharacters } from './http/nul-guard';
 import type { App } from './http/types';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
@@ -99,6 +100,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     const route = req.routeOptions.url ?? decodeURIComponentSafe(req.url);
     if (route.startsWith('/api/v1/')) await authenticate(req, reply);
   });
+
+  app.addHook('preValidation', refuseNulCharacters);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({
     status: 'ok',

@@ -45,3 +45,9 @@ it('never writes a query string (names, document numbers) into the request log',
   expect(log).toContain('"method":"GET"');
   expect(log).not.toMatch(/Quispe|45678912/);
 });
+
+it('refuses NUL characters (which PostgreSQL cannot store) with a field-level 400 on any route', async () => {
+  const response = await anonymous(registry.app).post('/api/v1/auth/login', { username: 'ad\u0000min', password: 'x' });
+  expect(response.status).toBe(400);
+  expect(response.body.error.fields).toHaveProperty('username');
+});
