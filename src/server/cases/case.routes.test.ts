@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase } from '../../../test/case-factory';
 import { makeInstitution, makeUnit, makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
-import { auditLog, caseAccess, cases } from '../../db/schema';
+import { auditLog, caseAccess, cases, justiceEvents } from '../../db/schema';
 import { grantCaseAccess } from './case.scope';
 
 let registry: TestRegistry;
@@ -169,6 +169,20 @@ describe('victims, suspects and places as sub-resources', () => {
     const after = await registrar.client.get(`/api/v1/cases/${created.body.id}`);
     expect(after.body.suspects).toEqual([]);
     expect(after.body.places).toEqual([]);
+  });
+});
+
+describe('removing people other records point at', () => {
+  it('refuses (409) to remove a suspect with a justice event, and leaves everything as it was', async () => {
+    const made = await makeCase(registry.deps, registrar, { suspects: [{}] });
+    const suspect = made.suspects[0]!;
+    await registry.deps.db.insert(justiceEvents).values({ caseId: made.case.id, suspectId: suspect.id, type: 'arrest', stage: 'police', occurredOn: '2026-01-03', institutionId: registrar.institutionId });
+    const before = await auditCount();
+    const refused = await registrar.client.delete(`/api/v1/cases/${made.case.id}/suspects/${suspect.id}?version=1`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('case.suspect_in_use');
+    expect(await auditCount()).toBe(before);
+    expect((await registrar.client.get(`/api/v1/cases/${made.case.id}`)).body.suspects).toHaveLength(1);
   });
 });
 
