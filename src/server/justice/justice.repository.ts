@@ -32,8 +32,9 @@ import type { EventListQuery } from '../../contracts/justice';
 import type { ChainEvent } from '../../core/justice/chain';
 import type { Tx } from '../../db/connect';
 import { caseAccess, cases, caseSuspects, justiceEventArticles, justiceEvents } from '../../db/schema';
-import type { Actor } from '../context';
-import { visibleCasesCondition } from '../cases/case.scope';
+import type { Actor, Ctx } from '../context';
+import { notFound } from '../errors/app-error';
+import { wholeCaseCondition } from '../protection/victim.scope';
 import type { StoredArticle, StoredFramework, StoredRegime } from '../legal/legal.repository';
 
 export type EventRow = typeof justiceEvents.$inferSelect;
@@ -45,6 +46,17 @@ export interface StoredEvent extends EventRow {
 /** Locks the defendant's row: appends for one defendant are serialised, so two cannot both pass the sequence check. */
 export async function lockSuspect(tx: Tx, caseId: string, suspectId: string) {
   const [row] = await tx.select().from(caseSuspects).where(and(eq(caseSuspects.id, suspectId), eq(caseSuspects.caseId, caseId))).limit(1).for('update');
+  return row;
+}
+
+/**
+ * Loads a case whose whole content the actor sees (owner, analyst, or a grant not limited to victims),
+ * else 404: a referral-only institution (a shelter, a provider) sees the referred victims and no
+ * defendants, so the justice chain does not exist for it.
+ */
+export async function loadWholeCase(tx: Tx, ctx: Ctx, caseId: string) {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), wholeCaseCondition(ctx.actor))).limit(1);
+  if (!row) throw notFound('case');
   return row;
 }
 
@@ -134,9 +146,9 @@ export function toChainEvents(events: readonly StoredEvent[], framework: StoredF
   }));
 }
 
-/** Events across the cases the actor may see, filtered and paged. */
+/** Events across the cases the actor sees whole (never those it only holds a referral for), filtered and paged. */
 export async function listVisibleEvents(tx: Tx, actor: Actor, query: EventListQuery) {
-  const conditions: SQL[] = [visibleCasesCondition(actor)];
+  const conditions: SQL[] = [wholeCaseCondition(actor)];
   if (query.caseId) conditions.push(eq(justiceEvents.caseId, query.caseId));
   if (query.suspectId) conditions.push(eq(justiceEvents.suspectId, query.suspectId));
   if (query.type) conditions.push(eq(justiceEvents.type, query.type));

@@ -5,7 +5,8 @@ import { validateChain } from '../../core/justice/sequence';
 import { deriveCaseStage } from '../../core/justice/stage';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../audit/audit.writer';
-import { grantCaseAccess, loadVisibleCase } from '../cases/case.scope';
+import { isUniqueViolation } from '../db-errors';
+import { grantCaseAccess } from '../cases/case.scope';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, conflict, ruleRefused } from '../errors/app-error';
@@ -13,7 +14,7 @@ import { loadFramework, type StoredFramework } from '../legal/legal.repository';
 import { presentEvent } from './justice.presenter';
 import { assertMayRecordStage, assertReceiver, factsOf, resolveCharges, type ResolvedCharge } from './justice.policy';
 import {
-  findEvent, findEventByExternalId, lockSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents,
+  findEvent, findEventByExternalId, loadWholeCase, lockSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents,
   supersedingOf, toChainEvents, touchCase, type StoredEvent,
 } from './justice.repository';
 
@@ -38,9 +39,10 @@ async function assertSupersedable(tx: Tx, existing: StoredEvent[], suspectId: st
 export function createJusticeService(deps: Deps) {
   const { db } = deps;
 
-  async function recordEvent(ctx: Ctx, caseId: string, suspectId: string, input: EventCreate) {
+  async function appendEvent(ctx: Ctx, caseId: string, suspectId: string, input: EventCreate) {
     return db.transaction(async (tx) => {
-      const caseRow = await loadVisibleCase(tx, ctx, caseId);
+      // Whole case, not merely visible: a referral-only institution sees no defendants (any stage, international too).
+      const caseRow = await loadWholeCase(tx, ctx, caseId);
       const suspect = await lockSuspect(tx, caseId, suspectId);
       if (!suspect) throw new AppError('justice.suspect.not_found', 404);
       const stage = stageOf(input.type);
@@ -88,10 +90,27 @@ export function createJusticeService(deps: Deps) {
     });
   }
 
-  /** Every defendant of a visible case with its events, derived stage, outcome and flags. */
+  /**
+   * Appends one event. The lock on the defendant serialises appends for one defendant only, so two
+   * requests with one externalId for two defendants (or a correction raced by another) both pass the
+   * checks and the unique index refuses the second: a replay of the same defendant's event, else 409.
+   */
+  async function recordEvent(ctx: Ctx, caseId: string, suspectId: string, input: EventCreate) {
+    try {
+      return await appendEvent(ctx, caseId, suspectId, input);
+    } catch (error) {
+      if (isUniqueViolation(error, 'justice_events_supersedes_idx')) throw conflict('justice.already_superseded');
+      if (!input.externalId || !isUniqueViolation(error, 'justice_events_external_idx')) throw error;
+      const earlier = await findEventByExternalId(db, ctx.actor.institutionId, input.externalId);
+      if (!earlier || earlier.suspectId !== suspectId || earlier.caseId !== caseId) throw conflict('justice.external_id_taken');
+      return { event: earlier, framework: await loadFramework(db), created: false };
+    }
+  }
+
+  /** Every defendant of a case the actor sees whole, with its events, derived stage, outcome and flags. */
   async function caseJustice(ctx: Ctx, caseId: string) {
     return db.transaction(async (tx) => {
-      await loadVisibleCase(tx, ctx, caseId);
+      await loadWholeCase(tx, ctx, caseId);
       const [suspects, events, framework] = [await listSuspects(tx, caseId), await listEventsOfCase(tx, caseId), await loadFramework(tx)];
       const supersededBy = await supersedingOf(tx, events.map((e) => e.id));
       const defendants = suspects.map((s) => assessSuspect(s, events.filter((e) => e.suspectId === s.id), framework, supersededBy));
