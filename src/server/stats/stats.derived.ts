@@ -19,7 +19,7 @@ const request = (q: DerivedQuery) => ({ by: [], from: q.from, to: q.to, filters:
 /** Victims' internal routes: department of origin → department of exploitation, largest first. */
 export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   const victims = indicatorById('victims')!;
-  const rows = await runAggregate(deps.db, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'] }, actor);
+  const rows = await runAggregate(deps.db, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'], cellsOnly: true }, actor);
   const pairs = rows
     .filter((r) => r.d1 && r.d2 && r.d1 !== 'unknown' && r.d2 !== 'unknown' && (q.sameDepartment || r.d1 !== r.d2))
     .map((r) => ({ origin: r.d1!, destination: r.d2!, n: r.value ?? 0 }))

@@ -17,6 +17,8 @@ export interface AggregateRequest {
   from?: string;
   to?: string;
   filters?: Partial<Record<DimensionId, readonly string[]>>;
+  /** Only the cells (no margins, no total): for ranked lists such as routes. */
+  cellsOnly?: boolean;
 }
 
 /**
@@ -96,7 +98,8 @@ export async function runAggregate(tx: Tx, indicator: IndicatorDef, request: Agg
   const plainCount = indicator.measure.kind === 'count' && source.rowPerId !== false && !request.by.some((d) => source.multi[d]);
   const agg = plainCount ? 'count(*)::int' : aggregateSql(indicator);
   const n = request.by.length;
-  const sets: Array<[boolean, boolean]> = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
+  const all: Array<[boolean, boolean]> = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
+  const sets = request.cellsOnly ? all.slice(0, 1) : all;
   if (indicator.measure.kind === 'count' || indicator.measure.kind === 'distinct_persons') {
     // count(distinct …) is immune to the rows multiplied by unnesting: one pass with GROUPING SETS.
     const keys = ['d1', 'd2'].slice(0, n);
