@@ -13,13 +13,18 @@
  *       (filters: any dimension id as a key with an array of codes; see src/core/stats/dimensions.ts).
  *   stats.systemQuery(q, { exact: boolean }): Promise<StatsResult>
  *       The same over the whole registry (no actor scope): annual report snapshots, CLI, public tables.
- *   stats.routes(ctx | null, q: DerivedQuery)      → ranked origin department → exploitation department pairs (victims)
- *   stats.funnel(ctx | null, q: DerivedQuery)      → complaints → investigated → charged → tried → convicted (cases)
- *   stats.durations(ctx | null, q: DerivedQuery)   → median days complaint→charge, →first-instance decision, registration lags
+ *   stats.routes(ctx | null, q: DerivedQuery, system?)     → ranked origin → exploitation department pairs (victims)
+ *   stats.funnel(ctx | null, q: DerivedQuery, system?)     → complaints → investigated → charged → tried → convicted (cases)
+ *   stats.durations(ctx | null, q: DerivedQuery, system?)  → median days complaint→charge, →first-instance decision,
+ *                                                           registration lags, stale cases (config.staleDays)
  *   stats.publicTable(name, { year? })             → one of the fixed public tables, always suppressed
  *   stats.definitions(locale) / stats.definitionsMarkdown(locale) → the documentation of every indicator
  *
- * `ctx = null` in the derived views means the whole registry with exact figures (system use only).
+ * `ctx = null` in the derived views means the whole registry (system use only), exact unless
+ * `system = { exact: false }` (or q.suppress) asks for the disclosure-controlled figures.
+ * DerivedQuery = { from?, to?, <dimension filters>?, sameDepartment?, limit (routes), suppress? }.
+ * Lower level: runAggregate(db, indicatorDef, { by, from, to, filters, cellsOnly }, actor | null) in
+ * stats.query.ts returns the raw cells and margins; shapeTable (src/core/stats/table.ts) lays them out.
  * Types: StatsQuery / StatsResult / DerivedQuery in src/contracts/stats.ts; indicator ids in
  * src/core/stats/indicators.ts. DEFINITIONS_VERSION identifies the definitions a result was computed with.
  */
@@ -123,13 +128,15 @@ export function createStatsService(deps: Deps) {
   }
 
   const exactFor = (ctx: Ctx, q: { suppress?: boolean }) => ctx.actor.permissions.has('stats.exact') && !q.suppress;
+  /** With an actor: their permission; without one (system use): exact unless told otherwise. */
+  const derivedExact = (ctx: Ctx | null, q: { suppress?: boolean }, system?: { exact: boolean }) => (ctx ? exactFor(ctx, q) : (system?.exact ?? true) && !q.suppress);
 
   return {
     query: (ctx: Ctx, q: StatsQuery) => compute(q, ctx.actor, exactFor(ctx, q)),
     systemQuery: (q: StatsQuery, options: { exact: boolean }) => compute(q, null, options.exact),
-    routes: (ctx: Ctx | null, q: DerivedQuery) => routes(deps, ctx?.actor ?? null, q, ctx ? exactFor(ctx, q) : true, threshold()),
-    funnel: (ctx: Ctx | null, q: DerivedQuery) => funnel(deps, ctx?.actor ?? null, q, ctx ? exactFor(ctx, q) : true, threshold()),
-    durations: (ctx: Ctx | null, q: DerivedQuery) => durations(deps, ctx?.actor ?? null, q, ctx ? exactFor(ctx, q) : true, threshold()),
+    routes: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => routes(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
+    funnel: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => funnel(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
+    durations: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => durations(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     publicTable: (name: string, options: { year?: number }) => compute(publicTableQuery(name, options), null, false),
     definitions: (locale: 'es' | 'en') => definitionsView(locale),
     definitionsMarkdown: (locale: 'es' | 'en') => definitionsMarkdown(locale),
