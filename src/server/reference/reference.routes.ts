@@ -18,7 +18,9 @@ const MAX_CSV_BYTES = 4 * 1024 * 1024;
 export function registerReferenceRoutes(app: App, deps: Deps) {
   const reference = createReferenceService(deps);
 
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
+  // CSV bodies arrive as text; another feature may have registered the same parser already.
+  const textTypes = ['text/csv', 'text/plain'].filter((type) => !app.hasContentTypeParser(type));
+  if (textTypes.length) app.addContentTypeParser(textTypes, { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_req, body, done) => done(null, body));
 
   app.get('/api/v1/reference/ubigeo', { schema: { tags, querystring: ubigeoQuery, response: { 200: ubigeoListResponse } } }, async (req) => ({
     items: await reference.listUbigeo(req.query),
