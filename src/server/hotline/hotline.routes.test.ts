@@ -185,7 +185,7 @@ describe('hotline authorization', () => {
     expect((await referred.client.post(`/api/v1/hotline/calls/${missing}/outcome`, { arrests: 1, version: 1 })).status).toBe(404);
   });
 
-  it('shows the summary only to the hotline or to identity readers who state a reason, auditing each read', async () => {
+  it('shows the summary only to the hotline or to identity readers, each stating a reason, auditing each read', async () => {
     const pnp = await makeInstitution(registry.deps, 'police');
     const unit = await makeSeatedUnit(registry.deps, pnp.id, '160201');
     const call = (await post({ ubigeo: '160201', summary: 'Nombre y dirección del denunciante', referredUnitId: unit.id })).body;
@@ -200,10 +200,13 @@ describe('hotline authorization', () => {
     expect((await hotlineSupervisor.client.withReason('control de calidad').get(`/api/v1/hotline/calls/${call.id}`)).body.summary).toMatch(/denunciante/);
     expect((await police.client.get(`/api/v1/hotline/calls/${call.id}`)).body.summary).toBeNull();
     expect((await police.client.withReason('diligencia').get(`/api/v1/hotline/calls/${call.id}`)).body.summary).toMatch(/denunciante/);
-    expect((await operator.client.get(`/api/v1/hotline/calls/${call.id}`)).body.summary).toMatch(/denunciante/);
+    // The hotline that wrote it states a reason too; without one it learns only that there is a summary.
+    expect((await operator.client.get(`/api/v1/hotline/calls/${call.id}`)).body).toMatchObject({ summary: null, hasSummary: true });
+    expect((await operator.client.withReason('seguimiento').get(`/api/v1/hotline/calls/${call.id}`)).body.summary).toMatch(/denunciante/);
 
     const reads = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, call.id), eq(auditLog.action, 'hotline_call.summary_read')));
     expect(reads.map((r) => (r.details as { basis: string }).basis).sort()).toEqual(['owner', 'reason', 'reason']);
+    expect(reads.map((r) => r.reason).sort()).toEqual(['control de calidad', 'diligencia', 'seguimiento']);
     expect(reads.every((r) => !JSON.stringify(r).includes('denunciante'))).toBe(true);
   });
 

@@ -58,7 +58,9 @@ describe('a hotline tip followed to its outcome (issue scenario)', () => {
     // 4. The hotline sees the case and the arrests as the call's outcome; the police inbox is empty.
     const seen = await operator.client.get(`/api/v1/hotline/calls/${callId}`);
     expect(seen.body).toMatchObject({ outcome: 'arrests', arrests: 2, linkedCase: { id: caseRow.id, code: caseRow.code } });
-    expect(seen.body.summary).toMatch(/Menores trabajando/);
+    expect(seen.body).toMatchObject({ summary: null, hasSummary: true });
+    const reread = await operator.client.withReason('cierre del caso').get(`/api/v1/hotline/calls/${callId}`);
+    expect(reread.body.summary).toMatch(/Menores trabajando/);
     expect((await police.client.get('/api/v1/hotline/follow-up')).body.items).toEqual([]);
 
     const stats = await operator.client.get('/api/v1/hotline/stats/monthly?year=2026');

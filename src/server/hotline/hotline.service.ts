@@ -18,11 +18,13 @@ import { findCallByExternalId, findCallWithRefs, findVisibleCall, listCalls, typ
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /**
- * Who reads a call's restricted summary: the hotline's own operators (`hotline.write` in the owning
- * institution — they wrote it), or anyone who may see the call and holds `identity.read` and stated a
- * reason (the police unit the tip was referred to). Every read is audited.
+ * Who reads a call's restricted summary, always with a stated reason (X-Access-Reason): the hotline's own
+ * operators (`hotline.write` in the owning institution — they wrote it), or anyone who may see the call
+ * and holds `identity.read` (the police unit the tip was referred to). Without a reason the call comes
+ * back with `hasSummary: true` and no summary. Every read is audited with its reason.
  */
 export function summaryReadBasis(actor: Actor, call: Pick<CallRow, 'institutionId'>, reason: string | undefined): 'owner' | 'reason' | null {
+  if (!reason) return null;
   if (call.institutionId === actor.institutionId && actor.permissions.has('hotline.write')) return 'owner';
   if (actor.permissions.has('identity.read') && reason) return 'reason';
   return null;
