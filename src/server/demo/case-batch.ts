@@ -109,7 +109,8 @@ function addCase(rng: Rng, ctx: BatchContext, batch: CaseBatch, victimCount: num
   const year = yearOfDay(registeredDay);
   const code = caseCode(ctx, year);
 
-  const victims = Array.from({ length: victimCount }, () => makeVictim(rng, ctx, { caseId: id, exploitation, purposes, reportedDay, factsStartDay }));
+  const used = new Set<string>();
+  const victims = Array.from({ length: victimCount }, () => makeVictim(rng, ctx, { caseId: id, exploitation, purposes, reportedDay, factsStartDay, used }));
   const suspectCount = Number(rng.weighted(dist.suspectsPerCase as unknown as Record<string, number>));
   const suspects = Array.from({ length: suspectCount }, () => makeSuspect(rng, ctx, id, yearOfDay(factsStartDay)));
   const foreign = [...new Set(victims.flatMap((v) => (v.person && v.person.originCountry && v.person.originCountry !== 'PER' ? [v.person.originCountry] : [])))];

@@ -55,10 +55,12 @@ function originOf(rng: Rng, exploitation: string): string {
 export function makeVictim(
   rng: Rng,
   ctx: PersonContext,
-  c: { caseId: string; exploitation: string; purposes: string[]; reportedDay: number; factsStartDay: number },
+  c: { caseId: string; exploitation: string; purposes: string[]; reportedDay: number; factsStartDay: number; used: Set<string> },
 ) {
   const factsYear = yearOfDay(c.factsStartDay);
-  const reused = ctx.pool.items.length > 20 && rng.chance(0.03) ? rng.pick(ctx.pool.items) : undefined;
+  const candidate = ctx.pool.items.length > 20 && rng.chance(0.03) ? rng.pick(ctx.pool.items) : undefined;
+  // A person is a victim once per case: a second draw of someone already in this case makes a new person.
+  const reused = candidate && !c.used.has(candidate.id) ? candidate : undefined;
   let person: PersonRow | undefined;
   let sex: string;
   let ageYears: number | null;
@@ -93,6 +95,7 @@ export function makeVictim(
     if (ctx.pool.items.length < ctx.pool.limit) ctx.pool.items.push({ id: personId, sex, birthYear, originDepartment });
     else ctx.pool.items[rng.int(0, ctx.pool.limit - 1)] = { id: personId, sex, birthYear, originDepartment };
   }
+  c.used.add(personId);
   const status = rng.weighted({ confirmed_victim: 0.66, possible_victim: 0.31, not_a_victim: 0.03 });
   const row: (typeof caseVictims)['$inferInsert'] = {
     id: randomUUID(),

@@ -3,7 +3,7 @@ import { annualContent, type AnnualContent, type AnnualCreate, type AnnualReport
 import { contentHash } from '../../core/reports/canonical-json';
 import { reportSnapshots } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import type { Ctx } from '../context';
+import { isSystemActor, type Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import { createStatsService } from '../stats/stats.service';
@@ -35,13 +35,13 @@ export function createSnapshotService(deps: Deps, log: (what: string, error: unk
   async function create(ctx: Ctx, input: AnnualCreate) {
     if (input.year > new Date().getUTCFullYear()) throw new AppError('report.year_out_of_range', 400, undefined, { year: 'report.year_out_of_range' });
     // Exact figures only for those who may see them; anyone else freezes the disclosure-controlled version.
-    const exact = !input.suppress && ctx.actor.permissions.has('stats.exact');
+    const exact = !input.suppress && (isSystemActor(ctx.actor) || ctx.actor.permissions.has('stats.exact'));
     const content = await build(input.year, exact);
     const hash = contentHash(content);
     return deps.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(reportSnapshots)
-        .values({ kind: 'annual', year: input.year, period: `${content.period.from}/${content.period.to}`, definitionsVersion: content.definitionsVersion, content, contentHash: hash, createdBy: ctx.actor.userId })
+        .values({ kind: 'annual', year: input.year, period: `${content.period.from}/${content.period.to}`, definitionsVersion: content.definitionsVersion, content, contentHash: hash, createdBy: isSystemActor(ctx.actor) ? null : ctx.actor.userId })
         .returning();
       await writeAudit(tx, ctx, { action: 'report.snapshot.create', entityType: 'report_snapshot', entityId: row!.id, details: { year: input.year, exact, contentHash: hash } });
       return summaryOf(row!);
@@ -58,7 +58,7 @@ export function createSnapshotService(deps: Deps, log: (what: string, error: unk
   }
 
   /** Exact snapshots are for readers with exact access; to anyone else they do not exist. */
-  const mayRead = (ctx: Ctx, row: SnapshotRow) => !(row.content as AnnualContent).exact || ctx.actor.permissions.has('stats.exact');
+  const mayRead = (ctx: Ctx, row: SnapshotRow) => !(row.content as AnnualContent).exact || isSystemActor(ctx.actor) || ctx.actor.permissions.has('stats.exact');
 
   async function get(ctx: Ctx, id: string): Promise<AnnualReportView> {
     const [row] = await deps.db.select().from(reportSnapshots).where(eq(reportSnapshots.id, id)).limit(1);
