@@ -20,13 +20,15 @@ export async function presentCaseFor(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow)
   const visible = restrictToAccess(parts, access);
   const mode = identityModeOf(ctx);
   const view = presentCase(row, { ...visible, places: parts.places, allVictims: parts.victims }, access, mode, deps.cipher);
-  if (mode === 'full') {
+  const personIds = [...visible.victims, ...visible.suspects].map((p) => p.personId);
+  // Audited when something identifying was actually shown: a person's identity or the narrative.
+  if (mode === 'full' && (personIds.length > 0 || view.narrative)) {
     await writeAudit(tx, ctx, {
       action: 'identity.read',
       entityType: 'case',
       entityId: row.id,
       reason: ctx.accessReason,
-      details: { personIds: [...visible.victims, ...visible.suspects].map((p) => p.personId), narrative: view.narrative !== undefined },
+      details: { personIds, narrative: Boolean(view.narrative) },
     });
   }
   return view;
