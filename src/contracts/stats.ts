@@ -3,7 +3,7 @@ import { dimensionIds } from '../core/stats/dimensions';
 import { isoDate } from './common';
 
 const dimension = z.enum(dimensionIds);
-const filterValue = z.string().max(2000).transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(z.string().min(1).max(80)).max(100));
+const filterValue = z.string().max(2000).transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(z.string().min(1).max(80).regex(/^[^\u0000-\u001f]*$/, { message: 'invalid_value' })).max(100));
 
 /** Filters: any dimension as a query parameter, comma-separated values (`?purpose=forced_labour,forced_begging`). */
 const filterShape = Object.fromEntries(dimensionIds.map((id) => [id, filterValue.optional()])) as Record<(typeof dimensionIds)[number], z.ZodOptional<typeof filterValue>>;

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dimensionIds } from '../../core/stats/dimensions';
+import { indicators } from '../../core/stats/indicators';
 import { makeCase } from '../../../test/case-factory';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
@@ -86,6 +89,27 @@ describe('GET /api/v1/stats/query', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('stats.dimension_not_allowed');
     expect((await analyst.client.get('/api/v1/stats/query?indicator=cases&from=2025-02-01&to=2025-01-01')).status).toBe(400);
+  });
+
+  it('answers random and hostile queries with 200 or 400, never a server error', async () => {
+    const word = fc.oneof(fc.constantFrom(...dimensionIds), fc.string({ maxLength: 12 }), fc.constantFrom("'; drop table cases; --", '%', '\\', 'unknown', '\u0000'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...indicators.map((i) => i.id)), fc.string({ maxLength: 10 })),
+        fc.array(word, { maxLength: 3 }),
+        fc.constantFrom(...dimensionIds),
+        fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', "o'brien", '08', 'female')), { maxLength: 3 }),
+        fc.option(fc.oneof(fc.constantFrom('2025-01-01', '2025-13-40', 'yesterday'), fc.string({ maxLength: 10 }))),
+        async (indicator, by, filterDim, filterValues, from) => {
+          const params = new URLSearchParams({ indicator, by: by.join(',') });
+          if (filterValues.length) params.set(filterDim, filterValues.join(','));
+          if (from !== null) params.set('from', from);
+          const res = await analyst.client.get(`/api/v1/stats/query?${params.toString()}`);
+          expect([200, 400]).toContain(res.status);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('requires a session and the stats.read permission', async () => {
