@@ -5,7 +5,7 @@ import { resolveArticle } from '../legal/resolve';
 import type { ChargedArticle } from '../legal/sentencing';
 import type { ChainEvent } from './chain';
 import { justiceEventTypes } from './events';
-import { assessDefendant, findReclassification } from './flags';
+import { assessDefendant, findReclassification, isReductionToLesser } from './flags';
 import { validateChain } from './sequence';
 import { deriveCaseStage, deriveDefendant } from './stage';
 
@@ -181,6 +181,39 @@ describe('reclassification (rule 5)', () => {
     ['lesser investigation only', [ev('charges_filed', '2017-01-01', { charges: [art('153')] }), ev('investigation_formalised', '2018-01-01', { charges: [art('181')] })]],
   ])('does not count: %s', (_label, events) => {
     expect(findReclassification(events as ChainEvent[])).toBeNull();
+  });
+
+  it('reads the lesser-offence flag of the data for the "to" side, not "anything but trafficking"', () => {
+    // An article the data marks neither trafficking nor lesser (an unrelated offence, or an exploitation
+    // article an administrator unflagged) is no reduction to a lesser offence.
+    const unrelated = (number: string, date: string): ChargedArticle => {
+      const charged = art(number, date);
+      return { ...charged, article: { ...charged.article, isTrafficking: false, isLesserOffence: false } };
+    };
+    const toUnrelated = [ev('charges_filed', '2017-03-01', { charges: [art('153', '2017-02-01')] }), ev('decision', '2018-01-01', { decision: 'conviction', charges: [unrelated('153-B', '2017-02-01')] })];
+    expect(findReclassification(toUnrelated)).toBeNull();
+    expect(assessDefendant(toUnrelated).flags.reclassified).toBe(false);
+    expect(findReclassification([ev('reclassified', '2017-03-01', { fromArticles: [art('153', '2017-02-01')], toArticles: [unrelated('153-B', '2017-02-01')] })])).toBeNull();
+    // 153 → 153-B (sexual exploitation) stays within trafficking in the seed data.
+    expect(findReclassification([ev('reclassified', '2017-03-01', { fromArticles: [art('153', '2017-02-01')], toArticles: [art('153-B', '2017-02-01')] })])).toBeNull();
+    // A lesser offence next to an unrelated one still counts.
+    const mixed = [ev('charges_filed', '2017-01-01', { charges: [art('153')] }), ev('decision', '2018-01-01', { decision: 'conviction', charges: [art('179'), unrelated('153-B', '2017-02-01')] })];
+    expect(findReclassification(mixed)).toEqual({ from: ['153'], to: ['179', '153-B'] });
+  });
+
+  it('isReductionToLesser: trafficking before, no trafficking and some lesser offence after', () => {
+    const flags = fc.record({ isTrafficking: fc.boolean(), isLesserOffence: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(flags, { maxLength: 4 }), fc.array(flags, { maxLength: 4 }), (from, to) => {
+        const reduced = isReductionToLesser(from, to);
+        if (!from.some((a) => a.isTrafficking) || to.some((a) => a.isTrafficking) || !to.some((a) => a.isLesserOffence)) expect(reduced).toBe(false);
+        else expect(reduced).toBe(true);
+      }),
+    );
+    const [trafficking, lesser, other] = [{ isTrafficking: true, isLesserOffence: false }, { isTrafficking: false, isLesserOffence: true }, { isTrafficking: false, isLesserOffence: false }];
+    expect(isReductionToLesser([trafficking], [lesser])).toBe(true);
+    expect(isReductionToLesser([trafficking], [other])).toBe(false);
+    expect(isReductionToLesser([trafficking], [lesser, trafficking])).toBe(false);
   });
 
   it('does not count a superseded conviction', () => {

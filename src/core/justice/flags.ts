@@ -1,4 +1,5 @@
 import { checkSentence, type ChargedArticle, type SentencingCheck } from '../legal/sentencing';
+import type { Article } from '../legal/types';
 import { activeEvents, chronological, type ChainEvent } from './chain';
 import { deriveDefendant, isConvictedOutcome, type DefendantState } from './stage';
 
@@ -24,6 +25,20 @@ function qualifications(events: readonly ChainEvent[]): Snapshot[] {
 
 const hasTrafficking = (articles: readonly ChargedArticle[]) => articles.some((a) => a.article.isTrafficking);
 
+/** The two flags of a legal_articles row (is_trafficking, is_lesser_offence) the reclassification rule reads. */
+export type OffenceFlags = Pick<Article, 'isTrafficking' | 'isLesserOffence'>;
+
+/**
+ * Rule 5 at one step, as the legal data says it: a qualification holding a trafficking article (`from`)
+ * became one with no trafficking article and at least one article the data marks as a lesser offence
+ * (`to`: favouring prostitution 179, pimping 181 …). A move within the trafficking family (153 → 153-B
+ * sexual exploitation) is no reduction, and neither is a move to an article the data does not call
+ * lesser (an unrelated offence): the flag in legal_articles decides, not "anything but trafficking".
+ */
+export function isReductionToLesser(from: readonly OffenceFlags[], to: readonly OffenceFlags[]): boolean {
+  return from.some((a) => a.isTrafficking) && !to.some((a) => a.isTrafficking) && to.some((a) => a.isLesserOffence);
+}
+
 export interface Reclassification {
   from: string[];
   to: string[];
@@ -31,15 +46,16 @@ export interface Reclassification {
 
 /**
  * Rule 5 of domain.md: investigated or charged under a trafficking article, then charged or convicted
- * only under other (lesser) articles. Returns the first such step, or null.
+ * under a lesser one and no trafficking article (isReductionToLesser). Returns the first such step, or null.
  */
 export function findReclassification(events: readonly ChainEvent[]): Reclassification | null {
   const steps = qualifications(events);
+  const flagsOf = (list: readonly ChargedArticle[]) => list.map((a) => a.article);
   for (let j = 1; j < steps.length; j++) {
     const later = steps[j]!;
-    if (later.kind === 'investigation' || hasTrafficking(later.articles)) continue;
+    if (later.kind === 'investigation') continue;
     const earlier = steps.slice(0, j).find((s) => hasTrafficking(s.articles));
-    if (earlier) {
+    if (earlier && isReductionToLesser(flagsOf(earlier.articles), flagsOf(later.articles))) {
       const numbers = (list: ChargedArticle[]) => list.map((a) => a.article.articleNumber);
       return { from: numbers(earlier.articles.filter((a) => a.article.isTrafficking)), to: numbers(later.articles) };
     }

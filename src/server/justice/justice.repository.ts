@@ -24,6 +24,9 @@
  *   the case ids a statistic covers: one row per defendant with its derived stage, outcome, sentence,
  *   applicable range and flags. In SQL, below-minimum is sentence_months < the min_months of the tier
  *   (tier_code, else the article's lowest tier) of the conviction's articles — prefer the function.
+ * - reclassified (rule 5): not every `reclassified` event counts. isReductionToLesser (core/justice/flags.ts):
+ *   an earlier charge/investigation/`from` set with an is_trafficking article, then a charge, conviction or
+ *   `to` set with no is_trafficking article and at least one is_lesser_offence article (153 → 153-B is none).
  * - public official: case_suspects.is_public_official.
  * Stage by institution: justice_events.institution_id is who recorded it; stage is stored per row.
  */
