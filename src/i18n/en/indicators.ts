@@ -75,6 +75,7 @@ export default {
     condition: 'Condition', dimensions: 'Broken down by', multi: 'Multi-select (categories overlap)', rules: 'Counting rules',
     rule_case: 'A case counts in the period of its registration. A victim counts once per case; distinct persons count a person once after confirmed duplicates are merged.',
     rule_disclosure: 'Figures for readers without exact access are disclosure-controlled: counts 1–9 hidden, and further cells hidden so no hidden count can be recomputed from the totals.',
+    rule_scope: 'Signed-in readers see the figures of their scope: analysts every institution in their geography (national or their departments); supervisors and other roles their own institution within their geography. Public tables cover the whole registry.',
     rule_rounding: 'Percentages are computed from the counts shown, rounded half up.',
   },
 } as const;

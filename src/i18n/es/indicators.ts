@@ -75,6 +75,7 @@ export default {
     condition: 'Condición', dimensions: 'Desagregaciones', multi: 'Selección múltiple (categorías superpuestas)', rules: 'Reglas de conteo',
     rule_case: 'Un caso cuenta en el período de su registro. Una víctima cuenta una vez por caso; las personas distintas cuentan a cada persona una vez, tras fusionar duplicados confirmados.',
     rule_disclosure: 'Para quienes no tienen acceso a cifras exactas se aplica control de divulgación: se ocultan los conteos de 1 a 9 y otras celdas, para que ninguna cifra oculta pueda recalcularse desde los totales.',
+    rule_scope: 'Cada usuario ve las cifras de su ámbito: los analistas, todas las instituciones de su geografía (nacional o sus departamentos); supervisores y demás roles, su propia institución dentro de su geografía. Las tablas públicas cubren todo el registro.',
     rule_rounding: 'Los porcentajes se calculan a partir de los conteos mostrados, con redondeo hacia arriba en la mitad.',
   },
 } as const;

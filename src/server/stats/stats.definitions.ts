@@ -40,7 +40,7 @@ export function definitionsMarkdown(locale: 'es' | 'en'): string {
   const c = catalogues[locale];
   const view = definitionsView(locale);
   const dimName = (id: string) => text(c.dimensions as Record<string, string>, id);
-  const lines = [`# ${c.doc.title}`, '', `${c.doc.version}: ${view.definitionsVersion}`, '', `## ${c.doc.rules}`, '', `- ${c.doc.rule_case}`, `- ${c.doc.rule_disclosure}`, `- ${c.doc.rule_rounding}`, ''];
+  const lines = [`# ${c.doc.title}`, '', `${c.doc.version}: ${view.definitionsVersion}`, '', `## ${c.doc.rules}`, '', `- ${c.doc.rule_case}`, `- ${c.doc.rule_disclosure}`, `- ${c.doc.rule_scope}`, `- ${c.doc.rule_rounding}`, ''];
   for (const item of view.items) {
     lines.push(`## ${item.name} (\`${item.id}\`)`, '', item.description, '');
     lines.push(`- ${c.doc.unit}: ${text(c.units as Record<string, string>, item.unit)}`);
