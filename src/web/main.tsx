@@ -9,7 +9,7 @@ import { App } from './App';
 import { ApiError } from './api/client';
 import { SessionProvider } from './api/session';
 import { setupI18n } from './i18n/setup';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 setupI18n();
 
@@ -25,7 +25,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <SessionProvider>

@@ -95,7 +95,7 @@ export default function LegalAdmin() {
                   <Table.Td>{tier ? t(`admin.legal.tiers.${tier.tierCode}`) : '—'}</Table.Td>
                   <Table.Td>
                     {tier ? `${years(tier.minMonths)} – ${years(tier.maxMonths)}` : '—'}
-                    {tier && !tier.confirmedInPrimarySource && <Badge ml={6} size="xs" color="yellow.9">{t('admin.legal.unconfirmed')}</Badge>}
+                    {tier && !tier.confirmedInPrimarySource && <Badge ml={6} size="xs" color="#8a4b00">{t('admin.legal.unconfirmed')}</Badge>}
                   </Table.Td>
                   <Table.Td>{tier && <Button size="xs" variant="light" onClick={() => setEditing(tier)}>{t('common.edit')}</Button>}</Table.Td>
                 </Table.Tr>

@@ -79,7 +79,7 @@ export default function TokensAdmin() {
                 <Table.Td>{f.date(tok.lastUsedAt)}</Table.Td>
                 <Table.Td>
                   {tok.revokedAt ? t('admin.tokens.revoked', { date: f.date(tok.revokedAt) }) : (
-                    <Button size="xs" variant="light" color="red.9" onClick={() => revoke.mutate(tok.id)}>{t('admin.tokens.revoke')}</Button>
+                    <Button size="xs" variant="light" color="#b42318" onClick={() => revoke.mutate(tok.id)}>{t('admin.tokens.revoke')}</Button>
                   )}
                 </Table.Td>
               </Table.Tr>

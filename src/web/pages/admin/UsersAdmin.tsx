@@ -80,7 +80,7 @@ function UserActions({ user }: { user: User }) {
   });
   return (
     <Group gap="xs">
-      <Button size="xs" variant="light" color={user.disabled ? 'green.9' : 'red.9'} onClick={() => toggle.mutate()} loading={toggle.isPending}>
+      <Button size="xs" variant="light" color={user.disabled ? '#1e6b34' : '#b42318'} onClick={() => toggle.mutate()} loading={toggle.isPending}>
         {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
       </Button>
       {toggle.error && <ErrorAlert error={toggle.error} />}
@@ -120,7 +120,7 @@ export default function UsersAdmin() {
                 <Table.Td>{nameOf(u.institutionId)}</Table.Td>
                 <Table.Td>{f.codes('roles', u.roles)}</Table.Td>
                 <Table.Td>
-                  {u.disabled ? <Badge color="gray.7">{t('admin.users.disabled')}</Badge> : <Badge color="green.9">{t('admin.users.active')}</Badge>}
+                  {u.disabled ? <Badge color="gray.7">{t('admin.users.disabled')}</Badge> : <Badge color="#1e6b34">{t('admin.users.active')}</Badge>}
                   {u.isServiceAccount && <Badge ml={4} color="indigo.8">{t('admin.users.service')}</Badge>}
                 </Table.Td>
                 <Table.Td><UserActions user={u} /></Table.Td>

@@ -84,10 +84,10 @@ export default function CaseListPage() {
                   <Table.Td>{f.codes('purposes', item.purposes)}</Table.Td>
                   <Table.Td>
                     {f.number(item.victimCount)}
-                    {item.childVictimCount > 0 && <Badge ml={6} size="sm" color="orange.9">{t('case.list.children', { n: item.childVictimCount })}</Badge>}
+                    {item.childVictimCount > 0 && <Badge ml={6} size="sm" color="#9a3412">{t('case.list.children', { n: item.childVictimCount })}</Badge>}
                   </Table.Td>
                   <Table.Td visibleFrom="sm">
-                    <Badge size="sm" variant="filled" color={item.palermo.isTrafficking ? 'green.9' : 'gray.7'}>
+                    <Badge size="sm" variant="filled" color={item.palermo.isTrafficking ? '#1e6b34' : 'gray.7'}>
                       {item.palermo.isTrafficking ? t('palermo.met') : t('palermo.not_met')}
                     </Badge>
                   </Table.Td>

@@ -52,7 +52,7 @@ export default function CasePage() {
         actions={
           <>
             <Badge size="lg" variant="filled" color={c.status === 'open' ? 'indigo.8' : 'gray.7'}>{f.code('caseStatuses', c.status)}</Badge>
-            <Badge size="lg" variant="filled" color={c.palermo.isTrafficking ? 'green.9' : 'gray.7'} data-testid="case-palermo">
+            <Badge size="lg" variant="filled" color={c.palermo.isTrafficking ? '#1e6b34' : 'gray.7'} data-testid="case-palermo">
               {c.palermo.isTrafficking ? t('palermo.met') : t('palermo.not_met')}
             </Badge>
           </>

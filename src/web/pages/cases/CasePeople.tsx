@@ -44,7 +44,7 @@ function VictimItem({ v, n }: { v: VictimView; n: number }) {
       <Stack gap="xs">
         <Title order={3} size="h5">
           {t('victim.title', { n })}{' '}
-          <Badge color={v.ageGroup === 'adult' ? 'gray.7' : 'orange.9'} variant="filled" ml={6}>{f.code('ageGroups', v.ageGroup)}</Badge>
+          <Badge color={v.ageGroup === 'adult' ? 'gray.7' : '#9a3412'} variant="filled" ml={6}>{f.code('ageGroups', v.ageGroup)}</Badge>
         </Title>
         <PersonLine person={v.person} />
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">

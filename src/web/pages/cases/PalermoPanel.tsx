@@ -24,10 +24,10 @@ export function PalermoPanel({ result }: { result: PalermoResult }) {
         <List.Item icon={mark(result.hasPurpose)}>{t('palermo.purpose')}</List.Item>
       </List>
       <Group gap="xs">
-        <Badge color={result.isTrafficking ? 'green.9' : 'gray.7'} variant="filled" data-testid="palermo-result">
+        <Badge color={result.isTrafficking ? '#1e6b34' : 'gray.7'} variant="filled" data-testid="palermo-result">
           {result.isTrafficking ? t('palermo.met') : t('palermo.not_met')}
         </Badge>
-        {result.hasChildVictim && <Badge color="orange.9">{t('palermo.child_victim')}</Badge>}
+        {result.hasChildVictim && <Badge color="#9a3412">{t('palermo.child_victim')}</Badge>}
       </Group>
       {!result.isTrafficking && (
         <Text size="xs" c="dark.4">

@@ -111,7 +111,7 @@ function VictimAge({ index }: { index: number }) {
       )}
       {victim.ageMode === 'band' && <CodeSelectField name={`${base}.ageBand`} list="victimAgeBands" values={victimAgeBands} label={t('victim.age_band')} />}
       <Group gap="xs" data-testid={`victim-${index}-age-group`}>
-        <Badge color={group === 'adult' ? 'gray.7' : 'orange.9'} variant="filled">
+        <Badge color={group === 'adult' ? 'gray.7' : '#9a3412'} variant="filled">
           {t(`ageGroups.${group}`, { ns: 'codes' })}
         </Badge>
         {group === 'presumed_child' && <Text size="xs">{t('victim.presumed_child_help')}</Text>}
@@ -130,7 +130,7 @@ export function VictimCard({ index, withIdentity, onRemove }: { index: number; w
           {t('victim.title', { n: index + 1 })}
         </Title>
         {onRemove && (
-          <Button variant="subtle" color="red.8" size="xs" onClick={onRemove}>
+          <Button variant="subtle" color="#b42318" size="xs" onClick={onRemove}>
             {t('victim.remove', { n: index + 1 })}
           </Button>
         )}
@@ -160,7 +160,7 @@ export function SuspectCard({ index, withIdentity, onRemove }: { index: number; 
         <Title order={3} size="h5">
           {t('suspect.title', { n: index + 1 })}
         </Title>
-        <Button variant="subtle" color="red.8" size="xs" onClick={onRemove}>
+        <Button variant="subtle" color="#b42318" size="xs" onClick={onRemove}>
           {t('suspect.remove', { n: index + 1 })}
         </Button>
       </Group>

@@ -32,7 +32,7 @@ function PlaceRow({ index, onRemove }: { index: number; onRemove: () => void }) 
               />
             )}
           />
-          <Button variant="subtle" color="red.8" size="xs" onClick={onRemove}>
+          <Button variant="subtle" color="#b42318" size="xs" onClick={onRemove}>
             {t('place.remove', { n: index + 1 })}
           </Button>
         </Group>

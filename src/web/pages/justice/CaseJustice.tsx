@@ -21,7 +21,7 @@ function Flags({ d }: { d: Defendant }) {
   return (
     <Group gap={6}>
       {flags.map((flag) => (
-        <Badge key={flag} color={flag === 'publicOfficial' ? 'indigo.8' : 'red.9'} variant="filled" data-testid={`flag-${flag}`}>
+        <Badge key={flag} color={flag === 'publicOfficial' ? 'indigo.8' : '#b42318'} variant="filled" data-testid={`flag-${flag}`}>
           {t(`justice.flag.${flag}`)}
         </Badge>
       ))}
@@ -43,7 +43,7 @@ function DefendantCard({ d, n, caseId }: { d: Defendant; n: number; caseId: stri
           <Group gap={6}>
             <Badge variant="filled" color="indigo.8" data-testid="defendant-stage">{d.stage === 'none' ? t('justice.no_stage') : f.code('justiceStages', d.stage)}</Badge>
             {d.outcome && <Badge variant="filled" color="dark.6" data-testid="defendant-outcome">{f.code('defendantOutcomes', d.outcome)}</Badge>}
-            {d.inCustody && <Badge color="orange.9">{t('justice.in_custody')}</Badge>}
+            {d.inCustody && <Badge color="#9a3412">{t('justice.in_custody')}</Badge>}
           </Group>
         </Group>
         <Flags d={d} />

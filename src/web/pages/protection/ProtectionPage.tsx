@@ -48,7 +48,7 @@ function Shelters() {
                 <Table.Td>{f.code('shelterPopulations', s.targetPopulation)}</Table.Td>
                 <Table.Td miw={180}>
                   <Text size="xs">{t('protection.beds', { occupied: f.number(s.occupiedBeds), capacity: f.number(s.capacityBeds), free: f.number(s.freeBeds) })}</Text>
-                  <Progress value={s.capacityBeds ? (100 * s.occupiedBeds) / s.capacityBeds : 0} aria-label={t('protection.occupancy')} color={s.freeBeds === 0 ? 'red.9' : 'indigo.8'} />
+                  <Progress value={s.capacityBeds ? (100 * s.occupiedBeds) / s.capacityBeds : 0} aria-label={t('protection.occupancy')} color={s.freeBeds === 0 ? '#b42318' : 'indigo.8'} />
                 </Table.Td>
               </Table.Tr>
             ))}

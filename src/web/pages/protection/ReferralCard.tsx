@@ -64,7 +64,7 @@ export function ReferralCard({ referral, caseLink }: { referral: ReferralView; c
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap">
           <Text fw={600} size="sm">{`${f.code('serviceTypes', referral.serviceType)} → ${referral.toInstitution.name}`}</Text>
-          <Badge variant="filled" color={referral.status === 'declined' ? 'red.9' : 'indigo.8'} data-testid="referral-status">{f.code('referralStatuses', referral.status)}</Badge>
+          <Badge variant="filled" color={referral.status === 'declined' ? '#b42318' : 'indigo.8'} data-testid="referral-status">{f.code('referralStatuses', referral.status)}</Badge>
         </Group>
         <Text size="xs" c="dark.4">
           {t('protection.referral_line', { from: referral.fromInstitution.name, date: f.date(referral.requestedOn), consent: t(`protection.consent_source.${referral.consentSource}`) })}

@@ -1,0 +1,117 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import enCodes from '../src/i18n/en/codes';
+import enUi from '../src/i18n/en/ui';
+import esCodes from '../src/i18n/es/codes';
+import esUi from '../src/i18n/es/ui';
+import { flatten } from '../src/web/i18n/flatten';
+import { loginAs } from '../test/api-client';
+import { createInstitution, createUser, newPage, screenshot, signIn, startHarness, type Harness } from './harness';
+
+/** Spanish catalogue texts that differ from their English counterpart (words a switch must replace). */
+function spanishOnlyTexts(): string[] {
+  const pairs: Array<[Record<string, string>, Record<string, string>]> = [
+    [flatten(esUi as never), flatten(enUi as never)],
+    [flatten(esCodes as never), flatten(enCodes as never)],
+  ];
+  const texts = new Set<string>();
+  for (const [es, en] of pairs) {
+    for (const [key, value] of Object.entries(es)) {
+      const fixed = value.split(/\{\{\w+\}\}/).map((part) => part.trim()).filter((part) => part.length >= 5);
+      for (const part of fixed) if (part !== en[key] && !(en[key] ?? '').includes(part)) texts.add(part);
+    }
+  }
+  return [...texts];
+}
+
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].map((el) =>
+      [el.getAttribute('aria-label'), el.getAttribute('placeholder'), el.getAttribute('title')].filter(Boolean).join(' '));
+    return `${document.body.innerText}\n${labels.join('\n')}`;
+  });
+}
+
+async function expectNoSeriousViolations(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
+  expect(summary).toEqual([]);
+}
+
+describe('language switch and accessibility', () => {
+  let h: Harness;
+  let registrar: { username: string; password: string };
+  let caseId = '';
+  beforeAll(async () => {
+    h = await startHarness();
+    const police = await createInstitution(h.admin, 'police');
+    registrar = await createUser(h, ['registrar', 'supervisor'], police);
+    const client = await loginAs(h.registry.app, registrar.username, registrar.password);
+    const created = await client.post('/api/v1/cases', {
+      source: 'complaint', reportedOn: '2026-01-10', factsDateFrom: '2025-12', acts: ['recruitment'], means: ['deception'], purposes: ['forced_labour'],
+      sectors: ['mining'], places: [{ kind: 'exploitation', ubigeo: '17' }], victims: [{ person: { sex: 'male' }, ageYears: 15, ageEstimated: true }],
+      suspects: [{ person: { sex: 'male' }, roles: ['recruiter'] }],
+    });
+    expect(created.status).toBe(201);
+    caseId = created.body.id;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('switching to English replaces every Spanish label on the page, and back', async () => {
+    const { context, page } = await newPage(h);
+    await signIn(page, h, registrar, '/cases/new');
+    await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
+    const spanish = spanishOnlyTexts();
+    // The check can fail: in Spanish, many catalogue texts are on the page.
+    const before = await visibleText(page);
+    expect(spanish.filter((s) => before.includes(s)).length).toBeGreaterThan(20);
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByRole('heading', { name: 'Register a case' }).waitFor();
+    for (const path of ['/cases/new', '/cases', '/', `/cases/${caseId}`]) {
+      await page.goto(`${h.baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const text = await visibleText(page);
+      const left = spanish.filter((s) => text.includes(s));
+      expect(left, `Spanish text left on ${path}`).toEqual([]);
+    }
+    await screenshot(page, 'case-page-english');
+    await page.getByTestId('language-switch').getByText('ES').click();
+    await page.getByRole('tab', { name: 'Resumen' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await context.close();
+  });
+
+  it('the main pages have no serious or critical accessibility violations (axe)', async () => {
+    const { context, page } = await newPage(h);
+    await page.goto(`${h.baseUrl}/login`);
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    await expectNoSeriousViolations(page, 'login');
+    await signIn(page, h, registrar, '/');
+    for (const [path, name] of [['/', 'home'], ['/cases/new', 'register'], ['/cases', 'list'], [`/cases/${caseId}`, 'case'], ['/stats', 'stats'], ['/protection', 'protection']] as const) {
+      await page.goto(`${h.baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoSeriousViolations(page, name);
+    }
+    await context.close();
+  });
+
+  it('works on a 360 px wide phone', async () => {
+    const { context, page } = await newPage(h, { width: 360 });
+    await signIn(page, h, registrar, `/cases/${caseId}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'case-page-phone');
+    await page.getByRole('button', { name: 'Abrir o cerrar el menú' }).click();
+    await page.getByRole('link', { name: 'Registrar caso' }).click();
+    await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
+    await screenshot(page, 'case-register-phone');
+    await context.close();
+  });
+});
