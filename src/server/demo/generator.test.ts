@@ -6,6 +6,9 @@ import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import type { Deps } from '../deps';
 import { DemoRefusedError, generateDemoData, type DemoSummary } from './generator';
 import { DEMO_PASSWORD } from './organisation';
+import { resetDemoData } from './reset';
+import { makeCase } from '../../../test/case-factory';
+import { makeUser } from '../../../test/factories';
 
 const asOf = new Date('2026-06-30T00:00:00Z');
 
@@ -111,6 +114,23 @@ describe('demo generator', () => {
     const client = await loginAs(first.app, 'demo-analyst', DEMO_PASSWORD);
     const me = await client.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
+  });
+
+  it('resets a demo database and generates it again; refuses to reset a database with real cases', async () => {
+    const demo = await createTestRegistry();
+    const real = await createTestRegistry();
+    try {
+      await generateDemoData(demo.deps, { victims: 50, seed: 5, asOf });
+      await resetDemoData(demo.deps);
+      const again = await generateDemoData(demo.deps, { victims: 60, seed: 5, asOf });
+      expect(again.rows.case_victims).toBe(60);
+      const owner = await makeUser(real, { roles: ['registrar'] });
+      await makeCase(real.deps, owner);
+      await expect(resetDemoData(real.deps)).rejects.toBeInstanceOf(DemoRefusedError);
+    } finally {
+      await demo.close();
+      await real.close();
+    }
   });
 
   it('refuses to generate into a database that already has cases', async () => {
