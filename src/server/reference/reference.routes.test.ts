@@ -39,6 +39,13 @@ describe('UBIGEO import', () => {
     expect(formatImportReport(again)).toMatch(/Districts: 0 new, 0 updated, 1892 unchanged/);
   });
 
+  it('reads a province list (no distrito column) as provinces', () => {
+    const parsed = parseUbigeoCsv(readFileSync('/work/shared/reference/peru/ubigeo_provincia.csv', 'utf8'));
+    expect(parsed.entries).toHaveLength(196);
+    expect(parsed.entries.every((e) => e.level === 2 && e.code.length === 4)).toBe(true);
+    expect(parsed.rejected).toEqual([]);
+  });
+
   it('reports updated names and rejected rows of a small file sent as JSON', async () => {
     const csv = 'inei,departamento,provincia,distrito\n150101,LIMA,LIMA,LIMA CERCADO\n990101,X,Y,Z\n15AB01,LIMA,LIMA,BAD\n150100,LIMA,LIMA,LIMA\n';
     const response = await admin.client.post('/api/v1/reference/ubigeo/import', { csv });

@@ -14,15 +14,13 @@ interface Entry {
   departmentCode: string;
 }
 
-const REQUIRED_COLUMNS = ['inei', 'provincia', 'distrito'] as const;
+const REQUIRED_COLUMNS = ['inei', 'provincia'] as const;
 
-/**
- * Reads an INEI-format CSV (columns `inei`, `departamento`, `provincia`, `distrito`; others ignored).
- * Each district row also yields its province (the first 4 digits). Rows without a valid 6-digit INEI
- * code of a known department are rejected with a reason; the rest is loaded.
- */
-export function parseUbigeoCsv(text: string): { entries: Entry[]; rows: number; rejected: UbigeoImportReport['rejected'] } {
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+type Parsed = { entries: Entry[]; rows: number; rejected: UbigeoImportReport['rejected'] };
+type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+
+function readRecords(text: string): CsvRecord[] {
+  let records: CsvRecord[];
   try {
     records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, info: true, relax_column_count: true, trim: true });
   } catch (error) {
@@ -31,26 +29,49 @@ export function parseUbigeoCsv(text: string): { entries: Entry[]; rows: number; 
   const first = records[0]?.record;
   const missing = REQUIRED_COLUMNS.filter((c) => !first || !(c in first));
   if (missing.length) throw new AppError('reference.invalid_file', 400, undefined, undefined, { detail: `missing columns: ${missing.join(', ')}` });
+  return records;
+}
 
+const provinceEntry = (code: string, name: string): Entry => ({ code: code.slice(0, 4), level: 2, name, parentCode: code.slice(0, 2), departmentCode: code.slice(0, 2) });
+
+/** One row into the maps, or the reason it is refused. */
+function takeRow(record: Record<string, string>, provinces: Map<string, Entry>, districts: Map<string, Entry>): string | null {
+  const code = record.inei ?? '';
+  if (!/^\d{6}$/.test(code)) return 'invalid_code';
+  if (!departmentCodes.has(code.slice(0, 2))) return 'unknown_department';
+  const provinceName = (record.provincia ?? '').trim();
+  const province = provinces.get(code.slice(0, 4));
+  if (!('distrito' in record)) {
+    if (!code.endsWith('00') || code.endsWith('0000')) return 'not_a_province';
+    if (!provinceName) return 'missing_name';
+    if (province) return 'duplicate_code';
+    provinces.set(code.slice(0, 4), provinceEntry(code, provinceName));
+    return null;
+  }
+  if (code.endsWith('00')) return 'not_a_district';
+  const districtName = (record.distrito ?? '').trim();
+  if (!districtName || !provinceName) return 'missing_name';
+  if (districts.has(code)) return 'duplicate_code';
+  if (province && province.name !== provinceName) return 'province_name_conflict';
+  if (!province) provinces.set(code.slice(0, 4), provinceEntry(code, provinceName));
+  districts.set(code, { code, level: 3, name: districtName, parentCode: code.slice(0, 4), departmentCode: code.slice(0, 2) });
+  return null;
+}
+
+/**
+ * Reads an INEI-format CSV (columns `inei`, `departamento`, `provincia`, `distrito`; others ignored)
+ * with a real CSV parser (quoted newlines occur). Each district row also yields its province (the first
+ * 4 digits); a file without `distrito` is a province list (codes like 150100). Rows without a valid
+ * 6-digit INEI code of a known department are rejected with a reason; the rest is loaded.
+ */
+export function parseUbigeoCsv(text: string): Parsed {
+  const records = readRecords(text);
   const rejected: UbigeoImportReport['rejected'] = [];
   const provinces = new Map<string, Entry>();
   const districts = new Map<string, Entry>();
   for (const { record, info } of records) {
-    const line = info.lines;
-    const code = record.inei ?? '';
-    const reject = (reason: string) => rejected.push({ line, code: code || null, reason });
-    if (!/^\d{6}$/.test(code)) { reject('invalid_code'); continue; }
-    if (!departmentCodes.has(code.slice(0, 2))) { reject('unknown_department'); continue; }
-    if (code.endsWith('00')) { reject('not_a_district'); continue; }
-    const districtName = (record.distrito ?? '').trim();
-    const provinceName = (record.provincia ?? '').trim();
-    if (!districtName || !provinceName) { reject('missing_name'); continue; }
-    if (districts.has(code)) { reject('duplicate_code'); continue; }
-    const provinceCode = code.slice(0, 4);
-    const province = provinces.get(provinceCode);
-    if (province && province.name !== provinceName) { reject('province_name_conflict'); continue; }
-    if (!province) provinces.set(provinceCode, { code: provinceCode, level: 2, name: provinceName, parentCode: code.slice(0, 2), departmentCode: code.slice(0, 2) });
-    districts.set(code, { code, level: 3, name: districtName, parentCode: provinceCode, departmentCode: code.slice(0, 2) });
+    const reason = takeRow(record, provinces, districts);
+    if (reason) rejected.push({ line: info.lines, code: record.inei || null, reason });
   }
   return { entries: [...provinces.values(), ...districts.values()], rows: records.length, rejected };
 }
