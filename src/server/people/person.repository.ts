@@ -6,7 +6,7 @@ import type { Actor } from '../context';
 import type { Cipher } from '../crypto/cipher';
 import { notFound } from '../errors/app-error';
 import { visibleCasesCondition } from '../cases/case.scope';
-import { ownedPersonCondition, visiblePersonCondition } from '../cases/case.access';
+import { loadCaseAccessMany, ownedPersonCondition, visiblePersonCondition } from '../cases/case.access';
 import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -59,18 +59,24 @@ export async function personCaseLinks(tx: Tx, actor: Actor, personIds: string[])
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
   const visible = visibleCasesCondition(actor);
   const victimLinks = await tx
-    .select({ personId: caseVictims.personId, caseId: cases.id, caseCode: cases.code, linkId: caseVictims.id })
+    .select({ personId: caseVictims.personId, caseId: cases.id, caseCode: cases.code, institutionId: cases.institutionId, linkId: caseVictims.id })
     .from(caseVictims)
     .innerJoin(cases, eq(cases.id, caseVictims.caseId))
     .where(and(sql`${caseVictims.personId} in (${ids})`, visible))
     .orderBy(asc(cases.code));
   const suspectLinks = await tx
-    .select({ personId: caseSuspects.personId, caseId: cases.id, caseCode: cases.code, linkId: caseSuspects.id })
+    .select({ personId: caseSuspects.personId, caseId: cases.id, caseCode: cases.code, institutionId: cases.institutionId, linkId: caseSuspects.id })
     .from(caseSuspects)
     .innerJoin(cases, eq(cases.id, caseSuspects.caseId))
     .where(and(sql`${caseSuspects.personId} in (${ids})`, visible))
     .orderBy(asc(cases.code));
-  return [...victimLinks.map((l) => ({ ...l, role: 'victim' as const })), ...suspectLinks.map((l) => ({ ...l, role: 'suspect' as const }))];
+  const links = [...victimLinks.map((l) => ({ ...l, role: 'victim' as const })), ...suspectLinks.map((l) => ({ ...l, role: 'suspect' as const }))];
+  // Referral-only access to a case shows the referred victims and nothing else of it.
+  const access = await loadCaseAccessMany(tx, actor, [...new Map(links.map((l) => [l.caseId, { id: l.caseId, institutionId: l.institutionId }])).values()]);
+  return links.filter((l) => {
+    const ids = access.get(l.caseId)?.victimIds;
+    return !ids || (l.role === 'victim' && ids.has(l.linkId));
+  });
 }
 
 /** Exact search through blind indexes, among the persons the actor may see. */

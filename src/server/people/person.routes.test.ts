@@ -111,6 +111,18 @@ describe('reading and editing a person', () => {
     expect((await supervisor.client.get(`/api/v1/persons/${victimPersonId}`)).status).toBe(404);
   });
 
+  it('shows a referral-only provider the referred victim, never the suspects', async () => {
+    const worker = await makeUser(registry, { roles: ['social_worker'] });
+    const victimLinkId = (await registrar.client.get(`/api/v1/cases/${caseId}`)).body.victims[0].id;
+    await grantCaseAccess(registry.deps.db, { caseId, institutionId: worker.institutionId, basis: 'referral', victimIds: [victimLinkId], grantedBy: null });
+    const victim = await worker.client.get(`/api/v1/persons/${victimPersonId}`);
+    expect(victim.status).toBe(200);
+    expect(victim.body.cases).toEqual([expect.objectContaining({ caseId, role: 'victim', linkId: victimLinkId })]);
+    expect((await worker.client.get(`/api/v1/persons/${suspectPersonId}`)).status).toBe(404);
+    const byName = await worker.client.get(`/api/v1/persons?name=${encodeURIComponent('Pedro Salas')}`);
+    expect(byName.body.total).toBe(0);
+  });
+
   it('lets an institution the case was sent to read the person but not edit it', async () => {
     const prosecutor = await makeUser(registry, { roles: ['prosecutor'] });
     await grantCaseAccess(registry.deps.db, { caseId, institutionId: prosecutor.institutionId, basis: 'police_report', grantedBy: null });
