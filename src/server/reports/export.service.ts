@@ -43,7 +43,7 @@ export function createExportService(deps: Deps) {
   async function table(ctx: Ctx, q: StatsQuery, format: ExportFormat): Promise<ExportFile> {
     const result = await stats.query(ctx, q);
     await audited(ctx, { kind: 'stats_table', format, indicator: q.indicator, by: result.by, from: q.from ?? null, to: q.to ?? null, filters: filtersOf(q), exact: result.exact, rows: result.rows.length });
-    return render(ctx, [matrixOf(result)], format, result, `reta-${q.indicator}${result.by.length ? `-by-${result.by.join('-')}` : ''}`);
+    return render(ctx, [matrixOf(result, result.indicator, reportText(ctx.locale, 'glotip.total'))], format, result, `reta-${q.indicator}${result.by.length ? `-by-${result.by.join('-')}` : ''}`);
   }
 
   /** UNODC GLOTIP layout: victims (women/men/girls/boys) by form; prosecuted and convicted by sex and citizenship. */
@@ -55,7 +55,8 @@ export function createExportService(deps: Deps) {
       stats.query(ctx, { indicator: 'convictions', by: ['sex', 'nationality'], ...period } as StatsQuery),
     ]);
     await audited(ctx, { kind: 'glotip', format, year, exact: victims.exact });
-    const matrices = [matrixOf(victims, 'victims'), matrixOf(prosecuted, 'prosecuted'), matrixOf(convicted, 'convicted')];
+    const total = reportText(ctx.locale, 'glotip.total');
+    const matrices = [matrixOf(victims, 'victims', total), matrixOf(prosecuted, 'prosecuted', total), matrixOf(convicted, 'convicted', total)];
     return render(ctx, matrices, format, { year, victims, prosecuted, convicted }, `reta-glotip-${year}`);
   }
 

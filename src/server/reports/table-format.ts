@@ -17,18 +17,18 @@ const shown = (c: { value: number | null; display: string }) => (c.value === nul
  * display when hidden), the percentage where there is one, and a total row. Two-dimensional results keep
  * their layout: one column per category of the second dimension, then the row total.
  */
-export function matrixOf(result: StatsResult, name = result.indicator): Matrix {
+export function matrixOf(result: StatsResult, name = result.indicator, totalLabel = 'Total'): Matrix {
   if (result.by.length < 2) {
     const rows = result.rows.map((r, i) => {
       const cell = result.cells[i]![0]!;
       return [r.key, r.label ?? r.key, shown(cell), cell.percent];
     });
-    rows.push(['total', 'Total', shown(result.totals.grand), null]);
+    rows.push(['total', totalLabel, shown(result.totals.grand), null]);
     return { name, header: [result.by[0] ?? 'indicator', 'label', result.indicator, 'percent'], rows };
   }
   const header = [result.by[0]!, 'label', ...result.columns.map((c) => c.label ?? c.key), 'total'];
   const rows = result.rows.map((r, i) => [r.key, r.label ?? r.key, ...result.cells[i]!.map(shown), shown(result.totals.rows[i]!)]);
-  rows.push(['total', 'Total', ...result.totals.columns.map(shown), shown(result.totals.grand)]);
+  rows.push(['total', totalLabel, ...result.totals.columns.map(shown), shown(result.totals.grand)]);
   return { name, header, rows };
 }
 
