@@ -94,11 +94,11 @@ export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery
     from ${ACTIVE_EVENTS} e where e.case_id in (select id from base) group by e.case_id`;
   const staleDays = Math.max(1, Math.floor(deps.config.staleDays));
   const inner = `select f.charged_on - c.reported_on as to_charge, f.decided_on - c.reported_on as to_decision,
-      (c.status <> 'closed' and greatest(c.registered_at, f.last_recorded, (select max(ce.at) from case_events ce where ce.case_id = c.id))
-        < now() - interval '1 day' * ${staleDays}) as stale,
+      (c.status <> 'closed' and greatest(c.registered_at, f.last_recorded, le.last_at) < now() - interval '1 day' * ${staleDays}) as stale,
       ${limaDate('c.registered_at')} - c.reported_on as lag_report,
       ${limaDate('c.registered_at')} - c.facts_start as lag_facts
-    from (select distinct id from base) b join cases c on c.id = b.id left join (${firsts}) f on f.case_id = c.id`;
+    from (select distinct id from base) b join cases c on c.id = b.id left join (${firsts}) f on f.case_id = c.id
+    left join (select ce.case_id, max(ce.at) as last_at from case_events ce where ce.case_id in (select id from base) group by ce.case_id) le on le.case_id = c.id`;
   const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
   const result = (await deps.db.execute(
     sql`with base as materialized (${base}) select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))},
