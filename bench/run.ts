@@ -118,11 +118,20 @@ async function main() {
   const seed = Number(flag('seed', '1'));
   const only = flag('only');
   const url = process.env.RETA_BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  const results: RunResult[] = [];
-  if (only !== 'postgres') results.push(await benchmark('pglite', undefined, victims, seed));
-  if (only !== 'pglite' && url) results.push(await benchmark('postgres', url, victims, seed));
   if (!url && only === 'postgres') throw new Error('Set RETA_BENCH_DATABASE_URL (or DATABASE_URL) to benchmark PostgreSQL');
-  printTable(victims, results);
+  const results: RunResult[] = [];
+  const kinds = [...(only !== 'postgres' ? (['pglite'] as const) : []), ...(only !== 'pglite' && url ? (['postgres'] as const) : [])];
+  for (const kind of kinds) {
+    try {
+      results.push(await benchmark(kind, kind === 'postgres' ? url : undefined, victims, seed));
+      // Each database's figures are printed as soon as they exist, so a later failure loses nothing.
+      if (kinds.length > 1) printTable(victims, results.slice(-1));
+    } catch (error) {
+      console.error(`${kind} run failed:`, error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  }
+  if (results.length) printTable(victims, results);
 }
 
 main().catch((error) => {
