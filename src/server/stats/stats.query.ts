@@ -59,6 +59,11 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   const dims = withPeriods(source.dims, date);
   const laterals: string[] = [];
   const columns = request.by.map((dim, i) => {
+    const rows = source.multiRows?.[dim];
+    if (rows) {
+      laterals.push(rows(`m${i}`));
+      return `coalesce(m${i}.v, 'unknown')`;
+    }
     if (source.multi[dim]) {
       laterals.push(`cross join lateral unnest(coalesce(nullif((${source.multi[dim]})::text[], '{}'::text[]), array[null]::text[])) as m${i}(v)`);
       return `coalesce(m${i}.v, 'unknown')`;
@@ -67,7 +72,7 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
     if (!expr) throw new Error(`dimension ${dim} is not defined for ${indicator.unit}`);
     return `coalesce((${expr})::text, 'unknown')`;
   });
-  const used = new Set<DimensionId>([...request.by, ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
+  const used = new Set<DimensionId>([...request.by.filter((d) => !source.multiRows?.[d]), ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
   const joins = [...new Set([...used].map((d) => source.dimJoins?.[d]).filter((j): j is string => !!j))];
   const value = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? source.values?.[indicator.measure.field] : undefined;
   const where: SQL[] = [statsScope(actor, source.scope)];

@@ -21,7 +21,15 @@ const caseDimJoins: Partial<Record<DimensionId, string>> = {
       where cp.kind = 'exploitation' and cp.department_code is not null group by cp.case_id) xp on xp.case_id = c.id`,
 };
 
+/** Multi-select dimensions read from rows (one per value) rather than unnested arrays, when broken down by. */
+const caseMultiRows: Partial<Record<DimensionId, (alias: string) => string>> = {
+  exploitationDepartment: (a) => `left join (select distinct cp.case_id, cp.department_code as v from case_places cp
+      where cp.kind = 'exploitation' and cp.department_code is not null) ${a} on ${a}.case_id = c.id`,
+};
+
 export interface Source {
+  /** Multi-select dimensions joined as rows `<alias>.v` when broken down by (filters still use `multi`). */
+  multiRows?: Partial<Record<DimensionId, (alias: string) => string>>;
   /** False when the same id can come from several rows (a victim with several referrals): then count distinct. */
   rowPerId?: boolean;
   /** Joins added when a dimension is broken down by or filtered on. */
@@ -181,6 +189,7 @@ const personJoinS = 'join cases c on c.id = s.case_id join persons p on p.id = s
 export const sources: Record<CountingUnit, Source> = {
   case: {
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: 'cases c',
     id: 'c.id',
     date: caseDate,
@@ -189,6 +198,7 @@ export const sources: Record<CountingUnit, Source> = {
   },
   victim: {
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: `case_victims v ${caseJoin} join persons p on p.id = v.person_id`,
     where: `v.identification_status <> 'not_a_victim'`,
     id: 'v.id',
@@ -199,6 +209,7 @@ export const sources: Record<CountingUnit, Source> = {
   },
   suspect: {
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: `case_suspects s ${personJoinS}`,
     id: 's.id',
     person: resolvedPerson,
@@ -208,6 +219,7 @@ export const sources: Record<CountingUnit, Source> = {
   },
   defendant: {
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: `case_suspects s ${personJoinS}`,
     id: 's.id',
     person: resolvedPerson,
@@ -218,6 +230,7 @@ export const sources: Record<CountingUnit, Source> = {
   },
   sentence: {
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: `(select distinct on (e.suspect_id) e.* from ${ACTIVE_EVENTS} e where e.type = 'sentence' and e.sentence_months is not null
             order by e.suspect_id, e.occurred_on desc, e.recorded_at desc) se
            join case_suspects s on s.id = se.suspect_id ${personJoinS}`,
@@ -241,6 +254,7 @@ export const sources: Record<CountingUnit, Source> = {
   referral_victim: {
     rowPerId: false,
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
     id: 'v.id',
     person: resolvedPerson,
@@ -254,6 +268,7 @@ export const sources: Record<CountingUnit, Source> = {
   service_victim: {
     rowPerId: false,
     dimJoins: caseDimJoins,
+    multiRows: caseMultiRows,
     from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
     id: 'v.id',
     person: resolvedPerson,
