@@ -17,6 +17,7 @@ export default {
   invalid_ubigeo: 'Write a UBIGEO code of 2, 4 or 6 digits.',
   unknown_ubigeo: 'That UBIGEO code is not in the loaded reference.',
   invalid_country: 'Write a 3-letter ISO country code (e.g. PER, BOL).',
+  person_or_person_id: "Give either an existing person (personId) or a new person's data (person), not both.",
   place_needs_location: 'Give a UBIGEO or a country.',
   'password.too_short': 'The password must have at least 12 characters.',
   'password.too_long': 'The password is too long.',

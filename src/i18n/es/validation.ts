@@ -17,6 +17,7 @@ export default {
   invalid_ubigeo: 'Escriba un código UBIGEO de 2, 4 o 6 dígitos.',
   unknown_ubigeo: 'Ese código UBIGEO no existe en la referencia cargada.',
   invalid_country: 'Escriba un código de país ISO de 3 letras (p. ej. PER, BOL).',
+  person_or_person_id: 'Indique una persona existente (personId) o los datos de una nueva (person), no ambos.',
   place_needs_location: 'Indique un UBIGEO o un país.',
   'password.too_short': 'La contraseña debe tener al menos 12 caracteres.',
   'password.too_long': 'La contraseña es demasiado larga.',

@@ -28,7 +28,7 @@ const auditEntryView = z.object({
 export function registerAuditRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/audit',
-    { preHandler: requirePermission('audit.read'), schema: { tags: ['audit'], querystring: auditQuery, response: { 200: listResponse(auditEntryView) } } },
+    { preValidation: requirePermission('audit.read'), schema: { tags: ['audit'], querystring: auditQuery, response: { 200: listResponse(auditEntryView) } } },
     async (req) => {
       const q = req.query;
       const filters: SQL[] = [];

@@ -7,7 +7,8 @@ import type { Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
 import { conflict } from '../errors/app-error';
-import { insertPerson, loadVisiblePerson } from '../people/person.repository';
+import { proposeMatches } from '../matching/matching.repository';
+import { findVisiblePerson, insertPerson, loadVisiblePerson } from '../people/person.repository';
 
 /** The person of a victim or suspect: an existing one the actor can see, or a new one. */
 async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
@@ -16,9 +17,16 @@ async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate |
   const externalId = input.person?.externalId;
   if (externalId) {
     const [existing] = await tx.select().from(persons).where(and(eq(persons.createdByInstitutionId, ctx.actor.institutionId), eq(persons.externalId, externalId))).limit(1);
-    if (existing) return { person: existing, newPerson: false };
+    if (existing) {
+      // Reused only when the actor may see that person; never a back door to someone outside their scope.
+      if (!(await findVisiblePerson(tx, ctx.actor, existing.id))) throw conflict('case.person_external_id_taken');
+      return { person: existing, newPerson: false };
+    }
   }
-  return { person: await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {}), newPerson: true };
+  const person = await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {});
+  // Possible duplicates elsewhere go to the review queue (blind indexes only, no identity leaves).
+  await proposeMatches(tx, person.id);
+  return { person, newPerson: true };
 }
 
 async function insertLink<T>(work: () => Promise<T>): Promise<T> {

@@ -19,36 +19,36 @@ export function registerHotlineRoutes(app: App, deps: Deps) {
   // checks which call each may follow up.
   const followUpWrite = requireAnyPermission('hotline.write', 'case.update');
 
-  app.get('/api/v1/hotline/calls', { preHandler: read, schema: { tags, querystring: callListQuery, response: { 200: callList } } }, async (req) =>
+  app.get('/api/v1/hotline/calls', { preValidation: read, schema: { tags, querystring: callListQuery, response: { 200: callList } } }, async (req) =>
     calls.list(req.ctx, req.query),
   );
-  app.post('/api/v1/hotline/calls', { preHandler: write, schema: { tags, body: callCreate, response: { 200: callView, 201: callView } } }, async (req, reply) => {
+  app.post('/api/v1/hotline/calls', { preValidation: write, schema: { tags, body: callCreate, response: { 200: callView, 201: callView } } }, async (req, reply) => {
     const { view, created } = await calls.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(view);
   });
-  app.get('/api/v1/hotline/calls/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: callView } } }, async (req) =>
+  app.get('/api/v1/hotline/calls/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: callView } } }, async (req) =>
     calls.get(req.ctx, req.params.id),
   );
-  app.patch('/api/v1/hotline/calls/:id', { preHandler: write, schema: { tags, params: idParams, body: callUpdate, response: { 200: callView } } }, async (req) =>
+  app.patch('/api/v1/hotline/calls/:id', { preValidation: write, schema: { tags, params: idParams, body: callUpdate, response: { 200: callView } } }, async (req) =>
     calls.update(req.ctx, req.params.id, req.body),
   );
-  app.post('/api/v1/hotline/calls/:id/referral', { preHandler: write, schema: { tags, params: idParams, body: callReferral, response: { 200: callView } } }, async (req) =>
+  app.post('/api/v1/hotline/calls/:id/referral', { preValidation: write, schema: { tags, params: idParams, body: callReferral, response: { 200: callView } } }, async (req) =>
     calls.refer(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/api/v1/hotline/calls/:id/case-link',
-    { preHandler: [read, followUpWrite], schema: { tags, params: idParams, body: callCaseLink, response: { 200: callView } } },
+    { preValidation: [read, followUpWrite], schema: { tags, params: idParams, body: callCaseLink, response: { 200: callView } } },
     async (req) => followUp.linkCase(req.ctx, req.params.id, req.body.caseId, req.body.version),
   );
   app.post(
     '/api/v1/hotline/calls/:id/outcome',
-    { preHandler: [read, followUpWrite], schema: { tags, params: idParams, body: callOutcome, response: { 200: callView } } },
+    { preValidation: [read, followUpWrite], schema: { tags, params: idParams, body: callOutcome, response: { 200: callView } } },
     async (req) => followUp.recordOutcome(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/v1/hotline/follow-up', { preHandler: read, schema: { tags, querystring: listQuery, response: { 200: callList } } }, async (req) =>
+  app.get('/api/v1/hotline/follow-up', { preValidation: read, schema: { tags, querystring: listQuery, response: { 200: callList } } }, async (req) =>
     followUp.followUp(req.ctx, req.query),
   );
-  app.get('/api/v1/hotline/stats/monthly', { preHandler: read, schema: { tags, querystring: monthlyStatsQuery, response: { 200: monthlyStatsView } } }, async (req) =>
+  app.get('/api/v1/hotline/stats/monthly', { preValidation: read, schema: { tags, querystring: monthlyStatsQuery, response: { 200: monthlyStatsView } } }, async (req) =>
     followUp.monthlyStats(req.ctx, req.query.year),
   );
 }

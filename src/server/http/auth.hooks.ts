@@ -58,7 +58,8 @@ function readReason(req: FastifyRequest): string | undefined {
   return reason.length >= 3 ? reason : undefined;
 }
 
-/** A preHandler that refuses (403) unless the actor holds every permission named. */
+/** A preValidation hook that refuses (403) unless the actor holds every permission named: permissions are
+ * checked before the body is validated, so a role without the permission learns nothing from field errors. */
 export function requirePermission(...needed: Permission[]) {
   return async function checkPermission(req: FastifyRequest) {
     if (!req.ctx) throw unauthenticated();
@@ -66,7 +67,7 @@ export function requirePermission(...needed: Permission[]) {
   };
 }
 
-/** A preHandler that refuses unless the actor holds at least one of the permissions named. */
+/** A preValidation hook that refuses (403) unless the actor holds at least one of the permissions named. */
 export function requireAnyPermission(...options: Permission[]) {
   return async function checkAnyPermission(req: FastifyRequest) {
     if (!req.ctx) throw unauthenticated();

@@ -19,20 +19,20 @@ export function registerJusticeRoutes(app: App, deps: Deps) {
     'justice.police.write', 'justice.prosecution.write', 'justice.court.write', 'justice.execution.write', 'justice.international.write',
   );
 
-  app.get('/api/v1/cases/:id/justice', { preHandler: read, schema: { tags, params: justiceCaseParams, response: { 200: caseJusticeView } } }, async (req) =>
+  app.get('/api/v1/cases/:id/justice', { preValidation: read, schema: { tags, params: justiceCaseParams, response: { 200: caseJusticeView } } }, async (req) =>
     justice.caseJustice(req.ctx, req.params.id),
   );
 
   app.post(
     '/api/v1/cases/:id/suspects/:suspectId/events',
-    { preHandler: writeAnyStage, schema: { tags, params: justiceSuspectParams, body: eventCreate, response: { 200: eventView, 201: eventView } } },
+    { preValidation: writeAnyStage, schema: { tags, params: justiceSuspectParams, body: eventCreate, response: { 200: eventView, 201: eventView } } },
     async (req, reply) => {
       const { event, framework, created } = await justice.recordEvent(req.ctx, req.params.id, req.params.suspectId, req.body);
       return reply.code(created ? 201 : 200).send(presentEvent(event, framework, new Map()));
     },
   );
 
-  app.get('/api/v1/justice/events', { preHandler: read, schema: { tags, querystring: eventListQuery, response: { 200: eventList } } }, async (req) =>
+  app.get('/api/v1/justice/events', { preValidation: read, schema: { tags, querystring: eventListQuery, response: { 200: eventList } } }, async (req) =>
     justice.listEvents(req.ctx, req.query),
   );
 }

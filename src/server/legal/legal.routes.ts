@@ -28,10 +28,10 @@ export function registerLegalRoutes(app: App, deps: Deps) {
   app.get('/api/v1/legal/regimes', { schema: { tags, response: { 200: z.object({ items: z.array(regimeView) }) } } }, async () => ({
     items: (await legal.listRegimes()).map(presentRegime),
   }));
-  app.post('/api/v1/legal/regimes', { preHandler: manage, schema: { tags, body: regimeCreate, response: { 201: regimeView } } }, async (req, reply) =>
+  app.post('/api/v1/legal/regimes', { preValidation: manage, schema: { tags, body: regimeCreate, response: { 201: regimeView } } }, async (req, reply) =>
     reply.code(201).send(await regimeById(await legal.createRegime(req.ctx, req.body))),
   );
-  app.patch('/api/v1/legal/regimes/:id', { preHandler: manage, schema: { tags, params: idParams, body: regimeUpdate, response: { 200: regimeView } } }, async (req) => {
+  app.patch('/api/v1/legal/regimes/:id', { preValidation: manage, schema: { tags, params: idParams, body: regimeUpdate, response: { 200: regimeView } } }, async (req) => {
     await legal.updateRegime(req.ctx, req.params.id, req.body);
     return regimeById(req.params.id);
   });
@@ -42,17 +42,17 @@ export function registerLegalRoutes(app: App, deps: Deps) {
   app.get('/api/v1/legal/articles/:id', { schema: { tags, params: idParams, response: { 200: articleView } } }, async (req) =>
     presentArticle(await legal.getArticle(req.params.id)),
   );
-  app.post('/api/v1/legal/articles', { preHandler: manage, schema: { tags, body: articleCreate, response: { 201: articleView } } }, async (req, reply) =>
+  app.post('/api/v1/legal/articles', { preValidation: manage, schema: { tags, body: articleCreate, response: { 201: articleView } } }, async (req, reply) =>
     reply.code(201).send(presentArticle(await legal.getArticle(await legal.createArticle(req.ctx, req.body)))),
   );
-  app.patch('/api/v1/legal/articles/:id', { preHandler: manage, schema: { tags, params: idParams, body: articleUpdate, response: { 200: articleView } } }, async (req) => {
+  app.patch('/api/v1/legal/articles/:id', { preValidation: manage, schema: { tags, params: idParams, body: articleUpdate, response: { 200: articleView } } }, async (req) => {
     await legal.updateArticle(req.ctx, req.params.id, req.body);
     return presentArticle(await legal.getArticle(req.params.id));
   });
-  app.post('/api/v1/legal/articles/:id/tiers', { preHandler: manage, schema: { tags, params: idParams, body: tierCreate, response: { 201: tierView } } }, async (req, reply) =>
+  app.post('/api/v1/legal/articles/:id/tiers', { preValidation: manage, schema: { tags, params: idParams, body: tierCreate, response: { 201: tierView } } }, async (req, reply) =>
     reply.code(201).send(presentTier(await legal.createTier(req.ctx, req.params.id, req.body))),
   );
-  app.patch('/api/v1/legal/tiers/:id', { preHandler: manage, schema: { tags, params: idParams, body: tierUpdate, response: { 200: tierView } } }, async (req) =>
+  app.patch('/api/v1/legal/tiers/:id', { preValidation: manage, schema: { tags, params: idParams, body: tierUpdate, response: { 200: tierView } } }, async (req) =>
     presentTier(await legal.updateTier(req.ctx, req.params.id, req.body)),
   );
 

@@ -37,6 +37,18 @@ const pendingFor = async (user: MadeUser, personId: string) => {
 };
 
 describe('people across cases', () => {
+  it('queues a possible match as soon as the second person is registered, without a scan', async () => {
+    const [given, family, number] = [word(), word(), dni()];
+    const policeA = await makeUser(registry, { roles: ['investigator'] });
+    const policeB = await makeUser(registry, { roles: ['registrar'], departments: ['21'] });
+    await registerVictim(policeA, { identity: { givenNames: given, familyNames: family, document: { type: 'dni', number } } });
+    const b = await registerVictim(policeB, { identity: { givenNames: word(), document: { type: 'dni', number } } });
+    const pending = await pendingFor(policeB, b.personId);
+    expect(pending).toHaveLength(1);
+    expect(pending[0].reasons).toEqual(['document']);
+    expect(pending[0].other.visible).toBe(false);
+  });
+
   it('proposes a match across institutions and tells each side only whom to contact', async () => {
     const [given, family, number] = [word(), word(), dni()];
     const policeA = await makeUser(registry, { roles: ['investigator'] });

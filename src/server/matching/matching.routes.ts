@@ -15,22 +15,22 @@ export function registerMatchingRoutes(app: App, deps: Deps) {
   const matching = createMatchingService(deps);
   const review = requirePermission('duplicates.review');
 
-  app.post('/api/v1/matching/scan/:personId', { preHandler: requireAnyPermission('duplicates.review', 'person.write'), schema: { tags, params: personParams, response: { 200: scanResult } } }, async (req) =>
+  app.post('/api/v1/matching/scan/:personId', { preValidation: requireAnyPermission('duplicates.review', 'person.write'), schema: { tags, params: personParams, response: { 200: scanResult } } }, async (req) =>
     matching.scan(req.ctx, req.params.personId),
   );
-  app.get('/api/v1/matching/candidates', { preHandler: review, schema: { tags, querystring: candidateListQuery, response: { 200: listResponse(candidateView) } } }, async (req) =>
+  app.get('/api/v1/matching/candidates', { preValidation: review, schema: { tags, querystring: candidateListQuery, response: { 200: listResponse(candidateView) } } }, async (req) =>
     matching.list(req.ctx, req.query),
   );
-  app.get('/api/v1/matching/candidates/:id', { preHandler: review, schema: { tags, params: idParams, response: { 200: candidateView } } }, async (req) =>
+  app.get('/api/v1/matching/candidates/:id', { preValidation: review, schema: { tags, params: idParams, response: { 200: candidateView } } }, async (req) =>
     matching.get(req.ctx, req.params.id),
   );
-  app.post('/api/v1/matching/candidates/:id/confirm', { preHandler: review, schema: { tags, params: idParams, body: candidateDecision, response: { 200: candidateView } } }, async (req) =>
+  app.post('/api/v1/matching/candidates/:id/confirm', { preValidation: review, schema: { tags, params: idParams, body: candidateDecision, response: { 200: candidateView } } }, async (req) =>
     matching.confirm(req.ctx, req.params.id, req.body.version),
   );
-  app.post('/api/v1/matching/candidates/:id/reject', { preHandler: review, schema: { tags, params: idParams, body: candidateDecision, response: { 200: candidateView } } }, async (req) =>
+  app.post('/api/v1/matching/candidates/:id/reject', { preValidation: review, schema: { tags, params: idParams, body: candidateDecision, response: { 200: candidateView } } }, async (req) =>
     matching.reject(req.ctx, req.params.id, req.body.version),
   );
-  app.post('/api/v1/matching/candidates/:id/unmerge', { preHandler: review, schema: { tags, params: idParams, body: candidateDecision, response: { 200: candidateView } } }, async (req) =>
+  app.post('/api/v1/matching/candidates/:id/unmerge', { preValidation: review, schema: { tags, params: idParams, body: candidateDecision, response: { 200: candidateView } } }, async (req) =>
     matching.unmerge(req.ctx, req.params.id, req.body.version),
   );
 }

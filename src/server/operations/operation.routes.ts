@@ -14,25 +14,25 @@ export function registerOperationRoutes(app: App, deps: Deps) {
   const read = requirePermission('operation.read');
   const write = requirePermission('operation.write');
 
-  app.get('/api/v1/operations', { preHandler: read, schema: { tags, querystring: operationListQuery, response: { 200: operationList } } }, async (req) =>
+  app.get('/api/v1/operations', { preValidation: read, schema: { tags, querystring: operationListQuery, response: { 200: operationList } } }, async (req) =>
     service.list(req.ctx, req.query),
   );
-  app.post('/api/v1/operations', { preHandler: write, schema: { tags, body: operationCreate, response: { 200: operationView, 201: operationView } } }, async (req, reply) => {
+  app.post('/api/v1/operations', { preValidation: write, schema: { tags, body: operationCreate, response: { 200: operationView, 201: operationView } } }, async (req, reply) => {
     const { view, created } = await service.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(view);
   });
-  app.get('/api/v1/operations/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: operationView } } }, async (req) =>
+  app.get('/api/v1/operations/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: operationView } } }, async (req) =>
     service.get(req.ctx, req.params.id),
   );
-  app.patch('/api/v1/operations/:id', { preHandler: write, schema: { tags, params: idParams, body: operationUpdate, response: { 200: operationView } } }, async (req) =>
+  app.patch('/api/v1/operations/:id', { preValidation: write, schema: { tags, params: idParams, body: operationUpdate, response: { 200: operationView } } }, async (req) =>
     service.update(req.ctx, req.params.id, req.body),
   );
-  app.post('/api/v1/operations/:id/cases', { preHandler: write, schema: { tags, params: idParams, body: operationCaseLink, response: { 200: operationView } } }, async (req) =>
+  app.post('/api/v1/operations/:id/cases', { preValidation: write, schema: { tags, params: idParams, body: operationCaseLink, response: { 200: operationView } } }, async (req) =>
     service.linkCase(req.ctx, req.params.id, req.body.caseId, req.body.version),
   );
   app.delete(
     '/api/v1/operations/:id/cases/:caseId',
-    { preHandler: write, schema: { tags, params: operationCaseParams, querystring: versionQuery, response: { 200: operationView } } },
+    { preValidation: write, schema: { tags, params: operationCaseParams, querystring: versionQuery, response: { 200: operationView } } },
     async (req) => service.unlinkCase(req.ctx, req.params.id, req.params.caseId, req.query.version),
   );
 }

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors/app-error';
 import { definedOnly, updateVersioned } from '../versioned-update';
+import { proposeMatches } from '../matching/matching.repository';
 import { decodeIdentity, documentSearchHash, encodeIdentity, identityModeOf, mergeIdentity, nameSearchHash } from './identity';
 import { presentPerson } from './person.presenter';
 import { isPersonOwned, loadVisiblePerson, personCaseLinks, searchPersons, type PersonRow } from './person.repository';
@@ -66,6 +67,7 @@ export function createPersonService(deps: Deps) {
       const values = definedOnly({ ...changes, ...identityColumns });
       if (Object.keys(values).length === 0) throw invalid({ _: 'required' });
       const row = await updateVersioned(tx, persons, 'person', id, version, values);
+      if (identity) await proposeMatches(tx, id);
       // Field names only: never the values of identifying data.
       await writeAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, details: { fields: Object.keys(definedOnly(changes)), identityChanged: identity !== undefined ? Object.keys(identity) : [] } });
       return (await presentMany(tx, ctx, [row]))[0]!;

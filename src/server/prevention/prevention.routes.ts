@@ -12,23 +12,23 @@ export function registerPreventionRoutes(app: App, deps: Deps) {
   const read = requirePermission('prevention.read');
   const write = requirePermission('prevention.write');
 
-  app.get('/api/v1/prevention/activities', { preHandler: read, schema: { tags, querystring: preventionListQuery, response: { 200: preventionList } } }, async (req) =>
+  app.get('/api/v1/prevention/activities', { preValidation: read, schema: { tags, querystring: preventionListQuery, response: { 200: preventionList } } }, async (req) =>
     service.list(req.ctx, req.query),
   );
   app.post(
     '/api/v1/prevention/activities',
-    { preHandler: write, schema: { tags, body: preventionCreate, response: { 200: preventionView, 201: preventionView } } },
+    { preValidation: write, schema: { tags, body: preventionCreate, response: { 200: preventionView, 201: preventionView } } },
     async (req, reply) => {
       const { view, created } = await service.create(req.ctx, req.body);
       return reply.code(created ? 201 : 200).send(view);
     },
   );
-  app.get('/api/v1/prevention/activities/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: preventionView } } }, async (req) =>
+  app.get('/api/v1/prevention/activities/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: preventionView } } }, async (req) =>
     service.get(req.ctx, req.params.id),
   );
   app.patch(
     '/api/v1/prevention/activities/:id',
-    { preHandler: write, schema: { tags, params: idParams, body: preventionUpdate, response: { 200: preventionView } } },
+    { preValidation: write, schema: { tags, params: idParams, body: preventionUpdate, response: { 200: preventionView } } },
     async (req) => service.update(req.ctx, req.params.id, req.body),
   );
 }

@@ -26,30 +26,30 @@ export function registerProtectionRoutes(app: App, deps: Deps) {
   const read = requirePermission('protection.read');
   const write = requirePermission('protection.write');
 
-  app.get('/api/v1/victims/:victimId/protection', { preHandler: read, schema: { tags, params: victimParams, response: { 200: victimProtectionView } } }, async (req) =>
+  app.get('/api/v1/victims/:victimId/protection', { preValidation: read, schema: { tags, params: victimParams, response: { 200: victimProtectionView } } }, async (req) =>
     victims.protectionFile(req.ctx, req.params.victimId),
   );
-  app.patch('/api/v1/victims/:victimId/identification', { preHandler: write, schema: { tags, params: victimParams, body: identificationUpdate, response: { 200: identificationView } } }, async (req) =>
+  app.patch('/api/v1/victims/:victimId/identification', { preValidation: write, schema: { tags, params: victimParams, body: identificationUpdate, response: { 200: identificationView } } }, async (req) =>
     victims.updateIdentification(req.ctx, req.params.victimId, req.body),
   );
   registerVictimRecordRoutes(app, victims);
 
   // A supervisor holding only the override permission may also send a referral (that is its purpose).
-  app.post('/api/v1/referrals', { preHandler: requireAnyPermission('protection.write', 'protection.consent_override'), schema: { tags, body: referralCreate, response: { 200: referralView, 201: referralView } } }, async (req, reply) => {
+  app.post('/api/v1/referrals', { preValidation: requireAnyPermission('protection.write', 'protection.consent_override'), schema: { tags, body: referralCreate, response: { 200: referralView, 201: referralView } } }, async (req, reply) => {
     const { created, referral } = await referrals.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(referral);
   });
-  app.get('/api/v1/referrals', { preHandler: read, schema: { tags, querystring: referralListQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
+  app.get('/api/v1/referrals', { preValidation: read, schema: { tags, querystring: referralListQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
     referrals.list(req.ctx, req.query),
   );
-  app.get('/api/v1/referrals/inbox', { preHandler: read, schema: { tags, querystring: inboxQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
+  app.get('/api/v1/referrals/inbox', { preValidation: read, schema: { tags, querystring: inboxQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
     referrals.inbox(req.ctx, req.query),
   );
-  app.get('/api/v1/referrals/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: referralView } } }, async (req) => referrals.get(req.ctx, req.params.id));
-  app.post('/api/v1/referrals/:id/status', { preHandler: write, schema: { tags, params: idParams, body: referralTransition, response: { 200: referralView } } }, async (req) =>
+  app.get('/api/v1/referrals/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: referralView } } }, async (req) => referrals.get(req.ctx, req.params.id));
+  app.post('/api/v1/referrals/:id/status', { preValidation: write, schema: { tags, params: idParams, body: referralTransition, response: { 200: referralView } } }, async (req) =>
     referrals.transition(req.ctx, req.params.id, req.body),
   );
-  app.post('/api/v1/referrals/:id/services', { preHandler: write, schema: { tags, params: idParams, body: serviceCreate, response: { 201: referralView } } }, async (req, reply) =>
+  app.post('/api/v1/referrals/:id/services', { preValidation: write, schema: { tags, params: idParams, body: serviceCreate, response: { 201: referralView } } }, async (req, reply) =>
     reply.code(201).send(await referrals.addService(req.ctx, req.params.id, req.body)),
   );
 
@@ -62,22 +62,22 @@ function registerVictimRecordRoutes(app: App, victims: ReturnType<typeof createV
   const write = requirePermission('protection.write');
   const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
-  app.get('/api/v1/victims/:victimId/reparations', { preHandler: read, schema: { tags, params: victimParams, response: { 200: list(reparationView) } } }, async (req) => ({
+  app.get('/api/v1/victims/:victimId/reparations', { preValidation: read, schema: { tags, params: victimParams, response: { 200: list(reparationView) } } }, async (req) => ({
     items: (await victims.listRecords(req.ctx, req.params.victimId)).reparations,
   }));
-  app.post('/api/v1/victims/:victimId/reparations', { preHandler: write, schema: { tags, params: victimParams, body: reparationCreate, response: { 201: reparationView } } }, async (req, reply) =>
+  app.post('/api/v1/victims/:victimId/reparations', { preValidation: write, schema: { tags, params: victimParams, body: reparationCreate, response: { 201: reparationView } } }, async (req, reply) =>
     reply.code(201).send(await victims.addReparation(req.ctx, req.params.victimId, req.body)),
   );
-  app.get('/api/v1/victims/:victimId/repatriations', { preHandler: read, schema: { tags, params: victimParams, response: { 200: list(repatriationView) } } }, async (req) => ({
+  app.get('/api/v1/victims/:victimId/repatriations', { preValidation: read, schema: { tags, params: victimParams, response: { 200: list(repatriationView) } } }, async (req) => ({
     items: (await victims.listRecords(req.ctx, req.params.victimId)).repatriations,
   }));
-  app.post('/api/v1/victims/:victimId/repatriations', { preHandler: write, schema: { tags, params: victimParams, body: repatriationCreate, response: { 201: repatriationView } } }, async (req, reply) =>
+  app.post('/api/v1/victims/:victimId/repatriations', { preValidation: write, schema: { tags, params: victimParams, body: repatriationCreate, response: { 201: repatriationView } } }, async (req, reply) =>
     reply.code(201).send(await victims.addRepatriation(req.ctx, req.params.victimId, req.body)),
   );
-  app.get('/api/v1/victims/:victimId/residency-permits', { preHandler: read, schema: { tags, params: victimParams, response: { 200: list(residencyPermitView) } } }, async (req) => ({
+  app.get('/api/v1/victims/:victimId/residency-permits', { preValidation: read, schema: { tags, params: victimParams, response: { 200: list(residencyPermitView) } } }, async (req) => ({
     items: (await victims.listRecords(req.ctx, req.params.victimId)).residencyPermits,
   }));
-  app.post('/api/v1/victims/:victimId/residency-permits', { preHandler: write, schema: { tags, params: victimParams, body: residencyPermitCreate, response: { 201: residencyPermitView } } }, async (req, reply) =>
+  app.post('/api/v1/victims/:victimId/residency-permits', { preValidation: write, schema: { tags, params: victimParams, body: residencyPermitCreate, response: { 201: residencyPermitView } } }, async (req, reply) =>
     reply.code(201).send(await victims.addResidencyPermit(req.ctx, req.params.victimId, req.body)),
   );
 }

@@ -14,25 +14,25 @@ export function registerShelterRoutes(app: App, deps: Deps) {
   const read = requirePermission('protection.read');
   const manage = requirePermission('shelter.manage');
 
-  app.get('/api/v1/shelters', { preHandler: read, schema: { tags, querystring: shelterListQuery, response: { 200: listResponse(shelterView) } } }, async (req) =>
+  app.get('/api/v1/shelters', { preValidation: read, schema: { tags, querystring: shelterListQuery, response: { 200: listResponse(shelterView) } } }, async (req) =>
     shelters.list(req.ctx, req.query),
   );
-  app.get('/api/v1/shelters/:id', { preHandler: read, schema: { tags, params: idParams, querystring: shelterGetQuery, response: { 200: shelterView } } }, async (req) =>
+  app.get('/api/v1/shelters/:id', { preValidation: read, schema: { tags, params: idParams, querystring: shelterGetQuery, response: { 200: shelterView } } }, async (req) =>
     shelters.get(req.ctx, req.params.id, req.query.on),
   );
-  app.post('/api/v1/shelters', { preHandler: manage, schema: { tags, body: shelterCreate, response: { 201: shelterView } } }, async (req, reply) =>
+  app.post('/api/v1/shelters', { preValidation: manage, schema: { tags, body: shelterCreate, response: { 201: shelterView } } }, async (req, reply) =>
     reply.code(201).send(await shelters.create(req.ctx, req.body)),
   );
-  app.patch('/api/v1/shelters/:id', { preHandler: manage, schema: { tags, params: idParams, body: shelterUpdate, response: { 200: shelterView } } }, async (req) =>
+  app.patch('/api/v1/shelters/:id', { preValidation: manage, schema: { tags, params: idParams, body: shelterUpdate, response: { 200: shelterView } } }, async (req) =>
     shelters.update(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/v1/shelters/:id/stays', { preHandler: manage, schema: { tags, params: idParams, querystring: stayListQuery, response: { 200: listResponse(stayView) } } }, async (req) =>
+  app.get('/api/v1/shelters/:id/stays', { preValidation: manage, schema: { tags, params: idParams, querystring: stayListQuery, response: { 200: listResponse(stayView) } } }, async (req) =>
     shelters.stays(req.ctx, req.params.id, req.query),
   );
-  app.post('/api/v1/shelters/:id/stays', { preHandler: manage, schema: { tags, params: idParams, body: stayCreate, response: { 201: stayView } } }, async (req, reply) =>
+  app.post('/api/v1/shelters/:id/stays', { preValidation: manage, schema: { tags, params: idParams, body: stayCreate, response: { 201: stayView } } }, async (req, reply) =>
     reply.code(201).send(await shelters.addStay(req.ctx, req.params.id, req.body)),
   );
-  app.patch('/api/v1/stays/:id', { preHandler: manage, schema: { tags, params: idParams, body: stayUpdate, response: { 200: stayView } } }, async (req) =>
+  app.patch('/api/v1/stays/:id', { preValidation: manage, schema: { tags, params: idParams, body: stayUpdate, response: { 200: stayView } } }, async (req) =>
     shelters.updateStay(req.ctx, req.params.id, req.body),
   );
 }
