@@ -106,5 +106,6 @@ export async function pick(page: Page, scope: Page | ReturnType<Page['locator']>
   await input.click();
   if (typeof option === 'string' && (await input.isEditable())) await input.fill(option);
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).first().click();
-  await page.keyboard.press('Escape').catch(() => undefined);
+  // A multi-select keeps its list open: leave the field so the list does not cover the next ones.
+  if (await page.getByRole('listbox').isVisible().catch(() => false)) await input.press('Tab');
 }

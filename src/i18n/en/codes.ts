@@ -99,4 +99,9 @@ export default {
   shelterStatuses: { active: 'Active', closed: 'Closed' },
   ageBandsReta: { '0_13': '0 to 13', '14_17': '14 to 17', '18_30': '18 to 30', '31_plus': '31 and over' },
   unodcCategories: { girl: 'Girls', boy: 'Boys', woman: 'Women', man: 'Men', unknown: 'Unknown' },
+  callChannels: { phone: 'Phone', whatsapp: 'WhatsApp', web: 'Web', email: 'Email', in_person: 'In person', other: 'Other' },
+  callerTypes: { victim: 'Victim', family: 'Family member', witness: 'Witness', anonymous: 'Anonymous', institution: 'Institution', other: 'Other' },
+  callStatuses: { recorded: 'Recorded', awaiting_referral: 'Awaiting referral', referred: 'Referred', followed_up: 'Followed up', closed: 'Closed' },
+  callOutcomes: { not_actionable: 'Not actionable', pending: 'Pending', case_linked: 'Case linked', arrests: 'Arrests made', closed: 'Closed' },
+  callCloseReasons: { no_evidence: 'No evidence', false_report: 'False report', unreachable: 'Unreachable', duplicate: 'Duplicate', handled_elsewhere: 'Handled elsewhere', other: 'Other' },
 } as Record<string, Record<string, string>>;

@@ -215,4 +215,44 @@ export default {
     funnel: 'From case to conviction', no_data: 'No data for these filters.', tile_label: '{{name}}: {{value}}',
     funnel_step: { complaints: 'Cases', investigated: 'Investigated', charged: 'Charged', tried: 'Tried', convicted: 'Convicted' },
   },
+  operations: {
+    title: 'Operations and inspections', help: 'Police operations and labour inspections with the persons found.', new: 'Record an operation',
+    empty: 'No operations recorded.', date: 'Date', type: 'Type', persons_found: 'Persons found', minors_found: 'Minors found',
+    victims_identified: 'Victims identified', arrests: 'Arrests',
+  },
+  prevention: {
+    page_title: 'Prevention', help: 'Trainings, campaigns and workshops, with their participants.', new: 'Record an activity',
+    empty: 'No activities recorded.', date: 'Date', type: 'Type of activity', title_field: 'Title', audiences: 'Audience',
+    participants: 'Participants', female: 'Women', male: 'Men', unknown: 'Sex not recorded',
+  },
+  hotline: {
+    title: 'Hotline', intake: 'New call', calls: 'Calls', follow_up: 'Follow-up', received_at: 'Received',
+    classification: 'Classification', channel: 'Channel', caller_type: 'Caller', summary: 'Summary',
+    summary_help: 'Restricted: stored encrypted.', save: 'Save call', saved: 'Call recorded.',
+    saved_referred: 'Call recorded and referred to {{unit}}.', status: 'Status', referred_to: 'Referred to', outcome: 'Outcome',
+    empty: 'No calls.',
+  },
+  quality: {
+    title: 'Data quality', help: 'Completeness, timeliness and consistency of the records. An open case without activity for {{days}} days counts as stale.',
+    group_by: 'Group by', by_unit: 'By unit', by_institution: 'By institution', total: 'Total', empty: 'No cases in the period.',
+    lag: 'Median registration lag', days: '{{n}} days', no_cases: 'No case has this problem.',
+    field: {
+      factsDate: 'Date of facts', acts: 'Acts', purposes: 'Purposes', means: 'Means', exploitationPlace: 'Place of exploitation',
+      victimSex: "Victims' sex", victimAge: "Victims' age", victimNationality: 'Nationality', victimOrigin: 'Origin',
+    },
+    check: {
+      missing_facts_date: 'No date of facts', missing_acts: 'No acts', missing_purposes: 'No purposes', missing_means: 'No means',
+      missing_exploitation_place: 'No place of exploitation', no_victim: 'No victims', stale: 'Stale', duplicate_pending: 'Duplicates to review',
+      facts_after_registration: 'Facts after registration', child_consent_sole_basis: "Child's consent as the only basis",
+      conviction_without_charge: 'Conviction without charges', sentence_outside_range: 'Sentence outside the legal range',
+    },
+  },
+  open_data: {
+    title: 'RETA open data', sign_in: 'Sign in', total: 'Total',
+    intro: 'Published aggregate figures. To protect victims, counts from 1 to {{threshold}} are shown as "<{{threshold}}" and some other cells are hidden with "x".',
+    table: {
+      'cases-by-year': 'Cases by year', 'victims-by-sex-age': 'Victims by sex and age', 'victims-by-exploitation': 'Victims by form of exploitation',
+      'victims-by-department': 'Victims by department',
+    },
+  },
 } as const;

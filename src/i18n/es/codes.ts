@@ -106,4 +106,9 @@ export default {
   shelterStatuses: { active: 'Activo', closed: 'Cerrado' },
   ageBandsReta: { '0_13': '0 a 13', '14_17': '14 a 17', '18_30': '18 a 30', '31_plus': '31 a más' },
   unodcCategories: { girl: 'Niñas', boy: 'Niños', woman: 'Mujeres', man: 'Hombres', unknown: 'Sin dato' },
+  callChannels: { phone: 'Teléfono', whatsapp: 'WhatsApp', web: 'Web', email: 'Correo electrónico', in_person: 'En persona', other: 'Otro' },
+  callerTypes: { victim: 'Víctima', family: 'Familiar', witness: 'Testigo', anonymous: 'Anónimo', institution: 'Institución', other: 'Otro' },
+  callStatuses: { recorded: 'Registrada', awaiting_referral: 'Por derivar', referred: 'Derivada', followed_up: 'Con seguimiento', closed: 'Cerrada' },
+  callOutcomes: { not_actionable: 'No requiere acción', pending: 'Pendiente', case_linked: 'Caso vinculado', arrests: 'Con detenciones', closed: 'Cerrada' },
+  callCloseReasons: { no_evidence: 'Sin indicios', false_report: 'Denuncia falsa', unreachable: 'Sin contacto', duplicate: 'Duplicada', handled_elsewhere: 'Atendida por otra entidad', other: 'Otro' },
 } as Record<string, Record<string, string>>;

@@ -215,4 +215,44 @@ export default {
     funnel: 'Del caso a la condena', no_data: 'Sin datos para estos filtros.', tile_label: '{{name}}: {{value}}',
     funnel_step: { complaints: 'Casos', investigated: 'Con investigación', charged: 'Con acusación', tried: 'Con juicio', convicted: 'Con condena' },
   },
+  operations: {
+    title: 'Operativos e inspecciones', help: 'Operativos policiales e inspecciones laborales con las personas halladas.', new: 'Registrar operativo',
+    empty: 'No hay operativos registrados.', date: 'Fecha', type: 'Tipo', persons_found: 'Personas halladas', minors_found: 'Menores hallados',
+    victims_identified: 'Víctimas identificadas', arrests: 'Detenidos',
+  },
+  prevention: {
+    page_title: 'Prevención', help: 'Capacitaciones, campañas y talleres, con sus participantes.', new: 'Registrar actividad',
+    empty: 'No hay actividades registradas.', date: 'Fecha', type: 'Tipo de actividad', title_field: 'Título', audiences: 'Público',
+    participants: 'Participantes', female: 'Mujeres', male: 'Hombres', unknown: 'Sin dato de sexo',
+  },
+  hotline: {
+    title: 'Línea de denuncias', intake: 'Nueva llamada', calls: 'Llamadas', follow_up: 'Seguimiento', received_at: 'Recibida',
+    classification: 'Clasificación', channel: 'Canal', caller_type: 'Quién llama', summary: 'Resumen',
+    summary_help: 'Dato reservado: se guarda cifrado.', save: 'Guardar llamada', saved: 'Llamada registrada.',
+    saved_referred: 'Llamada registrada y derivada a {{unit}}.', status: 'Estado', referred_to: 'Derivada a', outcome: 'Resultado',
+    empty: 'No hay llamadas.',
+  },
+  quality: {
+    title: 'Calidad de datos', help: 'Completitud, oportunidad y consistencia de los registros. Un caso abierto sin movimiento por {{days}} días se considera sin movimiento.',
+    group_by: 'Agrupar por', by_unit: 'Por unidad', by_institution: 'Por institución', total: 'Total', empty: 'Sin casos en el período.',
+    lag: 'Demora mediana de registro', days: '{{n}} días', no_cases: 'Ningún caso presenta este problema.',
+    field: {
+      factsDate: 'Fecha de hechos', acts: 'Conductas', purposes: 'Finalidades', means: 'Medios', exploitationPlace: 'Lugar de explotación',
+      victimSex: 'Sexo de víctimas', victimAge: 'Edad de víctimas', victimNationality: 'Nacionalidad', victimOrigin: 'Origen',
+    },
+    check: {
+      missing_facts_date: 'Sin fecha de hechos', missing_acts: 'Sin conductas', missing_purposes: 'Sin finalidades', missing_means: 'Sin medios',
+      missing_exploitation_place: 'Sin lugar de explotación', no_victim: 'Sin víctimas', stale: 'Sin movimiento', duplicate_pending: 'Duplicados por revisar',
+      facts_after_registration: 'Hechos posteriores al registro', child_consent_sole_basis: 'Consentimiento de menor como única base',
+      conviction_without_charge: 'Condena sin acusación', sentence_outside_range: 'Pena fuera del rango legal',
+    },
+  },
+  open_data: {
+    title: 'Datos abiertos de RETA', sign_in: 'Iniciar sesión', total: 'Total',
+    intro: 'Cifras agregadas publicadas. Para proteger a las víctimas, los conteos de 1 a {{threshold}} se muestran como «<{{threshold}}» y otras celdas se ocultan con «x».',
+    table: {
+      'cases-by-year': 'Casos por año', 'victims-by-sex-age': 'Víctimas por sexo y edad', 'victims-by-exploitation': 'Víctimas por forma de explotación',
+      'victims-by-department': 'Víctimas por departamento',
+    },
+  },
 } as const;

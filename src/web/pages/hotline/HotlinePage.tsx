@@ -1,5 +1,129 @@
-import { Pending } from '../../components/Pending';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Tabs, Textarea } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { callCreate, type CallView } from '../../../contracts/hotline';
+import { callChannels, callerTypes } from '../../../core/hotline/call-status';
+import { api, errorMessage } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useSession } from '../../api/session';
+import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
+import { CodeField, DateField, UbigeoField } from '../../components/fields';
+import { Pager } from '../../components/Pager';
+import { useFormat } from '../../i18n/format';
 
-export default function Page() {
-  return <Pending title="nav.hotline" />;
+interface Values {
+  receivedAt: string;
+  channel?: string;
+  callerType?: string;
+  classification?: string;
+  ubigeo?: string | null;
+  summary?: string;
+}
+const nowLocal = () => {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+};
+/** The local date-time typed by the operator, as an ISO instant. */
+const toBody = (v: Values) => ({ ...v, receivedAt: v.receivedAt ? new Date(v.receivedAt).toISOString() : '', ubigeo: v.ubigeo || undefined, summary: v.summary?.trim() || undefined });
+
+/** Fast intake: a call is classified in seconds; actionable tips are referred to the nearest police unit. */
+function Intake() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState<CallView | null>(null);
+  const form = useForm<Values>({ resolver: contractResolver(callCreate, toBody), defaultValues: { receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' } });
+  const save = useMutation({
+    mutationFn: (v: Values) => api.post<CallView>('/api/v1/hotline/calls', toBody(v)),
+    onSuccess: (call) => { setSaved(call); form.reset({ receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' }); void client.invalidateQueries({ queryKey: ['calls'] }); },
+    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+  });
+  const p = { control: form.control, errors: form.formState.errors };
+  return (
+    <form onSubmit={form.handleSubmit((v) => { setFailure(null); setSaved(null); save.mutate(v); })} noValidate data-testid="call-intake">
+      <Stack maw={720}>
+        {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        {saved && (
+          <Alert color="green" role="status">
+            {saved.referral ? t('hotline.saved_referred', { unit: saved.referral.unitName ?? saved.referral.unitCode ?? '' }) : t('hotline.saved')}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <DateField {...p} name="receivedAt" type="datetime-local" label={t('hotline.received_at')} />
+          <CodeField {...p} name="classification" list="hotlineClassifications" label={t('hotline.classification')} />
+          <CodeField {...p} name="channel" list="callChannels" values={callChannels} label={t('hotline.channel')} />
+          <CodeField {...p} name="callerType" list="callerTypes" values={callerTypes} label={t('hotline.caller_type')} />
+        </SimpleGrid>
+        <UbigeoField {...p} name="ubigeo" />
+        <Textarea label={t('hotline.summary')} description={t('hotline.summary_help')} autosize minRows={2} {...form.register('summary')} error={errorAt(form.formState.errors, 'summary')} />
+        <Group><Button type="submit" loading={save.isPending}>{t('hotline.save')}</Button></Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Calls({ path, testId }: { path: string; testId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: ['calls', path, page],
+    queryFn: () => api.get<{ items: CallView[]; total: number }>(path, { query: { page, pageSize: 25 } }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Stack>
+      <ErrorAlert error={query.error} />
+      {query.data?.items.length === 0 ? <EmptyState>{t('hotline.empty')}</EmptyState> : (
+        <div className="reta-table-wrap">
+          <Table striped data-testid={testId}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('hotline.received_at')}</Table.Th>
+                <Table.Th>{t('hotline.classification')}</Table.Th>
+                <Table.Th>{t('hotline.status')}</Table.Th>
+                <Table.Th>{t('hotline.referred_to')}</Table.Th>
+                <Table.Th>{t('hotline.outcome')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(query.data?.items ?? []).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{f.date(c.receivedAt)}</Table.Td>
+                  <Table.Td>{f.code('hotlineClassifications', c.classification)}</Table.Td>
+                  <Table.Td><Badge variant="light" color="indigo.9">{f.code('callStatuses', c.status)}</Badge></Table.Td>
+                  <Table.Td>{c.referral?.unitName ?? '—'}</Table.Td>
+                  <Table.Td>{f.code('callOutcomes', c.outcome)}{c.linkedCase?.code ? ` · ${c.linkedCase.code}` : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {query.data && <Pager page={page} pageSize={25} total={query.data.total} onChange={setPage} />}
+    </Stack>
+  );
+}
+
+export default function HotlinePage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  return (
+    <>
+      <PageHeader title={t('hotline.title')} />
+      <Tabs defaultValue={can('hotline.write') ? 'intake' : 'calls'} keepMounted={false}>
+        <Tabs.List mb="md">
+          {can('hotline.write') && <Tabs.Tab value="intake">{t('hotline.intake')}</Tabs.Tab>}
+          <Tabs.Tab value="calls">{t('hotline.calls')}</Tabs.Tab>
+          <Tabs.Tab value="follow-up">{t('hotline.follow_up')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="intake"><Intake /></Tabs.Panel>
+        <Tabs.Panel value="calls"><Calls path="/api/v1/hotline/calls" testId="calls-table" /></Tabs.Panel>
+        <Tabs.Panel value="follow-up"><Calls path="/api/v1/hotline/follow-up" testId="follow-up-table" /></Tabs.Panel>
+      </Tabs>
+    </>
+  );
 }

@@ -1,5 +1,70 @@
-import { Pending } from '../../components/Pending';
+import { Anchor, Card, Container, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { StatsResult } from '../../../contracts/stats';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/common';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 
-export default function Page() {
-  return <Pending title="nav.open_data" />;
+function PublicTable({ name }: { name: string }) {
+  const { t, i18n } = useTranslation();
+  const query = useQuery({ queryKey: ['public', name, i18n.language], queryFn: () => api.get<StatsResult>(`/api/v1/public/stats/${name}`) });
+  const d = query.data;
+  return (
+    <Card withBorder padding="md" data-testid={`public-${name}`}>
+      <Title order={2} size="h4" mb="xs">{t(`open_data.table.${name}`, { defaultValue: name })}</Title>
+      {query.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      <ErrorAlert error={query.error} />
+      {d && (
+        <div className="reta-table-wrap">
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th />
+                {d.columns.map((c) => <Table.Th key={c.key}>{c.label ?? c.key}</Table.Th>)}
+                <Table.Th>{t('open_data.total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.rows.map((r, i) => (
+                <Table.Tr key={r.key}>
+                  <Table.Th scope="row">{r.label ?? r.key}</Table.Th>
+                  {d.cells[i]!.map((c, j) => <Table.Td key={j}>{c.display}</Table.Td>)}
+                  <Table.Td fw={600}>{d.totals.rows[i]?.display}</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Th scope="row">{t('open_data.total')}</Table.Th>
+                {d.totals.columns.map((c, j) => <Table.Td key={j} fw={600}>{c.display}</Table.Td>)}
+                <Table.Td fw={700}>{d.totals.grand.display}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** Published aggregate figures, open to anyone, with disclosure control applied by the server. */
+export default function OpenDataPage() {
+  const { t } = useTranslation();
+  const index = useQuery({ queryKey: ['public-index'], queryFn: () => api.get<{ tables: string[]; threshold: number }>('/api/v1/public/stats', { quiet401: true }) });
+  return (
+    <Container size="lg" py="md" component="main">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={1}>{t('open_data.title')}</Title>
+          <Group>
+            <LanguageSwitch />
+            <Anchor component={Link} to="/login">{t('open_data.sign_in')}</Anchor>
+          </Group>
+        </Group>
+        <Text>{t('open_data.intro', { threshold: index.data?.threshold ?? 10 })}</Text>
+        <ErrorAlert error={index.error} />
+        {(index.data?.tables ?? []).map((name) => <PublicTable key={name} name={name} />)}
+      </Stack>
+    </Container>
+  );
 }
