@@ -112,3 +112,16 @@ export const durationsResult = z.object({
 export const publicTableNames = ['cases-by-year', 'victims-by-sex-age', 'victims-by-exploitation', 'victims-by-department'] as const;
 export const publicTableParams = z.object({ table: z.enum(publicTableNames) });
 export const publicTableQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+
+export const occupancyQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), suppress: statsQuery.shape.suppress });
+export const occupancyResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  exact: z.boolean(),
+  threshold: z.number().int().nullable(),
+  items: z.array(z.object({
+    shelterId: z.string(), name: z.string(), departmentCode: z.string().nullable(), capacityBeds: z.number().int(), bedNights: z.number().int(),
+    availableBedNights: z.number().int(), occupancyPercent: z.string().nullable(), stays: z.number().int().nullable(), staysDisplay: z.string(),
+  })),
+  totals: z.object({ capacityBeds: z.number().int(), bedNights: z.number().int(), availableBedNights: z.number().int(), occupancyPercent: z.string().nullable() }),
+});

@@ -123,6 +123,12 @@ describe('protection, hotline, operations and prevention measures', () => {
     expect(await total('indicator=victims_assisted')).toBe(1);
     expect(await total('indicator=shelter_stays')).toBe(1);
     expect(await total('indicator=shelter_bed_nights')).toBe(30);
+    // January 2025: the stay takes 10 nights (22–31 Jan) of 10 beds × 31 days.
+    const occupancy = await analyst.client.get('/api/v1/stats/shelters?from=2025-01-01&to=2025-01-31');
+    expect(occupancy.status).toBe(200);
+    expect(occupancy.body.items[0]).toMatchObject({ name: 'Casa', capacityBeds: 10, bedNights: 10, availableBedNights: 310, occupancyPercent: '3.2', stays: 1 });
+    const february = await analyst.client.get('/api/v1/stats/shelters?from=2025-02-01&to=2025-02-28&suppress=true');
+    expect(february.body.items[0]).toMatchObject({ bedNights: 20, stays: null, staysDisplay: '<10' });
   });
 
   it('counts calls by outcome, persons found and participants without double counting audiences', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
-  derivedQuery, durationsResult, funnelResult, indicatorList, publicTableNames, publicTableParams, publicTableQuery, routesResult, statsQuery, statsResult,
+  derivedQuery, durationsResult, funnelResult, indicatorList, occupancyQuery, occupancyResult, publicTableNames, publicTableParams, publicTableQuery, routesResult, statsQuery, statsResult,
 } from '../../contracts/stats';
 import type { Deps } from '../deps';
+import { invalid } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { createStatsService } from './stats.service';
@@ -22,6 +23,11 @@ export function registerStatsRoutes(app: App, deps: Deps) {
   app.get('/api/v1/stats/routes', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: routesResult } } }, async (req) => stats.routes(req.ctx, req.query));
   app.get('/api/v1/stats/funnel', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: funnelResult } } }, async (req) => stats.funnel(req.ctx, req.query));
   app.get('/api/v1/stats/durations', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: durationsResult } } }, async (req) => stats.durations(req.ctx, req.query));
+
+  app.get('/api/v1/stats/shelters', { preHandler: read, schema: { tags, querystring: occupancyQuery, response: { 200: occupancyResult } } }, async (req) => {
+    if (req.query.from && req.query.to && req.query.from > req.query.to) throw invalid({ from: 'stats.invalid_period' }, 'stats.invalid_period');
+    return stats.occupancy(req.ctx, req.query);
+  });
 
   // Public open data: a fixed list of tables, always disclosure-controlled, whatever is asked.
   const open = { public: true } as const;

@@ -17,6 +17,7 @@
  *   stats.funnel(ctx | null, q: DerivedQuery, system?)     → complaints → investigated → charged → tried → convicted (cases)
  *   stats.durations(ctx | null, q: DerivedQuery, system?)  → median days complaint→charge, →first-instance decision,
  *                                                           registration lags, stale cases (config.staleDays)
+ *   stats.occupancy(ctx | null, { from?, to?, suppress? }, system?) → shelter bed-nights / beds available, per shelter
  *   stats.publicTable(name, { year? })             → one of the fixed public tables, always suppressed
  *   stats.definitions(locale) / stats.definitionsMarkdown(locale) → the documentation of every indicator
  *
@@ -43,6 +44,7 @@ export { filtersOf };
 import { durations, funnel, routes } from './stats.derived';
 import { definitionsMarkdown, definitionsView } from './stats.definitions';
 import { publicTableQuery } from './stats.public';
+import { occupancy, type OccupancyQuery } from './stats.occupancy';
 
 export type StatsService = ReturnType<typeof createStatsService>;
 
@@ -137,6 +139,7 @@ export function createStatsService(deps: Deps) {
     routes: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => routes(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     funnel: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => funnel(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     durations: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => durations(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
+    occupancy: (ctx: Ctx | null, q: OccupancyQuery, system?: { exact: boolean }) => occupancy(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     publicTable: (name: string, options: { year?: number }) => compute(publicTableQuery(name, options), null, false),
     definitions: (locale: 'es' | 'en') => definitionsView(locale),
     definitionsMarkdown: (locale: 'es' | 'en') => definitionsMarkdown(locale),
