@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testDriver } from '../../../test/registry';
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'bin/reta.js');
@@ -19,8 +18,8 @@ function reta(dir: string, args: string[]) {
   return { status: result.status, out: result.stdout + result.stderr };
 }
 
-// The CLI runs on an embedded database of its own: once is enough (not again for the postgres project).
-describe.runIf(testDriver() === 'pglite')('reta demo, report and export on an embedded database', () => {
+// The CLI runs on an embedded database of its own, whichever database the other tests use.
+describe('reta demo, report and export on an embedded database', () => {
   it('generates training data, then writes the annual report and a k-anonymous extract', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reta-demo-'));
     const demo = reta(dir, ['demo', '--victims', '150', '--seed', '3', '--as-of', '2026-06-30', '--no-serve']);
