@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dimensionIds } from '../../core/stats/dimensions';
@@ -56,6 +57,18 @@ describe('GET /api/v1/stats/query', () => {
     expect(res.body.notes).toContain('multi_select_overlap');
   });
 
+  it('counts a person merged into another once among distinct victims, twice among victims per case', async () => {
+    const at = new Date('2022-06-01T12:00:00Z');
+    const first = await makeCase(registry.deps, police, { registeredAt: at, victims: [{ sex: 'female', ageYears: 16 }] });
+    const second = await makeCase(registry.deps, police, { registeredAt: at, victims: [{ sex: 'female', ageYears: 17 }] });
+    await registry.deps.db.execute(sql`update persons set merged_into_id = ${first.victims[0]!.person.id} where id = ${second.victims[0]!.person.id}`);
+    const period = 'from=2022-01-01&to=2022-12-31';
+    expect((await analyst.client.get(`/api/v1/stats/query?indicator=victims&${period}`)).body.totals.grand.value).toBe(2);
+    const persons = await analyst.client.get(`/api/v1/stats/query?indicator=victim_persons&by=ageBandReta&${period}`);
+    expect(persons.body.totals.grand.value).toBe(1);
+    expect(persons.body.notes).toContain('distinct_persons_overlap');
+  });
+
   it('filters by period (Lima time) and by any dimension', async () => {
     const year = await analyst.client.get('/api/v1/stats/query?indicator=victims&from=2024-01-01&to=2024-12-31');
     expect(year.body.totals.grand.value).toBe(2);
@@ -79,7 +92,7 @@ describe('GET /api/v1/stats/query', () => {
 
   it('limits a supervisor to the figures of their own institution', async () => {
     const supervisor = await makeUser(registry, { roles: ['supervisor'], institutionId: police.institutionId, unitId: police.unitId, departments: ['08'] });
-    const res = await supervisor.client.get('/api/v1/stats/query?indicator=victims');
+    const res = await supervisor.client.get('/api/v1/stats/query?indicator=victims&from=2025-01-01&to=2025-12-31');
     expect(res.body.totals.grand.value).toBe(15);
   });
 
