@@ -248,8 +248,8 @@ export default {
     },
   },
   open_data: {
-    title: 'RETA open data', sign_in: 'Sign in', total: 'Total',
-    intro: 'Published aggregate figures. To protect victims, counts from 1 to {{threshold}} are shown as "<{{threshold}}" and some other cells are hidden with "x".',
+    title: 'RETA open data', sign_in: 'Sign in', total: 'Total', count: 'Count',
+    intro: 'Published aggregate figures. To protect victims, counts from 1 to {{below}} are shown as "<{{threshold}}" and some other cells are hidden with "x".',
     table: {
       'cases-by-year': 'Cases by year', 'victims-by-sex-age': 'Victims by sex and age', 'victims-by-exploitation': 'Victims by form of exploitation',
       'victims-by-department': 'Victims by department',

@@ -248,8 +248,8 @@ export default {
     },
   },
   open_data: {
-    title: 'Datos abiertos de RETA', sign_in: 'Iniciar sesión', total: 'Total',
-    intro: 'Cifras agregadas publicadas. Para proteger a las víctimas, los conteos de 1 a {{threshold}} se muestran como «<{{threshold}}» y otras celdas se ocultan con «x».',
+    title: 'Datos abiertos de RETA', sign_in: 'Iniciar sesión', total: 'Total', count: 'Cantidad',
+    intro: 'Cifras agregadas publicadas. Para proteger a las víctimas, los conteos de 1 a {{below}} se muestran como «<{{threshold}}» y otras celdas se ocultan con «x».',
     table: {
       'cases-by-year': 'Casos por año', 'victims-by-sex-age': 'Víctimas por sexo y edad', 'victims-by-exploitation': 'Víctimas por forma de explotación',
       'victims-by-department': 'Víctimas por departamento',

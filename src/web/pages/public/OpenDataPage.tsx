@@ -22,7 +22,7 @@ function PublicTable({ name }: { name: string }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th />
-                {d.columns.map((c) => <Table.Th key={c.key}>{c.label ?? c.key}</Table.Th>)}
+                {d.columns.map((c) => <Table.Th key={c.key}>{c.key === 'value' ? t('open_data.count') : c.label ?? c.key}</Table.Th>)}
                 <Table.Th>{t('open_data.total')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -61,7 +61,7 @@ export default function OpenDataPage() {
             <Anchor component={Link} to="/login">{t('open_data.sign_in')}</Anchor>
           </Group>
         </Group>
-        <Text>{t('open_data.intro', { threshold: index.data?.threshold ?? 10 })}</Text>
+        <Text>{t('open_data.intro', { threshold: index.data?.threshold ?? 10, below: (index.data?.threshold ?? 10) - 1 })}</Text>
         <ErrorAlert error={index.error} />
         {(index.data?.tables ?? []).map((name) => <PublicTable key={name} name={name} />)}
       </Stack>
