@@ -50,6 +50,30 @@ describe('sign-in and session', () => {
     await context.close();
   });
 
+  it('when the session expires the user is told so, and unsaved registration work is restored after signing in again', async () => {
+    const police = await createInstitution(h.admin, 'police');
+    const user = await createUser(h, ['registrar'], police);
+    const { context, page } = await newPage(h);
+    await signIn(page, h, user, '/cases/new');
+    await page.getByRole('checkbox', { name: 'Captación' }).check();
+    await page.getByRole('checkbox', { name: 'Trabajo forzoso' }).check();
+    await page.waitForTimeout(800); // the draft is saved 400 ms after the last change
+    await context.clearCookies(); // the server no longer knows this browser: as after an expiry
+    await page.getByRole('link', { name: 'Casos', exact: true }).click();
+    await page.waitForURL(/\/login\?.*expired=1/);
+    await page.getByText('Su sesión expiró por inactividad').waitFor();
+    await screenshot(page, 'session-expired');
+    await page.getByLabel('Usuario').fill(user.username);
+    await page.getByLabel('Contraseña').fill(user.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.waitForURL((url) => url.pathname === '/cases');
+    await page.goto(`${h.baseUrl}/cases/new`);
+    await page.getByText('Se recuperó un registro sin enviar').waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Captación' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Trabajo forzoso' }).isChecked()).toBe(true);
+    await context.close();
+  });
+
   it('a wrong password shows the catalogue message', async () => {
     const { context, page } = await newPage(h);
     await page.goto(`${h.baseUrl}/login`);
