@@ -40,7 +40,12 @@ const victimFields = {
   consentToDataSharing: z.boolean().nullish(),
 };
 export const victimCreate = z.strictObject({ ...personRef, ...victimFields }).superRefine(exactlyOnePerson);
-export const victimUpdate = z.strictObject({ ...victimFields, version });
+/**
+ * Identification (status and identifying institution) is not edited here: PATCH
+ * /api/v1/victims/:victimId/identification records it with the actor's own institution.
+ */
+const { identificationStatus: _status, identifiedByInstitutionId: _by, ...victimEditableFields } = victimFields;
+export const victimUpdate = z.strictObject({ ...victimEditableFields, version });
 export type VictimCreate = z.infer<typeof victimCreate>;
 export type VictimUpdate = z.infer<typeof victimUpdate>;
 

@@ -21,8 +21,9 @@ type Grant = { caseId: string; victimIds: string[] | null };
  */
 export function accessOf(actor: Actor, row: { institutionId: string }, grants: ReadonlyArray<Pick<Grant, 'victimIds'>>): CaseAccess {
   if (ownsCase(actor, row)) return { level: 'owner', victimIds: null };
-  if (actor.permissions.has('case.read.all_institutions')) return { level: 'all_institutions', victimIds: null };
+  // A full grant before analyst-wide reading: the grant carries identity, all_institutions never does.
   if (grants.some((g) => !g.victimIds)) return { level: 'granted', victimIds: null };
+  if (actor.permissions.has('case.read.all_institutions')) return { level: 'all_institutions', victimIds: null };
   return { level: 'referral', victimIds: new Set(grants.flatMap((g) => g.victimIds ?? [])) };
 }
 
@@ -51,28 +52,40 @@ export function restrictToAccess<V extends { id: string }, S>(parts: { victims: 
   return { victims: parts.victims.filter((v) => access.victimIds!.has(v.id)), suspects: [] };
 }
 
-/** SQL: the actor sees the whole of the (already visible) case in scope: owner, analyst or a full grant. */
+/**
+ * SQL: the actor sees the whole of the (already visible) case WITH identity: owner or a full grant.
+ * `case.read.all_institutions` is left out on purpose: analyst-wide reading is without identity, so it
+ * never makes a person visible (nor searchable by blind index, nor linked to a case).
+ */
 function fullCaseAccessCondition(actor: Actor): SQL {
-  if (actor.username === 'system' || actor.permissions.has('case.read.all_institutions')) return sql`true`;
+  if (actor.username === 'system') return sql`true`;
   return or(
     eq(cases.institutionId, actor.institutionId),
     sql`exists (select 1 from ${caseAccess} where ${caseAccess.caseId} = ${cases.id} and ${caseAccess.institutionId} = ${actor.institutionId} and ${caseAccess.victimIds} is null)`,
   )!;
 }
 
+/** SQL on `cases` + `case_victims`: the victim is one the actor may know who it is (whole case or referred). */
+export function identifiedVictimCondition(actor: Actor): SQL {
+  const referred = sql`exists (select 1 from ${caseAccess} where ${caseAccess.caseId} = ${cases.id}
+    and ${caseAccess.institutionId} = ${actor.institutionId} and ${caseVictims.id} = any(${caseAccess.victimIds}))`;
+  return and(visibleCasesCondition(actor), or(fullCaseAccessCondition(actor), referred))!;
+}
+
+/** SQL on `cases` + `case_suspects`: suspects only of cases seen whole (never through a referral). */
+export function identifiedSuspectCondition(actor: Actor): SQL {
+  return and(visibleCasesCondition(actor), fullCaseAccessCondition(actor))!;
+}
+
 /**
- * SQL on `persons`: the person appears in a case the actor may see, as a victim the actor may see (all
- * of them, or a referred one) or as a suspect of a case the actor sees in full.
+ * SQL on `persons`: the person appears in a case the actor may see with identity, as a victim the actor
+ * may see (all of them, or a referred one) or as a suspect of a case the actor sees in full.
  */
 export function visiblePersonCondition(actor: Actor): SQL {
-  const visible = visibleCasesCondition(actor);
-  const full = fullCaseAccessCondition(actor);
   return sql`(exists (select 1 from ${caseVictims} inner join ${cases} on ${cases.id} = ${caseVictims.caseId}
-      where ${caseVictims.personId} = ${persons.id} and ${visible}
-      and (${full} or exists (select 1 from ${caseAccess} where ${caseAccess.caseId} = ${cases.id}
-        and ${caseAccess.institutionId} = ${actor.institutionId} and ${caseVictims.id} = any(${caseAccess.victimIds}))))
+      where ${caseVictims.personId} = ${persons.id} and ${identifiedVictimCondition(actor)})
     or exists (select 1 from ${caseSuspects} inner join ${cases} on ${cases.id} = ${caseSuspects.caseId}
-      where ${caseSuspects.personId} = ${persons.id} and ${visible} and ${full}))`;
+      where ${caseSuspects.personId} = ${persons.id} and ${identifiedSuspectCondition(actor)}))`;
 }
 
 /** SQL on `persons`: the person appears in a visible case the actor's institution owns (so may edit it). */

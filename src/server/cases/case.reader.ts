@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit.writer';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors/app-error';
-import { identityModeOf } from '../people/identity';
+import { caseIdentityModeOf } from '../people/identity';
 import { loadCaseAccess, restrictToAccess } from './case.access';
 import { presentCase } from './case.presenter';
 import { loadCaseParts, type CaseRow } from './case.repository';
@@ -12,13 +12,13 @@ import { loadVisibleCase, ownsCase } from './case.scope';
 
 /**
  * The case as this actor may see it: parts restricted by access level, identity and narrative only
- * with identity.read and a reason — and then the read is audited, with the reason, in `tx`.
+ * with identity.read and a reason (never when seen only through all_institutions) — and then the read is audited, with the reason, in `tx`.
  */
 export async function presentCaseFor(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow): Promise<CaseView> {
   const access = await loadCaseAccess(tx, ctx.actor, row);
   const parts = await loadCaseParts(tx, row.id);
   const visible = restrictToAccess(parts, access);
-  const mode = identityModeOf(ctx);
+  const mode = caseIdentityModeOf(ctx, access);
   const view = presentCase(row, { ...visible, places: parts.places, allVictims: parts.victims }, access, mode, deps.cipher);
   const personIds = [...visible.victims, ...visible.suspects].map((p) => p.personId);
   // Audited when something identifying was actually shown: a person's identity or the narrative.

@@ -15,6 +15,14 @@ export function identityModeOf(ctx: Ctx): IdentityMode {
   return ctx.accessReason ? 'full' : 'available';
 }
 
+/**
+ * The identity mode for one case: analyst-wide reading (`case.read.all_institutions`) is without identity,
+ * whatever other roles the actor holds, so a case seen only that way shows no identity and no narrative.
+ */
+export function caseIdentityModeOf(ctx: Ctx, access: { level: string }): IdentityMode {
+  return access.level === 'all_institutions' ? 'none' : identityModeOf(ctx);
+}
+
 const emptyIdentity = (): IdentityView => ({ givenNames: null, familyNames: null, document: null, birthDate: null, contacts: [], address: null });
 
 export function decodeIdentity(cipher: Cipher, identityEnc: string | null): IdentityView {

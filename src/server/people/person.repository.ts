@@ -5,8 +5,7 @@ import { cases, caseSuspects, caseVictims, persons } from '../../db/schema';
 import type { Actor } from '../context';
 import type { Cipher } from '../crypto/cipher';
 import { notFound } from '../errors/app-error';
-import { visibleCasesCondition } from '../cases/case.scope';
-import { loadCaseAccessMany, ownedPersonCondition, visiblePersonCondition } from '../cases/case.access';
+import { identifiedSuspectCondition, identifiedVictimCondition, ownedPersonCondition, visiblePersonCondition } from '../cases/case.access';
 import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -53,30 +52,27 @@ export async function isPersonOwned(tx: Tx, actor: Actor, id: string): Promise<b
   return rows.length > 0;
 }
 
-/** The visible cases a person appears in, and in which role. */
+/**
+ * The cases a person appears in, and in which role, as far as the actor may know them: victim links
+ * where that victim is open to the actor (whole case or referred), suspect links only in cases seen whole.
+ * A referral never reveals that the same person is a suspect elsewhere; analyst-wide reading links nobody.
+ */
 export async function personCaseLinks(tx: Tx, actor: Actor, personIds: string[]) {
   if (personIds.length === 0) return [];
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const visible = visibleCasesCondition(actor);
   const victimLinks = await tx
-    .select({ personId: caseVictims.personId, caseId: cases.id, caseCode: cases.code, institutionId: cases.institutionId, linkId: caseVictims.id })
+    .select({ personId: caseVictims.personId, caseId: cases.id, caseCode: cases.code, linkId: caseVictims.id })
     .from(caseVictims)
     .innerJoin(cases, eq(cases.id, caseVictims.caseId))
-    .where(and(sql`${caseVictims.personId} in (${ids})`, visible))
+    .where(and(sql`${caseVictims.personId} in (${ids})`, identifiedVictimCondition(actor)))
     .orderBy(asc(cases.code));
   const suspectLinks = await tx
-    .select({ personId: caseSuspects.personId, caseId: cases.id, caseCode: cases.code, institutionId: cases.institutionId, linkId: caseSuspects.id })
+    .select({ personId: caseSuspects.personId, caseId: cases.id, caseCode: cases.code, linkId: caseSuspects.id })
     .from(caseSuspects)
     .innerJoin(cases, eq(cases.id, caseSuspects.caseId))
-    .where(and(sql`${caseSuspects.personId} in (${ids})`, visible))
+    .where(and(sql`${caseSuspects.personId} in (${ids})`, identifiedSuspectCondition(actor)))
     .orderBy(asc(cases.code));
-  const links = [...victimLinks.map((l) => ({ ...l, role: 'victim' as const })), ...suspectLinks.map((l) => ({ ...l, role: 'suspect' as const }))];
-  // Referral-only access to a case shows the referred victims and nothing else of it.
-  const access = await loadCaseAccessMany(tx, actor, [...new Map(links.map((l) => [l.caseId, { id: l.caseId, institutionId: l.institutionId }])).values()]);
-  return links.filter((l) => {
-    const ids = access.get(l.caseId)?.victimIds;
-    return !ids || (l.role === 'victim' && ids.has(l.linkId));
-  });
+  return [...victimLinks.map((l) => ({ ...l, role: 'victim' as const })), ...suspectLinks.map((l) => ({ ...l, role: 'suspect' as const }))];
 }
 
 /** Exact search through blind indexes, among the persons the actor may see. */

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, type MadeUser } from '../../../test/factories';
+import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import { grantCaseAccess } from './case.scope';
+
+/** Findings of the security review of cases and people, each pinned by an API test. */
+let registry: TestRegistry;
+let registrarA: MadeUser;
+beforeAll(async () => {
+  registry = await createTestRegistry();
+  registrarA = await makeUser(registry, { roles: ['registrar'] });
+});
+afterAll(() => registry.close());
+
+const minimal = (extra: Record<string, unknown> = {}) => ({ source: 'complaint', reportedOn: '2026-02-01', ...extra });
+const victimWith = (document: string, givenNames = 'Rosa') => ({
+  person: { sex: 'female', identity: { givenNames, familyNames: 'Quispe Mamani', document: { type: 'dni', number: document } } },
+  ageYears: 17,
+});
+
+describe('analyst-wide reading is without identity, whatever other roles the actor holds', () => {
+  it('shows an analyst+supervisor no identity or narrative of another institution, and no search hit', async () => {
+    const created = await registrarA.client.post('/api/v1/cases', minimal({ narrative: 'Relato reservado', victims: [victimWith('70112233')] }));
+    expect(created.status).toBe(201);
+    const mixed = await makeUser(registry, { roles: ['analyst', 'supervisor'] });
+
+    const read = await mixed.client.withReason('supervisión').get(`/api/v1/cases/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.accessLevel).toBe('all_institutions');
+    expect(read.body.victims).toHaveLength(1);
+    expect(read.body.victims[0].person).not.toHaveProperty('identity');
+    expect(read.body).not.toHaveProperty('narrative');
+    expect(JSON.stringify(read.body)).not.toMatch(/Rosa|Quispe|70112233|Relato/);
+
+    const search = await mixed.client.withReason('supervisión').get('/api/v1/persons?documentType=dni&documentNumber=70112233');
+    expect(search.status).toBe(200);
+    expect(search.body).toMatchObject({ items: [], total: 0 });
+    expect((await mixed.client.withReason('supervisión').get(`/api/v1/persons/${created.body.victims[0].personId}`)).status).toBe(404);
+  });
+
+  it('still shows an analyst+supervisor the identity of their own institution’s cases, with a reason', async () => {
+    const mixed = await makeUser(registry, { roles: ['analyst', 'supervisor'] });
+    const colleague = await makeUser(registry, { roles: ['registrar'], institutionId: mixed.institutionId, unitId: mixed.unitId });
+    const created = await colleague.client.post('/api/v1/cases', minimal({ narrative: 'Relato propio', victims: [victimWith('70445566', 'Lucía')] }));
+    const read = await mixed.client.withReason('supervisión').get(`/api/v1/cases/${created.body.id}`);
+    expect(read.body.accessLevel).toBe('owner');
+    expect(read.body.victims[0].person.identity).toMatchObject({ givenNames: 'Lucía' });
+    expect(read.body.narrative).toBe('Relato propio');
+    const search = await mixed.client.get('/api/v1/persons?documentType=dni&documentNumber=70445566');
+    expect(search.body.total).toBe(1);
+  });
+});
+
+describe("a person's case links reveal only what the actor may see of each case", () => {
+  async function victimAlsoSuspectElsewhere() {
+    const first = await registrarA.client.post('/api/v1/cases', minimal({ victims: [victimWith(`7${Math.floor(Math.random() * 1e7)}`)] }));
+    const personId = first.body.victims[0].personId as string;
+    const second = await registrarA.client.post('/api/v1/cases', minimal({ victims: [{ person: { sex: 'male' } }], suspects: [{ personId }] }));
+    expect(second.status).toBe(201);
+    return { first: first.body, second: second.body, personId };
+  }
+
+  for (const roles of [['social_worker'], ['social_worker', 'analyst']] as const) {
+    it(`shows a referred victim's shelter (${roles.join('+')}) the referred link, never the suspect link`, async () => {
+      const { first, second, personId } = await victimAlsoSuspectElsewhere();
+      const shelter = await makeUser(registry, { roles: [...roles] });
+      await grantCaseAccess(registry.deps.db, { caseId: first.id, institutionId: shelter.institutionId, basis: 'referral', victimIds: [first.victims[0].id], grantedBy: null });
+      await grantCaseAccess(registry.deps.db, { caseId: second.id, institutionId: shelter.institutionId, basis: 'referral', victimIds: [second.victims[0].id], grantedBy: null });
+      const seen = await shelter.client.get(`/api/v1/persons/${personId}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.cases).toEqual([{ caseId: first.id, caseCode: first.code, role: 'victim', linkId: first.victims[0].id }]);
+      expect(JSON.stringify(seen.body)).not.toContain(second.code);
+    });
+  }
+
+  it('shows the owner both links', async () => {
+    const { first, second, personId } = await victimAlsoSuspectElsewhere();
+    const seen = await registrarA.client.get(`/api/v1/persons/${personId}`);
+    expect(seen.body.cases.map((l: any) => [l.caseId, l.role]).sort()).toEqual([[first.id, 'victim'], [second.id, 'suspect']].sort());
+  });
+});
+
+describe('victim identification is recorded by the protection endpoint only', () => {
+  it('refuses identificationStatus and identifiedByInstitutionId on a victim update; other fields still change', async () => {
+    const created = await registrarA.client.post('/api/v1/cases', minimal({ victims: [{ person: { sex: 'female' }, identificationStatus: 'possible_victim' }] }));
+    const victim = created.body.victims[0];
+    const url = `/api/v1/cases/${created.body.id}/victims/${victim.id}`;
+    const status = await registrarA.client.patch(url, { version: victim.version, identificationStatus: 'confirmed_victim' });
+    expect(status.status).toBe(400);
+    const by = await registrarA.client.patch(url, { version: victim.version, identifiedByInstitutionId: registrarA.institutionId });
+    expect(by.status).toBe(400);
+    const ok = await registrarA.client.patch(url, { version: victim.version, ageYears: 15 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ageYears: 15, identificationStatus: 'possible_victim', identifiedByInstitutionId: null });
+  });
+});
