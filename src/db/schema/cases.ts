@@ -8,6 +8,12 @@ export const cases = pgTable(
     ...recordColumns(),
     code: text('code').notNull().unique(),
     externalId: text('external_id'),
+    /**
+     * The institution that registered the case and whose file number `external_id` is. Unlike
+     * institution_id it never changes on transfer, so a replay of the same external id stays idempotent
+     * for its sender and a transfer never collides with the receiver's own numbers.
+     */
+    registeredByInstitutionId: uuid('registered_by_institution_id').references(() => institutions.id),
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').notNull().references(() => units.id),
     /** Department of the owning unit: the geographic scope a case falls under. */
@@ -41,7 +47,7 @@ export const cases = pgTable(
     lastActivityAt: tstz('last_activity_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('cases_external_idx').on(t.institutionId, t.externalId),
+    uniqueIndex('cases_external_idx').on(t.registeredByInstitutionId, t.externalId),
     index('cases_institution_idx').on(t.institutionId),
     index('cases_unit_idx').on(t.unitId),
     index('cases_department_idx').on(t.departmentCode),
@@ -80,6 +86,8 @@ export const persons = pgTable(
     uniqueIndex('persons_external_idx').on(t.createdByInstitutionId, t.externalId),
     index('persons_document_idx').on(t.documentHash),
     index('persons_name_idx').on(t.nameHash),
+    // Possible-duplicate matching looks persons up by overlap of name tokens (arrayOverlaps).
+    index('persons_name_tokens_idx').using('gin', t.nameTokenHashes),
   ],
 );
 

@@ -1,6 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import { cases } from '../../db/schema';
 import { grantCaseAccess } from './case.scope';
 
 /** Findings of the security review of cases and people, each pinned by an API test. */
@@ -92,5 +94,35 @@ describe('victim identification is recorded by the protection endpoint only', ()
     const ok = await registrarA.client.patch(url, { version: victim.version, ageYears: 15 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ ageYears: 15, identificationStatus: 'possible_victim', identifiedByInstitutionId: null });
+  });
+});
+
+describe('external ids stay keyed on the registering institution across transfers', () => {
+  it('transfers a case to an institution that already used the same external id, without a 500', async () => {
+    const sender = await makeUser(registry, { roles: ['registrar'] });
+    const receiver = await makeUser(registry, { roles: ['registrar'] });
+    const theirs = await receiver.client.post('/api/v1/cases', minimal({ externalId: 'EXP-2026-001' }));
+    const ours = await sender.client.post('/api/v1/cases', minimal({ externalId: 'EXP-2026-001' }));
+    expect([theirs.status, ours.status]).toEqual([201, 201]);
+    const moved = await sender.client.post(`/api/v1/cases/${ours.body.id}/transfer`, { unitId: receiver.unitId, version: ours.body.version });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ institutionId: receiver.institutionId, externalId: 'EXP-2026-001' });
+    // The receiver's own number still answers with the receiver's own case.
+    const receiverReplay = await receiver.client.post('/api/v1/cases', minimal({ externalId: 'EXP-2026-001' }));
+    expect(receiverReplay.status).toBe(200);
+    expect(receiverReplay.body.id).toBe(theirs.body.id);
+  });
+
+  it("answers the sender's replay after a transfer with the transferred case, not a duplicate", async () => {
+    const sender = await makeUser(registry, { roles: ['registrar'] });
+    const receiver = await makeUser(registry, { roles: ['registrar'] });
+    const ours = await sender.client.post('/api/v1/cases', minimal({ externalId: 'EXP-2026-002' }));
+    const moved = await sender.client.post(`/api/v1/cases/${ours.body.id}/transfer`, { unitId: receiver.unitId, version: ours.body.version });
+    expect(moved.status).toBe(200);
+    const replay = await sender.client.post('/api/v1/cases', minimal({ externalId: 'EXP-2026-002' }));
+    expect(replay.status).toBe(200);
+    expect(replay.body.id).toBe(ours.body.id);
+    const [{ n }] = await registry.deps.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.externalId, 'EXP-2026-002'));
+    expect(n).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/connect';
 import type { Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
-import { invalid, ruleRefused } from '../errors/app-error';
+import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { loadCaseAccessMany } from './case.access';
 import { nextCaseCode } from './case.code';
@@ -15,7 +15,7 @@ import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase, presentCaseFor } from './case.reader';
 import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
-import { grantCaseAccess, loadVisibleCase } from './case.scope';
+import { grantCaseAccess, loadVisibleCase, visibleCasesCondition } from './case.scope';
 import { checkCaseDates, checkDistinctPersons, checkPersonRef, checkPlace, checkVictimFields, FieldCheck, resolveRegisteringUnit } from './case.validation';
 
 const writesIdentity = (input: CaseCreate) =>
@@ -25,16 +25,22 @@ const writesIdentity = (input: CaseCreate) =>
 export function createCaseService(deps: Deps) {
   const { db, cipher } = deps;
 
+  /** Keyed on the REGISTERING institution, which a transfer does not change (the owner does). */
   async function findByExternalId(ctx: Ctx, externalId: string) {
-    const [row] = await db.select().from(cases).where(and(eq(cases.institutionId, ctx.actor.institutionId), eq(cases.externalId, externalId))).limit(1);
+    const [row] = await db.select().from(cases).where(and(eq(cases.registeredByInstitutionId, ctx.actor.institutionId), eq(cases.externalId, externalId))).limit(1);
     return row;
   }
 
   async function existingForExternalId(ctx: Ctx, externalId: string) {
     const existing = await findByExternalId(ctx, externalId);
     if (!existing) return undefined;
-    // Idempotent replay: the same sender's file number answers with the case it created (if in scope).
-    return db.transaction(async (tx) => presentCaseFor(tx, deps, ctx, await loadVisibleCase(tx, ctx, existing.id)));
+    // Idempotent replay: the same sender's file number answers with the case it created (also after a
+    // transfer, through the sender's transfer access). Out of its scope now: the number is taken (409).
+    return db.transaction(async (tx) => {
+      const [visible] = await tx.select().from(cases).where(and(eq(cases.id, existing.id), visibleCasesCondition(ctx.actor))).limit(1);
+      if (!visible) throw conflict('case.external_id_taken');
+      return presentCaseFor(tx, deps, ctx, visible);
+    });
   }
 
   function checkCreate(input: CaseCreate) {
@@ -58,7 +64,8 @@ export function createCaseService(deps: Deps) {
     const [row] = await tx
       .insert(cases)
       .values({
-        code: await nextCaseCode(tx, now), externalId: input.externalId ?? null, institutionId: unit.institutionId, unitId: unit.id,
+        code: await nextCaseCode(tx, now), externalId: input.externalId ?? null, registeredByInstitutionId: unit.institutionId,
+        institutionId: unit.institutionId, unitId: unit.id,
         departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
         source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
         factsStart: bounds?.start ?? null, factsEnd: bounds?.end ?? null, acts: input.acts ?? [], means: input.means ?? [],
@@ -109,6 +116,7 @@ export function createCaseService(deps: Deps) {
       if (input.externalId && isUniqueViolation(error, 'cases_external_idx')) {
         const existing = await existingForExternalId(ctx, input.externalId);
         if (existing) return { view: existing, created: false };
+        throw conflict('case.external_id_taken');
       }
       throw error;
     }
@@ -161,8 +169,12 @@ export function createCaseService(deps: Deps) {
       if (target.unit.id === current.unitId) throw ruleRefused('case.transfer_same_unit', undefined, { unitId: 'case.transfer_same_unit' });
       // Another institution only when it is police too: a case moves between police units; other bodies get access along the workflow.
       if (target.unit.institutionId !== current.institutionId && target.kind !== 'police') throw ruleRefused('case.transfer_not_allowed', undefined, { unitId: 'case.transfer_not_allowed' });
+      // registered_by_institution_id stays: the external id remains the sender's, never the receiver's.
       const row = await updateVersioned(tx, cases, 'case', id, input.version, {
         unitId: target.unit.id, institutionId: target.unit.institutionId, departmentCode: target.unit.departmentCode, lastActivityAt: new Date(),
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw conflict('case.external_id_taken');
+        throw error;
       });
       const details = { fromUnitId: current.unitId, toUnitId: target.unit.id, fromInstitutionId: current.institutionId, toInstitutionId: target.unit.institutionId };
       // The sending institution keeps read access to what it registered (basis `transfer`).

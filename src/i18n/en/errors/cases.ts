@@ -2,6 +2,7 @@
 export default {
   'case.not_found': 'Case not found.',
   'case.not_owner': 'Only the institution that owns the case can change it.',
+  'case.external_id_taken': 'Your institution already used that external file number for a case you can no longer see. Use another one or ask the institution that now holds the case.',
   'case.person_external_id_taken': 'That external record number already belongs to another person outside your scope. Use another one or ask the unit that registered it.',
   'case.person_already_linked': 'That person is already linked to this case in that role.',
   'case.transfer_same_unit': 'The case already belongs to that unit.',

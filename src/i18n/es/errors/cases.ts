@@ -2,6 +2,7 @@
 export default {
   'case.not_found': 'Caso no encontrado.',
   'case.not_owner': 'Solo la institución a cargo del caso puede modificarlo.',
+  'case.external_id_taken': 'Su institución ya usó ese número de expediente externo en un caso que ya no puede ver. Use otro o consulte a la institución que ahora tiene el caso.',
   'case.person_external_id_taken': 'Ese número de registro externo ya corresponde a otra persona fuera de su ámbito. Use otro o consulte con la unidad que la registró.',
   'case.person_already_linked': 'Esa persona ya está vinculada a este caso con ese rol.',
   'case.transfer_same_unit': 'El caso ya pertenece a esa unidad.',
