@@ -38,7 +38,9 @@ export default {
     justice_cases: { title: 'Cases to record proceedings', empty: 'No cases waiting for your office.' },
     referral_inbox: { title: 'Referrals received', empty: 'No referrals waiting for an answer.' },
     hotline_follow_up: { title: 'Calls to follow up', empty: 'No referred calls waiting for an outcome.' },
-    duplicates: { title: 'Possible duplicates to review', empty: 'No possible duplicates to review.' },
+    duplicates: { title: 'Possible duplicates to review', empty: 'No possible duplicates to review.',
+      line: 'matches by {{reasons}} with: {{other}}', reason: { document: 'document', name: 'name', name_tokens: 'parts of the name' },
+    },
   },
   ubigeo: {
     department: 'Department', province: 'Province', district: 'District', selected: 'UBIGEO chosen: {{code}}',
@@ -118,7 +120,7 @@ export default {
       },
     },
     page: {
-      title: 'Case {{code}}', subtitle: 'Registered on {{date}} · {{source}}', registered: 'Case {{code}} has been registered.',
+      close: 'Close case', reopen: 'Reopen case', title: 'Case {{code}}', subtitle: 'Registered on {{date}} · {{source}}', registered: 'Case {{code}} has been registered.',
       not_found_title: 'Case not available', not_found: "The case does not exist or is outside your institution's reach.",
       places: 'Places', no_places: 'No places recorded.', victims: 'Victims ({{n}})', suspects: 'Suspects ({{n}})',
       no_victims: 'No victims recorded.', no_suspects: 'No suspects recorded.',

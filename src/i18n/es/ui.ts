@@ -38,7 +38,9 @@ export default {
     justice_cases: { title: 'Casos para registrar actuaciones', empty: 'No hay casos pendientes para su despacho.' },
     referral_inbox: { title: 'Derivaciones recibidas', empty: 'No hay derivaciones esperando respuesta.' },
     hotline_follow_up: { title: 'Llamadas por seguir', empty: 'No hay llamadas derivadas pendientes de resultado.' },
-    duplicates: { title: 'Posibles duplicados por revisar', empty: 'No hay posibles duplicados por revisar.' },
+    duplicates: { title: 'Posibles duplicados por revisar', empty: 'No hay posibles duplicados por revisar.',
+      line: 'coincide por {{reasons}} con: {{other}}', reason: { document: 'documento', name: 'nombre', name_tokens: 'partes del nombre' },
+    },
   },
   ubigeo: {
     department: 'Departamento', province: 'Provincia', district: 'Distrito', selected: 'UBIGEO elegido: {{code}}',
@@ -118,7 +120,7 @@ export default {
       },
     },
     page: {
-      title: 'Caso {{code}}', subtitle: 'Registrado el {{date}} · {{source}}', registered: 'Se registró el caso {{code}}.',
+      close: 'Cerrar caso', reopen: 'Reabrir caso', title: 'Caso {{code}}', subtitle: 'Registrado el {{date}} · {{source}}', registered: 'Se registró el caso {{code}}.',
       not_found_title: 'Caso no disponible', not_found: 'El caso no existe o no está al alcance de su institución.',
       places: 'Lugares', no_places: 'No se registraron lugares.', victims: 'Víctimas ({{n}})', suspects: 'Presuntos tratantes ({{n}})',
       no_victims: 'No hay víctimas registradas.', no_suspects: 'No hay presuntos tratantes registrados.',

@@ -15,6 +15,15 @@ interface SessionApi {
   can(permission: string): boolean;
 }
 
+/** Unsaved drafts may hold identity data: an explicit sign-out removes them (an expiry keeps them). */
+function clearDrafts() {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('reta.draft.')) localStorage.removeItem(key);
+  } catch {
+    // storage unavailable: nothing was kept
+  }
+}
+
 const SessionContext = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -52,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         await api.post('/api/v1/auth/logout', undefined, { quiet401: true });
       } finally {
+        clearDrafts();
         setCsrfToken(null);
         setState({ status: 'anonymous', expired: false });
       }

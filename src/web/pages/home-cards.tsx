@@ -55,8 +55,19 @@ export function homeCards(user: MeView): HomeCard[] {
       ),
     },
     {
-      id: 'duplicates', permissions: ['duplicates.review'], path: '/api/v1/persons/duplicates',
-      render: (item) => <Text size="sm">{String(item.id)}</Text>,
+      id: 'duplicates', permissions: ['duplicates.review'], path: '/api/v1/matching/candidates',
+      render: (item, t) => {
+        const own = item.own as { appearances?: Array<{ caseId: string; caseCode: string }> };
+        const other = item.other as { visible: boolean; appearances?: Array<{ caseCode: string }>; contacts?: Array<{ unitName: string; institutionName: string }> };
+        const first = own.appearances?.[0];
+        const elsewhere = other.visible ? other.appearances?.map((a) => a.caseCode).join(', ') : other.contacts?.map((c) => `${c.unitName} (${c.institutionName})`).join(', ');
+        return (
+          <Text size="sm">
+            {first && <Anchor component={Link} to={`/cases/${first.caseId}`} size="sm">{first.caseCode}</Anchor>}
+            {` · ${t('home.duplicates.line', { reasons: ((item.reasons as string[]) ?? []).map((r) => t(`home.duplicates.reason.${r}`)).join(', '), other: elsewhere ?? '—' })}`}
+          </Text>
+        );
+      },
     },
   ];
 }

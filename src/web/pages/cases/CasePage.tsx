@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -26,6 +26,11 @@ export default function CasePage() {
   const [reason, setReason] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [tab, setTab] = useState<string | null>('summary');
+  const client = useQueryClient();
+  const setStatus = useMutation({
+    mutationFn: (v: { status: string; version: number }) => api.patch<CaseView>(`/api/v1/cases/${id}`, v),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['case', id] }),
+  });
   const query = useQuery({
     queryKey: ['case', id, reason],
     queryFn: () => api.get<CaseView>(`/api/v1/cases/${id}`, { accessReason: reason ?? undefined }),
@@ -51,6 +56,11 @@ export default function CasePage() {
         description={t('case.page.subtitle', { date: f.date(c.registeredAt), source: f.code('caseSources', c.source) })}
         actions={
           <>
+            {can('case.update') && c.accessLevel === 'owner' && (
+              <Button size="xs" variant="default" loading={setStatus.isPending} onClick={() => setStatus.mutate({ status: c.status === 'open' ? 'closed' : 'open', version: c.version })}>
+                {c.status === 'open' ? t('case.page.close') : t('case.page.reopen')}
+              </Button>
+            )}
             <Badge size="lg" variant="filled" color={c.status === 'open' ? 'indigo.8' : 'gray.7'}>{f.code('caseStatuses', c.status)}</Badge>
             <Badge size="lg" variant="filled" color={c.palermo.isTrafficking ? '#1e6b34' : 'gray.7'} data-testid="case-palermo">
               {c.palermo.isTrafficking ? t('palermo.met') : t('palermo.not_met')}
@@ -58,6 +68,7 @@ export default function CasePage() {
           </>
         }
       />
+      <ErrorAlert error={setStatus.error} />
       {(location.state as { registered?: boolean } | null)?.registered && (
         <Alert color="green" role="status">{t('case.page.registered', { code: c.code })}</Alert>
       )}

@@ -1,6 +1,6 @@
 import { Alert, Button, Fieldset, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -19,12 +19,16 @@ import { SuspectCard, VictimCard } from './PersonFields';
 import { PlacesSection } from './PlacesSection';
 import { ElementsSection } from './ElementsSection';
 
+/** Saves the form on this device 400 ms after each change (not on the first render: nothing typed yet). */
 function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {
   const values = useWatch({ control: form.control });
+  const first = useRef(true);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      if (form.formState.isDirty) saveDraft(userId, form.getValues());
-    }, 400);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = setTimeout(() => saveDraft(userId, form.getValues()), 400);
     return () => clearTimeout(timer);
   }, [values, userId, form]);
 }

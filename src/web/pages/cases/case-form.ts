@@ -177,7 +177,9 @@ export function loadDraft(userId: string): CaseFormValues | null {
 }
 export function saveDraft(userId: string, values: CaseFormValues) {
   try {
-    localStorage.setItem(draftKey(userId), JSON.stringify(values));
+    // An untouched form is not a draft (e.g. right after "discard").
+    if (JSON.stringify(values) === JSON.stringify(emptyCase())) localStorage.removeItem(draftKey(userId));
+    else localStorage.setItem(draftKey(userId), JSON.stringify(values));
   } catch {
     // storage full or disabled: nothing else to do
   }
