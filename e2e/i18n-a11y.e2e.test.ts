@@ -101,6 +101,19 @@ describe('language switch and accessibility', () => {
     await context.close();
   });
 
+  it('a supervisor sees who read identity data of the case and why', async () => {
+    const { context, page } = await newPage(h);
+    await signIn(page, h, registrar, `/cases/${caseId}`);
+    await page.getByTestId('show-identity').click();
+    await page.getByLabel('Motivo', { exact: true }).fill('Revisión de supervisión');
+    await page.getByRole('dialog').getByRole('button', { name: 'Ver datos de identidad' }).click();
+    await page.getByText('Motivo registrado: Revisión de supervisión').waitFor();
+    await page.getByRole('tab', { name: 'Historial' }).click();
+    await page.getByTestId('access-log').getByRole('cell', { name: 'Revisión de supervisión' }).first().waitFor();
+    await screenshot(page, 'case-history-access-log');
+    await context.close();
+  });
+
   it('works on a 360 px wide phone', async () => {
     const { context, page } = await newPage(h, { width: 360 });
     await signIn(page, h, registrar, `/cases/${caseId}`);

@@ -27,7 +27,7 @@ function AccessLog({ caseId }: { caseId: string }) {
   const f = useFormat();
   const query = useQuery({
     queryKey: ['case-access-log', caseId],
-    queryFn: () => api.get<{ items: AuditEntry[] }>('/api/v1/audit', { query: { entityType: 'case', entityId: caseId, pageSize: 100 } }),
+    queryFn: () => api.get<{ items: AuditEntry[] }>('/api/v1/audit', { query: { action: 'identity.read', entityType: 'case', entityId: caseId, pageSize: 100 } }),
   });
   const reads = (query.data?.items ?? []).filter((e) => e.reason);
   return (
