@@ -45,10 +45,15 @@ function victimSex(rng: Rng, purposes: string[]): string {
   return rng.weighted(dist.victimSex);
 }
 
+/**
+ * Mostly the published origin distribution; some victims exploited where they live (rarely in Madre de
+ * Dios, a destination); some along the known corridors into the exploitation department.
+ */
 function originOf(rng: Rng, exploitation: string): string {
-  if (rng.chance(0.35)) return exploitation;
+  const draw = rng.next();
+  if (draw < (exploitation === '17' ? 0.03 : 0.15)) return exploitation;
   const corridor = dist.corridors[exploitation];
-  if (corridor && rng.chance(0.55)) return rng.pick(corridor);
+  if (corridor && draw < 0.3) return rng.pick(corridor);
   return rng.weighted(dist.originDepartment);
 }
 
