@@ -94,6 +94,13 @@ describe('annual report and exports', () => {
     expect((await lastAudit()).details).toMatchObject({ format: 'xlsx', indicator: 'cases' });
   });
 
+  it('applies disclosure control to exported tables when exact figures are not wanted', async () => {
+    const csv = await analyst.client.get('/api/v1/exports/table.csv?indicator=victims&by=originDepartment&from=2025-01-01&to=2025-12-31&suppress=true');
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain('<10');
+    expect((await lastAudit()).details).toMatchObject({ kind: 'stats_table', exact: false });
+  });
+
   it('neutralises CSV cells that a spreadsheet would run as formulas', async () => {
     const institution = await makeInstitution(registry.deps, 'police', '=HYPERLINK("http://evil.example","x")');
     const unit = await makeUnit(registry.deps, institution.id, '15');
