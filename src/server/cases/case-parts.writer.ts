@@ -10,20 +10,35 @@ import { conflict } from '../errors/app-error';
 import { proposeMatches } from '../matching/matching.repository';
 import { findVisiblePerson, insertPerson, loadVisiblePerson } from '../people/person.repository';
 
+const findOwnExternal = (tx: Tx, ctx: Ctx, externalId: string) =>
+  tx.select().from(persons).where(and(eq(persons.createdByInstitutionId, ctx.actor.institutionId), eq(persons.externalId, externalId))).limit(1);
+
+/** An existing person under the institution's own external id: reused only when the actor may see it. */
+async function reuseExternal(tx: Tx, ctx: Ctx, existing: typeof persons.$inferSelect) {
+  // Never a back door to someone outside the actor's scope.
+  if (!(await findVisiblePerson(tx, ctx.actor, existing.id))) throw conflict('case.person_external_id_taken');
+  return { person: existing, newPerson: false };
+}
+
 /** The person of a victim or suspect: an existing one the actor can see, or a new one. */
 async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
   if (input.personId) return { person: await loadVisiblePerson(tx, ctx.actor, input.personId), newPerson: false };
   // A person sent again under the same external id (the sender's own record number) is the same person.
   const externalId = input.person?.externalId;
   if (externalId) {
-    const [existing] = await tx.select().from(persons).where(and(eq(persons.createdByInstitutionId, ctx.actor.institutionId), eq(persons.externalId, externalId))).limit(1);
-    if (existing) {
-      // Reused only when the actor may see that person; never a back door to someone outside their scope.
-      if (!(await findVisiblePerson(tx, ctx.actor, existing.id))) throw conflict('case.person_external_id_taken');
-      return { person: existing, newPerson: false };
-    }
+    const [existing] = await findOwnExternal(tx, ctx, externalId);
+    if (existing) return reuseExternal(tx, ctx, existing);
   }
-  const person = await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {});
+  let person;
+  try {
+    // In a savepoint: a concurrent registration may insert the same external id first (persons_external_idx).
+    person = externalId ? await tx.transaction((sp) => insertPerson(sp, deps.cipher, ctx.actor.institutionId, input.person ?? {})) : await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {});
+  } catch (error) {
+    if (!externalId || !isUniqueViolation(error, 'persons_external_idx')) throw error;
+    const [winner] = await findOwnExternal(tx, ctx, externalId);
+    if (winner) return reuseExternal(tx, ctx, winner);
+    throw conflict('case.person_external_id_taken');
+  }
   // Possible duplicates elsewhere go to the review queue (blind indexes only, no identity leaves).
   await proposeMatches(tx, person.id);
   return { person, newPerson: true };

@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
-import { cases } from '../../db/schema';
+import { cases, persons } from '../../db/schema';
 import { grantCaseAccess } from './case.scope';
 
 /** Findings of the security review of cases and people, each pinned by an API test. */
@@ -123,6 +123,39 @@ describe('external ids stay keyed on the registering institution across transfer
     expect(replay.status).toBe(200);
     expect(replay.body.id).toBe(ours.body.id);
     const [{ n }] = await registry.deps.db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.externalId, 'EXP-2026-002'));
+    expect(n).toBe(1);
+  });
+});
+
+describe('concurrent registrations of the same person external id', () => {
+  // On PostgreSQL the inserts really race (on PGlite they serialise); the loser used to hit persons_external_idx (500).
+  it('adds the same new person to two cases at once: both succeed with one person', async () => {
+    const registrar = await makeUser(registry, { roles: ['registrar'] });
+    const [one, two] = await Promise.all([registrar.client.post('/api/v1/cases', minimal()), registrar.client.post('/api/v1/cases', minimal())]);
+    const pairs = await Promise.all(Array.from({ length: 4 }, async (_, i) => {
+      const person = { externalId: `RACE-V-${i}`, sex: 'female' };
+      return Promise.all([
+        registrar.client.post(`/api/v1/cases/${one.body.id}/victims`, { person }),
+        registrar.client.post(`/api/v1/cases/${two.body.id}/victims`, { person }),
+      ]);
+    }));
+    for (const [a, b] of pairs) {
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.personId).toBe(b.body.personId);
+    }
+  });
+
+  it('registers two cases with the same new person at once: both succeed with one person', async () => {
+    const registrar = await makeUser(registry, { roles: ['registrar'] });
+    const person = { externalId: 'RACE-C-1', sex: 'male' };
+    const results = await Promise.all([
+      registrar.client.post('/api/v1/cases', minimal({ suspects: [{ person }] })),
+      registrar.client.post('/api/v1/cases', minimal({ suspects: [{ person }] })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 201]);
+    expect(results[0]!.body.suspects[0].personId).toBe(results[1]!.body.suspects[0].personId);
+    const [{ n }] = await registry.deps.db.select({ n: sql<number>`count(*)::int` }).from(persons)
+      .where(and(eq(persons.createdByInstitutionId, registrar.institutionId), eq(persons.externalId, 'RACE-C-1')));
     expect(n).toBe(1);
   });
 });
