@@ -96,6 +96,20 @@ describe('administration, hotline, operations, prevention, quality and open data
     await inv.context.close();
   });
 
+  it('an analyst generates the annual report and finds its files', async () => {
+    const other = await createInstitution(h.admin, 'other');
+    const analyst = await createUser(h, ['analyst'], other, { national: true });
+    const { context, page } = await newPage(h);
+    await signIn(page, h, analyst, '/reports');
+    await page.getByLabel('Año', { exact: true }).fill('2025');
+    await page.getByRole('button', { name: 'Generar informe anual' }).click();
+    await page.getByTestId('reports-table').getByRole('cell', { name: '2025' }).waitFor();
+    expect(await page.getByTestId('reports-table').getByRole('link', { name: 'PDF' }).count()).toBe(1);
+    await screenshot(page, 'reports');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('anyone can read the open data without signing in', async () => {
     const { context, page } = await newPage(h);
     await page.goto(`${h.baseUrl}/open-data`);

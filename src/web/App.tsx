@@ -16,6 +16,7 @@ const OpenDataPage = lazy(() => import('./pages/public/OpenDataPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const featurePages = {
   stats: lazy(() => import('./pages/stats/StatsPage')),
+  reports: lazy(() => import('./pages/reports/ReportsPage')),
   quality: lazy(() => import('./pages/quality/QualityPage')),
   protection: lazy(() => import('./pages/protection/ProtectionPage')),
   hotline: lazy(() => import('./pages/hotline/HotlinePage')),

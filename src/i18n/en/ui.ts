@@ -9,7 +9,7 @@ export default {
     main: 'Main navigation', skip_to_content: 'Skip to content', toggle_menu: 'Open or close the menu', user_menu: 'User menu',
     language: 'Language', home: 'Home', cases: 'Cases', register_case: 'Register a case', justice: 'Justice', protection: 'Protection',
     hotline: 'Hotline', operations: 'Operations', prevention: 'Prevention', stats: 'Statistics', quality: 'Data quality',
-    admin: 'Administration', open_data: 'Open data', change_password: 'Change password', logout: 'Sign out',
+    reports: 'Reports', admin: 'Administration', open_data: 'Open data', change_password: 'Change password', logout: 'Sign out',
   },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close',
@@ -256,5 +256,12 @@ export default {
       'cases-by-year': 'Cases by year', 'victims-by-sex-age': 'Victims by sex and age', 'victims-by-exploitation': 'Victims by form of exploitation',
       'victims-by-department': 'Victims by department',
     },
+  },
+  reports: {
+    title: 'Reports and exports', help: 'The annual report is built from frozen figures checked with a hash: it can be reproduced.',
+    year: 'Year', suppress: 'With disclosure control (for publication)', generate: 'Generate annual report', empty: 'No reports generated yet.',
+    created: 'Generated', definitions: 'Definitions version', files: 'Files', exports: 'Standard exports',
+    exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
+    definitions_doc: 'Statistics definitions',
   },
 } as const;

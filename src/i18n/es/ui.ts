@@ -9,7 +9,7 @@ export default {
     main: 'Navegación principal', skip_to_content: 'Saltar al contenido', toggle_menu: 'Abrir o cerrar el menú', user_menu: 'Menú de usuario',
     language: 'Idioma', home: 'Inicio', cases: 'Casos', register_case: 'Registrar caso', justice: 'Justicia', protection: 'Protección',
     hotline: 'Línea de denuncias', operations: 'Operativos', prevention: 'Prevención', stats: 'Estadísticas', quality: 'Calidad de datos',
-    admin: 'Administración', open_data: 'Datos abiertos', change_password: 'Cambiar contraseña', logout: 'Cerrar sesión',
+    reports: 'Informes', admin: 'Administración', open_data: 'Datos abiertos', change_password: 'Cambiar contraseña', logout: 'Cerrar sesión',
   },
   common: {
     loading: 'Cargando…', save: 'Guardar', cancel: 'Cancelar', create: 'Crear', edit: 'Editar', delete: 'Eliminar', close: 'Cerrar',
@@ -256,5 +256,12 @@ export default {
       'cases-by-year': 'Casos por año', 'victims-by-sex-age': 'Víctimas por sexo y edad', 'victims-by-exploitation': 'Víctimas por forma de explotación',
       'victims-by-department': 'Víctimas por departamento',
     },
+  },
+  reports: {
+    title: 'Informes y exportaciones', help: 'El informe anual se genera a partir de cifras congeladas y verificadas con un hash: se puede reproducir.',
+    year: 'Año', suppress: 'Con control de divulgación (para publicar)', generate: 'Generar informe anual', empty: 'Aún no hay informes generados.',
+    created: 'Generado', definitions: 'Versión de definiciones', files: 'Archivos', exports: 'Exportaciones estándar',
+    exports_help: 'Cuestionario GLOTIP de UNODC y extracto con el formato de CTDC, para el año elegido.', glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
+    definitions_doc: 'Definiciones de las estadísticas',
   },
 } as const;
