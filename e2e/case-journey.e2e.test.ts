@@ -150,7 +150,7 @@ describe('a case from registration to the case page', () => {
     await court.context.close();
   });
 
-  it('the police refer a victim; a social worker accepts the referral and records a service', async () => {
+  it('the police refer a victim; a social worker opens a shelter, accepts the referral, records a service and the admission', async () => {
     const services = await createInstitution(h.admin, 'social_services');
     const worker = await createUser(h, ['social_worker'], services);
     const casePath = new URL(caseUrl).pathname;
@@ -170,13 +170,28 @@ describe('a case from registration to the case page', () => {
 
     const social = await newPage(h);
     await signIn(social.page, h, worker, '/protection');
+    await social.page.getByRole('tab', { name: 'Albergues y ocupación' }).click();
+    await social.page.getByRole('button', { name: 'Nuevo albergue' }).click();
+    const drawer = social.page.getByRole('dialog');
+    await drawer.getByLabel('Nombre', { exact: true }).fill('Casa Refugio Puerto Maldonado');
+    await drawer.getByLabel('Camas').fill('10');
+    await pick(social.page, drawer, 'Población atendida', 'Mujeres');
+    await drawer.getByRole('button', { name: 'Crear' }).click();
+    await social.page.getByRole('cell', { name: 'Casa Refugio Puerto Maldonado' }).waitFor();
+    await social.page.getByRole('tab', { name: 'Derivaciones recibidas' }).click();
     const inbox = social.page.getByTestId('referral-inbox');
     await inbox.getByRole('button', { name: 'Aceptar' }).click();
     await inbox.getByTestId('referral-status').getByText('Aceptada').waitFor();
     await inbox.getByRole('button', { name: 'Registrar servicio prestado' }).click();
     await inbox.getByTestId('service-form').getByRole('button', { name: 'Registrar servicio prestado' }).click();
     await inbox.getByTestId('service-line').getByText(/^Albergue/).waitFor();
+    await inbox.getByRole('button', { name: 'Registrar ingreso al albergue' }).click();
+    await pick(social.page, inbox, 'Albergue', /^Casa Refugio Puerto Maldonado/);
+    await inbox.getByRole('button', { name: 'Registrar ingreso al albergue' }).click();
     await screenshot(social.page, 'protection-inbox');
+    await social.page.getByRole('tab', { name: 'Albergues y ocupación' }).click();
+    await social.page.getByText('1 de 10 camas ocupadas (9 libres)').waitFor();
+    await screenshot(social.page, 'protection-shelters');
     await social.context.close();
   });
 

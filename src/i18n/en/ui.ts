@@ -200,6 +200,7 @@ export default {
     },
   },
   protection: {
+    new_shelter: 'New shelter', capacity: 'Beds', shelter: 'Shelter', check_in: 'Check-in date', admit: 'Record shelter admission', shelter_option: '{{name}} ({{free}} free beds)',
     title: 'Protection', inbox: 'Referrals received', shelters: 'Shelters and occupancy', no_referrals: 'No referrals for this victim.',
     new_referral: 'Refer to a service', to_institution: 'Refer to', service_type: 'Service', consent_given: 'The victim consented to the service',
     consent_help: 'Without consent only a supervisor may refer, recording the reason.', refer: 'Send referral',

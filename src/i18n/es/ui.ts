@@ -200,6 +200,7 @@ export default {
     },
   },
   protection: {
+    new_shelter: 'Nuevo albergue', capacity: 'Camas', shelter: 'Albergue', check_in: 'Fecha de ingreso', admit: 'Registrar ingreso al albergue', shelter_option: '{{name}} ({{free}} camas libres)',
     title: 'Protección', inbox: 'Derivaciones recibidas', shelters: 'Albergues y ocupación', no_referrals: 'Sin derivaciones para esta víctima.',
     new_referral: 'Derivar a un servicio', to_institution: 'Derivar a', service_type: 'Servicio', consent_given: 'La víctima consintió recibir el servicio',
     consent_help: 'Sin consentimiento solo un supervisor puede derivar, dejando constancia del motivo.', refer: 'Enviar derivación',

@@ -1,4 +1,7 @@
-import { Anchor, Badge, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useSession } from '../../api/session';
+import { ShelterForm } from './ShelterForms';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -26,8 +29,14 @@ function Shelters() {
   const { t } = useTranslation();
   const f = useFormat();
   const query = useQuery({ queryKey: ['shelters'], queryFn: () => api.get<{ items: ShelterView[] }>('/api/v1/shelters', { query: { pageSize: 200 } }) });
+  const { can } = useSession();
+  const [creating, setCreating] = useState(false);
   return (
     <Stack gap="sm">
+      {can('shelter.manage') && <Group justify="flex-end"><Button onClick={() => setCreating(true)}>{t('protection.new_shelter')}</Button></Group>}
+      <Drawer opened={creating} onClose={() => setCreating(false)} title={t('protection.new_shelter')} position="right" size="md">
+        {creating && <ShelterForm onDone={() => setCreating(false)} />}
+      </Drawer>
       <ErrorAlert error={query.error} />
       {query.data?.items.length === 0 && <EmptyState>{t('protection.no_shelters')}</EmptyState>}
       <div className="reta-table-wrap">

@@ -11,6 +11,7 @@ import { useSession } from '../../api/session';
 import { CodeSelect, ErrorAlert } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { today } from '../cases/case-form';
+import { StayForm } from './ShelterForms';
 
 interface ServiceValues {
   serviceType: string | null;
@@ -54,6 +55,7 @@ export function ReferralCard({ referral, caseLink }: { referral: ReferralView; c
   const { can } = useSession();
   const client = useQueryClient();
   const [addingService, setAddingService] = useState(false);
+  const [admitting, setAdmitting] = useState(false);
   const move = useMutation({
     mutationFn: (status: string) => api.post(`/api/v1/referrals/${referral.id}/status`, { status, version: referral.version, ...(status === 'declined' ? { declineReason: 'other' } : {}), ...(status === 'closed' ? { outcome: 'completed' } : {}) }),
     onSettled: () => void client.invalidateQueries({ queryKey: ['referrals'] }),
@@ -91,6 +93,10 @@ export function ReferralCard({ referral, caseLink }: { referral: ReferralView; c
         <ErrorAlert error={move.error} />
         {canServe && !addingService && <Button size="xs" variant="subtle" w="fit-content" onClick={() => setAddingService(true)}>{t('protection.record_service')}</Button>}
         {addingService && <ServiceForm referral={referral} onDone={() => setAddingService(false)} />}
+        {canServe && can('shelter.manage') && referral.serviceType === 'shelter' && !admitting && (
+          <Button size="xs" variant="subtle" w="fit-content" onClick={() => setAdmitting(true)}>{t('protection.admit')}</Button>
+        )}
+        {admitting && <StayForm referral={referral} onDone={() => setAdmitting(false)} />}
       </Stack>
     </Card>
   );
