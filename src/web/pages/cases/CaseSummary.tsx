@@ -52,7 +52,7 @@ export function CaseSummary({ c }: { c: CaseView }) {
           <List size="sm" data-testid="case-places">
             {c.places.map((p) => (
               <List.Item key={p.id}>
-                <Text span fw={600}>{f.code('placeKinds', p.kind)}:</Text> {p.ubigeo ? `${departmentName(p.ubigeo) ?? ''} (${p.ubigeo})` : p.country}
+                <Text span size="sm" fw={600}>{f.code('placeKinds', p.kind)}:</Text> {p.ubigeo ? `${departmentName(p.ubigeo) ?? ''} (${p.ubigeo})` : p.country}
               </List.Item>
             ))}
           </List>
