@@ -111,6 +111,7 @@ export const durationsResult = z.object({
 
 export const publicTableNames = ['cases-by-year', 'victims-by-sex-age', 'victims-by-exploitation', 'victims-by-department'] as const;
 export const publicTableParams = z.object({ table: z.enum(publicTableNames) });
+/** `year` is required and must be a completed year in Peru; checked by stats.public.ts so the refusal names the field. */
 export const publicTableQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
 
 export const occupancyQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), suppress: statsQuery.shape.suppress });

@@ -24,8 +24,10 @@ export interface QualityFilter {
 const registered = limaDate('c.registered_at');
 const childVictim = `(v.age_years is not null and v.age_years < 18) or (v.age_years is null and v.age_band in ('under_14','14_17','under_18'))`;
 const convictionWithArticles = `(e.type in ('sentence','plea_agreement','appeal_decided') or (e.type = 'decision' and e.decision = 'conviction'))`;
+/** The tier named on the article, or its mildest tier when none is (findTier in src/core/legal/resolve.ts). */
 const tierOf = `join justice_event_articles a on a.event_id = e.id and a.role = 'charge'
-  join legal_penalty_tiers t on t.article_id = a.article_id and t.tier_code = coalesce(a.tier_code, 'basic')`;
+  join lateral (select t0.* from legal_penalty_tiers t0 where t0.article_id = a.article_id and (a.tier_code is null or t0.tier_code = a.tier_code)
+    order by t0.min_months limit 1) t on true`;
 
 /** The SQL of each check on a case `c` (a boolean). */
 function checkSql(staleDays: number): Record<QualityCheck, string> {

@@ -79,6 +79,9 @@ describe('GET /api/v1/quality', () => {
 
   it('requires quality.read and a known check', async () => {
     expect((await police.client.get('/api/v1/quality')).status).toBe(403);
+    // The permission is checked before the query is validated.
+    expect((await police.client.get('/api/v1/quality?groupBy=everything')).status).toBe(403);
+    expect((await police.client.get('/api/v1/quality/cases?check=everything')).status).toBe(403);
     expect((await supervisor.client.get('/api/v1/quality/cases?check=everything')).status).toBe(400);
   });
 });

@@ -10,6 +10,7 @@ import { dimensionIds, type DimensionId } from '../../core/stats/dimensions';
 import type { IndicatorDef } from '../../core/stats/indicators';
 import type { AggregateRow } from '../../core/stats/table';
 import { isSystemActor, type Actor } from '../context';
+import { assessedIds } from './stats.assessed';
 import { sources, withPeriods, type Source } from './stats.sources';
 
 export interface AggregateRequest {
@@ -19,6 +20,8 @@ export interface AggregateRequest {
   filters?: Partial<Record<DimensionId, readonly string[]>>;
   /** Only the cells (no margins, no total): for ranked lists such as routes. */
   cellsOnly?: boolean;
+  /** The ids meeting an assessed condition (stats.assessed.ts); runAggregate fills it in. */
+  assessedIds?: readonly string[];
 }
 
 /**
@@ -78,6 +81,10 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   const where: SQL[] = [statsScope(actor, source.scope)];
   if (source.where) where.push(sql.raw(source.where));
   if (condition?.where) where.push(sql.raw(condition.where));
+  if (condition?.assessed) {
+    if (!request.assessedIds) throw new Error(`condition ${indicator.condition} needs assessed ids`);
+    where.push(request.assessedIds.length ? sql`${sql.raw(source.id)} in (${sql.join(request.assessedIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+  }
   if (condition?.date && !condition.join) where.push(sql.raw(`(${condition.date}) is not null`));
   if (request.from) where.push(sql`${sql.raw(date)} >= ${request.from}::date`);
   if (request.to) where.push(sql`${sql.raw(date)} <= ${request.to}::date`);
@@ -97,8 +104,10 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
 }
 
 /** The cells, margins and grand total of an indicator: one row per grouping set member. */
-export async function runAggregate(tx: Tx, indicator: IndicatorDef, request: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
+export async function runAggregate(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
   const source = sources[indicator.unit];
+  const assessed = indicator.condition ? source.conditions?.[indicator.condition]?.assessed : undefined;
+  const request = assessed && !input.assessedIds ? { ...input, assessedIds: await assessedIds(tx, assessed) } : input;
   // One row per record and nothing unnested: a plain count, hashed, instead of a sort per grouping set.
   const plainCount = indicator.measure.kind === 'count' && source.rowPerId !== false && !request.by.some((d) => source.multi[d]);
   const agg = plainCount ? 'count(*)::int' : aggregateSql(indicator);

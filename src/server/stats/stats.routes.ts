@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { invalid } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { latestPublicYear } from './stats.public';
 import { createStatsService } from './stats.service';
 
 const tags = ['stats'];
@@ -15,25 +16,27 @@ export function registerStatsRoutes(app: App, deps: Deps) {
   const stats = createStatsService(deps);
   const read = requirePermission('stats.read');
 
-  app.get('/api/v1/stats/indicators', { preHandler: read, schema: { tags, response: { 200: indicatorList } } }, async (req) => stats.definitions(req.ctx.locale));
-  app.get('/api/v1/stats/definitions.md', { preHandler: read, schema: { tags, response: { 200: z.string() } } }, async (req, reply) =>
+  app.get('/api/v1/stats/indicators', { preValidation: read, schema: { tags, response: { 200: indicatorList } } }, async (req) => stats.definitions(req.ctx.locale));
+  app.get('/api/v1/stats/definitions.md', { preValidation: read, schema: { tags, response: { 200: z.string() } } }, async (req, reply) =>
     reply.type('text/markdown; charset=utf-8').send(stats.definitionsMarkdown(req.ctx.locale)),
   );
-  app.get('/api/v1/stats/query', { preHandler: read, schema: { tags, querystring: statsQuery, response: { 200: statsResult } } }, async (req) => stats.query(req.ctx, req.query));
-  app.get('/api/v1/stats/routes', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: routesResult } } }, async (req) => stats.routes(req.ctx, req.query));
-  app.get('/api/v1/stats/funnel', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: funnelResult } } }, async (req) => stats.funnel(req.ctx, req.query));
-  app.get('/api/v1/stats/durations', { preHandler: read, schema: { tags, querystring: derivedQuery, response: { 200: durationsResult } } }, async (req) => stats.durations(req.ctx, req.query));
+  app.get('/api/v1/stats/query', { preValidation: read, schema: { tags, querystring: statsQuery, response: { 200: statsResult } } }, async (req) => stats.query(req.ctx, req.query));
+  app.get('/api/v1/stats/routes', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: routesResult } } }, async (req) => stats.routes(req.ctx, req.query));
+  app.get('/api/v1/stats/funnel', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: funnelResult } } }, async (req) => stats.funnel(req.ctx, req.query));
+  app.get('/api/v1/stats/durations', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: durationsResult } } }, async (req) => stats.durations(req.ctx, req.query));
 
-  app.get('/api/v1/stats/shelters', { preHandler: read, schema: { tags, querystring: occupancyQuery, response: { 200: occupancyResult } } }, async (req) => {
+  app.get('/api/v1/stats/shelters', { preValidation: read, schema: { tags, querystring: occupancyQuery, response: { 200: occupancyResult } } }, async (req) => {
     if (req.query.from && req.query.to && req.query.from > req.query.to) throw invalid({ from: 'stats.invalid_period' }, 'stats.invalid_period');
     return stats.occupancy(req.ctx, req.query);
   });
 
   // Public open data: a fixed list of tables, always disclosure-controlled, whatever is asked.
   const open = { public: true } as const;
-  app.get('/api/v1/public/stats', { config: open, schema: { tags, response: { 200: z.object({ tables: z.array(z.string()), threshold: z.number().int() }) } } }, async () => ({
+  app.get('/api/v1/public/stats', { config: open, schema: { tags, response: { 200: z.object({ tables: z.array(z.string()), threshold: z.number().int(), latestYear: z.number().int() }) } } }, async () => ({
     tables: [...publicTableNames],
     threshold: deps.config.disclosureThreshold,
+    /** Tables are served one completed year at a time (`?year=`), up to this one. */
+    latestYear: latestPublicYear(),
   }));
   app.get('/api/v1/public/stats/:table', { config: open, schema: { tags, params: publicTableParams, querystring: publicTableQuery, response: { 200: statsResult } } }, async (req) =>
     stats.publicTable(req.params.table, { year: req.query.year }),

@@ -18,7 +18,7 @@
  *   stats.durations(ctx | null, q: DerivedQuery, system?)  → median days complaint→charge, →first-instance decision,
  *                                                           registration lags, stale cases (config.staleDays)
  *   stats.occupancy(ctx | null, { from?, to?, suppress? }, system?) → shelter bed-nights / beds available, per shelter
- *   stats.publicTable(name, { year? })             → one of the fixed public tables, always suppressed
+ *   stats.publicTable(name, { year })              → one of the fixed public tables for one completed year, always suppressed
  *   stats.definitions(locale) / stats.definitionsMarkdown(locale) → the documentation of every indicator
  *
  * `ctx = null` in the derived views means the whole registry (system use only), exact unless

@@ -27,6 +27,13 @@ const caseMultiRows: Partial<Record<DimensionId, (alias: string) => string>> = {
       where cp.kind = 'exploitation' and cp.department_code is not null) ${a} on ${a}.case_id = c.id`,
 };
 
+/**
+ * Conditions decided by the pure rules of src/core rather than SQL: the ids (`Source.id`) that meet them
+ * are computed first (stats.assessed.ts) and bound into the query, so a statistic and the case-level flag
+ * can never disagree.
+ */
+export type AssessedCondition = 'sentencing';
+
 export interface Source {
   /** Multi-select dimensions joined as rows `<alias>.v` when broken down by (filters still use `multi`). */
   multiRows?: Partial<Record<DimensionId, (alias: string) => string>>;
@@ -51,7 +58,7 @@ export interface Source {
    * (inner) keeps the rows that have a match and may supply the date, in one pass instead of a
    * correlated subquery per row.
    */
-  conditions?: Record<string, { where?: string; date?: string; join?: string }>;
+  conditions?: Record<string, { where?: string; date?: string; join?: string; assessed?: AssessedCondition }>;
 }
 
 /** Peru has no daylight saving: timestamps are placed in days at UTC−5. */
@@ -153,13 +160,26 @@ const resolvedPerson = 'coalesce(p.merged_into_id, p.id)';
 
 const firstEvent = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and (${where}))`;
 const convictionEvent = `((e.type = 'decision' and e.decision = 'conviction') or e.type = 'plea_agreement')`;
-const articlesOf = (event: string, extra = '') =>
-  `exists (select 1 from justice_event_articles a join legal_articles la on la.id = a.article_id where a.event_id = ${event}.id${extra})`;
-/** Rule 5: a reclassification event, or a conviction under no trafficking article after trafficking charges. */
-const reclassifiedDate = `coalesce(${firstEvent(`e.type = 'reclassified'`)}, ${firstEvent(
-  `(${convictionEvent} or e.type = 'sentence') and ${articlesOf('e')} and not ${articlesOf('e', ' and la.is_trafficking')}
-   and exists (select 1 from ${ACTIVE_EVENTS} e2 where e2.suspect_id = s.id and e2.occurred_on <= e.occurred_on and ${articlesOf('e2', ' and la.is_trafficking')})`,
-)})`;
+/** Events that give a qualification step in src/core/justice/flags.ts (qualifications), and the role of their articles. */
+const chargeSteps = `('preliminary_investigation_opened','investigation_formalised','charges_filed','plea_agreement','sentence','appeal_decided')`;
+const stepArticle = (e: string, a: string) =>
+  `((${e}.type = 'reclassified' and ${a}.role in ('from','to')) or (${a}.role = 'charge' and (${e}.type in ${chargeSteps} or (${e}.type = 'decision' and ${e}.decision = 'conviction'))))`;
+/** The articles of a later step: the `to` articles of a reclassification, the charges of a charge or conviction. */
+const laterArticles = (extra: string) => `exists (select 1 from justice_event_articles a join legal_articles la on la.id = a.article_id
+  where a.event_id = e.id and a.role = (case when e.type = 'reclassified' then 'to' else 'charge' end)${extra})`;
+/**
+ * Rule 5, as findReclassification / isReductionToLesser read it: a charge or conviction step (a
+ * reclassification's `to` articles, charges filed, a conviction, plea, sentence or appeal naming articles)
+ * with no trafficking article and at least one lesser offence, after an earlier step (or the same
+ * reclassification's `from` articles) under a trafficking article. Dated by the first such step.
+ */
+const reclassifiedDate = firstEvent(
+  `(e.type in ('reclassified','charges_filed','plea_agreement','sentence','appeal_decided') or ${convictionEvent})
+   and ${laterArticles(' and la.is_lesser_offence')} and not ${laterArticles(' and la.is_trafficking')}
+   and exists (select 1 from ${ACTIVE_EVENTS} e2 join justice_event_articles a2 on a2.event_id = e2.id join legal_articles la2 on la2.id = a2.article_id
+     where e2.suspect_id = s.id and la2.is_trafficking and ${stepArticle('e2', 'a2')}
+       and ((e2.occurred_on, e2.recorded_at) < (e.occurred_on, e.recorded_at) or (e2.id = e.id and a2.role = 'from')))`,
+);
 
 /** Defendants with a standing event matching `where`, dated by the first such event. */
 const withFirstEvent = (where: string) => ({
@@ -176,11 +196,6 @@ const defendantConditions: Source['conditions'] = {
   archived: withFirstEvent(`e.type = 'archived'`),
   reclassified: { date: reclassifiedDate },
 };
-
-/** The governing minimum: the highest minimum among the articles (and tiers) the defendant was convicted under. */
-const governingMinimum = `(select max(t.min_months) from ${ACTIVE_EVENTS} e join justice_event_articles a on a.event_id = e.id and a.role = 'charge'
-  join legal_penalty_tiers t on t.article_id = a.article_id and t.tier_code = coalesce(a.tier_code, 'basic')
-  where e.suspect_id = se.suspect_id and (${convictionEvent} or e.type in ('sentence','appeal_decided')))`;
 
 const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_months >= ${b.min}${b.max === null ? '' : ` and se.sentence_months <= ${b.max}`} then ${q(b.code)}`).join(' ')} end)`;
 
@@ -240,11 +255,9 @@ export const sources: Record<CountingUnit, Source> = {
     date: 'se.occurred_on',
     scope: caseScope,
     conditions: {
-      below_minimum: {
-        where: `(se.sentence_months < ${governingMinimum} or (se.sentence_effective = false and exists (select 1 from ${ACTIVE_EVENTS} e
-          join justice_event_articles a on a.event_id = e.id and a.role = 'charge' join legal_penalty_tiers t on t.article_id = a.article_id and t.tier_code = coalesce(a.tier_code, 'basic')
-          where e.suspect_id = se.suspect_id and not t.suspension_allowed)))`,
-      },
+      // Rule 4 is decided by src/core/legal/sentencing.ts (governing tier, mildest tier when none is named,
+      // the regime's limit for suspension) through the case-level assessment: the same flag as the case.
+      below_minimum: { assessed: 'sentencing' },
     },
     ...(() => {
       const m = merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims());

@@ -4,4 +4,6 @@ export default {
   'stats.dimension_not_allowed': 'This statistic cannot be broken down by that dimension.',
   'stats.invalid_period': 'The start of the period must not be after its end.',
   'stats.top_needs_rows': 'Keeping the largest rows needs at least one dimension to break down by.',
+  'stats.public_year_required': 'A public table covers one completed year: give the year (`?year=`).',
+  'stats.public_year_incomplete': 'Only completed years are published: the current year is still changing.',
 } as Record<string, string>;

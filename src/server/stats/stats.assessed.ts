@@ -1,0 +1,24 @@
+/**
+ * Conditions of statistics decided by the pure rules (src/core) rather than by SQL, so a count and the
+ * case-level flags shown on GET /api/v1/cases/:id/justice agree by construction. Convictions with a
+ * sentence are few: every sentenced defendant is assessed, and the statistic's own SQL then applies
+ * scope, period and filters to the ids returned.
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connect';
+import { systemAssessDefendants } from '../justice/justice.assess';
+import type { AssessedCondition } from './stats.sources';
+
+/** Defendants whose standing sentence is below the governing minimum or suspended where the range forbids it (rule 4). */
+async function sentencingFlagged(tx: Tx): Promise<string[]> {
+  const cases = (await tx.execute(sql`select distinct case_id::text as id from justice_events where type = 'sentence'`)) as unknown as { rows: Array<{ id: string }> };
+  const assessed = await systemAssessDefendants(tx, cases.rows.map((r) => r.id));
+  return assessed.filter((d) => d.flags.belowMinimum || d.flags.suspendedNotAllowed).map((d) => d.suspectId);
+}
+
+export async function assessedIds(tx: Tx, condition: AssessedCondition): Promise<string[]> {
+  switch (condition) {
+    case 'sentencing':
+      return sentencingFlagged(tx);
+  }
+}
