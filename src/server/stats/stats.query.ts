@@ -83,7 +83,8 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   if (condition?.where) where.push(sql.raw(condition.where));
   if (condition?.assessed) {
     if (!request.assessedIds) throw new Error(`condition ${indicator.condition} needs assessed ids`);
-    where.push(request.assessedIds.length ? sql`${sql.raw(source.id)} in (${sql.join(request.assessedIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+    // One parameter however many ids (a bind list would hit the 65 535-parameter limit).
+    where.push(sql`${sql.raw(source.id)} = any(string_to_array(${request.assessedIds.join(',')}, ',')::uuid[])`);
   }
   if (condition?.date && !condition.join) where.push(sql.raw(`(${condition.date}) is not null`));
   if (request.from) where.push(sql`${sql.raw(date)} >= ${request.from}::date`);
