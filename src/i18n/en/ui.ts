@@ -40,6 +40,7 @@ export default {
     hotline_follow_up: { title: 'Calls to follow up', empty: 'No referred calls waiting for an outcome.' },
     duplicates: { title: 'Possible duplicates to review', empty: 'No possible duplicates to review.',
       line: 'matches by {{reasons}} with: {{other}}', reason: { document: 'document', name: 'name', name_tokens: 'parts of the name' },
+      confirm: 'Same person', reject: 'Not the same person',
     },
   },
   ubigeo: {
@@ -251,6 +252,7 @@ export default {
     },
   },
   open_data: {
+    year: 'Year (completed years only)',
     title: 'RETA open data', sign_in: 'Sign in', total: 'Total', count: 'Count',
     intro: 'Published aggregate figures. To protect victims, counts from 1 to {{below}} are shown as "<{{threshold}}" and some other cells are hidden with "x".',
     table: {

@@ -40,6 +40,7 @@ export default {
     hotline_follow_up: { title: 'Llamadas por seguir', empty: 'No hay llamadas derivadas pendientes de resultado.' },
     duplicates: { title: 'Posibles duplicados por revisar', empty: 'No hay posibles duplicados por revisar.',
       line: 'coincide por {{reasons}} con: {{other}}', reason: { document: 'documento', name: 'nombre', name_tokens: 'partes del nombre' },
+      confirm: 'Es la misma persona', reject: 'No es la misma persona',
     },
   },
   ubigeo: {
@@ -251,6 +252,7 @@ export default {
     },
   },
   open_data: {
+    year: 'Año (solo años completos)',
     title: 'Datos abiertos de RETA', sign_in: 'Iniciar sesión', total: 'Total', count: 'Cantidad',
     intro: 'Cifras agregadas publicadas. Para proteger a las víctimas, los conteos de 1 a {{below}} se muestran como «<{{threshold}}» y otras celdas se ocultan con «x».',
     table: {

@@ -1,4 +1,5 @@
-import { Anchor, Card, Container, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Container, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,9 +8,12 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
-function PublicTable({ name }: { name: string }) {
+function PublicTable({ name, year }: { name: string; year: number }) {
   const { t, i18n } = useTranslation();
-  const query = useQuery({ queryKey: ['public', name, i18n.language], queryFn: () => api.get<StatsResult>(`/api/v1/public/stats/${name}`) });
+  const query = useQuery({
+    queryKey: ['public', name, year, i18n.language],
+    queryFn: () => api.get<StatsResult>(`/api/v1/public/stats/${name}?year=${year}`),
+  });
   const d = query.data;
   return (
     <Card withBorder padding="md" data-testid={`public-${name}`}>
@@ -50,7 +54,15 @@ function PublicTable({ name }: { name: string }) {
 /** Published aggregate figures, open to anyone, with disclosure control applied by the server. */
 export default function OpenDataPage() {
   const { t } = useTranslation();
-  const index = useQuery({ queryKey: ['public-index'], queryFn: () => api.get<{ tables: string[]; threshold: number }>('/api/v1/public/stats', { quiet401: true }) });
+  const index = useQuery({
+    queryKey: ['public-index'],
+    queryFn: () => api.get<{ tables: string[]; threshold: number; latestYear: number }>('/api/v1/public/stats', { quiet401: true }),
+  });
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  // Only completed years are published: a year still in progress would let figures be differenced day by day.
+  const latestYear = index.data?.latestYear;
+  const year = chosenYear ?? latestYear;
+  const years = latestYear ? Array.from({ length: 10 }, (_, i) => String(latestYear - i)) : [];
   return (
     <Container size="lg" py="md" component="main">
       <Stack>
@@ -63,7 +75,10 @@ export default function OpenDataPage() {
         </Group>
         <Text>{t('open_data.intro', { threshold: index.data?.threshold ?? 10, below: (index.data?.threshold ?? 10) - 1 })}</Text>
         <ErrorAlert error={index.error} />
-        {(index.data?.tables ?? []).map((name) => <PublicTable key={name} name={name} />)}
+        {year !== undefined && (
+          <Select label={t('open_data.year')} data={years} value={String(year)} onChange={(v) => v && setChosenYear(Number(v))} allowDeselect={false} maw={240} />
+        )}
+        {year !== undefined && (index.data?.tables ?? []).map((name) => <PublicTable key={name} name={name} year={year} />)}
       </Stack>
     </Container>
   );
