@@ -114,6 +114,27 @@ describe('language switch and accessibility', () => {
     await context.close();
   });
 
+  it('a suspected duplicate (same document in two cases) shows on the home page and can be confirmed', async () => {
+    const client = await loginAs(h.registry.app, registrar.username, registrar.password);
+    const victim = { person: { sex: 'female', hasIdentityDocument: 'yes', identity: { givenNames: 'Lucía', familyNames: 'Huamán', document: { type: 'dni', number: '40112233' } } }, ageYears: 19 };
+    for (const reportedOn of ['2026-02-01', '2026-03-01']) {
+      const created = await client.post('/api/v1/cases', { source: 'complaint', reportedOn, acts: ['recruitment'], purposes: ['forced_labour'], victims: [victim] });
+      expect(created.status).toBe(201);
+    }
+    const { context, page } = await newPage(h);
+    await signIn(page, h, registrar, '/');
+    const card = page.getByTestId('home-duplicates');
+    await card.getByText(/coincide por documento/).waitFor();
+    await screenshot(page, 'home-duplicates');
+    await page.getByTestId('home-open_cases').getByRole('link', { name: /RETA-/ }).first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const confirm = card.getByRole('button', { name: 'Es la misma persona' });
+    const before = await confirm.count();
+    await confirm.first().click();
+    await expect.poll(() => confirm.count(), { timeout: 10_000 }).toBeLessThan(before);
+    await context.close();
+  });
+
   it('works on a 360 px wide phone', async () => {
     const { context, page } = await newPage(h, { width: 360 });
     await signIn(page, h, registrar, `/cases/${caseId}`);

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { formatDate } from '../i18n/format';
+import { DuplicateItem } from './DuplicateItem';
 
 export interface HomeCard {
   id: string;
@@ -30,7 +31,7 @@ export function homeCards(user: MeView): HomeCard[] {
   return [
     {
       id: 'open_cases', permissions: ['case.update', 'case.create'], path: '/api/v1/cases',
-      query: { status: 'open', unitId: user.unitId ?? undefined, sort: '-lastActivityAt' }, more: '/cases?status=open', render: caseLine,
+      query: { status: 'open', unitId: user.unitId ?? undefined, sort: '-registeredAt' }, more: '/cases?status=open', render: caseLine,
     },
     {
       id: 'stale_cases', permissions: ['quality.read'], path: '/api/v1/quality/cases',
@@ -38,7 +39,7 @@ export function homeCards(user: MeView): HomeCard[] {
     },
     {
       id: 'justice_cases', permissions: ['justice.prosecution.write', 'justice.court.write'], path: '/api/v1/cases',
-      query: { status: 'open', sort: '-lastActivityAt' }, more: '/justice', render: caseLine,
+      query: { status: 'open', sort: '-registeredAt' }, more: '/justice', render: caseLine,
     },
     {
       id: 'referral_inbox', permissions: ['protection.write'], path: '/api/v1/referrals/inbox', more: '/protection',
@@ -56,18 +57,7 @@ export function homeCards(user: MeView): HomeCard[] {
     },
     {
       id: 'duplicates', permissions: ['duplicates.review'], path: '/api/v1/matching/candidates',
-      render: (item, t) => {
-        const own = item.own as { appearances?: Array<{ caseId: string; caseCode: string }> };
-        const other = item.other as { visible: boolean; appearances?: Array<{ caseCode: string }>; contacts?: Array<{ unitName: string; institutionName: string }> };
-        const first = own.appearances?.[0];
-        const elsewhere = other.visible ? other.appearances?.map((a) => a.caseCode).join(', ') : other.contacts?.map((c) => `${c.unitName} (${c.institutionName})`).join(', ');
-        return (
-          <Text size="sm">
-            {first && <Anchor component={Link} to={`/cases/${first.caseId}`} size="sm">{first.caseCode}</Anchor>}
-            {` · ${t('home.duplicates.line', { reasons: ((item.reasons as string[]) ?? []).map((r) => t(`home.duplicates.reason.${r}`)).join(', '), other: elsewhere ?? '—' })}`}
-          </Text>
-        );
-      },
+      render: (item) => <DuplicateItem item={item} />,
     },
   ];
 }

@@ -1,0 +1,42 @@
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { ErrorAlert } from '../components/common';
+
+interface Side {
+  visible: boolean;
+  appearances?: Array<{ caseId: string; caseCode: string }>;
+  contacts?: Array<{ unitName: string; institutionName: string }>;
+}
+
+/** A suspected duplicate person: where each side appears, and the decision (confirm merges, reject dismisses). */
+export function DuplicateItem({ item }: { item: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const own = item.own as Side;
+  const other = item.other as Side;
+  const decide = useMutation({
+    mutationFn: (decision: 'confirm' | 'reject') => api.post(`/api/v1/matching/candidates/${String(item.id)}/${decision}`, { version: item.version }),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['home', 'duplicates'] }),
+  });
+  const first = own.appearances?.[0];
+  const elsewhere = other.visible ? other.appearances?.map((a) => a.caseCode).join(', ') : other.contacts?.map((c) => `${c.unitName} (${c.institutionName})`).join(', ');
+  const reasons = ((item.reasons as string[]) ?? []).map((r) => t(`home.duplicates.reason.${r}`)).join(', ');
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        {first && <Anchor component={Link} to={`/cases/${first.caseId}`} size="sm">{first.caseCode}</Anchor>}
+        {` · ${t('home.duplicates.line', { reasons, other: elsewhere ?? '—' })}`}
+      </Text>
+      {other.visible && (
+        <Group gap="xs">
+          <Button size="compact-xs" variant="light" onClick={() => decide.mutate('confirm')} loading={decide.isPending && decide.variables === 'confirm'}>{t('home.duplicates.confirm')}</Button>
+          <Button size="compact-xs" variant="subtle" onClick={() => decide.mutate('reject')} loading={decide.isPending && decide.variables === 'reject'}>{t('home.duplicates.reject')}</Button>
+        </Group>
+      )}
+      <ErrorAlert error={decide.error} />
+    </Stack>
+  );
+}
