@@ -35,17 +35,17 @@ export function registerReportRoutes(app: App, deps: Deps) {
     databaseKind: deps.database.kind,
   }));
 
-  app.post('/api/v1/reports/annual', { preHandler: requirePermission('report.manage'), schema: { tags, body: annualCreate, response: { 201: snapshotSummary } } }, async (req, reply) =>
+  app.post('/api/v1/reports/annual', { preValidation: requirePermission('report.manage'), schema: { tags, body: annualCreate, response: { 201: snapshotSummary } } }, async (req, reply) =>
     reply.code(201).send(await snapshots.create(req.ctx, req.body)),
   );
-  app.get('/api/v1/reports/annual', { preHandler: readReports, schema: { tags, querystring: snapshotListQuery, response: { 200: snapshotList } } }, async (req) => ({
+  app.get('/api/v1/reports/annual', { preValidation: readReports, schema: { tags, querystring: snapshotListQuery, response: { 200: snapshotList } } }, async (req) => ({
     items: await snapshots.list(req.ctx, req.query.year),
   }));
-  app.get('/api/v1/reports/annual/:snapshotId', { preHandler: readReports, schema: { tags, params: snapshotParams, response: { 200: annualReportView } } }, async (req) =>
+  app.get('/api/v1/reports/annual/:snapshotId', { preValidation: readReports, schema: { tags, params: snapshotParams, response: { 200: annualReportView } } }, async (req) =>
     snapshots.get(req.ctx, req.params.snapshotId),
   );
   for (const format of ['pdf', 'xlsx'] as const) {
-    app.get(`/api/v1/reports/annual/:snapshotId/report.${format}`, { preHandler: [readReports, requirePermission('export.create')], schema: { tags, params: snapshotParams } }, async (req, reply) => {
+    app.get(`/api/v1/reports/annual/:snapshotId/report.${format}`, { preValidation: [readReports, requirePermission('export.create')], schema: { tags, params: snapshotParams } }, async (req, reply) => {
       const report = await snapshots.get(req.ctx, req.params.snapshotId);
       const render = format === 'pdf' ? renderAnnualPdf : renderAnnualXlsx;
       const body = await render(report, req.ctx.locale, deps.config.demoMode);
@@ -59,13 +59,13 @@ export function registerReportRoutes(app: App, deps: Deps) {
   }
 
   for (const format of formats) {
-    app.get(`/api/v1/exports/table.${format}`, { preHandler: exportFiles, schema: { tags, querystring: exportTableQuery } }, async (req, reply) =>
+    app.get(`/api/v1/exports/table.${format}`, { preValidation: exportFiles, schema: { tags, querystring: exportTableQuery } }, async (req, reply) =>
       sendFile(reply, await exports.table(req.ctx, req.query, format)),
     );
-    app.get(`/api/v1/exports/glotip.${format}`, { preHandler: exportFiles, schema: { tags, querystring: exportYearQuery } }, async (req, reply) =>
+    app.get(`/api/v1/exports/glotip.${format}`, { preValidation: exportFiles, schema: { tags, querystring: exportYearQuery } }, async (req, reply) =>
       sendFile(reply, await exports.glotip(req.ctx, req.query.year, format)),
     );
-    app.get(`/api/v1/exports/ctdc.${format}`, { preHandler: exportFiles, schema: { tags, querystring: ctdcExtractQuery.omit({ format: true }) } }, async (req, reply) =>
+    app.get(`/api/v1/exports/ctdc.${format}`, { preValidation: exportFiles, schema: { tags, querystring: ctdcExtractQuery.omit({ format: true }) } }, async (req, reply) =>
       sendFile(reply, await exports.ctdc(req.ctx, { ...req.query, format })),
     );
   }
