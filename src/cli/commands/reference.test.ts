@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
+import { referenceFile } from '../../../test/reference-data';
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'bin/reta.js');
-const INEI_CSV = '/work/shared/reference/peru/ubigeo_distrito.csv';
+const INEI_CSV = referenceFile('ubigeo_distrito.csv');
 
 function reta(dataDir: string, args: string[]) {
   const { DATABASE_URL: _ignored, ...rest } = process.env;

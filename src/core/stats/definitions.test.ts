@@ -7,6 +7,7 @@ import { ageSchemes, bandOf } from './age-schemes';
 import { dimensionIds } from './dimensions';
 import { districtAreas, districtOf, prosecutionDistricts } from './districts';
 import { indicators } from './indicators';
+import { referenceFile } from '../../../test/reference-data';
 
 describe('indicator definitions', () => {
   it('are unique, name only known dimensions, and multi-select ones among them', () => {
@@ -60,7 +61,7 @@ describe('prosecution districts', () => {
   });
 
   it('matches the reference list of the public ministry when it is available', () => {
-    const path = '/work/shared/reference/peru/distritos_fiscales_peru.csv';
+    const path = referenceFile('distritos_fiscales_peru.csv');
     const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
     const builtIn = prosecutionDistricts.map((d) => strip(d.name)).sort();
     const reference = existsSync(path)

@@ -6,8 +6,9 @@ import { formatImportReport } from '../../cli/commands/reference';
 import { systemCtx } from '../context';
 import { createReferenceService } from './reference.service';
 import { parseUbigeoCsv } from './ubigeo.import';
+import { referenceFile } from '../../../test/reference-data';
 
-const INEI_CSV = '/work/shared/reference/peru/ubigeo_distrito.csv';
+const INEI_CSV = referenceFile('ubigeo_distrito.csv');
 
 let registry: TestRegistry;
 let admin: MadeUser;
@@ -40,7 +41,7 @@ describe('UBIGEO import', () => {
   });
 
   it('reads a province list (no distrito column) as provinces', () => {
-    const parsed = parseUbigeoCsv(readFileSync('/work/shared/reference/peru/ubigeo_provincia.csv', 'utf8'));
+    const parsed = parseUbigeoCsv(readFileSync(referenceFile('ubigeo_provincia.csv'), 'utf8'));
     expect(parsed.entries).toHaveLength(196);
     expect(parsed.entries.every((e) => e.level === 2 && e.code.length === 4)).toBe(true);
     expect(parsed.rejected).toEqual([]);
