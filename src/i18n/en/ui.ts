@@ -1,6 +1,8 @@
 /** English texts of the web app's screens (same keys as the Spanish catalogue). */
 export default {
   app: {
+    training_title: 'Training mode',
+    training_body: 'All data in this system is synthetic, generated for training. It does not describe real people or cases.',
     tagline: 'Trafficking in persons registry and statistics',
     full_name: 'Registry and Statistics of Trafficking in Persons and Related Crimes',
   },

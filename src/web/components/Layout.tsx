@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useUser } from '../api/session';
 import { PageLoader } from '../App';
 import { LanguageSwitch } from './LanguageSwitch';
+import { TrainingBanner } from './TrainingBanner';
 
 interface NavItem {
   to: string;
@@ -106,6 +107,7 @@ export function Layout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <TrainingBanner />
         <Box id="main" component="main" tabIndex={-1} maw={1200}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />

@@ -8,6 +8,7 @@ import { errorMessage } from '../api/client';
 import { contractResolver } from '../api/forms';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { TrainingBanner } from '../components/TrainingBanner';
 
 interface LoginValues {
   username: string;
@@ -40,6 +41,7 @@ export default function LoginPage() {
     <Center mih="100vh" p="md" component="main">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
         <Stack>
+          <TrainingBanner />
           <Group justify="space-between">
             <Title order={1} size="h2">
               RETA
