@@ -1,3 +1,5 @@
+// The band boundaries are data, defined once in stats/age-schemes.ts (what the SQL builder reads too).
+import { ageSchemes, bandOf } from './stats/age-schemes';
 /**
  * Age at exploitation (domain.md rule 2): the age when the acts happened, not at registration, decides
  * child / adult. An unknown or unverified age that may be under 18 means a presumed child.
@@ -48,22 +50,11 @@ export const isChildVictim = (victim: VictimAge) => isChild(ageGroupOf(victim));
 
 export type RetaAgeBand = '0_13' | '14_17' | '18_30' | '31_plus';
 /** RETA seed tables: 0–13, 14–17, 18–30, 31+. Null when the age is unknown. */
-export function retaAgeBand(ageYears: number | null | undefined): RetaAgeBand | null {
-  if (ageYears === null || ageYears === undefined || ageYears < 0) return null;
-  if (ageYears <= 13) return '0_13';
-  if (ageYears <= 17) return '14_17';
-  if (ageYears <= 30) return '18_30';
-  return '31_plus';
-}
+export const retaAgeBand = (ageYears: number | null | undefined) => bandOf(ageSchemes.reta, ageYears) as RetaAgeBand | null;
 
 export type PeruLegalAgeBand = 'under_14' | '14_17' | '18_plus';
 /** Peruvian penal-law thresholds: under 14 (aggravation), 14–17, 18+. */
-export function peruLegalAgeBand(ageYears: number | null | undefined): PeruLegalAgeBand | null {
-  if (ageYears === null || ageYears === undefined || ageYears < 0) return null;
-  if (ageYears < 14) return 'under_14';
-  if (ageYears < 18) return '14_17';
-  return '18_plus';
-}
+export const peruLegalAgeBand = (ageYears: number | null | undefined) => bandOf(ageSchemes.peru, ageYears) as PeruLegalAgeBand | null;
 
 export type UnodcCategory = 'girl' | 'boy' | 'woman' | 'man' | 'unknown';
 /**
@@ -79,12 +70,5 @@ export function unodcCategory(sex: string | null | undefined, group: AgeGroup): 
 
 export const ctdcAgeBroadBands = ['0-8', '9-17', '18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+'] as const;
 export type CtdcAgeBroad = (typeof ctdcAgeBroadBands)[number];
-const ctdcUpperBounds: ReadonlyArray<[number, CtdcAgeBroad]> = [
-  [8, '0-8'], [17, '9-17'], [20, '18-20'], [23, '21-23'], [26, '24-26'], [29, '27-29'], [38, '30-38'], [47, '39-47'],
-];
 /** CTDC codebook `ageBroad`. Null when the age is unknown. */
-export function ctdcAgeBroad(ageYears: number | null | undefined): CtdcAgeBroad | null {
-  if (ageYears === null || ageYears === undefined || ageYears < 0) return null;
-  for (const [upper, band] of ctdcUpperBounds) if (ageYears <= upper) return band;
-  return '48+';
-}
+export const ctdcAgeBroad = (ageYears: number | null | undefined) => bandOf(ageSchemes.ctdc, ageYears) as CtdcAgeBroad | null;
