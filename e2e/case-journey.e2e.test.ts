@@ -89,6 +89,12 @@ describe('a case from registration to the case page', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Ver datos de identidad' }).click();
     await page.getByText('Rosa Quispe Mamani').waitFor();
     await screenshot(page, 'case-people-identity');
+    // A victim found later is added to the existing case.
+    await page.getByTestId('add-victim').click();
+    const added = page.getByTestId('add-victim-form');
+    await pick(page, added, 'Sexo', 'Mujer');
+    await added.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByTestId('victim-item').nth(2).waitFor();
 
     await page.goto(`${h.baseUrl}/cases`);
     await page.getByTestId('case-table').getByRole('link', { name: /RETA-/ }).first().waitFor();
@@ -199,9 +205,9 @@ describe('a case from registration to the case page', () => {
     const { context, page } = await newPage(h);
     await signIn(page, h, analyst, '/stats');
     await page.getByTestId('headline-cases').getByTestId('headline-value').getByText('1', { exact: true }).waitFor();
-    expect(await headline(page, 'victims')).toBe('2');
+    expect(await headline(page, 'victims')).toBe('3'); // two registered, one added later
     expect(await headline(page, 'convictions')).toBe('1');
-    await page.getByTestId('department-tiles').getByRole('button', { name: /^Madre de Dios: 2$/ }).waitFor();
+    await page.getByTestId('department-tiles').getByRole('button', { name: /^Madre de Dios: 3$/ }).waitFor();
     await page.getByTestId('panel-funnel').locator('svg').first().waitFor();
     await screenshot(page, 'stats');
     await context.close();

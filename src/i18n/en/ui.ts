@@ -122,6 +122,11 @@ export default {
         reportedOn: 'Reported: oldest', code: 'Code (A–Z)', '-code': 'Code (Z–A)',
       },
     },
+    actions: {
+      add_victim: 'Add victim', add_suspect: 'Add suspect', edit: 'Edit case details', transfer: 'Transfer to another unit',
+      transfer_unit: 'Receiving unit', transfer_submit: 'Transfer',
+      transfer_confirm: 'Transfer case {{code}} to unit {{unit}}? Your unit will no longer be responsible for the case.',
+    },
     page: {
       close: 'Close case', reopen: 'Reopen case', title: 'Case {{code}}', subtitle: 'Registered on {{date}} · {{source}}', registered: 'Case {{code}} has been registered.',
       not_found_title: 'Case not available', not_found: "The case does not exist or is outside your institution's reach.",

@@ -122,6 +122,11 @@ export default {
         reportedOn: 'Denuncia: más antiguas', code: 'Código (A–Z)', '-code': 'Código (Z–A)',
       },
     },
+    actions: {
+      add_victim: 'Agregar víctima', add_suspect: 'Agregar presunto tratante', edit: 'Editar datos del caso', transfer: 'Transferir a otra unidad',
+      transfer_unit: 'Unidad de destino', transfer_submit: 'Transferir',
+      transfer_confirm: '¿Transferir el caso {{code}} a la unidad {{unit}}? Su unidad dejará de ser la responsable del caso.',
+    },
     page: {
       close: 'Cerrar caso', reopen: 'Reabrir caso', title: 'Caso {{code}}', subtitle: 'Registrado el {{date}} · {{source}}', registered: 'Se registró el caso {{code}}.',
       not_found_title: 'Caso no disponible', not_found: 'El caso no existe o no está al alcance de su institución.',

@@ -9,6 +9,7 @@ import { useSession } from '../../api/session';
 import { AccessReasonModal } from '../../components/AccessReason';
 import { ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
+import { EditCaseModal, TransferModal } from './CaseActions';
 import { CasePeople } from './CasePeople';
 import { CaseSummary } from './CaseSummary';
 
@@ -26,6 +27,7 @@ export default function CasePage() {
   const [reason, setReason] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [tab, setTab] = useState<string | null>('summary');
+  const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
   const client = useQueryClient();
   const setStatus = useMutation({
     mutationFn: (v: { status: string; version: number }) => api.patch<CaseView>(`/api/v1/cases/${id}`, v),
@@ -57,6 +59,12 @@ export default function CasePage() {
         actions={
           <>
             {can('case.update') && c.accessLevel === 'owner' && (
+              <Button size="xs" variant="default" onClick={() => setDialog('edit')} data-testid="case-edit">{t('case.actions.edit')}</Button>
+            )}
+            {can('case.transfer') && c.accessLevel === 'owner' && (
+              <Button size="xs" variant="default" onClick={() => setDialog('transfer')} data-testid="case-transfer">{t('case.actions.transfer')}</Button>
+            )}
+            {can('case.update') && c.accessLevel === 'owner' && (
               <Button size="xs" variant="default" loading={setStatus.isPending} onClick={() => setStatus.mutate({ status: c.status === 'open' ? 'closed' : 'open', version: c.version })}>
                 {c.status === 'open' ? t('case.page.close') : t('case.page.reopen')}
               </Button>
@@ -83,12 +91,14 @@ export default function CasePage() {
           <Text size="sm">{t('access.active', { reason })}</Text>
         </Alert>
       )}
+      {c.accessLevel === 'owner' && <EditCaseModal c={c} opened={dialog === 'edit'} onClose={() => setDialog(null)} />}
+      {c.accessLevel === 'owner' && <TransferModal c={c} opened={dialog === 'transfer'} onClose={() => setDialog(null)} />}
       <AccessReasonModal opened={asking} onClose={() => setAsking(false)} onConfirm={(r) => { setReason(r); setAsking(false); }} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="summary">{t('case.tab.summary')}</Tabs.Tab>
           <Tabs.Tab value="people">{t('case.tab.people', { n: c.victims.length + c.suspects.length })}</Tabs.Tab>
-          {can('justice.read') && <Tabs.Tab value="justice">{t('case.tab.justice')}</Tabs.Tab>}
+          {can('justice.read') && c.accessLevel !== 'referral' && <Tabs.Tab value="justice">{t('case.tab.justice')}</Tabs.Tab>}
           {can('protection.read') && <Tabs.Tab value="protection">{t('case.tab.protection')}</Tabs.Tab>}
           <Tabs.Tab value="linked">{t('case.tab.linked')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('case.tab.history')}</Tabs.Tab>

@@ -1,9 +1,12 @@
-import { Badge, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, SuspectView, VictimView } from '../../../contracts/cases';
 import type { PersonView } from '../../../contracts/people';
+import { useSession } from '../../api/session';
 import { EmptyState } from '../../components/common';
 import { useFormat } from '../../i18n/format';
+import { AddPersonModal } from './CaseActions';
 import { Field } from './CaseSummary';
 
 function Identity({ person }: { person: PersonView }) {
@@ -81,8 +84,18 @@ function SuspectItem({ s, n }: { s: SuspectView; n: number }) {
 
 export function CasePeople({ c }: { c: CaseView }) {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const [adding, setAdding] = useState<'victim' | 'suspect' | null>(null);
+  const canAdd = can('case.update') && c.accessLevel === 'owner';
   return (
     <Stack gap="md">
+      {canAdd && (
+        <Group>
+          <Button variant="light" size="xs" onClick={() => setAdding('victim')} data-testid="add-victim">{t('case.actions.add_victim')}</Button>
+          <Button variant="light" size="xs" onClick={() => setAdding('suspect')} data-testid="add-suspect">{t('case.actions.add_suspect')}</Button>
+          {adding && <AddPersonModal c={c} kind={adding} opened onClose={() => setAdding(null)} />}
+        </Group>
+      )}
       <Title order={2} size="h4">{t('case.page.victims', { n: c.victims.length })}</Title>
       {c.victims.length === 0 ? <EmptyState>{t('case.page.no_victims')}</EmptyState> : c.victims.map((v, i) => <VictimItem key={v.id} v={v} n={i + 1} />)}
       <Title order={2} size="h4">{t('case.page.suspects', { n: c.suspects.length })}</Title>

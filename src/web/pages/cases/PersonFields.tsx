@@ -149,7 +149,7 @@ export function VictimCard({ index, withIdentity, onRemove }: { index: number; w
   );
 }
 
-export function SuspectCard({ index, withIdentity, onRemove }: { index: number; withIdentity: boolean; onRemove: () => void }) {
+export function SuspectCard({ index, withIdentity, onRemove }: { index: number; withIdentity: boolean; onRemove?: () => void }) {
   const { t } = useTranslation();
   const { control, register } = useFormContext<CaseFormValues>();
   const isOfficial = useWatch({ control, name: `suspects.${index}.isPublicOfficial` });
@@ -160,9 +160,11 @@ export function SuspectCard({ index, withIdentity, onRemove }: { index: number; 
         <Title order={3} size="h5">
           {t('suspect.title', { n: index + 1 })}
         </Title>
-        <Button variant="subtle" color="#b42318" size="xs" onClick={onRemove}>
-          {t('suspect.remove', { n: index + 1 })}
-        </Button>
+        {onRemove && (
+          <Button variant="subtle" color="#b42318" size="xs" onClick={onRemove}>
+            {t('suspect.remove', { n: index + 1 })}
+          </Button>
+        )}
       </Group>
       <Stack gap="sm">
         <PersonAttributes base={`${base}.person`} withIdentity={withIdentity} />

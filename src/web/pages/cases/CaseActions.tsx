@@ -1,0 +1,201 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { caseUpdate, type CaseView } from '../../../contracts/cases';
+import { api, ApiError, errorMessage } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useSession } from '../../api/session';
+import { useUnits } from '../admin/admin-data';
+import { emptyCase, emptySuspect, emptyVictim, toCaseCreate, type CaseFormValues } from './case-form';
+import { CheckboxField, CodeMultiField, CodeSelectField } from './form-fields';
+import { SuspectCard, VictimCard } from './PersonFields';
+
+/** A failed write's message: a stale version (409) gets the version-conflict text. */
+function failureText(error: unknown, t: (key: string) => string) {
+  return error instanceof ApiError && error.status === 409 ? t('common.version_conflict') : errorMessage(error);
+}
+
+/** Server field paths (`person.sex`) moved under the form's own (`victims.0.person.sex`). */
+function underBase(error: unknown, base: string) {
+  if (!(error instanceof ApiError)) return error;
+  const fields = Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [`${base}.${path}`, message]));
+  return new ApiError(error.status, error.code, error.message, fields);
+}
+
+/** Adds one victim or one suspect to an existing case, with the same fields as registration. */
+export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind: 'victim' | 'suspect'; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const withIdentity = can('identity.write');
+  const [failure, setFailure] = useState<string | null>(null);
+  const blank = (): CaseFormValues => ({ ...emptyCase(), victims: kind === 'victim' ? [emptyVictim()] : [], suspects: kind === 'suspect' ? [emptySuspect()] : [] });
+  const form = useForm<CaseFormValues>({ defaultValues: blank() });
+  const base = kind === 'victim' ? 'victims.0' : 'suspects.0';
+  const close = () => {
+    form.reset(blank());
+    setFailure(null);
+    onClose();
+  };
+  const add = useMutation({
+    mutationFn: (values: CaseFormValues) => {
+      const body = toCaseCreate(values, withIdentity);
+      return api.post(`/api/v1/cases/${c.id}/${kind === 'victim' ? 'victims' : 'suspects'}`, kind === 'victim' ? body.victims?.[0] : body.suspects?.[0]);
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['case', c.id] });
+      close();
+    },
+    onError: (error) => setFailure(applyServerErrors(underBase(error, base), form.setError) ?? errorMessage(error)),
+  });
+  const submit = form.handleSubmit((values) => {
+    setFailure(null);
+    add.mutate(values);
+  });
+  return (
+    <Modal opened={opened} onClose={close} title={t(kind === 'victim' ? 'case.actions.add_victim' : 'case.actions.add_suspect')} size="xl">
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate data-testid={`add-${kind}-form`}>
+          <Stack>
+            {kind === 'victim' ? <VictimCard index={0} withIdentity={withIdentity} /> : <SuspectCard index={0} withIdentity={withIdentity} />}
+            {failure && <Alert color="red" role="alert">{failure}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+              <Button type="submit" loading={add.isPending}>{t('common.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </FormProvider>
+    </Modal>
+  );
+}
+
+/** Moves the case to another unit, after saying which one and asking to confirm. */
+export function TransferModal({ c, opened, onClose }: { c: CaseView; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const units = useUnits();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const options = (units.data ?? []).filter((u) => u.id !== c.unitId).map((u) => ({ value: u.id, label: `${u.code} · ${u.name}` }));
+  const chosen = options.find((o) => o.value === unitId);
+  const close = () => {
+    setUnitId(null);
+    setConfirming(false);
+    transfer.reset();
+    onClose();
+  };
+  const transfer = useMutation({
+    mutationFn: () => api.post<CaseView>(`/api/v1/cases/${c.id}/transfer`, { unitId, version: c.version }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['case', c.id] });
+      close();
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={close} title={t('case.actions.transfer')}>
+      <Stack>
+        {!confirming ? (
+          <>
+            <Select label={t('case.actions.transfer_unit')} data={options} value={unitId} onChange={setUnitId} searchable comboboxProps={{ withinPortal: true }} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+              <Button disabled={!unitId} onClick={() => setConfirming(true)}>{t('common.next')}</Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            <Alert color="yellow" p="xs">
+              <Text size="sm">{t('case.actions.transfer_confirm', { code: c.code, unit: chosen?.label ?? '' })}</Text>
+            </Alert>
+            {transfer.error && <Alert color="red" role="alert">{failureText(transfer.error, t)}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>{t('common.back')}</Button>
+              <Button color="#b42318" loading={transfer.isPending} onClick={() => transfer.mutate()}>{t('case.actions.transfer_submit')}</Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+interface EditValues {
+  source: string | null;
+  reportedOn: string;
+  factsDateFrom: string;
+  factsDateTo: string;
+  acts: string[];
+  means: string[];
+  purposes: string[];
+  isInternational: boolean;
+  organisedCrime: boolean;
+  publicOfficialInvolved: boolean;
+  initialLegalQualification: string;
+}
+const text = (value: string) => (value.trim() ? value.trim() : null);
+const toUpdate = (v: EditValues, version: number) => ({
+  source: v.source ?? undefined, reportedOn: v.reportedOn, factsDateFrom: text(v.factsDateFrom), factsDateTo: text(v.factsDateTo),
+  acts: v.acts, means: v.means, purposes: v.purposes, isInternational: v.isInternational, organisedCrime: v.organisedCrime,
+  publicOfficialInvolved: v.publicOfficialInvolved, initialLegalQualification: text(v.initialLegalQualification), version,
+});
+
+/** Edits the case's main fields (PATCH with the version read; a stale one answers 409). */
+export function EditCaseModal({ c, opened, onClose }: { c: CaseView; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<EditValues>({
+    values: {
+      source: c.source, reportedOn: c.reportedOn.slice(0, 10), factsDateFrom: c.factsDateFrom ?? '', factsDateTo: c.factsDateTo ?? '', acts: c.acts, means: c.means,
+      purposes: c.purposes, isInternational: c.isInternational, organisedCrime: c.organisedCrime, publicOfficialInvolved: c.publicOfficialInvolved,
+      initialLegalQualification: c.initialLegalQualification ?? '',
+    },
+    resolver: contractResolver(caseUpdate, (v: EditValues) => toUpdate(v, c.version)),
+  });
+  const close = () => {
+    setFailure(null);
+    onClose();
+  };
+  const save = useMutation({
+    mutationFn: (v: EditValues) => api.patch<CaseView>(`/api/v1/cases/${c.id}`, toUpdate(v, c.version)),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['case', c.id] });
+      close();
+    },
+    onError: (error) => setFailure(error instanceof ApiError && error.status === 409 ? t('common.version_conflict') : applyServerErrors(error, form.setError) ?? errorMessage(error)),
+  });
+  const err = (name: string) => errorAt(form.formState.errors, name);
+  return (
+    <Modal opened={opened} onClose={close} title={t('case.actions.edit')} size="lg">
+      <FormProvider {...form}>
+        <form onSubmit={form.handleSubmit((v) => { setFailure(null); save.mutate(v); })} noValidate data-testid="edit-case-form">
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <CodeSelectField name="source" list="caseSources" label={t('case.field.source')} clearable={false} />
+              <TextInput type="date" label={t('case.field.reported_on')} {...form.register('reportedOn')} error={err('reportedOn')} />
+              <TextInput label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} {...form.register('factsDateFrom')} error={err('factsDateFrom')} />
+              <TextInput label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} {...form.register('factsDateTo')} error={err('factsDateTo')} />
+            </SimpleGrid>
+            <CodeMultiField name="acts" list="acts" label={t('case.field.acts')} />
+            <CodeMultiField name="means" list="means" label={t('case.field.means')} />
+            <CodeMultiField name="purposes" list="purposes" label={t('case.field.purposes')} />
+            <Group>
+              <CheckboxField name="isInternational" label={t('case.field.is_international')} />
+              <CheckboxField name="organisedCrime" label={t('case.field.organised_crime')} />
+              <CheckboxField name="publicOfficialInvolved" label={t('case.field.public_official')} />
+            </Group>
+            <TextInput label={t('case.field.initial_legal_qualification')} {...form.register('initialLegalQualification')} error={err('initialLegalQualification')} />
+            {failure && <Alert color="red" role="alert">{failure}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+              <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </FormProvider>
+    </Modal>
+  );
+}
