@@ -67,6 +67,10 @@ function wrapPglite(client: PGlite, release: () => void): Database {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (restart, failover, admin termination) is an 'error' event on the
+  // pool; unhandled it would crash the process. The pool drops that client and the next query reconnects;
+  // errors of queries in flight still reach their callers.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
   const client = await pool.connect(); // fail fast with the server's own message
   client.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
