@@ -45,6 +45,13 @@ export default {
       confirm: 'Same person', reject: 'Not the same person',
     },
   },
+  duplicates: {
+    title: 'Possible duplicates', help: 'People who may be recorded twice. Confirming merges the records; a confirmed merge can be undone.',
+    status: 'Review status', matches_by: 'Match by {{reasons}}', own: 'Person within your reach', other: 'Possible duplicate',
+    hidden: 'It is outside your institution\'s reach. To review it, contact:', birth_year: 'Birth year',
+    role: { victim: 'victim', suspect: 'suspect' }, unmerge: 'Undo the merge',
+    found_on: 'Found on {{date}}', decided_on: 'decided on {{date}}',
+  },
   ubigeo: {
     department: 'Department', province: 'Province', district: 'District', selected: 'UBIGEO chosen: {{code}}',
     no_reference: 'No provinces loaded; the department is enough',
@@ -242,6 +249,12 @@ export default {
     summary_help: 'Restricted: stored encrypted.', save: 'Save call', saved: 'Call recorded.',
     saved_referred: 'Call recorded and referred to {{unit}}.', status: 'Status', referred_to: 'Referred to', outcome: 'Outcome',
     empty: 'No calls.',
+    detail: {
+      title: 'Call details', refer_to: 'Refer to police unit', refer: 'Refer', case_code: 'Case code',
+      link_case: 'Link case', case_not_found: 'No case with that code is within your reach.', linked_case: 'Linked case',
+      arrests: 'Arrests', closed_reason: 'Reason for closing', record_outcome: 'Record outcome',
+      show_summary: 'Read the summary', no_summary: 'The call has no summary.', summary_not_allowed: 'Your role may not read the summary of this call.',
+    },
   },
   quality: {
     title: 'Data quality', help: 'Completeness, timeliness and consistency of the records. An open case without activity for {{days}} days counts as stale.',

@@ -45,6 +45,13 @@ export default {
       confirm: 'Es la misma persona', reject: 'No es la misma persona',
     },
   },
+  duplicates: {
+    title: 'Posibles duplicados', help: 'Personas que podrían estar registradas dos veces. Confirmar une los registros; una unión confirmada puede deshacerse.',
+    status: 'Estado de la revisión', matches_by: 'Coinciden por {{reasons}}', own: 'Persona a su alcance', other: 'Posible duplicado',
+    hidden: 'Está fuera del alcance de su institución. Para revisarlo, comuníquese con:', birth_year: 'Año de nacimiento',
+    role: { victim: 'víctima', suspect: 'presunto tratante' }, unmerge: 'Deshacer la unión',
+    found_on: 'Detectado el {{date}}', decided_on: 'decidido el {{date}}',
+  },
   ubigeo: {
     department: 'Departamento', province: 'Provincia', district: 'Distrito', selected: 'UBIGEO elegido: {{code}}',
     no_reference: 'Sin provincias cargadas; basta el departamento',
@@ -242,6 +249,12 @@ export default {
     summary_help: 'Dato reservado: se guarda cifrado.', save: 'Guardar llamada', saved: 'Llamada registrada.',
     saved_referred: 'Llamada registrada y derivada a {{unit}}.', status: 'Estado', referred_to: 'Derivada a', outcome: 'Resultado',
     empty: 'No hay llamadas.',
+    detail: {
+      title: 'Detalle de la llamada', refer_to: 'Derivar a la unidad policial', refer: 'Derivar', case_code: 'Código del caso',
+      link_case: 'Vincular caso', case_not_found: 'No se encontró un caso con ese código a su alcance.', linked_case: 'Caso vinculado',
+      arrests: 'Detenciones', closed_reason: 'Motivo de cierre', record_outcome: 'Registrar resultado',
+      show_summary: 'Ver el resumen', no_summary: 'La llamada no tiene resumen.', summary_not_allowed: 'Su función no puede leer el resumen de esta llamada.',
+    },
   },
   quality: {
     title: 'Calidad de datos', help: 'Completitud, oportunidad y consistencia de los registros. Un caso abierto sin movimiento por {{days}} días se considera sin movimiento.',

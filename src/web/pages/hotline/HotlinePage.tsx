@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Tabs, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Tabs, Textarea, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -12,6 +12,7 @@ import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { CodeField, DateField, UbigeoField } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
+import { CallDetail } from './CallDetail';
 
 interface Values {
   receivedAt: string;
@@ -69,6 +70,7 @@ function Calls({ path, testId }: { path: string; testId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ['calls', path, page],
     queryFn: () => api.get<{ items: CallView[]; total: number }>(path, { query: { page, pageSize: 25 } }),
@@ -87,6 +89,7 @@ function Calls({ path, testId }: { path: string; testId: string }) {
                 <Table.Th>{t('hotline.status')}</Table.Th>
                 <Table.Th>{t('hotline.referred_to')}</Table.Th>
                 <Table.Th>{t('hotline.outcome')}</Table.Th>
+                <Table.Th><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -97,6 +100,7 @@ function Calls({ path, testId }: { path: string; testId: string }) {
                   <Table.Td><Badge variant="light" color="indigo.9">{f.code('callStatuses', c.status)}</Badge></Table.Td>
                   <Table.Td>{c.referral?.unitName ?? '—'}</Table.Td>
                   <Table.Td>{f.code('callOutcomes', c.outcome)}{c.linkedCase?.code ? ` · ${c.linkedCase.code}` : ''}</Table.Td>
+                  <Table.Td><Button size="xs" variant="subtle" onClick={() => setOpen(c.id)}>{t('common.details')}</Button></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -104,6 +108,7 @@ function Calls({ path, testId }: { path: string; testId: string }) {
         </div>
       )}
       {query.data && <Pager page={page} pageSize={25} total={query.data.total} onChange={setPage} />}
+      <CallDetail id={open} onClose={() => setOpen(null)} />
     </Stack>
   );
 }
