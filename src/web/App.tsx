@@ -23,6 +23,7 @@ const featurePages = {
   operations: lazy(() => import('./pages/operations/OperationsPage')),
   prevention: lazy(() => import('./pages/prevention/PreventionPage')),
   justice: lazy(() => import('./pages/justice/JusticePage')),
+  duplicates: lazy(() => import('./pages/DuplicatesPage')),
 };
 
 export const PageLoader = () => (

@@ -104,4 +104,5 @@ export default {
   callStatuses: { recorded: 'Recorded', awaiting_referral: 'Awaiting referral', referred: 'Referred', followed_up: 'Followed up', closed: 'Closed' },
   callOutcomes: { not_actionable: 'Not actionable', pending: 'Pending', case_linked: 'Case linked', arrests: 'Arrests made', closed: 'Closed' },
   callCloseReasons: { no_evidence: 'No evidence', false_report: 'False report', unreachable: 'Unreachable', duplicate: 'Duplicate', handled_elsewhere: 'Handled elsewhere', other: 'Other' },
+  matchStatuses: { pending: 'To review', confirmed: 'Confirmed (merged)', rejected: 'Rejected', unmerged: 'Merge undone' },
 } as Record<string, Record<string, string>>;

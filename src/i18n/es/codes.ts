@@ -111,4 +111,5 @@ export default {
   callStatuses: { recorded: 'Registrada', awaiting_referral: 'Por derivar', referred: 'Derivada', followed_up: 'Con seguimiento', closed: 'Cerrada' },
   callOutcomes: { not_actionable: 'No requiere acción', pending: 'Pendiente', case_linked: 'Caso vinculado', arrests: 'Con detenciones', closed: 'Cerrada' },
   callCloseReasons: { no_evidence: 'Sin indicios', false_report: 'Denuncia falsa', unreachable: 'Sin contacto', duplicate: 'Duplicada', handled_elsewhere: 'Atendida por otra entidad', other: 'Otro' },
+  matchStatuses: { pending: 'Por revisar', confirmed: 'Confirmado (unidos)', rejected: 'Descartado', unmerged: 'Unión deshecha' },
 } as Record<string, Record<string, string>>;

@@ -56,7 +56,7 @@ export function homeCards(user: MeView): HomeCard[] {
       ),
     },
     {
-      id: 'duplicates', permissions: ['duplicates.review'], path: '/api/v1/matching/candidates',
+      id: 'duplicates', permissions: ['duplicates.review'], path: '/api/v1/matching/candidates', more: '/duplicates',
       render: (item) => <DuplicateItem item={item} />,
     },
   ];
