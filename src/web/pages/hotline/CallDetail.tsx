@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Drawer, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Drawer, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -105,14 +105,14 @@ export function CallDetail({ id, onClose }: { id: string | null; onClose: () => 
             <Field label={t('hotline.classification')}>{f.code('hotlineClassifications', c.classification)}</Field>
             <Field label={t('hotline.channel')}>{f.code('callChannels', c.channel)}</Field>
             <Field label={t('hotline.caller_type')}>{f.code('callerTypes', c.callerType)}</Field>
-            <Field label={t('hotline.status')}><Badge variant="light" color="indigo.9">{f.code('callStatuses', c.status)}</Badge></Field>
+            <Field label={t('hotline.status')}>{f.code('callStatuses', c.status)}</Field>
             <Field label={t('hotline.outcome')}>{f.code('callOutcomes', c.outcome)}</Field>
             <Field label={t('hotline.referred_to')}>{c.referral ? `${c.referral.unitCode ?? ''} ${c.referral.unitName ?? ''}`.trim() : '—'}</Field>
             <Field label={t('hotline.detail.linked_case')}>{c.linkedCase ? <Link to={`/cases/${c.linkedCase.id}`}>{c.linkedCase.code ?? c.linkedCase.id}</Link> : '—'}</Field>
           </SimpleGrid>
           <Title order={3} size="h5">{t('hotline.summary')}</Title>
           {c.summary !== null ? (
-            <Alert color="yellow" p="xs" data-testid="call-summary"><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</Text></Alert>
+            <Card withBorder bg="yellow.0" p="xs" data-testid="call-summary"><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</Text></Card>
           ) : c.hasSummary ? (
             <Group>
               <Button variant="light" onClick={() => setAsking(true)} data-testid="show-summary">{t('hotline.detail.show_summary')}</Button>
