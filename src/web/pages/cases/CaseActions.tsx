@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { caseUpdate, type CaseView } from '../../../contracts/cases';
+import { caseUpdate, suspectCreate, victimCreate, type CaseView } from '../../../contracts/cases';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
@@ -24,6 +24,19 @@ function underBase(error: unknown, base: string) {
   return new ApiError(error.status, error.code, error.message, fields);
 }
 
+/** The contract's own validation of the one person in the form, with its messages placed under `victims.0` / `suspects.0`. */
+function personResolver(kind: 'victim' | 'suspect', withIdentity: boolean): Resolver<CaseFormValues> {
+  const inner = contractResolver<CaseFormValues>(kind === 'victim' ? victimCreate : suspectCreate, (values) => {
+    const body = toCaseCreate(values, withIdentity);
+    return kind === 'victim' ? body.victims?.[0] : body.suspects?.[0];
+  });
+  return async (values, context, options) => {
+    const result = await inner(values, context, options);
+    if (!Object.keys(result.errors).length) return result;
+    return { values: {}, errors: (kind === 'victim' ? { victims: [result.errors] } : { suspects: [result.errors] }) as never };
+  };
+}
+
 /** Adds one victim or one suspect to an existing case, with the same fields as registration. */
 export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind: 'victim' | 'suspect'; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -32,7 +45,7 @@ export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind
   const withIdentity = can('identity.write');
   const [failure, setFailure] = useState<string | null>(null);
   const blank = (): CaseFormValues => ({ ...emptyCase(), victims: kind === 'victim' ? [emptyVictim()] : [], suspects: kind === 'suspect' ? [emptySuspect()] : [] });
-  const form = useForm<CaseFormValues>({ defaultValues: blank() });
+  const form = useForm<CaseFormValues>({ defaultValues: blank(), resolver: personResolver(kind, withIdentity) });
   const base = kind === 'victim' ? 'victims.0' : 'suspects.0';
   const close = () => {
     form.reset(blank());
