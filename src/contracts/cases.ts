@@ -96,15 +96,8 @@ const caseFields = {
   narrative: longText.nullish(),
 };
 
-export const caseCreate = z.strictObject({
-  /** The sender's own file number: a second create with the same one returns the existing case (200). */
-  externalId: z.string().trim().min(1).max(100).optional(),
-  /** Registering unit; defaults to the actor's unit. Must belong to the actor's institution. */
-  unitId: uuid.optional(),
-  source: caseFields.source,
-  reportedOn: caseFields.reportedOn,
-  factsDateFrom: caseFields.factsDateFrom,
-  factsDateTo: caseFields.factsDateTo,
+/** The Palermo elements and other case facts, all optional: what create and update share. */
+const caseElements = {
   acts: caseFields.acts.optional(),
   means: caseFields.means.optional(),
   purposes: caseFields.purposes.optional(),
@@ -118,6 +111,18 @@ export const caseCreate = z.strictObject({
   publicOfficialInvolved: caseFields.publicOfficialInvolved.optional(),
   initialLegalQualification: caseFields.initialLegalQualification,
   narrative: caseFields.narrative,
+};
+
+export const caseCreate = z.strictObject({
+  /** The sender's own file number: a second create with the same one returns the existing case (200). */
+  externalId: z.string().trim().min(1).max(100).optional(),
+  /** Registering unit; defaults to the actor's unit. Must belong to the actor's institution. */
+  unitId: uuid.optional(),
+  source: caseFields.source,
+  reportedOn: caseFields.reportedOn,
+  factsDateFrom: caseFields.factsDateFrom,
+  factsDateTo: caseFields.factsDateTo,
+  ...caseElements,
   victims: z.array(victimCreate).max(200).optional(),
   suspects: z.array(suspectCreate).max(200).optional(),
   places: z.array(placeCreate).max(100).optional(),
@@ -129,19 +134,7 @@ export const caseUpdate = z.strictObject({
   reportedOn: caseFields.reportedOn.optional(),
   factsDateFrom: caseFields.factsDateFrom,
   factsDateTo: caseFields.factsDateTo,
-  acts: caseFields.acts.optional(),
-  means: caseFields.means.optional(),
-  purposes: caseFields.purposes.optional(),
-  sexualExploitationSubtypes: caseFields.sexualExploitationSubtypes.optional(),
-  sectors: caseFields.sectors.optional(),
-  recruitmentMethods: caseFields.recruitmentMethods.optional(),
-  transportModes: caseFields.transportModes.optional(),
-  isInternational: caseFields.isInternational.optional(),
-  countries: caseFields.countries.optional(),
-  organisedCrime: caseFields.organisedCrime.optional(),
-  publicOfficialInvolved: caseFields.publicOfficialInvolved.optional(),
-  initialLegalQualification: caseFields.initialLegalQualification,
-  narrative: caseFields.narrative,
+  ...caseElements,
   status: z.enum(caseStatuses).optional(),
   version,
 });
