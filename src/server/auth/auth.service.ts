@@ -88,8 +88,9 @@ export function createAuthService(deps: Deps, secondFactors: SecondFactorService
     }
     await throttle.refundSource(base.ip);
     if (await secondFactors.isEnrolled(known.id)) {
-      // The account's count is cleared only when the second factor is passed too: a known password
-      // must not buy unlimited code guesses.
+      // The right password only gives its claim back; the count is cleared when the second factor is
+      // passed too, so a known password does not buy unlimited code guesses.
+      await throttle.refundAccount(known.id);
       const challengeToken = newSecret();
       await createChallenge(db, sha256Hex(challengeToken), known.id, CHALLENGE_MINUTES);
       return { kind: 'second_factor', challengeToken };

@@ -45,6 +45,17 @@ export async function claimAccountAttempt(db: Tx, userId: string, rule: Rule): P
   return row?.attempts;
 }
 
+/** Gives back an account's claim (a right password before the second factor): neither a failure nor a sign-in. */
+export async function refundAccountAttempt(db: Tx, userId: string, rule: Rule): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      failedLogins: sql`greatest(${users.failedLogins} - 1, 0)`,
+      lockedUntil: sql`case when ${users.failedLogins} - 1 >= ${rule.allowance}::int then ${users.lockedUntil} else null end`,
+    })
+    .where(eq(users.id, userId));
+}
+
 /** A completed sign-in clears the account's count. */
 export async function clearAccountAttempts(db: Tx, userId: string): Promise<void> {
   await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAttemptAt: null }).where(eq(users.id, userId));

@@ -6,6 +6,7 @@ import {
   fixedDelay,
   progressiveDelay,
   purgeQuietCounters,
+  refundAccountAttempt,
   refundKeyedAttempt,
 } from './login-throttle.repository';
 
@@ -44,6 +45,7 @@ export function createLoginThrottle(deps: Deps) {
       if ('userId' in subject) return toClaim(await claimAccountAttempt(db, subject.userId, account));
       return toClaim(await claimKeyedAttempt(db, nameKey(subject.unknownName), account));
     },
+    refundAccount: (userId: string) => refundAccountAttempt(db, userId, account),
     clearAccount: (userId: string) => clearAccountAttempts(db, userId),
     purge: () => purgeQuietCounters(db, 24),
   };
