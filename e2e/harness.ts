@@ -5,6 +5,7 @@ import { loginAs, type ApiClient } from '../test/api-client';
 import { uniqueCode } from '../test/factories';
 import { createTestRegistry, TEST_ADMIN_PASSWORD, type TestRegistry } from '../test/registry';
 import { buildApp } from '../src/server/app';
+import type { Config } from '../src/server/config';
 import type { App } from '../src/server/http/types';
 
 export const CHROMIUM_PATH = process.env.RETA_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,14 +24,14 @@ export interface Harness {
  * The real server (real bootstrap, fresh PGlite database from the migrated template) serving the
  * built web app on a random port, and a headless Chromium. Nothing is mocked.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set RETA_CHROMIUM_PATH).`);
   }
   if (!existsSync(join(process.cwd(), 'dist/web/index.html'))) {
     throw new Error('The web app is not built (dist/web/index.html is missing): run `npm run test:e2e`, which builds it first, or `npx vite build`.');
   }
-  const registry = await createTestRegistry({ webDir: join(process.cwd(), 'dist/web') });
+  const registry = await createTestRegistry({ webDir: join(process.cwd(), 'dist/web'), ...overrides });
   const web: App = await buildApp(registry.deps, { serveWeb: true });
   await web.listen({ host: '127.0.0.1', port: 0 });
   const address = web.server.address();

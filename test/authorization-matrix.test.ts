@@ -13,11 +13,12 @@ import { createTestRegistry, type TestRegistry } from './registry';
 type Route = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string };
 
 /** Routes anyone may call, signed in or not: login, system info, and everything under /api/v1/public/. */
-const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'GET /api/v1/system/info']);
+const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/login/second-factor', 'GET /api/v1/system/info']);
 const isPublic = (r: { method: string; path: string }) => PUBLIC_ROUTES.has(`${r.method} ${r.path}`) || r.path.startsWith('/api/v1/public/');
 /** Routes every signed-in user may call whatever the role (own account, pickers, the legal table). */
 const ANY_SIGNED_IN = new Set([
-  'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/institutions', 'GET /api/v1/units',
+  'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/institutions',
+  'GET /api/v1/auth/second-factor', 'POST /api/v1/auth/second-factor/enrolment', 'POST /api/v1/auth/second-factor/enrolment/confirm', 'GET /api/v1/units',
   'GET /api/v1/reference/ubigeo', 'GET /api/v1/reference/countries', 'GET /api/v1/reference/codes',
   'GET /api/v1/legal/regimes', 'GET /api/v1/legal/articles', 'GET /api/v1/legal/articles/{id}', 'GET /api/v1/legal/resolve',
 ]);

@@ -32,6 +32,9 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
     encryptionKey: TEST_ENCRYPTION_KEY,
     adminPassword: TEST_ADMIN_PASSWORD,
     logLevel: 'silent',
+    // Suites that are not about sign-in use the administrator and supervisors without a second factor;
+    // the two-factor tests set the roles they exercise.
+    twoFactorRoles: [],
     ...overrides,
   };
   const { database, drop } = await openTestDatabase();

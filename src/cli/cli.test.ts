@@ -25,6 +25,10 @@ describe('reta CLI on an embedded database', { timeout: 400_000 }, () => {
     const created = reta(dataDir, ['user', 'create', '--username', 'ana.analyst', '--institution', 'RETA', '--roles', 'analyst']);
     expect(created.status).toBe(0);
     expect(created.out).toMatch(/First password/);
+    const reset = reta(dataDir, ['user', '2fa-reset', 'ana.analyst']);
+    expect(reset.status).toBe(0);
+    expect(reset.out).toMatch(/Second factor of ana.analyst reset/);
+    expect(reta(dataDir, ['user', '2fa-reset', 'nobody']).status).toBe(1);
     const bad = reta(dataDir, ['user', 'create', '--username', 'x', '--institution', 'RETA', '--roles', 'wizard']);
     expect(bad.status).toBe(1);
     const verified = reta(dataDir, ['audit', 'verify']);

@@ -16,10 +16,40 @@ export const meView = z.object({
   permissions: z.array(z.string()),
   scope: z.object({ national: z.boolean(), departments: z.array(z.string()) }),
   mustChangePassword: z.boolean(),
+  /** The role requires a second factor and none is enrolled yet: enrol before anything else. */
+  mustEnrolSecondFactor: z.boolean(),
 });
 export type MeView = z.infer<typeof meView>;
 
-export const loginResponse = z.object({ user: meView, csrfToken: z.string() });
+export const loginSession = z.object({ user: meView, csrfToken: z.string() });
+/** The password was right; the account has a second factor: send a code with this token next. */
+export const loginChallenge = z.object({ secondFactorRequired: z.literal(true), challengeToken: z.string() });
+export const loginResponse = z.union([loginSession, loginChallenge]);
+export type LoginResponse = z.infer<typeof loginResponse>;
+
+/** A 6-digit code from the authenticator app. */
+export const totpCode = z.string().trim().regex(/^\d{6}$/, { message: 'auth.code_format' });
+/** A recovery code as shown (`K7QM-2XRD-9VTP-WB4H`); case, spaces and dashes do not matter. */
+export const recoveryCode = z.string().trim().min(16).max(40);
+
+export const secondFactorLoginBody = z
+  .object({ challengeToken: z.string().min(20).max(200), code: totpCode.optional(), recoveryCode: recoveryCode.optional() })
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), { message: 'auth.code_or_recovery_code', path: ['code'] });
+
+export const secondFactorStatus = z.object({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  enrolledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type SecondFactorStatus = z.infer<typeof secondFactorStatus>;
+
+/** Replacing a working factor asks for the current password. */
+export const enrolmentStartBody = z.object({ currentPassword: z.string().min(1).max(256).optional() });
+export const enrolmentStart = z.object({ secret: z.string(), otpauthUri: z.string(), qrCode: z.string() });
+export type EnrolmentStart = z.infer<typeof enrolmentStart>;
+export const enrolmentConfirmBody = z.object({ code: totpCode });
+export const enrolmentConfirmed = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const passwordChangeBody = z.object({
   currentPassword: z.string().min(1).max(256),

@@ -58,7 +58,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     logger: options.logger ? withSafeSerializers(options.logger) : false,
     genReqId: () => randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in RETA_TRUST_PROXY: otherwise any client
+    // could pick its own address for the rate limit, the sign-in throttle and the audit log.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -16,6 +16,12 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** Failed sign-ins from one source address before its attempts are delayed progressively. */
+  loginSourceMaxFailures: number;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed (RETA_TRUST_PROXY); none by default. */
+  trustProxy: string[];
+  /** Roles that must sign in with a second factor (RETA_2FA_ROLES). */
+  twoFactorRoles: string[];
   /** Counts from 1 to this value minus one are suppressed in public figures (domain rule 7). */
   disclosureThreshold: number;
   staleDays: number;
@@ -33,6 +39,11 @@ function int(value: string | undefined, fallback: number): number {
   return parsed;
 }
 
+/** A comma list; an unset variable takes the fallback, an empty one means none. */
+function list(value: string | undefined, fallback: string): string[] {
+  return (value ?? fallback).split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.RETA_DATA_DIR ?? './data');
   return {
@@ -47,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: int(env.RETA_SESSION_ABSOLUTE_HOURS, 12),
     loginMaxFailures: int(env.RETA_LOGIN_MAX_FAILURES, 5),
     loginLockoutMinutes: int(env.RETA_LOGIN_LOCKOUT_MINUTES, 15),
+    loginSourceMaxFailures: int(env.RETA_LOGIN_SOURCE_MAX_FAILURES, 20),
+    trustProxy: list(env.RETA_TRUST_PROXY, ''),
+    twoFactorRoles: list(env.RETA_2FA_ROLES, 'administrator,supervisor'),
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',

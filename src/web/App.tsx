@@ -8,6 +8,7 @@ import { Layout } from './components/Layout';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
+const SecurityPage = lazy(() => import('./pages/SecurityPage'));
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CaseRegisterPage = lazy(() => import('./pages/cases/CaseRegisterPage'));
 const CasePage = lazy(() => import('./pages/cases/CasePage'));
@@ -41,6 +42,9 @@ function RequireSession({ children }: { children: ReactNode }) {
     return <Navigate to={`/login?next=${encodeURIComponent(next)}${state.expired ? '&expired=1' : ''}`} replace />;
   }
   if (state.user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+  if (!state.user.mustChangePassword && state.user.mustEnrolSecondFactor && location.pathname !== '/account/security') {
+    return <Navigate to="/account/security" replace />;
+  }
   return <>{children}</>;
 }
 
@@ -59,6 +63,7 @@ export function App() {
         >
           <Route index element={<HomePage />} />
           <Route path="password" element={<PasswordPage />} />
+          <Route path="account/security" element={<SecurityPage />} />
           <Route path="cases" element={<CaseListPage />} />
           <Route path="cases/new" element={<CaseRegisterPage />} />
           <Route path="cases/:id" element={<CasePage />} />

@@ -5,6 +5,7 @@ import { institutions, units, users } from '../../db/schema';
 import { createAdminService } from '../../server/admin/admin.service';
 import { generatePassword } from '../../server/auth/passwords';
 import { createApiTokenService } from '../../server/auth/api-token.service';
+import { createSecondFactorService } from '../../server/auth/second-factor.service';
 import { systemCtx } from '../../server/context';
 import type { Deps } from '../../server/deps';
 import { reportFailure, withRegistry } from '../run';
@@ -81,6 +82,21 @@ export function registerUserCommands(program: Command) {
           const target = await findUser(deps, username);
           await createAdminService(deps).updateUser(systemCtx('cli'), target.id, { disabled: true, version: target.version });
           console.log(`User ${username} disabled.`);
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+
+  user
+    .command('2fa-reset <username>')
+    .description("remove a user's second factor and recovery codes and end their sessions (audited); they enrol again at next sign-in")
+    .action(async (username: string) => {
+      try {
+        await withRegistry('user 2fa-reset', async ({ deps }) => {
+          const target = await findUser(deps, username);
+          await createSecondFactorService(deps).reset(systemCtx('cli'), target.id);
+          console.log(`Second factor of ${username} reset: they set it up again at their next sign-in.`);
         });
       } catch (error) {
         reportFailure(error);

@@ -40,6 +40,8 @@ export const users = pgTable(
     disabledAt: tstz('disabled_at'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: tstz('locked_until'),
+    /** When the last counted sign-in attempt was: a counter quiet for a day is forgotten. */
+    lastLoginAttemptAt: tstz('last_login_attempt_at'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: tstz('password_changed_at'),
     locale: text('locale').notNull().default('es'),

@@ -10,3 +10,4 @@ export * from './operations';
 export * from './prevention';
 export * from './stats';
 export * from './reports';
+export * from './second-factor';

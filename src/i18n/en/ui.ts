@@ -12,6 +12,7 @@ export default {
     language: 'Language', home: 'Home', cases: 'Cases', register_case: 'Register a case', justice: 'Justice', protection: 'Protection',
     hotline: 'Hotline', operations: 'Operations', prevention: 'Prevention', stats: 'Statistics', quality: 'Data quality',
     reports: 'Reports', admin: 'Administration', open_data: 'Open data', change_password: 'Change password', logout: 'Sign out',
+    two_factor: 'Two-factor sign-in',
   },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close',
@@ -25,6 +26,9 @@ export default {
   },
   not_found: { title: 'Page not found', body: 'This address does not exist or you do not have access to it.' },
   login: {
+    code: 'Code from your authenticator app', code_help: 'Open your authenticator app and enter the 6-digit code it shows for RETA.',
+    recovery_code: 'Recovery code', recovery_help: 'Enter one of the recovery codes you saved when you set up two-factor sign-in. Each works once.',
+    verify: 'Verify', use_recovery: 'Use a recovery code instead', use_code: 'Use a code from the app instead',
     username: 'Username', password: 'Password', submit: 'Sign in', expired_title: 'Session expired',
     open_data_link: 'See the public statistics (no sign-in needed)',
   },
@@ -32,6 +36,20 @@ export default {
     title: 'Change password', current: 'Current password', new: 'New password', submit: 'Change password',
     changed: 'Your password has been changed.',
     policy: 'Use at least 12 characters and mix lower case, upper case, digits and symbols (or use 20 characters or more). Do not use your username.',
+  },
+  security: {
+    title: 'Two-factor sign-in',
+    intro: 'After your password, RETA asks for a 6-digit code from an authenticator app on your phone (any app that supports TOTP). Someone who learns your password still cannot sign in.',
+    not_enrolled: 'Two-factor sign-in is not set up.', not_enrolled_required: 'Your role requires two-factor sign-in, and it is not set up yet.',
+    enrolled_since: 'Two-factor sign-in is on since {{date}}.', codes_left: 'Unused recovery codes: {{n}}.',
+    again_help: 'On a new phone, set it up again: enter your current password first. The old app stops working once the new one is confirmed.',
+    enrol: 'Set up two-factor sign-in', enrol_again: 'Set up again',
+    step_scan: '1. Scan this QR code with your authenticator app.', qr_alt: 'QR code for the authenticator app',
+    step_manual: 'Cannot scan it? Enter this key in the app by hand (time-based, 6 digits):', secret_label: 'Key for manual entry',
+    step_code: '2. Enter the 6-digit code the app now shows', confirm: 'Confirm',
+    enrolled: 'Two-factor sign-in is on.', codes_title: 'Your recovery codes',
+    codes_help: 'Each code signs you in once if you lose your phone. Save them somewhere safe now: they will not be shown again.',
+    codes_saved: 'I have saved them',
   },
   home: {
     greeting: 'Hello, {{name}}', see_all: 'See all', nothing_for_role: 'Nothing is waiting for your role.',
@@ -162,6 +180,7 @@ export default {
     institutions: { new: 'New institution', empty: 'No institutions.' },
     units: { new: 'New unit', empty: 'No units.' },
     users: {
+      reset_2fa: 'Reset two-factor', reset_2fa_confirm: 'Confirm reset of two-factor sign-in', reset_2fa_done: 'Two-factor sign-in reset: the user sets it up again at the next sign-in.',
       new: 'New user', empty: 'No users.', username_help: 'Lower case letters, digits, dot, hyphen and underscore.',
       national: 'National scope', departments: 'Departments in scope', service_account: 'Service account (integration)',
       service_account_help: 'No password: it connects with an API token.', first_password: 'First password',

@@ -12,6 +12,7 @@ export default {
     language: 'Idioma', home: 'Inicio', cases: 'Casos', register_case: 'Registrar caso', justice: 'Justicia', protection: 'Protección',
     hotline: 'Línea de denuncias', operations: 'Operativos', prevention: 'Prevención', stats: 'Estadísticas', quality: 'Calidad de datos',
     reports: 'Informes', admin: 'Administración', open_data: 'Datos abiertos', change_password: 'Cambiar contraseña', logout: 'Cerrar sesión',
+    two_factor: 'Ingreso en dos pasos',
   },
   common: {
     loading: 'Cargando…', save: 'Guardar', cancel: 'Cancelar', create: 'Crear', edit: 'Editar', delete: 'Eliminar', close: 'Cerrar',
@@ -25,6 +26,9 @@ export default {
   },
   not_found: { title: 'Página no encontrada', body: 'La dirección no existe o usted no tiene acceso a ella.' },
   login: {
+    code: 'Código de su aplicación de autenticación', code_help: 'Abra su aplicación de autenticación e ingrese el código de 6 dígitos que muestra para RETA.',
+    recovery_code: 'Código de recuperación', recovery_help: 'Ingrese uno de los códigos de recuperación que guardó al configurar el ingreso en dos pasos. Cada uno sirve una sola vez.',
+    verify: 'Verificar', use_recovery: 'Usar un código de recuperación', use_code: 'Usar un código de la aplicación',
     username: 'Usuario', password: 'Contraseña', submit: 'Ingresar', expired_title: 'Sesión expirada',
     open_data_link: 'Ver las estadísticas públicas (sin iniciar sesión)',
   },
@@ -32,6 +36,20 @@ export default {
     title: 'Cambiar contraseña', current: 'Contraseña actual', new: 'Nueva contraseña', submit: 'Cambiar contraseña',
     changed: 'Su contraseña fue cambiada.',
     policy: 'Use al menos 12 caracteres y combine minúsculas, mayúsculas, números y símbolos (o use 20 caracteres o más). No use su nombre de usuario.',
+  },
+  security: {
+    title: 'Ingreso en dos pasos',
+    intro: 'Después de su contraseña, RETA pide un código de 6 dígitos de una aplicación de autenticación en su teléfono (cualquiera que admita TOTP). Quien conozca su contraseña igual no podrá ingresar.',
+    not_enrolled: 'El ingreso en dos pasos no está configurado.', not_enrolled_required: 'Su rol exige el ingreso en dos pasos y aún no está configurado.',
+    enrolled_since: 'El ingreso en dos pasos está activo desde el {{date}}.', codes_left: 'Códigos de recuperación sin usar: {{n}}.',
+    again_help: 'En un teléfono nuevo, configúrelo otra vez: primero ingrese su contraseña actual. La aplicación anterior deja de valer cuando se confirma la nueva.',
+    enrol: 'Configurar el ingreso en dos pasos', enrol_again: 'Configurar otra vez',
+    step_scan: '1. Escanee este código QR con su aplicación de autenticación.', qr_alt: 'Código QR para la aplicación de autenticación',
+    step_manual: '¿No puede escanearlo? Ingrese esta clave a mano en la aplicación (basada en tiempo, 6 dígitos):', secret_label: 'Clave para ingreso manual',
+    step_code: '2. Ingrese el código de 6 dígitos que muestra ahora la aplicación', confirm: 'Confirmar',
+    enrolled: 'El ingreso en dos pasos está activo.', codes_title: 'Sus códigos de recuperación',
+    codes_help: 'Cada código le permite ingresar una vez si pierde su teléfono. Guárdelos ahora en un lugar seguro: no se volverán a mostrar.',
+    codes_saved: 'Ya los guardé',
   },
   home: {
     greeting: 'Hola, {{name}}', see_all: 'Ver todo', nothing_for_role: 'No hay tareas pendientes para su función.',
@@ -162,6 +180,7 @@ export default {
     institutions: { new: 'Nueva institución', empty: 'No hay instituciones.' },
     units: { new: 'Nueva unidad', empty: 'No hay unidades.' },
     users: {
+      reset_2fa: 'Restablecer dos pasos', reset_2fa_confirm: 'Confirmar el restablecimiento del ingreso en dos pasos', reset_2fa_done: 'Ingreso en dos pasos restablecido: la persona lo configura otra vez en su próximo ingreso.',
       new: 'Nuevo usuario', empty: 'No hay usuarios.', username_help: 'Minúsculas, números, punto, guion y guion bajo.',
       national: 'Alcance nacional', departments: 'Departamentos a su alcance', service_account: 'Cuenta de servicio (integración)',
       service_account_help: 'Sin contraseña: se conecta con un token de API.', first_password: 'Contraseña inicial',

@@ -1,13 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loginBody, loginResponse, meView, passwordChangeBody } from '../../contracts/auth';
+import { loginBody, loginResponse, loginSession, meView, passwordChangeBody, secondFactorLoginBody } from '../../contracts/auth';
 import { localeFromHeader } from '../../i18n/translate';
 import type { Actor } from '../context';
 import type { Deps } from '../deps';
 import { SESSION_COOKIE } from '../http/auth.hooks';
 import type { App } from '../http/types';
-import type { AuthService } from './auth.service';
+import type { AuthService, SessionOpened } from './auth.service';
+import { registerSecondFactorRoutes } from './second-factor.routes';
 
-export function presentMe(actor: Actor) {
+const baseOf = (req: FastifyRequest) => ({ requestId: req.id, ip: req.ip, locale: localeFromHeader(req.headers['accept-language']) });
+
+export function presentMe(actor: Actor, mustEnrolSecondFactor = false) {
   return {
     id: actor.userId,
     username: actor.username,
@@ -19,6 +23,7 @@ export function presentMe(actor: Actor) {
     permissions: [...actor.permissions].sort(),
     scope: actor.scope,
     mustChangePassword: actor.mustChangePassword ?? false,
+    mustEnrolSecondFactor,
   };
 }
 
@@ -30,17 +35,37 @@ export function registerAuthRoutes(app: App, deps: Deps, auth: AuthService) {
     secure: deps.config.secureCookies,
   };
 
+  // The same limit per source address on both sign-in steps; the database throttle (per account and per
+  // source, see login-throttle.ts) is what holds across restarts and processes.
+  const signInLimit = { max: 20, timeWindow: '1 minute' };
+  const sessionReply = async (reply: FastifyReply, opened: SessionOpened) => {
+    reply.setCookie(SESSION_COOKIE, opened.sessionToken, { ...cookieOptions, maxAge: deps.config.sessionAbsoluteHours * 3600 });
+    return { user: presentMe(opened.actor, await auth.secondFactors.mustEnrol(opened.actor)), csrfToken: opened.csrfToken };
+  };
+
   app.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: signInLimit },
       schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse } },
     },
     async (req, reply) => {
-      const base = { requestId: req.id, ip: req.ip, locale: localeFromHeader(req.headers['accept-language']) };
-      const result = await auth.login(base, req.body.username, req.body.password, req.headers['user-agent']);
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, maxAge: deps.config.sessionAbsoluteHours * 3600 });
-      return { user: presentMe(result.actor), csrfToken: result.csrfToken };
+      const result = await auth.login(baseOf(req), req.body.username, req.body.password, req.headers['user-agent']);
+      if (result.kind === 'second_factor') return { secondFactorRequired: true as const, challengeToken: result.challengeToken };
+      return sessionReply(reply, result);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login/second-factor',
+    {
+      config: { public: true, rateLimit: signInLimit },
+      schema: { tags: ['auth'], body: secondFactorLoginBody, response: { 200: loginSession } },
+    },
+    async (req, reply) => {
+      const { challengeToken, code, recoveryCode } = req.body;
+      const proof = code !== undefined ? { code } : { recoveryCode: recoveryCode! };
+      return sessionReply(reply, await auth.completeSecondFactor(baseOf(req), challengeToken, proof, req.headers['user-agent']));
     },
   );
 
@@ -51,7 +76,7 @@ export function registerAuthRoutes(app: App, deps: Deps, auth: AuthService) {
   });
 
   app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: meView, csrfToken: z.string().nullable() }) } } }, async (req) => ({
-    user: presentMe(req.ctx.actor),
+    user: presentMe(req.ctx.actor, await auth.secondFactors.mustEnrol(req.ctx.actor)),
     csrfToken: req.ctx.csrfToken ?? null,
   }));
 
@@ -59,4 +84,6 @@ export function registerAuthRoutes(app: App, deps: Deps, auth: AuthService) {
     await auth.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword);
     return reply.code(204).send(null);
   });
+
+  registerSecondFactorRoutes(app, auth.secondFactors);
 }

@@ -11,6 +11,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes a signed-in user may use while their password must still be changed. */
 const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/password']);
+/** …and while a second factor their role requires is not yet enrolled. */
+const ENROLMENT_ROUTES = new Set([
+  ...PASSWORD_CHANGE_ROUTES,
+  '/api/v1/auth/second-factor',
+  '/api/v1/auth/second-factor/enrolment',
+  '/api/v1/auth/second-factor/enrolment/confirm',
+]);
 
 /**
  * Resolves the actor for every non-public /api/v1 route: a bearer token, else the session cookie
@@ -40,6 +47,9 @@ export function createAuthenticateHook(auth: AuthService, tokens: ApiTokenServic
     req.ctx = { ...base, actor: session.actor, csrfToken: session.csrfToken };
     if (session.actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) {
       throw new AppError('auth.password_change_required', 403);
+    }
+    if (session.mustEnrolSecondFactor && !ENROLMENT_ROUTES.has(req.routeOptions.url ?? '')) {
+      throw new AppError('auth.second_factor_required', 403);
     }
   };
 }

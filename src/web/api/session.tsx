@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MeView } from '../../contracts/auth';
+import type { LoginResponse, MeView } from '../../contracts/auth';
 import { api, ApiError, onSessionEvent, setCsrfToken } from './client';
 
 export type SessionState =
@@ -7,9 +7,13 @@ export type SessionState =
   | { status: 'anonymous'; expired: boolean }
   | { status: 'signed-in'; user: MeView };
 
+/** The password step either signs in, or asks for the second factor with a challenge token. */
+export type LoginStep = { kind: 'signed-in'; user: MeView } | { kind: 'second-factor'; challengeToken: string };
+
 interface SessionApi {
   state: SessionState;
-  login(username: string, password: string): Promise<MeView>;
+  login(username: string, password: string): Promise<LoginStep>;
+  completeSecondFactor(challengeToken: string, proof: { code: string } | { recoveryCode: string }): Promise<MeView>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
   can(permission: string): boolean;
@@ -52,7 +56,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     state,
     refresh,
     async login(username, password) {
-      const result = await api.post<{ user: MeView; csrfToken: string }>('/api/v1/auth/login', { username, password }, { quiet401: true });
+      const result = await api.post<LoginResponse>('/api/v1/auth/login', { username, password }, { quiet401: true });
+      if ('secondFactorRequired' in result) return { kind: 'second-factor', challengeToken: result.challengeToken };
+      setCsrfToken(result.csrfToken);
+      setState({ status: 'signed-in', user: result.user });
+      return { kind: 'signed-in', user: result.user };
+    },
+    async completeSecondFactor(challengeToken, proof) {
+      const result = await api.post<{ user: MeView; csrfToken: string }>('/api/v1/auth/login/second-factor', { challengeToken, ...proof }, { quiet401: true });
       setCsrfToken(result.csrfToken);
       setState({ status: 'signed-in', user: result.user });
       return result.user;

@@ -74,6 +74,9 @@ export function Layout() {
                 <Menu.Item component={Link} to="/password">
                   {t('nav.change_password')}
                 </Menu.Item>
+                <Menu.Item component={Link} to="/account/security">
+                  {t('nav.two_factor')}
+                </Menu.Item>
                 <Menu.Item
                   onClick={async () => {
                     await logout();

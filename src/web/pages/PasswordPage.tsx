@@ -29,7 +29,7 @@ export default function PasswordPage() {
       setDone(true);
       form.reset();
       await refresh();
-      if (user.mustChangePassword) navigate('/', { replace: true });
+      if (user.mustChangePassword) navigate(user.mustEnrolSecondFactor ? '/account/security' : '/', { replace: true });
     } catch (error) {
       const rest = applyServerErrors(error, form.setError, ['currentPassword', 'newPassword']);
       setFailure(rest ?? errorMessage(error));

@@ -1,4 +1,5 @@
 import admin from './admin';
+import auth from './auth';
 import cases from './cases';
 import core from './core';
 import hotline from './hotline';
@@ -9,4 +10,4 @@ import protection from './protection';
 import reports from './reports';
 import stats from './stats';
 
-export default { ...core, ...admin, ...cases, ...hotline, ...justice, ...operations, ...prevention, ...protection, ...reports, ...stats };
+export default { ...core, ...auth, ...admin, ...cases, ...hotline, ...justice, ...operations, ...prevention, ...protection, ...reports, ...stats };

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Drawer, Group, MultiSelect, PasswordInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Drawer, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -84,7 +84,24 @@ function UserActions({ user }: { user: User }) {
         {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
       </Button>
       {toggle.error && <ErrorAlert error={toggle.error} />}
+      {!user.isServiceAccount && <ResetSecondFactor user={user} />}
     </Group>
+  );
+}
+
+/** Removes a user's second factor (lost phone): two clicks, audited on the server; the user enrols again. */
+function ResetSecondFactor({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const reset = useMutation({ mutationFn: () => api.delete(`/api/v1/users/${user.id}/second-factor`), onSettled: () => setConfirming(false) });
+  if (reset.isSuccess) return <Text size="xs" role="status">{t('admin.users.reset_2fa_done')}</Text>;
+  return (
+    <>
+      <Button size="xs" variant={confirming ? 'filled' : 'light'} color="#b42318" loading={reset.isPending} onClick={() => (confirming ? reset.mutate() : setConfirming(true))}>
+        {confirming ? t('admin.users.reset_2fa_confirm') : t('admin.users.reset_2fa')}
+      </Button>
+      {reset.error && <ErrorAlert error={reset.error} />}
+    </>
   );
 }
 
