@@ -20,7 +20,7 @@ export default {
     network_error: 'The server cannot be reached. Your data is not lost; try again when the connection is back.',
     unexpected_error: 'Something unexpected went wrong. Please try again.', not_available: 'This feature is not available on this server yet.',
     pagination: 'Pagination', page_summary: '{{from}}–{{to}} of {{total}}', sort: 'Sort by', results: 'Results', details: 'Details',
-    optional: 'optional', unknown: 'Unknown', version_conflict: 'Someone else changed this record. Reload the page.',
+    optional: 'optional', unknown: 'Unknown', version_conflict: 'Your changes were not saved: someone else changed this record. Reload the page and apply them again.',
     pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page', page: 'Page {{page}}' },
   },
   not_found: { title: 'Page not found', body: 'This address does not exist or you do not have access to it.' },

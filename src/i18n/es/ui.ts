@@ -20,7 +20,7 @@ export default {
     network_error: 'No hay conexión con el servidor. Sus datos no se perdieron; intente de nuevo cuando vuelva la conexión.',
     unexpected_error: 'Ocurrió un error inesperado. Intente de nuevo.', not_available: 'Esta función aún no está disponible en este servidor.',
     pagination: 'Paginación', page_summary: '{{from}}–{{to}} de {{total}}', sort: 'Ordenar por', results: 'Resultados', details: 'Detalle',
-    optional: 'opcional', unknown: 'No se sabe', version_conflict: 'Otra persona cambió este registro. Recargue la página.',
+    optional: 'opcional', unknown: 'No se sabe', version_conflict: 'Sus cambios no se guardaron: otra persona cambió este registro. Recargue la página y vuelva a aplicarlos.',
     pager: { first: 'Primera página', previous: 'Página anterior', next: 'Página siguiente', last: 'Última página', page: 'Página {{page}}' },
   },
   not_found: { title: 'Página no encontrada', body: 'La dirección no existe o usted no tiene acceso a ella.' },
