@@ -12,6 +12,7 @@ export default {
   'auth.password_change_required': 'You must change your password before continuing.',
   'identity.reason_required': 'State why you need to see identity data; the access is recorded.',
   'record.stale_version': 'Your changes were not saved: someone else changed this record while you were editing it. Reload to see their changes and apply yours again.',
+  'record.duplicate': 'Not saved: another record already uses some of these data (a code or number that must be unique). Check the data and send it again.',
   'rate_limited': 'Too many requests: the last one was not processed. Wait a moment and try again.',
   'not_found': 'Not found.',
   'internal': 'An unexpected error occurred and nothing was saved. Try again; if it happens again, tell the system administrator.',

@@ -12,6 +12,7 @@ export default {
   'auth.password_change_required': 'Debe cambiar su contraseña antes de continuar.',
   'identity.reason_required': 'Indique el motivo para ver los datos de identidad; el acceso queda registrado.',
   'record.stale_version': 'Sus cambios no se guardaron: otra persona modificó este registro mientras usted lo editaba. Recargue para ver los cambios y vuelva a aplicar los suyos.',
+  'record.duplicate': 'No se guardó: otro registro ya usa alguno de estos datos (un código o número que debe ser único). Revise los datos y vuelva a enviarlos.',
   'rate_limited': 'Demasiadas solicitudes: la última no se procesó. Espere un momento e intente de nuevo.',
   'not_found': 'No se encontró lo solicitado.',
   'internal': 'Ocurrió un error inesperado y no se guardó nada. Intente de nuevo; si vuelve a ocurrir, avise al administrador del sistema.',
