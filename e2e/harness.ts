@@ -6,6 +6,7 @@ import { uniqueCode } from '../test/factories';
 import { createTestRegistry, TEST_ADMIN_PASSWORD, type TestRegistry } from '../test/registry';
 import { buildApp } from '../src/server/app';
 import type { Config } from '../src/server/config';
+import { generateDemoData, type DemoSummary } from '../src/server/demo/generator';
 import type { App } from '../src/server/http/types';
 
 export const CHROMIUM_PATH = process.env.RETA_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,18 +21,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Settings on top of the test registry's (e.g. training mode). */
+  config?: Partial<Config>;
+  /** Runs on the fresh database before the server listens (e.g. generating a demo). */
+  prepare?: (registry: TestRegistry) => Promise<void>;
+}
+
 /**
  * The real server (real bootstrap, fresh PGlite database from the migrated template) serving the
  * built web app on a random port, and a headless Chromium. Nothing is mocked.
  */
-export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set RETA_CHROMIUM_PATH).`);
   }
   if (!existsSync(join(process.cwd(), 'dist/web/index.html'))) {
     throw new Error('The web app is not built (dist/web/index.html is missing): run `npm run test:e2e`, which builds it first, or `npx vite build`.');
   }
-  const registry = await createTestRegistry({ webDir: join(process.cwd(), 'dist/web'), ...overrides });
+  const registry = await createTestRegistry({ webDir: join(process.cwd(), 'dist/web'), ...options.config });
+  await options.prepare?.(registry);
   const web: App = await buildApp(registry.deps, { serveWeb: true });
   await web.listen({ host: '127.0.0.1', port: 0 });
   const address = web.server.address();
@@ -55,6 +64,24 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
 }
 
 export const E2E_PASSWORD = 'Quipu-Andino-Lucuma-77';
+
+/** The demo accounts' password in browser tests: `RETA_DEMO_PASSWORD` when set, as for `reta demo`. */
+export const DEMO_E2E_PASSWORD = process.env.RETA_DEMO_PASSWORD || 'Demo-E2E-Training-2026';
+
+/**
+ * The server in training mode on a freshly generated demo, made by the real generator with the options of
+ * `npm run demo` unless told otherwise (3,000 victims, seed 1, history up to today: about 10 s on PGlite).
+ */
+export async function startDemoHarness(options: { victims?: number; seed?: number } = {}): Promise<Harness & { demo: DemoSummary }> {
+  let demo: DemoSummary | undefined;
+  const h = await startHarness({
+    config: { demoMode: true, demoPassword: DEMO_E2E_PASSWORD },
+    prepare: async (registry) => {
+      demo = await generateDemoData(registry.deps, { victims: options.victims ?? 3000, seed: options.seed ?? 1, password: DEMO_E2E_PASSWORD });
+    },
+  });
+  return Object.assign(h, { demo: demo! });
+}
 
 export async function createInstitution(admin: ApiClient, kind: string, ubigeo = '15') {
   const code = uniqueCode(kind.toUpperCase());

@@ -24,7 +24,7 @@ async function signOut(page: Page) {
 describe('two-factor sign-in (TOTP)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ twoFactorRoles: ['supervisor'] });
+    h = await startHarness({ config: { twoFactorRoles: ['supervisor'] } });
   });
   afterAll(async () => {
     await h?.close();

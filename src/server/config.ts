@@ -26,6 +26,8 @@ export interface Config {
   disclosureThreshold: number;
   staleDays: number;
   demoMode: boolean;
+  /** Password of the demo accounts (`RETA_DEMO_PASSWORD`); when unset each demo generates one and prints it once. */
+  demoPassword?: string;
   logLevel: string;
   /** Set behind TLS so the session cookie carries `Secure`. */
   secureCookies: boolean;
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
+    demoPassword: env.RETA_DEMO_PASSWORD || undefined,
     logLevel: env.RETA_LOG_LEVEL ?? 'info',
     secureCookies: env.RETA_SECURE_COOKIES === '1' || env.RETA_SECURE_COOKIES === 'true',
     webDir: resolve(env.RETA_WEB_DIR ?? 'dist/web'),

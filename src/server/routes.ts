@@ -4,6 +4,7 @@ import type { App } from './http/types';
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerCaseRoutes } from './cases/case.routes';
+import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerJusticeRoutes } from './justice/justice.routes';
 import { registerLegalRoutes } from './legal/legal.routes';
@@ -32,4 +33,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerStatsRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerQualityRoutes(app, deps);
+  registerDemoRoutes(app, deps);
 }

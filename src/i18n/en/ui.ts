@@ -19,9 +19,9 @@ export default {
     search: 'Search', filter: 'Filter', clear: 'Clear', yes: 'Yes', no: 'No', none: 'None', all: 'All', add: 'Add',
     remove: 'Remove', back: 'Back', next: 'Next', previous: 'Previous', saved: 'Changes saved.', actions: 'Actions',
     network_error: 'The server cannot be reached. Your data is not lost; try again when the connection is back.',
-    unexpected_error: 'Something unexpected went wrong. Please try again.', not_available: 'This feature is not available on this server yet.',
+    unexpected_error: 'Something unexpected went wrong and what you tried was not done. Please try again.', not_available: 'This feature is not available on this server yet.',
     pagination: 'Pagination', page_summary: '{{from}}–{{to}} of {{total}}', sort: 'Sort by', results: 'Results', details: 'Details',
-    optional: 'optional', unknown: 'Unknown', version_conflict: 'Someone else changed this record. Reload the page.',
+    optional: 'optional', unknown: 'Unknown', version_conflict: 'Your changes were not saved: someone else changed this record. Reload the page and apply them again.',
     pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page', page: 'Page {{page}}' },
   },
   not_found: { title: 'Page not found', body: 'This address does not exist or you do not have access to it.' },
@@ -172,7 +172,7 @@ export default {
   },
   admin: {
     title: 'Administration',
-    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log' },
+    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log', training: 'Training' },
     field: {
       code: 'Code', name: 'Name', kind: 'Kind', ubigeo: 'UBIGEO', institution: 'Institution', unit: 'Unit', username: 'Username',
       display_name: 'Display name', roles: 'Roles', state: 'State',
@@ -208,6 +208,18 @@ export default {
     audit: {
       action: 'Action', entity_type: 'Record type', entity_id: 'Identifier', from: 'From', to: 'To', at: 'Date and time', actor: 'User',
       entity: 'Record', reason: 'Reason', details: 'Details', empty: 'No entries match the filters.',
+    },
+    training: {
+      intro: 'This is a training database. You can delete everything entered during training and generate the sample data again.',
+      options: 'Data generated with seed {{seed}}, {{victims}} victims, history up to {{asOf}}.', today: 'the day of the reset',
+      interrupted: 'The last data generation was interrupted before it finished: the data is incomplete. Reset it to put it right.',
+      reset: 'Reset training data', confirm_title: 'Reset the training data?',
+      confirm_body: 'Every case, person, referral, call and other record of this training database, including those entered during training, will be deleted and generated again (seed {{seed}}, {{victims}} victims). This cannot be undone.',
+      confirm_accounts: 'Accounts and their passwords are kept, and nobody is signed out.', confirm: 'Yes, reset',
+      running: 'Regenerating the training data… {{done}} of {{total}} victims.', progress: 'Reset progress',
+      running_help: 'You can stay on this page; the result will show here when it is done.',
+      done_title: 'Training data regenerated', done: 'Finished on {{at}}: {{cases}} cases with {{victims}} victims.',
+      not_demo: 'This is not a training database: its data cannot be reset from here.',
     },
   },
   justice: {

@@ -19,9 +19,9 @@ export default {
     search: 'Buscar', filter: 'Filtrar', clear: 'Limpiar', yes: 'Sí', no: 'No', none: 'Ninguno', all: 'Todos', add: 'Agregar',
     remove: 'Quitar', back: 'Volver', next: 'Siguiente', previous: 'Anterior', saved: 'Cambios guardados.', actions: 'Acciones',
     network_error: 'No hay conexión con el servidor. Sus datos no se perdieron; intente de nuevo cuando vuelva la conexión.',
-    unexpected_error: 'Ocurrió un error inesperado. Intente de nuevo.', not_available: 'Esta función aún no está disponible en este servidor.',
+    unexpected_error: 'Ocurrió un error inesperado y no se completó lo que intentaba. Intente de nuevo.', not_available: 'Esta función aún no está disponible en este servidor.',
     pagination: 'Paginación', page_summary: '{{from}}–{{to}} de {{total}}', sort: 'Ordenar por', results: 'Resultados', details: 'Detalle',
-    optional: 'opcional', unknown: 'No se sabe', version_conflict: 'Otra persona cambió este registro. Recargue la página.',
+    optional: 'opcional', unknown: 'No se sabe', version_conflict: 'Sus cambios no se guardaron: otra persona cambió este registro. Recargue la página y vuelva a aplicarlos.',
     pager: { first: 'Primera página', previous: 'Página anterior', next: 'Página siguiente', last: 'Última página', page: 'Página {{page}}' },
   },
   not_found: { title: 'Página no encontrada', body: 'La dirección no existe o usted no tiene acceso a ella.' },
@@ -172,7 +172,7 @@ export default {
   },
   admin: {
     title: 'Administración',
-    section: { institutions: 'Instituciones', units: 'Unidades', users: 'Usuarios y funciones', tokens: 'Tokens de API', reference: 'Datos de referencia', legal: 'Marco legal', audit: 'Registro de auditoría' },
+    section: { institutions: 'Instituciones', units: 'Unidades', users: 'Usuarios y funciones', tokens: 'Tokens de API', reference: 'Datos de referencia', legal: 'Marco legal', audit: 'Registro de auditoría', training: 'Capacitación' },
     field: {
       code: 'Código', name: 'Nombre', kind: 'Tipo', ubigeo: 'UBIGEO', institution: 'Institución', unit: 'Unidad', username: 'Usuario',
       display_name: 'Nombre visible', roles: 'Funciones', state: 'Estado',
@@ -208,6 +208,18 @@ export default {
     audit: {
       action: 'Acción', entity_type: 'Tipo de registro', entity_id: 'Identificador', from: 'Desde', to: 'Hasta', at: 'Fecha y hora', actor: 'Usuario',
       entity: 'Registro', reason: 'Motivo', details: 'Detalle', empty: 'No hay entradas con esos filtros.',
+    },
+    training: {
+      intro: 'Esta es una base de datos de capacitación. Puede borrar todo lo que se registró durante la capacitación y volver a generar los datos de ejemplo.',
+      options: 'Datos generados con la semilla {{seed}}, {{victims}} víctimas, historia hasta {{asOf}}.', today: 'el día del reinicio',
+      interrupted: 'La última generación de datos se interrumpió antes de terminar: los datos están incompletos. Reinícielos para corregirlo.',
+      reset: 'Reiniciar los datos de capacitación', confirm_title: '¿Reiniciar los datos de capacitación?',
+      confirm_body: 'Se borrarán todos los casos, personas, derivaciones, llamadas y demás registros de esta base de capacitación, incluidos los ingresados durante la capacitación, y se generarán de nuevo (semilla {{seed}}, {{victims}} víctimas). No se puede deshacer.',
+      confirm_accounts: 'Las cuentas y sus contraseñas se conservan y nadie pierde su sesión.', confirm: 'Sí, reiniciar',
+      running: 'Regenerando los datos de capacitación… {{done}} de {{total}} víctimas.', progress: 'Avance del reinicio',
+      running_help: 'Puede seguir en esta página; el resultado aparecerá aquí al terminar.',
+      done_title: 'Datos de capacitación regenerados', done: 'Terminó el {{at}}: {{cases}} casos con {{victims}} víctimas.',
+      not_demo: 'Esta base de datos no es de capacitación: sus datos no se pueden reiniciar desde aquí.',
     },
   },
   justice: {

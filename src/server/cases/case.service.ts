@@ -10,7 +10,7 @@ import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { loadCaseAccessMany } from './case.access';
-import { nextCaseCode } from './case.code';
+import { CASE_CODE_CONSTRAINT, nextCaseCode, withCaseCodeRetry } from './case.code';
 import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase, presentCaseFor } from './case.reader';
@@ -109,9 +109,11 @@ export function createCaseService(deps: Deps) {
       if (existing) return { view: existing, created: false };
     }
     try {
-      const view = await db.transaction((tx) => register(tx, ctx, input));
+      const view = await withCaseCodeRetry(db, () => db.transaction((tx) => register(tx, ctx, input)));
       return { view, created: true };
     } catch (error) {
+      // The code still clashed after the sequence was brought forward: nothing was saved, say so (not a 500).
+      if (isUniqueViolation(error, CASE_CODE_CONSTRAINT)) throw conflict('case.code_taken');
       // Two concurrent creates with the same externalId: the loser answers with the winner's case.
       if (input.externalId && isUniqueViolation(error, 'cases_external_idx')) {
         const existing = await existingForExternalId(ctx, input.externalId);

@@ -39,8 +39,6 @@ export interface CaseFacts {
 export interface BatchContext {
   org: DemoOrganisation;
   asOfDay: number;
-  /** Sequence number of the next case in each year, for readable codes. */
-  sequence: Map<number, number>;
   pool: PersonPool;
   person: PersonFactory;
 }
@@ -77,12 +75,6 @@ function casePurposes(rng: Rng): string[] {
   return second === first ? [first] : [first, second];
 }
 
-function caseCode(ctx: BatchContext, year: number): string {
-  const next = (ctx.sequence.get(year) ?? 0) + 1;
-  ctx.sequence.set(year, next);
-  return `RETA-${year}-${String(next).padStart(6, '0')}`;
-}
-
 export function generateCaseBatch(rng: Rng, ctx: BatchContext, victimsWanted: number): CaseBatch {
   const batch: CaseBatch = { cases: [], persons: [], victims: [], suspects: [], places: [], events: [], facts: [] };
   let victimsMade = 0;
@@ -107,7 +99,8 @@ function addCase(rng: Rng, ctx: BatchContext, batch: CaseBatch, victimCount: num
   if (source === 'labour_inspection' && !labour) source = 'complaint';
   const unit = unitFor(ctx.org, source === 'labour_inspection' ? 'labour_inspection' : 'police', exploitation);
   const year = yearOfDay(registeredDay);
-  const code = caseCode(ctx, year);
+  // The code comes from the registry's own sequence when the batch is inserted (assignCaseCodes).
+  const code = '';
 
   const used = new Set<string>();
   const victims = Array.from({ length: victimCount }, () => makeVictim(rng, ctx, { caseId: id, exploitation, purposes, reportedDay, factsStartDay, used }));

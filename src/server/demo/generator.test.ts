@@ -5,7 +5,6 @@ import { loginAs } from '../../../test/api-client';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import type { Deps } from '../deps';
 import { DemoRefusedError, generateDemoData, type DemoSummary } from './generator';
-import { DEMO_PASSWORD } from './organisation';
 import { resetDemoData } from './reset';
 import { makeCase } from '../../../test/case-factory';
 import { makeUser } from '../../../test/factories';
@@ -36,12 +35,13 @@ describe('demo generator', () => {
   let first: TestRegistry;
   let second: TestRegistry;
   let summary: DemoSummary;
+  let secondSummary: DemoSummary;
 
   beforeAll(async () => {
     first = await createTestRegistry();
     second = await createTestRegistry();
     summary = await generateDemoData(first.deps, { victims: 300, seed: 42, asOf, batchVictims: 120 });
-    await generateDemoData(second.deps, { victims: 300, seed: 42, asOf, batchVictims: 120 });
+    secondSummary = await generateDemoData(second.deps, { victims: 300, seed: 42, asOf, batchVictims: 120 });
   });
   afterAll(async () => {
     await first.close();
@@ -109,11 +109,38 @@ describe('demo generator', () => {
     }
   });
 
-  it('creates one demo user per role who can sign in with the printed password', async () => {
+  it('creates one demo user per role who can sign in with the printed password, generated per demo', async () => {
     expect(summary.usernames).toHaveLength(10);
-    const client = await loginAs(first.app, 'demo-analyst', DEMO_PASSWORD);
+    const client = await loginAs(first.app, 'demo-analyst', summary.password);
     const me = await client.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
+    // Not a password known in advance: each demo makes its own, and the old hard-coded one opens nothing.
+    expect(secondSummary.password).not.toBe(summary.password);
+    expect(summary.password.length).toBeGreaterThanOrEqual(12);
+    const old = await first.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo-analyst', password: 'Demo-Reta-2026!' } });
+    expect(old.statusCode).toBe(401);
+    const chosen = await createTestRegistry();
+    try {
+      const made = await generateDemoData(chosen.deps, { victims: 5, seed: 1, asOf, password: 'Chosen-Demo-Password-77' });
+      expect(made.password).toBe('Chosen-Demo-Password-77');
+      await loginAs(chosen.app, 'demo-registrar', 'Chosen-Demo-Password-77');
+    } finally {
+      await chosen.close();
+    }
+  });
+
+  it('numbers its cases through the registry sequence: the sequences end at the highest code of each year', async () => {
+    const rows = (await first.deps.db.execute(sql`
+      select s.year, s.last_number, (select max(substring(code from '(\\d+)$')::int) from cases c where c.code like 'RETA-' || s.year || '-%') as used,
+        (select count(*)::int from cases c where c.code like 'RETA-' || s.year || '-%') as n
+      from case_code_sequences s order by s.year`) as unknown as { rows: Array<{ year: number; last_number: number; used: number; n: number }> }).rows;
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      expect(r.last_number, String(r.year)).toBe(r.used);
+      expect(r.n, String(r.year)).toBe(r.used);
+    }
+    const years = (await first.deps.db.execute(sql`select count(distinct substring(code from 6 for 4))::int as n from cases`) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+    expect(rows).toHaveLength(years);
   });
 
   it('resets a demo database and generates it again; refuses to reset a database with real cases', async () => {

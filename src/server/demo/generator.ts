@@ -1,14 +1,17 @@
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
-import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, persons, systemSettings } from '../../db/schema';
+import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, persons } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
+import { generatePassword, hashPassword } from '../auth/passwords';
 import { systemCtx } from '../context';
 import type { Deps } from '../deps';
 import { generateCaseBatch, type BatchContext, type CaseFacts } from './case-batch';
+import { assignCaseCodes } from './case-codes';
 import { dayOf } from './dates';
 import { featureGenerators, type FeatureGenerator } from './features';
 import { insertRows } from './insert';
-import { createDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './organisation';
+import { readDemoMarker, writeDemoMarker, type DemoMarker } from './marker';
+import { createDemoOrganisation, type DemoOrganisation } from './organisation';
 import { createRng, type Rng } from './prng';
 
 export interface DemoOptions {
@@ -19,6 +22,13 @@ export interface DemoOptions {
   /** Victims per transaction: bounds memory, whatever the total. */
   batchVictims?: number;
   onProgress?: (victimsDone: number, total: number) => void;
+  /** The password of the demo accounts (default: a generated one, returned in the summary to be printed once). */
+  password?: string;
+  /**
+   * Runs first, in the transaction that marks the database and makes the organisation: a reset empties
+   * the database here, so a kill at any point leaves either the old data or a marked demo database.
+   */
+  prepare?: (tx: Tx) => Promise<void>;
 }
 
 export interface DemoSummary {
@@ -27,11 +37,12 @@ export interface DemoSummary {
   victims: number;
   rows: Record<string, number>;
   usernames: string[];
+  /** The demo accounts' password; accounts that already existed (a reset from the web app) keep theirs. */
   password: string;
   seconds: number;
 }
 
-export const DEMO_SETTING = 'demo';
+export { DEMO_SETTING } from './marker';
 
 /** Context every feature generator receives: the organisation and the end of the generated history. */
 export interface FeatureContext {
@@ -48,9 +59,9 @@ export class DemoRefusedError extends Error {
   }
 }
 
+/** Marked as a demo database: generated (or being generated, or killed while generating) by `reta demo`. */
 export async function isDemoDatabase(deps: Deps): Promise<boolean> {
-  const rows = await deps.db.select().from(systemSettings).where(sql`${systemSettings.key} = ${DEMO_SETTING}`);
-  return rows.length > 0;
+  return (await readDemoMarker(deps.db)) !== undefined;
 }
 
 /**
@@ -60,18 +71,28 @@ export async function isDemoDatabase(deps: Deps): Promise<boolean> {
  */
 export async function generateDemoData(deps: Deps, options: DemoOptions): Promise<DemoSummary> {
   const started = performance.now();
-  const [{ n } = { n: 0 }] = await deps.db.select({ n: count() }).from(cases);
-  if (Number(n) > 0) throw new DemoRefusedError('The database already holds cases: synthetic data goes only into an empty database (use --reset on a demo database).');
   const asOfDay = dayOf(options.asOf ?? new Date());
   const root = createRng(options.seed);
   const rows: Record<string, number> = {};
   const add = (table: string, k: number) => (rows[table] = (rows[table] ?? 0) + k);
+  const password = options.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const asOf = new Date(asOfDay * 86_400_000).toISOString().slice(0, 10);
+  const marker: DemoMarker = {
+    state: 'generating', seed: options.seed, victims: options.victims, asOf,
+    asOfOption: options.asOf ? options.asOf.toISOString().slice(0, 10) : null, startedAt: new Date().toISOString(),
+  };
 
-  const org = await deps.db.transaction((tx) => createDemoOrganisation(tx));
+  const org = await deps.db.transaction(async (tx) => {
+    await options.prepare?.(tx);
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(cases);
+    if (Number(n) > 0) throw new DemoRefusedError('The database already holds cases: synthetic data goes only into an empty database (use --reset on a demo database).');
+    await writeDemoMarker(tx, marker);
+    return createDemoOrganisation(tx, passwordHash);
+  });
   const batchCtx: BatchContext = {
     org,
     asOfDay,
-    sequence: new Map(),
     pool: { items: [], limit: 2000 },
     person: { institutionId: org.institutionIds.police, identifiedBy: org.institutionIds.police, cipher: deps.cipher },
   };
@@ -84,6 +105,7 @@ export async function generateDemoData(deps: Deps, options: DemoOptions): Promis
     const rng = root.fork(index);
     const batch = generateCaseBatch(rng, batchCtx, wanted);
     await deps.db.transaction(async (tx) => {
+      await assignCaseCodes(tx, batch);
       await insertRows(tx, cases, batch.cases);
       await insertRows(tx, persons, batch.persons);
       await insertRows(tx, caseVictims, batch.victims);
@@ -101,13 +123,11 @@ export async function generateDemoData(deps: Deps, options: DemoOptions): Promis
     options.onProgress?.(done, options.victims);
   }
   await runStandaloneFeatures(deps, features, root.fork(1_000_000), featureCtx, options.victims, add);
-  const asOf = new Date(asOfDay * 86_400_000).toISOString().slice(0, 10);
   await deps.db.transaction(async (tx) => {
-    const value = { seed: options.seed, victims: options.victims, asOf, generatedAt: new Date().toISOString() };
-    await tx.insert(systemSettings).values({ key: DEMO_SETTING, value }).onConflictDoUpdate({ target: systemSettings.key, set: { value } });
+    await writeDemoMarker(tx, { ...marker, state: 'complete', generatedAt: new Date().toISOString() });
     await writeAudit(tx, systemCtx('demo'), { action: 'demo.generate', details: { seed: options.seed, victims: options.victims, asOf, rows } });
   });
-  return { seed: options.seed, asOf, victims: options.victims, rows, usernames: org.usernames, password: DEMO_PASSWORD, seconds: (performance.now() - started) / 1000 };
+  return { seed: options.seed, asOf, victims: options.victims, rows, usernames: org.usernames, password, seconds: (performance.now() - started) / 1000 };
 }
 
 async function runCaseFeatures(tx: Tx, features: FeatureGenerator[], rng: Rng, ctx: FeatureContext, facts: CaseFacts[], add: (t: string, n: number) => void) {

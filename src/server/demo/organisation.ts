@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import { peruDepartments } from '../../core/geo/departments';
 import type { Role } from '../../core/permissions';
 import type { Tx } from '../../db/connect';
 import { institutions, units, users } from '../../db/schema';
-import { hashPassword } from '../auth/passwords';
-
-/** The one password every demo account shares: printed on the console, training data only. */
-export const DEMO_PASSWORD = 'Demo-Reta-2026!';
 
 export type DemoKind = 'police' | 'prosecution' | 'judiciary' | 'social_services' | 'labour_inspection' | 'hotline' | 'other';
 
@@ -54,16 +51,21 @@ const roleHome: Record<Role, DemoKind> = {
 
 export const demoUsername = (role: Role) => `demo-${role.replace(/_/g, '-')}`;
 
-/** Institutions, one unit per department they cover, and one signed-in-ready user per role. */
-export async function createDemoOrganisation(tx: Tx): Promise<DemoOrganisation> {
+/**
+ * Institutions, one unit per department they cover, and one signed-in-ready user per role, all sharing
+ * `passwordHash`. What already exists (by institution code, unit code, username) is kept as it is: a reset
+ * from the web app keeps the accounts, their passwords and sessions, and regenerates only the data.
+ */
+export async function createDemoOrganisation(tx: Tx, passwordHash: string): Promise<DemoOrganisation> {
   const institutionIds = {} as Record<DemoKind, string>;
   const unitMap = {} as Record<DemoKind, Record<string, DemoUnit>>;
+  const existingInstitutions = await tx.select({ id: institutions.id, code: institutions.code }).from(institutions).where(inArray(institutions.code, institutionSpecs.map((s) => s.code)));
   for (const spec of institutionSpecs) {
-    const id = randomUUID();
+    const id = existingInstitutions.find((i) => i.code === spec.code)?.id ?? randomUUID();
     institutionIds[spec.kind] = id;
-    await tx.insert(institutions).values({ id, code: spec.code, name: spec.name, kind: spec.kind, ubigeo: '15' });
+    if (!existingInstitutions.some((i) => i.id === id)) await tx.insert(institutions).values({ id, code: spec.code, name: spec.name, kind: spec.kind, ubigeo: '15' });
     const departments = spec.departments === 'all' ? peruDepartments.map((d) => d.code) : spec.departments;
-    const rows = departments.map((code) => ({
+    const wanted = departments.map((code) => ({
       id: randomUUID(),
       institutionId: id,
       code: `${spec.code}-${code}`,
@@ -71,10 +73,12 @@ export async function createDemoOrganisation(tx: Tx): Promise<DemoOrganisation> 
       ubigeo: code,
       departmentCode: code,
     }));
-    await tx.insert(units).values(rows);
+    const existingUnits = await tx.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, wanted.map((u) => u.code)));
+    const rows = wanted.map((u) => ({ ...u, id: existingUnits.find((e) => e.code === u.code)?.id ?? u.id }));
+    const missing = rows.filter((r) => !existingUnits.some((e) => e.id === r.id));
+    if (missing.length) await tx.insert(units).values(missing);
     unitMap[spec.kind] = Object.fromEntries(rows.map((r) => [r.departmentCode, { id: r.id, institutionId: id, departmentCode: r.departmentCode }]));
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userRows = (Object.keys(roleHome) as Role[]).map((role) => ({
     username: demoUsername(role),
     displayName: `Demo ${role}`,
@@ -86,6 +90,6 @@ export async function createDemoOrganisation(tx: Tx): Promise<DemoOrganisation> 
     mustChangePassword: false,
     passwordChangedAt: new Date(),
   }));
-  await tx.insert(users).values(userRows);
+  await tx.insert(users).values(userRows).onConflictDoNothing({ target: users.username });
   return { institutionIds, units: unitMap, usernames: userRows.map((u) => u.username) };
 }

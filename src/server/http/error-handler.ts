@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { localeFromHeader, translate, type Locale } from '../../i18n/translate';
+import { isUniqueViolation } from '../db-errors';
 import { AppError } from '../errors/app-error';
 import { fieldsFromIssues } from './validation-messages';
 
@@ -47,6 +48,12 @@ export function handleError(error: FastifyError | Error, req: FastifyRequest, re
   if (status && status >= 400 && status < 500) {
     // Malformed JSON, wrong content type, empty body: the client's mistake, said plainly.
     return reply.code(400).send(body(req, locale, 'validation.failed', undefined, { _: error.message }));
+  }
+  if (isUniqueViolation(error)) {
+    // A duplicate the service did not foresee: its transaction rolled back, so say that nothing was saved
+    // (a 409 the person can act on), and log it for the service to handle it by name.
+    req.log.warn({ err: error }, 'unique violation not handled by its service');
+    return reply.code(409).send(body(req, locale, 'record.duplicate'));
   }
   req.log.error({ err: error }, 'unhandled error');
   return reply.code(500).send(body(req, locale, 'internal'));

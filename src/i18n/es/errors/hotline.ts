@@ -6,6 +6,6 @@ export default {
   'hotline.place_conflict': 'Un UBIGEO solo puede usarse con el país PER.',
   'hotline.not_referred': 'La llamada aún no ha sido derivada a una unidad policial.',
   'hotline.follow_up_forbidden': 'Solo la unidad policial a la que se derivó la llamada (o la línea que la registró) puede registrar su resultado.',
-  'hotline.case_already_linked': 'La llamada ya está vinculada a otro caso.',
+  'hotline.case_already_linked': 'No se vinculó: la llamada ya está vinculada a otro caso.',
   'hotline.summary_reason_required': 'Indique el motivo para ver el resumen de la llamada; el acceso queda registrado.',
 } as Record<string, string>;

@@ -1,7 +1,9 @@
 import { Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { PageLoader } from '../../App';
 import { PageHeader } from '../../components/common';
@@ -14,6 +16,8 @@ const sections = [
   { path: 'reference', permission: 'admin.reference.manage', page: lazy(() => import('./ReferenceAdmin')) },
   { path: 'legal', permission: 'admin.legal.manage', page: lazy(() => import('./LegalAdmin')) },
   { path: 'audit', permission: 'audit.read', page: lazy(() => import('./AuditAdmin')) },
+  // Only in training mode: regenerating the demo data.
+  { path: 'training', permission: 'admin.users.manage', page: lazy(() => import('./TrainingAdmin')), demoOnly: true },
 ];
 
 export default function AdminPage() {
@@ -21,7 +25,8 @@ export default function AdminPage() {
   const { can } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const allowed = sections.filter((s) => can(s.permission));
+  const info = useQuery({ queryKey: ['system-info'], queryFn: () => api.get<{ demoMode: boolean }>('/api/v1/system/info', { quiet401: true }), staleTime: Infinity });
+  const allowed = sections.filter((s) => can(s.permission) && (!('demoOnly' in s) || info.data?.demoMode));
   const current = location.pathname.split('/')[2] ?? '';
   if (allowed.length === 0) return <Navigate to="/" replace />;
   return (
