@@ -19,6 +19,8 @@ export interface Config {
   /** Counts from 1 to this value minus one are suppressed in public figures (domain rule 7). */
   disclosureThreshold: number;
   staleDays: number;
+  /** Duplicate scans one user may run per hour (RETA_MATCH_SCANS_PER_HOUR); more answer 429. */
+  matchScansPerHour: number;
   demoMode: boolean;
   logLevel: string;
   /** Set behind TLS so the session cookie carries `Secure`. */
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutMinutes: int(env.RETA_LOGIN_LOCKOUT_MINUTES, 15),
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
+    matchScansPerHour: int(env.RETA_MATCH_SCANS_PER_HOUR, 30),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
     logLevel: env.RETA_LOG_LEVEL ?? 'info',
     secureCookies: env.RETA_SECURE_COOKIES === '1' || env.RETA_SECURE_COOKIES === 'true',

@@ -26,4 +26,6 @@ export default {
   'match.already_merged': 'Uno de los dos registros ya está fusionado con otro; sepárelo primero.',
   'match.not_merged': 'Solo se puede separar una coincidencia confirmada (fusionada) (está «{{status}}»).',
   'match.merge_changed': 'El registro fusionado cambió desde entonces; no se puede separar desde aquí.',
+  'match.already_confirmed': 'Su institución ya confirmó esta coincidencia; falta la confirmación de la otra institución.',
+  'match.scan_rate_limited': 'Alcanzó el límite de {{limit}} búsquedas de duplicados por hora. Intente más tarde.',
 } as Record<string, string>;
