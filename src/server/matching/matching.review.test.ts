@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
@@ -57,6 +57,9 @@ describe('duplicate review across institutions', () => {
     const nobody = await registrarB.client.post(`/api/v1/matching/scan/${randomUUID()}`);
     expect([probe.status, nobody.status]).toEqual([404, 404]);
     expect(withoutRequestId(probe.body)).toEqual(withoutRequestId(nobody.body));
+    // Its audit entry (read by the supervisors of B) says no more than the response.
+    const scans = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.actorId, registrarB.id), eq(auditLog.action, 'match.scan'))).orderBy(auditLog.id);
+    expect(scans.slice(-2).map((e) => [e.entityId, e.details])).toEqual([[b.personId, { proposed: 0, shown: 0 }], [unmatched.personId, { proposed: 0, shown: 0 }]]);
     // The registrar of the other institution is not told either.
     expect(await candidatesFor(registrarA, a.personId, 'all')).toEqual([]);
   });
@@ -127,6 +130,8 @@ describe('duplicate review across institutions', () => {
 
     const audits = await registry.deps.db.select().from(auditLog).where(eq(auditLog.entityId, candidate.id)).orderBy(auditLog.id);
     expect(audits.map((e) => [e.action, e.actorId])).toEqual([['match.confirm', supervisorB.id], ['person.merge', supervisorA.id]]);
+    // Each institution's supervisors read their own entries: neither names the other side's record.
+    for (const secret of [a.personId, b.personId]) expect(JSON.stringify(audits.map((e) => e.details))).not.toContain(secret);
   });
 
   it('lets either side reject, even after the other confirmed', async () => {

@@ -14,6 +14,12 @@ import {
 
 const HOUR_MS = 3_600_000;
 
+/** The institutions holding either record of a candidate, and whether there are several. */
+interface Holders {
+  contacts: Awaited<ReturnType<typeof unsafeContactsOf>>;
+  cross: boolean;
+}
+
 /** What one decision does to a candidate: the new values, its audit entry, and whether it ends the review. */
 interface Outcome {
   values: Partial<CandidateRow>;
@@ -56,8 +62,8 @@ export function createMatchingService(deps: Deps) {
         .orderBy(desc(matchCandidates.createdAt));
       const shown = new Set(rows.map((r) => r.id));
       const proposed = candidateIds.filter((id) => shown.has(id)).length;
-      // The audit keeps the whole count (for reviewers of misuse); the response only what the actor may know.
-      await writeAudit(tx, ctx, { action: 'match.scan', entityType: 'person', entityId: personId, details: { proposed: candidateIds.length, shown: rows.length } });
+      // Only what the response says: the actor's institution's supervisors read these entries, and the actor may be one.
+      await writeAudit(tx, ctx, { action: 'match.scan', entityType: 'person', entityId: personId, details: { proposed, shown: rows.length } });
       return { proposed, candidates: await presentCandidates(tx, ctx.actor, rows) };
     });
     if (!result) throw new AppError('match.scan_rate_limited', 429, undefined, undefined, { limit });
@@ -89,11 +95,17 @@ export function createMatchingService(deps: Deps) {
     return row;
   }
 
-  /** A decision on one candidate, in one transaction with its audit entry. */
-  async function decide(ctx: Ctx, id: string, version: number, apply: (tx: Tx, row: CandidateRow) => Promise<Outcome>) {
+  /**
+   * A decision on one candidate, in one transaction with its audit entry. The entry names the two persons
+   * only within one institution: across institutions it is read by the actor's institution, which must
+   * not learn the other side's record (the candidate id leads an administrator to it).
+   */
+  async function decide(ctx: Ctx, id: string, version: number, apply: (tx: Tx, row: CandidateRow, holders: Holders) => Promise<Outcome>) {
     return db.transaction(async (tx) => {
       const row = await load(tx, ctx, id, version);
-      const { values, audit, decided } = await apply(tx, row);
+      const contacts = await unsafeContactsOf(tx, [row.personAId, row.personBId]);
+      const cross = progressOf(row, contacts, []).crossInstitution;
+      const { values, audit, decided } = await apply(tx, row, { contacts, cross });
       const now = new Date();
       const [updated] = await tx
         .update(matchCandidates)
@@ -105,8 +117,9 @@ export function createMatchingService(deps: Deps) {
         entityType: 'match_candidate',
         entityId: id,
         details: {
-          personAId: row.personAId, personBId: row.personBId, from: row.status, to: updated!.status,
-          mergedPersonId: updated!.mergedPersonId, survivorPersonId: updated!.survivorPersonId, ...audit.details,
+          from: row.status, to: updated!.status, crossInstitution: cross,
+          ...(cross ? {} : { personAId: row.personAId, personBId: row.personBId, mergedPersonId: updated!.mergedPersonId, survivorPersonId: updated!.survivorPersonId }),
+          ...audit.details,
         },
       });
       return (await presentCandidates(tx, ctx.actor, [updated!]))[0]!;
@@ -127,10 +140,9 @@ export function createMatchingService(deps: Deps) {
    * the confirmation of the actor's institution; the pair merges when every holding institution has confirmed.
    */
   const confirm = (ctx: Ctx, id: string, version: number) =>
-    decide(ctx, id, version, async (tx, row) => {
+    decide(ctx, id, version, async (tx, row, { contacts, cross }) => {
       if (row.status !== 'pending') throw ruleRefused('match.not_pending', { status: row.status });
-      const contacts = await unsafeContactsOf(tx, [row.personAId, row.personBId]);
-      if (!progressOf(row, contacts, []).crossInstitution) return { values: await merge(tx, row), audit: { action: 'person.merge' }, decided: true };
+      if (!cross) return { values: await merge(tx, row), audit: { action: 'person.merge' }, decided: true };
       if (!contacts.some((c) => c.institutionId === ctx.actor.institutionId)) throw candidateNotFound();
       if (!(await insertConfirmation(tx, ctx.actor, row.id))) throw ruleRefused('match.already_confirmed');
       const progress = progressOf(row, contacts, (await confirmationsOf(tx, [row.id])).map((c) => c.institutionId));
