@@ -123,15 +123,20 @@ export async function personsByIds(tx: Tx, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** The ids of the cases in which either person of the candidate row appears. */
-const casesOfPair = () =>
-  sql`select ${caseVictims.caseId} from ${caseVictims} where ${caseVictims.personId} in (${matchCandidates.personAId}, ${matchCandidates.personBId})
-      union all select ${caseSuspects.caseId} from ${caseSuspects} where ${caseSuspects.personId} in (${matchCandidates.personAId}, ${matchCandidates.personBId})`;
-
-/** The two records of the candidate row are held (case owner) by more than one institution. */
-export function crossInstitutionCondition(): SQL {
-  return sql`(select count(distinct ${cases.institutionId}) from ${cases} where ${cases.id} in (${casesOfPair()})) > 1`;
+/**
+ * SQL (plain text, for raw-SQL readers such as the quality checks) that is true when the two records of
+ * a candidate are held — owner of a case they appear in — by more than one institution. `candidate` is
+ * the alias or table name of match_candidates in the enclosing query.
+ */
+export function crossInstitutionSql(candidate: string): string {
+  const pair = `(${candidate}.person_a_id, ${candidate}.person_b_id)`;
+  return `((select count(distinct pair_case.institution_id) from cases pair_case where pair_case.id in (
+    select pair_v.case_id from case_victims pair_v where pair_v.person_id in ${pair}
+    union all select pair_s.case_id from case_suspects pair_s where pair_s.person_id in ${pair})) > 1)`;
 }
+
+/** The two records of the candidate row (table match_candidates) are held by more than one institution. */
+export const crossInstitutionCondition = (): SQL => sql.raw(crossInstitutionSql('"match_candidates"'));
 
 /**
  * Candidates the actor reviews. Within one institution: at least one of the two persons is visible to the

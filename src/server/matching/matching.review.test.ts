@@ -98,6 +98,16 @@ describe('duplicate review across institutions', () => {
     expect(candidate.crossInstitution).toBe(true);
     expect((await typist.client.get(`/api/v1/matching/candidates/${candidate.id}`)).status).toBe(404);
     expect((await typist.client.post(`/api/v1/matching/candidates/${candidate.id}/confirm`, { version: candidate.version })).status).toBe(404);
+    // Nor as a data-quality flag on the typist's own case (supervisors read the quality checks), while a
+    // pair within the institution still is one.
+    const twice = { type: 'dni', number: dni() };
+    await registerVictim(typist, { identity: { givenNames: word(), document: twice } });
+    const again = await registerVictim(typist, { identity: { givenNames: word(), document: twice } });
+    const flagged = await typist.client.get('/api/v1/quality/cases?check=duplicate_pending&pageSize=100');
+    expect(flagged.status).toBe(200);
+    const flaggedIds = flagged.body.items.map((c: any) => c.caseId);
+    expect(flaggedIds).toContain(again.caseId);
+    expect(flaggedIds).not.toContain(typed.caseId);
   });
 
   it('merges only when a supervisor of each institution has confirmed, and audits each confirmation', async () => {
