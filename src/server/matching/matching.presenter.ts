@@ -46,9 +46,9 @@ export function progressOf(row: CandidateRow, contacts: Contact[], confirmedIds:
 }
 
 /**
- * Presents candidates as the actor may see them. Within one institution, a side is shown when the actor
- * may see the person. Across institutions, only the side held by the actor's own institution is shown;
- * the other is reduced to whom to contact, and the confirmation state names institutions only.
+ * Presents candidates as the actor may see them. `own` is a side held by the actor's institution. Within
+ * one institution, the other side is shown when the actor may see the person. Across institutions it is
+ * reduced to whom to contact, and the confirmation state names institutions only.
  */
 export async function presentCandidates(tx: Tx, actor: Actor, rows: CandidateRow[]): Promise<CandidateView[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.personAId, r.personBId]))];
@@ -65,8 +65,8 @@ export async function presentCandidates(tx: Tx, actor: Actor, rows: CandidateRow
     const confirmedIds = confirmations.filter((c) => c.candidateId === row.id).map((c) => c.institutionId);
     const progress = progressOf(row, contacts, confirmedIds);
     const shown = progress.crossInstitution ? held : visible;
-    const [ownId, otherId] = shown.has(row.personAId) ? [row.personAId, row.personBId] : [row.personBId, row.personAId];
-    if (!shown.has(ownId)) throw candidateNotFound();
+    const [ownId, otherId] = held.has(row.personAId) ? [row.personAId, row.personBId] : [row.personBId, row.personAId];
+    if (!held.has(ownId)) throw candidateNotFound();
     return {
       id: row.id,
       version: row.version,

@@ -139,18 +139,18 @@ export function crossInstitutionSql(candidate: string): string {
 export const crossInstitutionCondition = (): SQL => sql.raw(crossInstitutionSql('"match_candidates"'));
 
 /**
- * Candidates the actor reviews. Within one institution: at least one of the two persons is visible to the
- * actor (as before). Across institutions: only cross-institution reviewers (supervisors) whose own
- * institution holds one of the two records, and never the user whose typing or scan queued the pair — so
- * typing a guessed document number reveals nothing to the person who typed it.
+ * Candidates the actor reviews: the actor's own institution holds one of the two records, in a case the
+ * actor may see (a case shared along the workflow is not enough: its other records are not the
+ * reader's business). Within one institution, that is all. Across institutions, additionally only
+ * cross-institution reviewers (supervisors), and never the user whose typing or scan queued the pair —
+ * so typing a guessed document number reveals nothing to the person who typed it.
  */
 export function visibleCandidateCondition(tx: Tx, actor: Actor): SQL {
   const cross = crossInstitutionCondition();
-  const sameInstitution = and(not(cross), or(personVisibleCondition(tx, actor, matchCandidates.personAId), personVisibleCondition(tx, actor, matchCandidates.personBId)))!;
-  if (!actor.permissions.has('duplicates.review.cross_institution')) return sameInstitution;
-  const held = or(personVisibleCondition(tx, actor, matchCandidates.personAId, { held: true }), personVisibleCondition(tx, actor, matchCandidates.personBId, { held: true }));
+  const held = or(personVisibleCondition(tx, actor, matchCandidates.personAId, { held: true }), personVisibleCondition(tx, actor, matchCandidates.personBId, { held: true }))!;
+  if (!actor.permissions.has('duplicates.review.cross_institution')) return and(not(cross), held)!;
   const notTheProposer = sql`${matchCandidates.proposedBy} is distinct from ${actor.userId}`;
-  return or(sameInstitution, and(cross, notTheProposer, held))!;
+  return and(held, or(not(cross), notTheProposer))!;
 }
 
 /** Institutions that confirmed each candidate (two-sided confirmation). */

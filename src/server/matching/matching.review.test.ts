@@ -110,6 +110,30 @@ describe('duplicate review across institutions', () => {
     expect(flaggedIds).not.toContain(typed.caseId);
   });
 
+  it('keeps an institution\'s own duplicates from an institution it shared a case with', async () => {
+    const number = dni();
+    const police = await makeUser(registry, { roles: ['investigator'] });
+    const prosecutor = await makeUser(registry, { roles: ['prosecutor'] });
+    const prosecutionSupervisor = await makeUser(registry, { roles: ['supervisor'], institutionId: prosecutor.institutionId });
+    const shared = await police.client.post('/api/v1/cases', {
+      source: 'complaint', reportedOn: '2026-01-15', acts: ['recruitment'], purposes: ['sexual_exploitation'], means: ['deception'],
+      victims: [{ person: { sex: 'female', identity: { givenNames: word(), document: { type: 'dni', number } } } }],
+      suspects: [{ person: { sex: 'male' } }],
+    });
+    expect(shared.status).toBe(201);
+    await registerVictim(police, { identity: { givenNames: word(), document: { type: 'dni', number } } });
+    const events = `/api/v1/cases/${shared.body.id}/suspects/${shared.body.suspects[0].id}/events`;
+    expect((await police.client.post(events, { type: 'arrest', occurredOn: '2026-01-20' })).status).toBe(201);
+    expect((await police.client.post(events, { type: 'police_report_sent', occurredOn: '2026-01-25', receivingInstitutionId: prosecutor.institutionId })).status).toBe(201);
+    const victimPersonId = shared.body.victims[0].personId;
+    expect((await prosecutor.client.withReason('charges').get(`/api/v1/persons/${victimPersonId}`)).status).toBe(200);
+
+    // The police see their pair; the prosecutor office, which reads the shared case, learns nothing of it.
+    expect(await candidatesFor(police, victimPersonId)).toHaveLength(1);
+    expect((await prosecutor.client.post(`/api/v1/matching/scan/${victimPersonId}`)).body).toEqual({ proposed: 0, candidates: [] });
+    expect(await candidatesFor(prosecutionSupervisor, victimPersonId, 'all')).toEqual([]);
+  });
+
   it('merges only when a supervisor of each institution has confirmed, and audits each confirmation', async () => {
     const { a, b } = await guessedAcrossInstitutions();
     const [candidate] = await candidatesFor(supervisorB, b.personId);
