@@ -29,6 +29,17 @@ export const visibleSide = z.object({
 /** The other person, out of the actor's scope: only that a match exists and whom to contact. */
 export const hiddenSide = z.object({ visible: z.literal(false), contacts: z.array(contact) });
 
+/**
+ * Two-sided confirmation of a pair held by different institutions: the merge waits until a reviewer of
+ * every holding institution has confirmed. Institution names only — never who or what the other record is.
+ */
+export const confirmationState = z.object({
+  /** The actor's institution has confirmed already. */
+  ownConfirmed: z.boolean(),
+  confirmedBy: z.array(z.string()),
+  waitingFor: z.array(z.string()),
+});
+
 export const candidateView = z.object({
   id: z.string(),
   version: z.number(),
@@ -40,6 +51,9 @@ export const candidateView = z.object({
   survivor: z.enum(['own', 'other']).nullable(),
   own: visibleSide,
   other: z.union([visibleSide, hiddenSide]),
+  /** The two records are held by different institutions: reviewed by supervisors of each, merged on both confirmations. */
+  crossInstitution: z.boolean(),
+  confirmation: confirmationState.nullable(),
 });
 export type CandidateView = z.infer<typeof candidateView>;
 
@@ -47,6 +61,11 @@ export type CandidateView = z.infer<typeof candidateView>;
 export const candidateListQuery = listQuery.extend({ status: z.enum([...matchStatuses, 'all']).default('pending') });
 export type CandidateListQuery = z.infer<typeof candidateListQuery>;
 
+/**
+ * What a scan tells the person who ran it: new and open candidates within the actor's institution only.
+ * Pairs with another institution's record go to the supervisors of both institutions and are never
+ * mentioned here, so a scan with a match elsewhere answers exactly like a scan without any.
+ */
 export const scanResult = z.object({ proposed: z.number().int(), candidates: z.array(candidateView) });
 
 export const candidateDecision = z.strictObject({ version });

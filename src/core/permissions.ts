@@ -37,6 +37,11 @@ export const permissions = [
   'identity.read',
   'identity.write',
   'duplicates.review',
+  /**
+   * Review possible duplicates whose two records are held by different institutions (only the
+   * supervisors of each involved institution; both must confirm a merge).
+   */
+  'duplicates.review.cross_institution',
   // justice chain, by stage
   'justice.read',
   'justice.police.write',
@@ -140,6 +145,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...caseWork,
     'audit.read',
     'duplicates.review',
+    'duplicates.review.cross_institution',
     'protection.consent_override',
     'hotline.read',
     'operation.read',

@@ -25,6 +25,8 @@ export interface Config {
   /** Counts from 1 to this value minus one are suppressed in public figures (domain rule 7). */
   disclosureThreshold: number;
   staleDays: number;
+  /** Duplicate scans one user may run per hour (RETA_MATCH_SCANS_PER_HOUR); more answer 429. */
+  matchScansPerHour: number;
   demoMode: boolean;
   /** Password of the demo accounts (`RETA_DEMO_PASSWORD`); when unset each demo generates one and prints it once. */
   demoPassword?: string;
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twoFactorRoles: list(env.RETA_2FA_ROLES, 'administrator,supervisor'),
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
+    matchScansPerHour: int(env.RETA_MATCH_SCANS_PER_HOUR, 30),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
     demoPassword: env.RETA_DEMO_PASSWORD || undefined,
     logLevel: env.RETA_LOG_LEVEL ?? 'info',

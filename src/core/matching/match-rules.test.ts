@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchReasons, orderedPair, type MatchablePerson } from './match-rules';
+import { confirmationProgress, matchReasons, orderedPair, type MatchablePerson } from './match-rules';
 
 const person = (over: Partial<MatchablePerson>): MatchablePerson => ({
   id: 'a', documentHash: null, nameHash: null, nameTokenHashes: [], sex: 'female', birthYear: 2000, ...over,
@@ -40,6 +40,29 @@ describe('match rules', () => {
         if (a.id !== b.id) expect(matchReasons(a, b)).toEqual(matchReasons(b, a));
         const [first, second] = orderedPair(a.id, b.id);
         expect(first <= second).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('two-sided confirmation', () => {
+  it('needs one confirmation when one institution holds both records', () => {
+    expect(confirmationProgress(['x', 'x'], [])).toEqual({ crossInstitution: false, confirmed: [], waitingFor: ['x'], complete: false });
+    expect(confirmationProgress(['x'], ['x'])).toMatchObject({ crossInstitution: false, complete: true });
+  });
+
+  it('waits for every institution holding either record, and ignores confirmations of institutions no longer involved', () => {
+    expect(confirmationProgress(['a', 'b', 'a'], ['a'])).toEqual({ crossInstitution: true, confirmed: ['a'], waitingFor: ['b'], complete: false });
+    expect(confirmationProgress(['a', 'b', 'c'], ['c', 'a', 'z'])).toEqual({ crossInstitution: true, confirmed: ['a', 'c'], waitingFor: ['b'], complete: false });
+    expect(confirmationProgress(['a', 'b'], ['b', 'a'])).toMatchObject({ complete: true, waitingFor: [] });
+  });
+
+  it('is complete exactly when every holder has confirmed (any order, any repetition)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1 }), fc.array(fc.constantFrom('a', 'b', 'c', 'd')), (holders, confirmed) => {
+        const progress = confirmationProgress(holders, confirmed);
+        expect(progress.complete).toBe(holders.every((h) => confirmed.includes(h)));
+        expect(progress.crossInstitution).toBe(new Set(holders).size > 1);
       }),
     );
   });

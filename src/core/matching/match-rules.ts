@@ -42,3 +42,15 @@ export function matchReasons(a: MatchablePerson, b: MatchablePerson): MatchReaso
 
 /** Candidate pairs are stored once per unordered pair, the smaller id first. */
 export const orderedPair = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
+
+/**
+ * Two-sided confirmation: a pair whose records are held by more than one institution merges only once
+ * every one of those institutions has confirmed it; a pair held by one institution needs one confirmation.
+ * `holders` are the institutions holding either record, `confirmed` those that confirmed so far.
+ */
+export function confirmationProgress(holders: readonly string[], confirmed: readonly string[]) {
+  const involved = [...new Set(holders)];
+  const done = new Set(confirmed);
+  const waitingFor = involved.filter((id) => !done.has(id));
+  return { crossInstitution: involved.length > 1, confirmed: involved.filter((id) => done.has(id)), waitingFor, complete: waitingFor.length === 0 };
+}

@@ -166,6 +166,11 @@ export const matchCandidates = pgTable(
     survivorPersonId: uuid('survivor_person_id').references(() => persons.id),
     decidedAt: tstz('decided_at'),
     decidedBy: uuid('decided_by').references(() => users.id),
+    /**
+     * The user whose action queued the pair (typed or changed the person, or scanned). A candidate that
+     * spans institutions is never shown to this user. Not a foreign key: the system queues pairs too.
+     */
+    proposedBy: uuid('proposed_by'),
   },
   (t) => [
     uniqueIndex('match_candidates_pair_idx').on(t.personAId, t.personBId),
@@ -173,4 +178,20 @@ export const matchCandidates = pgTable(
     index('match_candidates_status_idx').on(t.status),
     check('match_candidates_ordered', sql`${t.personAId} < ${t.personBId}`),
   ],
+);
+
+/**
+ * Two-sided confirmation of a merge across institutions: one row per institution whose reviewer confirmed
+ * the candidate. The merge happens when every institution holding either record has confirmed.
+ */
+export const matchConfirmations = pgTable(
+  'match_confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    candidateId: uuid('candidate_id').notNull().references(() => matchCandidates.id),
+    institutionId: uuid('institution_id').notNull().references(() => institutions.id),
+    confirmedBy: uuid('confirmed_by').notNull().references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('match_confirmations_candidate_institution_idx').on(t.candidateId, t.institutionId)],
 );

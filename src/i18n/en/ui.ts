@@ -69,6 +69,7 @@ export default {
     hidden: 'It is outside your institution\'s reach. To review it, contact:', birth_year: 'Birth year',
     role: { victim: 'victim', suspect: 'suspect' }, unmerge: 'Undo the merge',
     found_on: 'Found on {{date}}', decided_on: 'decided on {{date}}',
+    waiting_for: 'Waiting for the confirmation of {{institutions}}', cross_institution: 'The other record belongs to another institution: the two merge only when both institutions confirm.',
   },
   ubigeo: {
     department: 'Department', province: 'Province', district: 'District', selected: 'UBIGEO chosen: {{code}}',

@@ -69,6 +69,7 @@ export default {
     hidden: 'Está fuera del alcance de su institución. Para revisarlo, comuníquese con:', birth_year: 'Año de nacimiento',
     role: { victim: 'víctima', suspect: 'presunto tratante' }, unmerge: 'Deshacer la unión',
     found_on: 'Detectado el {{date}}', decided_on: 'decidido el {{date}}',
+    waiting_for: 'Esperando la confirmación de {{institutions}}', cross_institution: 'El otro registro pertenece a otra institución: se unen solo cuando ambas instituciones confirman.',
   },
   ubigeo: {
     department: 'Departamento', province: 'Provincia', district: 'Distrito', selected: 'UBIGEO elegido: {{code}}',

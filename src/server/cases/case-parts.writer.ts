@@ -40,7 +40,7 @@ async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate |
     throw conflict('case.person_external_id_taken');
   }
   // Possible duplicates elsewhere go to the review queue (blind indexes only, no identity leaves).
-  await proposeMatches(tx, person.id);
+  await proposeMatches(tx, person.id, ctx.actor.userId);
   return { person, newPerson: true };
 }
 

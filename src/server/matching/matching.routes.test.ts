@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../../test/api-client';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { auditLog, institutions, persons, units } from '../../db/schema';
+import { candidatesFor, dni, registerVictim, word } from './matching.test-helpers';
 
 let registry: TestRegistry;
 beforeAll(async () => {
@@ -12,35 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-/** A name no other test uses: letters only, since names are normalised to letters before hashing. */
-const word = () => Array.from({ length: 9 }, () => String.fromCharCode(65 + randomInt(26))).join('');
-const dni = () => String(randomInt(10_000_000, 99_999_999));
-
-/** Registers a case with one victim through the case API; returns the case and the victim's person id. */
-async function registerVictim(user: MadeUser, person: Record<string, unknown>) {
-  const created = await user.client.withReason('registering the complaint').post('/api/v1/cases', {
-    source: 'complaint',
-    reportedOn: '2026-01-15',
-    acts: ['recruitment'],
-    purposes: ['sexual_exploitation'],
-    means: ['deception'],
-    victims: [{ person: { sex: 'female', hasIdentityDocument: 'yes', nationalities: ['PER'], ...person }, consentToServices: true }],
-  });
-  expect(created.status).toBe(201);
-  return { caseId: created.body.id as string, caseCode: created.body.code as string, personId: created.body.victims[0].personId as string };
-}
-
-const pendingFor = async (user: MadeUser, personId: string) => {
-  const list = await user.client.get('/api/v1/matching/candidates?status=pending&pageSize=200');
-  expect(list.status).toBe(200);
-  return list.body.items.filter((c: any) => c.own.personId === personId || c.other.personId === personId);
-};
+const pendingFor = (user: MadeUser, personId: string) => candidatesFor(user, personId);
 
 describe('people across cases', () => {
   it('queues a possible match as soon as the second person is registered, without a scan', async () => {
     const [given, family, number] = [word(), word(), dni()];
     const policeA = await makeUser(registry, { roles: ['investigator'] });
-    const policeB = await makeUser(registry, { roles: ['registrar'], departments: ['21'] });
+    // The same institution, another region: the pair stays with the institution's own reviewers.
+    const policeB = await makeUser(registry, { roles: ['registrar'], institutionId: policeA.institutionId, departments: ['21'] });
     await registerVictim(policeA, { identity: { givenNames: given, familyNames: family, document: { type: 'dni', number } } });
     const b = await registerVictim(policeB, { identity: { givenNames: word(), document: { type: 'dni', number } } });
     const pending = await pendingFor(policeB, b.personId);
@@ -49,17 +28,20 @@ describe('people across cases', () => {
     expect(pending[0].other.visible).toBe(false);
   });
 
-  it('proposes a match across institutions and tells each side only whom to contact', async () => {
+  it('proposes a match across institutions to the supervisors of both, each told only whom to contact', async () => {
     const [given, family, number] = [word(), word(), dni()];
     const policeA = await makeUser(registry, { roles: ['investigator'] });
     const policeB = await makeUser(registry, { roles: ['registrar'], departments: ['08'] });
+    const supervisorA = await makeUser(registry, { roles: ['supervisor'], institutionId: policeA.institutionId });
+    const supervisorB = await makeUser(registry, { roles: ['supervisor'], institutionId: policeB.institutionId, departments: ['08'] });
     const a = await registerVictim(policeA, { birthYear: 2004, identity: { givenNames: given, familyNames: family, document: { type: 'dni', number } } });
     const b = await registerVictim(policeB, { birthYear: 2005, identity: { givenNames: `${given} ${word()}`, document: { type: 'dni', number: `${number.slice(0, 4)}-${number.slice(4)}` } } });
 
     const scan = await policeB.client.post(`/api/v1/matching/scan/${b.personId}`);
     expect(scan.status).toBe(200);
-    expect(scan.body.candidates).toHaveLength(1);
-    const seenByB = (await pendingFor(policeB, b.personId))[0];
+    expect(scan.body).toEqual({ proposed: 0, candidates: [] });
+    expect(await pendingFor(policeB, b.personId)).toEqual([]);
+    const seenByB = (await pendingFor(supervisorB, b.personId))[0];
     expect(seenByB.reasons).toEqual(['document']);
     expect(seenByB.own).toMatchObject({ visible: true, personId: b.personId, appearances: [{ caseId: b.caseId, role: 'victim' }] });
     const [unitA] = await registry.deps.db.select().from(units).where(eq(units.id, policeA.unitId!));
@@ -70,7 +52,8 @@ describe('people across cases', () => {
 
     expect((await policeB.client.withReason('checking a possible match').get(`/api/v1/persons/${a.personId}`)).status).toBe(404);
 
-    const seenByA = (await pendingFor(policeA, a.personId))[0];
+    expect(await pendingFor(policeA, a.personId)).toEqual([]);
+    const seenByA = (await pendingFor(supervisorA, a.personId))[0];
     expect(seenByA.own.personId).toBe(a.personId);
     expect(seenByA.other.visible).toBe(false);
     expect(JSON.stringify(seenByA)).not.toContain(b.personId);
@@ -99,7 +82,8 @@ describe('people across cases', () => {
   it('merges on confirmation, keeps the case links, and unmerges', async () => {
     const [given, family] = [word(), word()];
     const policeA = await makeUser(registry, { roles: ['investigator'] });
-    const policeB = await makeUser(registry, { roles: ['investigator'] });
+    // One institution, two regions: one confirmation merges (across institutions see matching.review.test.ts).
+    const policeB = await makeUser(registry, { roles: ['investigator'], institutionId: policeA.institutionId, departments: ['08'] });
     const a = await registerVictim(policeA, { identity: { givenNames: given, familyNames: family } });
     const b = await registerVictim(policeB, { identity: { givenNames: family, familyNames: given } });
     await policeB.client.post(`/api/v1/matching/scan/${b.personId}`);

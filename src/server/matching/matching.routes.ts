@@ -8,8 +8,10 @@ import { createMatchingService } from './matching.service';
 const tags = ['matching'];
 
 /**
- * People across cases (C2): the duplicate review queue. A user sees candidates where at least one of
- * the two persons is in a case they may see; of the other, if out of scope, only whom to contact.
+ * People across cases (C2): the duplicate review queue. A reviewer sees candidates where one of the two
+ * persons is in a case of their own institution they may see; of the other, if out of scope, only whom
+ * to contact. Pairs across institutions go only to the supervisors of each holding institution (never to
+ * whoever typed the data) and merge once each has confirmed. Scans are rate-limited per user and audited.
  */
 export function registerMatchingRoutes(app: App, deps: Deps) {
   const matching = createMatchingService(deps);

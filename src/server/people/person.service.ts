@@ -67,7 +67,7 @@ export function createPersonService(deps: Deps) {
       const values = definedOnly({ ...changes, ...identityColumns });
       if (Object.keys(values).length === 0) throw invalid({ _: 'required' });
       const row = await updateVersioned(tx, persons, 'person', id, version, values);
-      if (identity) await proposeMatches(tx, id);
+      if (identity) await proposeMatches(tx, id, ctx.actor.userId);
       // Field names only: never the values of identifying data.
       await writeAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, details: { fields: Object.keys(definedOnly(changes)), identityChanged: identity !== undefined ? Object.keys(identity) : [] } });
       return (await presentMany(tx, ctx, [row]))[0]!;

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { visibleCasesCondition } from '../cases/case.scope';
 import type { Actor } from '../context';
+import { crossInstitutionSql } from '../matching/matching.repository';
 import { ACTIVE_EVENTS, limaDate } from '../stats/stats.sources';
 
 export const qualityChecks = [
@@ -41,7 +42,9 @@ function checkSql(staleDays: number): Record<QualityCheck, string> {
     // Not closed and nothing has happened to it (case event or justice event) for staleDays.
     stale: `c.status <> 'closed' and greatest(c.registered_at, (select max(ce.at) from case_events ce where ce.case_id = c.id),
       (select max(je.recorded_at) from justice_events je where je.case_id = c.id)) < now() - interval '1 day' * ${Math.max(1, Math.floor(staleDays))}`,
-    duplicate_pending: `exists (select 1 from match_candidates m where m.status = 'pending' and (
+    // Pairs within one institution only: a pair across institutions belongs in the supervisors' duplicate queue,
+    // never in a flag that the person who typed the data could read on their own case.
+    duplicate_pending: `exists (select 1 from match_candidates m where m.status = 'pending' and not ${crossInstitutionSql('m')} and (
       m.person_a_id in (select v.person_id from case_victims v where v.case_id = c.id union select s.person_id from case_suspects s where s.case_id = c.id)
       or m.person_b_id in (select v.person_id from case_victims v where v.case_id = c.id union select s.person_id from case_suspects s where s.case_id = c.id)))`,
     facts_after_registration: `c.facts_start > ${registered}`,

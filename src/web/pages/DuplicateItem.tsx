@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
+import type { CandidateView } from '../../contracts/matching';
 import { ErrorAlert } from '../components/common';
+import { openDecisions, waitingFor } from './duplicate-decisions';
 
 interface Side {
   visible: boolean;
@@ -24,15 +26,18 @@ export function DuplicateItem({ item }: { item: Record<string, unknown> }) {
   const first = own.appearances?.[0];
   const elsewhere = other.visible ? other.appearances?.map((a) => a.caseCode).join(', ') : other.contacts?.map((c) => `${c.unitName} (${c.institutionName})`).join(', ');
   const reasons = ((item.reasons as string[]) ?? []).map((r) => t(`home.duplicates.reason.${r}`)).join(', ');
+  const open = openDecisions(item as unknown as CandidateView);
+  const waiting = waitingFor(item as unknown as CandidateView);
   return (
     <Stack gap={4}>
       <Text size="sm">
         {first && <Anchor component={Link} to={`/cases/${first.caseId}`} size="sm">{first.caseCode}</Anchor>}
         {` · ${t('home.duplicates.line', { reasons, other: elsewhere ?? '—' })}`}
       </Text>
-      {other.visible && (
+      {waiting.length > 0 && <Text size="xs">{t('duplicates.waiting_for', { institutions: waiting.join(', ') })}</Text>}
+      {(open.confirm || open.reject) && (
         <Group gap="xs">
-          <Button size="compact-xs" variant="light" onClick={() => decide.mutate('confirm')} loading={decide.isPending && decide.variables === 'confirm'}>{t('home.duplicates.confirm')}</Button>
+          {open.confirm && <Button size="compact-xs" variant="light" onClick={() => decide.mutate('confirm')} loading={decide.isPending && decide.variables === 'confirm'}>{t('home.duplicates.confirm')}</Button>}
           <Button size="compact-xs" variant="subtle" onClick={() => decide.mutate('reject')} loading={decide.isPending && decide.variables === 'reject'}>{t('home.duplicates.reject')}</Button>
         </Group>
       )}

@@ -9,6 +9,7 @@ import { EmptyState, ErrorAlert, PageHeader } from '../components/common';
 import { Pager } from '../components/Pager';
 import { useFormat } from '../i18n/format';
 import { Field } from './cases/CaseSummary';
+import { openDecisions, waitingFor } from './duplicate-decisions';
 
 type Side = CandidateView['own'];
 type Decision = 'confirm' | 'reject' | 'unmerge';
@@ -47,6 +48,8 @@ function CandidateCard({ c }: { c: CandidateView }) {
     },
   });
   const reasons = c.reasons.map((r) => t(`home.duplicates.reason.${r}`)).join(', ');
+  const open = openDecisions(c);
+  const waiting = waitingFor(c);
   const button = (decision: Decision, label: string, variant: string) => (
     <Button size="xs" variant={variant} onClick={() => decide.mutate(decision)} loading={decide.isPending && decide.variables === decision}>{label}</Button>
   );
@@ -64,17 +67,19 @@ function CandidateCard({ c }: { c: CandidateView }) {
           ) : (
             <Stack gap={4}>
               <Text size="sm" fw={600}>{t('duplicates.other')}</Text>
+              {c.crossInstitution && <Text size="sm">{t('duplicates.cross_institution')}</Text>}
               <Text size="sm">{t('duplicates.hidden')}</Text>
               {c.other.contacts.map((x) => <Text size="sm" key={`${x.unitName}-${x.institutionName}`}>{`${x.unitName} (${x.institutionName})`}</Text>)}
             </Stack>
           )}
         </SimpleGrid>
         <Text size="xs" c="dark.4">{t('duplicates.found_on', { date: f.date(c.createdAt) })}{c.decidedAt ? ` · ${t('duplicates.decided_on', { date: f.date(c.decidedAt) })}` : ''}</Text>
-        {c.other.visible && (
+        {waiting.length > 0 && <Text size="sm" fw={600} data-testid="duplicate-waiting">{t('duplicates.waiting_for', { institutions: waiting.join(', ') })}</Text>}
+        {(open.confirm || open.reject || open.unmerge) && (
           <Group gap="xs">
-            {c.status === 'pending' && button('confirm', t('home.duplicates.confirm'), 'light')}
-            {c.status === 'pending' && button('reject', t('home.duplicates.reject'), 'default')}
-            {c.status === 'confirmed' && button('unmerge', t('duplicates.unmerge'), 'default')}
+            {open.confirm && button('confirm', t('home.duplicates.confirm'), 'light')}
+            {open.reject && button('reject', t('home.duplicates.reject'), 'default')}
+            {open.unmerge && button('unmerge', t('duplicates.unmerge'), 'default')}
           </Group>
         )}
         {decide.error && (

@@ -26,4 +26,6 @@ export default {
   'match.already_merged': 'Not merged: one of the two records is already merged into another; unmerge it first.',
   'match.not_merged': 'Only a confirmed (merged) match can be unmerged (it is “{{status}}”).',
   'match.merge_changed': 'Not unmerged: the merged record has changed since; it cannot be unmerged from here.',
+  'match.already_confirmed': 'Nothing was changed: your institution has already confirmed this match; the other institution has yet to confirm it.',
+  'match.scan_rate_limited': 'Not scanned: you have reached the limit of {{limit}} duplicate scans per hour. Try again later.',
 } as Record<string, string>;

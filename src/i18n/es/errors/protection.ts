@@ -26,4 +26,6 @@ export default {
   'match.already_merged': 'No se fusionó: uno de los dos registros ya está fusionado con otro; sepárelo primero.',
   'match.not_merged': 'Solo se puede separar una coincidencia confirmada (fusionada) (está «{{status}}»).',
   'match.merge_changed': 'No se separó: el registro fusionado cambió desde entonces; no se puede separar desde aquí.',
+  'match.already_confirmed': 'No se cambió nada: su institución ya confirmó esta coincidencia; falta la confirmación de la otra institución.',
+  'match.scan_rate_limited': 'No se buscó: alcanzó el límite de {{limit}} búsquedas de duplicados por hora. Intente más tarde.',
 } as Record<string, string>;
