@@ -9,7 +9,7 @@ const bin = join(root, 'bin/reta.js');
 
 function environment(dataDir: string, extra: Record<string, string> = {}) {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, RETA_DATA_DIR: dataDir, RETA_KEY_FILE: `${dataDir}.key`, RETA_ADMIN_PASSWORD: 'Cli-Test-Password-2026', ...extra };
+  return { ...rest, RETA_DATA_DIR: dataDir, RETA_KEY_FILE: `${dataDir}.key`, RETA_AUDIT_KEY_FILE: `${dataDir}.audit.key`, RETA_AUDIT_ANCHOR_DIR: `${dataDir}.anchors`, RETA_AUDIT_SIGNING_KEY_FILE: `${dataDir}.signing.key`, RETA_ADMIN_PASSWORD: 'Cli-Test-Password-2026', ...extra };
 }
 
 function reta(dataDir: string, args: string[], extra?: Record<string, string>) {

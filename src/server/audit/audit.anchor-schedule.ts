@@ -19,7 +19,13 @@ function lastRecorded(dir: string): { seq: number; head: string } | undefined {
  */
 export function startAnchoring(db: Tx, config: AnchorConfig, report: (error: unknown) => void): () => void {
   if (config.auditAnchorEveryMinutes <= 0) return () => undefined;
-  const key = loadSigningKey(config.auditSigningKeyFile);
+  let key: ReturnType<typeof loadSigningKey>;
+  try {
+    key = loadSigningKey(config.auditSigningKeyFile);
+  } catch (error) {
+    report(error);
+    return () => undefined;
+  }
   let last = lastRecorded(config.auditAnchorDir);
   const tick = async () => {
     try {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connect';
+import type { Tx } from '../../db/connect';
 import type { Config } from '../config';
 import { systemCtx } from '../context';
 import { AuditKeyError, auditKeyId, loadAuditKey, useAuditKey } from './audit.key';
@@ -18,7 +18,7 @@ export const CHAIN_KEYED_ACTION = 'audit.chain_keyed';
  * and has no keyed entry left was emptied: the new first entry says so (`restarted`), and the anchors
  * kept outside the database show what was lost.
  */
-export async function prepareAuditChain(db: Db, config: Pick<Config, 'auditKey' | 'auditKeyFile'>): Promise<Buffer> {
+export async function prepareAuditChain(db: Tx, config: Pick<Config, 'auditKey' | 'auditKeyFile'>): Promise<Buffer> {
   const check = await readSetting<{ keyId: string }>(db, KEY_CHECK);
   const head = await readChainHead(db);
   const { key } = loadAuditKey({ envKey: config.auditKey, keyFile: config.auditKeyFile, createIfMissing: !check && head.seq === 0 });
