@@ -12,6 +12,7 @@ import { adminUrl, ensurePgliteTemplate, ensurePostgresTemplate } from './templa
 
 export const TEST_ADMIN_PASSWORD = 'Test-Admin-Password-2026';
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+export const TEST_AUDIT_KEY = Buffer.alloc(32, 9).toString('base64');
 
 export interface TestRegistry {
   deps: Deps;
@@ -30,6 +31,8 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
   const config: Config = {
     ...loadConfig({}),
     encryptionKey: TEST_ENCRYPTION_KEY,
+    auditKey: TEST_AUDIT_KEY,
+    auditAnchorEveryMinutes: 0,
     adminPassword: TEST_ADMIN_PASSWORD,
     logLevel: 'silent',
     // Suites that are not about sign-in use the administrator and supervisors without a second factor;

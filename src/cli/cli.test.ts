@@ -9,7 +9,7 @@ const bin = join(root, 'bin/reta.js');
 
 function environment(dataDir: string, extra: Record<string, string> = {}) {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, RETA_DATA_DIR: dataDir, RETA_KEY_FILE: `${dataDir}.key`, RETA_ADMIN_PASSWORD: 'Cli-Test-Password-2026', ...extra };
+  return { ...rest, RETA_DATA_DIR: dataDir, RETA_KEY_FILE: `${dataDir}.key`, RETA_AUDIT_KEY_FILE: `${dataDir}.audit.key`, RETA_AUDIT_ANCHOR_DIR: `${dataDir}.anchors`, RETA_AUDIT_SIGNING_KEY_FILE: `${dataDir}.signing.key`, RETA_ADMIN_PASSWORD: 'Cli-Test-Password-2026', ...extra };
 }
 
 function reta(dataDir: string, args: string[], extra?: Record<string, string>) {
@@ -70,9 +70,15 @@ describe('reta CLI on an embedded database', { timeout: 400_000 }, () => {
     expect(reta(dataDir, ['backup', backup]).status).toBe(0);
     const restoredDir = join(mkdtempSync(join(tmpdir(), 'reta-restore-')), 'data');
     expect(reta(restoredDir, ['restore', backup]).status).toBe(0);
-    // Same key as the original: the restored database opens, and its audit chain is intact.
-    const verified = reta(restoredDir, ['audit', 'verify'], { RETA_KEY_FILE: `${dataDir}.key` });
+    // Without the audit key the restored log can be neither verified nor extended: start-up says so.
+    const keyless = reta(restoredDir, ['audit', 'verify'], { RETA_KEY_FILE: `${dataDir}.key` });
+    expect(keyless.status).toBe(1);
+    expect(keyless.out).toMatch(/No audit key/);
+    // Same keys as the original: the restored database opens, and its audit chain is intact, up to the
+    // anchor the server wrote at start.
+    const original = { RETA_KEY_FILE: `${dataDir}.key`, RETA_AUDIT_KEY_FILE: `${dataDir}.audit.key`, RETA_AUDIT_SIGNING_KEY_FILE: `${dataDir}.signing.key`, RETA_AUDIT_ANCHOR_DIR: `${dataDir}.anchors` };
+    const verified = reta(restoredDir, ['audit', 'verify'], original);
     expect(verified.status).toBe(0);
-    expect(verified.out).toMatch(/intact/);
+    expect(verified.out).toMatch(/intact: .*checked against 1 anchor/);
   });
 });

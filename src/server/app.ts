@@ -15,7 +15,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import type { Deps } from './deps';
 import { createAuthenticateHook } from './http/auth.hooks';
 import { handleError, handleNotFound } from './http/error-handler';
-import { refuseNulCharacters } from './http/nul-guard';
+import { refuseUnstorableInput, useDepthLimitedJsonParser } from './http/input-guard';
 import type { App } from './http/types';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
@@ -65,6 +65,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  useDepthLimitedJsonParser(app);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -103,7 +104,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     if (route.startsWith('/api/v1/')) await authenticate(req, reply);
   });
 
-  app.addHook('preValidation', refuseNulCharacters);
+  app.addHook('preValidation', refuseUnstorableInput);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({
     status: 'ok',

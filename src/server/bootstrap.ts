@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Database } from '../db/connect';
 import { institutions, users } from '../db/schema';
+import { prepareAuditChain } from './audit/audit.prepare';
 import { writeAudit } from './audit/audit.writer';
 import { hashPassword, generatePassword } from './auth/passwords';
 import type { Config } from './config';
@@ -31,6 +32,7 @@ export async function openRegistry(config: Config, lockCommand: string): Promise
 export async function prepareRegistry(config: Config, database: Database): Promise<Registry> {
   await migrateDatabase(database);
   const cipher = await prepareCipher(database.db, { envKey: config.encryptionKey, keyFile: config.keyFile });
+  await prepareAuditChain(database.db, config);
   const deps = createDeps(config, database, cipher);
   await ensureDepartments(deps.db);
   await ensureLegalFramework(deps.db);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Everything the server reads from the environment, parsed once at start-up. */
 export interface Config {
@@ -34,6 +34,15 @@ export interface Config {
   /** Set behind TLS so the session cookie carries `Secure`. */
   secureCookies: boolean;
   webDir: string;
+  /** base64 of 32 bytes: the key of the audit log's HMAC chain; when absent a key file is used. */
+  auditKey?: string;
+  auditKeyFile: string;
+  /** Ed25519 private key (PEM) that signs audit anchors; created beside the audit key on first use. */
+  auditSigningKeyFile: string;
+  /** Where signed checkpoints of the audit chain are written, outside the database. */
+  auditAnchorDir: string;
+  /** Minutes between automatic anchors while serving; 0 turns them off. */
+  auditAnchorEveryMinutes: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -73,5 +82,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.RETA_LOG_LEVEL ?? 'info',
     secureCookies: env.RETA_SECURE_COOKIES === '1' || env.RETA_SECURE_COOKIES === 'true',
     webDir: resolve(env.RETA_WEB_DIR ?? 'dist/web'),
+    ...auditConfig(env),
+  };
+}
+
+function auditConfig(env: NodeJS.ProcessEnv) {
+  const auditKeyFile = resolve(env.RETA_AUDIT_KEY_FILE || './reta-audit.key');
+  return {
+    auditKey: env.RETA_AUDIT_KEY || undefined,
+    auditKeyFile,
+    auditSigningKeyFile: resolve(env.RETA_AUDIT_SIGNING_KEY_FILE || join(dirname(auditKeyFile), 'reta-audit-signing.key')),
+    auditAnchorDir: resolve(env.RETA_AUDIT_ANCHOR_DIR || './audit-anchors'),
+    auditAnchorEveryMinutes: int(env.RETA_AUDIT_ANCHOR_EVERY, 60),
   };
 }

@@ -7,7 +7,7 @@ import { reportFailure } from '../run';
 
 /**
  * Backups of the embedded database as one compressed file. (PostgreSQL has pg_dump/pg_restore.)
- * The encryption key is deliberately NOT in the backup: keep it apart, restore with the same key.
+ * The encryption and audit keys are deliberately NOT in the backup: keep them apart, restore with the same keys.
  */
 export function registerBackupCommands(program: Command) {
   program
@@ -24,7 +24,7 @@ export function registerBackupCommands(program: Command) {
           const dump = await db.dumpDataDir('gzip');
           await db.close();
           writeFileSync(file, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
-          console.log(`Backup of ${config.dataDir} written to ${file}. Keep the encryption key apart from it.`);
+          console.log(`Backup of ${config.dataDir} written to ${file}. Keep the encryption key and the audit key apart from it.`);
         } finally {
           release();
         }
@@ -46,7 +46,7 @@ export function registerBackupCommands(program: Command) {
         try {
           const db = await PGlite.create({ dataDir: config.dataDir, loadDataDir: new Blob([readFileSync(file)]) });
           await db.close();
-          console.log(`Restored ${file} into ${config.dataDir}. Start with the key the backup was made with.`);
+          console.log(`Restored ${file} into ${config.dataDir}. Start with the encryption and audit keys the backup was made with.`);
         } finally {
           release();
         }

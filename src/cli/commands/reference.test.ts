@@ -12,7 +12,7 @@ const INEI_CSV = referenceFile('ubigeo_distrito.csv');
 
 function reta(dataDir: string, args: string[]) {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  const env = { ...rest, RETA_DATA_DIR: dataDir, RETA_KEY_FILE: `${dataDir}.key`, RETA_ADMIN_PASSWORD: 'Cli-Test-Password-2026' };
+  const env = { ...rest, RETA_DATA_DIR: dataDir, RETA_KEY_FILE: `${dataDir}.key`, RETA_AUDIT_KEY_FILE: `${dataDir}.audit.key`, RETA_AUDIT_ANCHOR_DIR: `${dataDir}.anchors`, RETA_AUDIT_SIGNING_KEY_FILE: `${dataDir}.signing.key`, RETA_ADMIN_PASSWORD: 'Cli-Test-Password-2026' };
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 150_000 });
   return { status: result.status, out: result.stdout + result.stderr };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
+import { startAnchoring } from '../../server/audit/audit.anchor-schedule';
 import { openRegistry } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { reportFailure } from '../run';
@@ -18,11 +19,13 @@ export function registerServeCommand(program: Command) {
         reportFailure(error);
       }
       const app = await buildApp(registry.deps, { logger: { level: config.logLevel } });
+      const stopAnchoring = startAnchoring(registry.deps.db, config, (error) => app.log.error({ err: error }, 'audit anchor not written'));
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         app.log.info({ signal }, 'shutting down');
+        stopAnchoring();
         await app.close();
         await registry.close();
         process.exit(0);

@@ -1,7 +1,7 @@
-import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tstz } from './columns';
 
-/** Append-only and hash-chained: each row carries the hash of the previous one (see server/audit). */
+/** Append-only and hash-chained: each row carries the keyed hash of the previous one (see server/audit). */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -19,10 +19,13 @@ export const auditLog = pgTable(
     details: jsonb('details').notNull().default({}),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** Position in the keyed (HMAC) chain, from 1; null on rows written before the chain was keyed. */
+    seq: bigint('seq', { mode: 'number' }),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
     index('audit_entity_idx').on(t.entityType, t.entityId),
     index('audit_actor_idx').on(t.actorId),
+    uniqueIndex('audit_seq_idx').on(t.seq),
   ],
 );

@@ -45,7 +45,7 @@ export function registerAuditRoutes(app: App, deps: Deps) {
         deps.db.select({ n: count() }).from(auditLog).where(where),
       ]);
       return {
-        items: rows.map(({ hash: _h, prevHash: _p, ...row }) => ({ ...row, at: row.at.toISOString(), details: row.details as Record<string, unknown> })),
+        items: rows.map(({ hash: _h, prevHash: _p, seq: _s, ...row }) => ({ ...row, at: row.at.toISOString(), details: row.details as Record<string, unknown> })),
         total: Number(total?.n ?? 0),
         page: q.page,
         pageSize: q.pageSize,

@@ -1,8 +1,8 @@
-import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
-import { auditLog } from '../../db/schema';
 import type { Ctx } from '../context';
-import { GENESIS_HASH, hashAuditEntry } from './audit.hash';
+import { keyedAuditHash, storedAuditContent } from './audit.hash';
+import { currentAuditKey } from './audit.key';
+import { insertAuditRow, lockAuditChain, readChainHead } from './audit.repository';
 
 export interface AuditInput {
   action: string;
@@ -12,17 +12,17 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-/** A fixed advisory-lock key: appends are serialised so that the chain has no forks. */
-const AUDIT_CHAIN_LOCK = 7_242_001;
-
 /**
  * Appends one entry in the caller's transaction, so the audit row and the change it records commit or
  * roll back together. Never write identifying data into `details`.
+ *
+ * The entry is normalised to exactly what the database stores before it is hashed, and everything but
+ * the chain link is prepared before the chain lock: the lock (held until the transaction ends, and
+ * serialising every audited write) covers only reading the head and the insert.
  */
 export async function writeAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const fields = {
+  const key = currentAuditKey();
+  const content = storedAuditContent({
     at: new Date(),
     actorId: ctx.actor.username === 'system' ? null : ctx.actor.userId,
     actorName: ctx.actor.username,
@@ -34,7 +34,9 @@ export async function writeAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<v
     requestId: ctx.requestId,
     ip: ctx.ip ?? null,
     details: input.details ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...fields, hash: hashAuditEntry(fields) });
+  });
+  await lockAuditChain(tx);
+  const head = await readChainHead(tx);
+  const fields = { ...content, seq: head.seq + 1, prevHash: head.hash };
+  await insertAuditRow(tx, { ...fields, hash: keyedAuditHash(key, fields) });
 }
