@@ -97,22 +97,26 @@ function parse(text: string): LockInfo | undefined {
 
 /** Who holds the directory's lock, if anyone, and whether that holder is still there. */
 export function inspectDataDirLock(dataDir: string): LockVerdict {
-  const path = join(dataDir, LOCK_FILE);
+  return inspect(resolve(join(dataDir, LOCK_FILE))).verdict;
+}
+
+/** The verdict and the exact text it was reached on (removal checks the file still says that). */
+function inspect(path: string): { verdict: LockVerdict; text?: string } {
   let text: string;
   let modified: number;
   try {
     text = readFileSync(path, 'utf8');
     modified = statSync(path).mtimeMs;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'free' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { verdict: { state: 'free' } };
     throw error;
   }
   const holder = parse(text);
   if (!holder) {
-    if (Date.now() - modified < UNREADABLE_GRACE_MS) return { state: 'undecided', reason: 'the lock file is being written right now' };
-    return { state: 'stale', reason: text.trim() ? 'the lock file is cut short or unreadable' : 'the lock file is empty' };
+    if (Date.now() - modified < UNREADABLE_GRACE_MS) return { verdict: { state: 'undecided', reason: 'the lock file is being written right now' }, text };
+    return { verdict: { state: 'stale', reason: text.replace(/\0/g, '').trim() ? 'the lock file is cut short or unreadable' : 'the lock file is empty' }, text };
   }
-  return judge(holder, resolve(path));
+  return { verdict: judge(holder, path), text };
 }
 
 function judge(holder: LockInfo, path: string): LockVerdict {
@@ -167,9 +171,10 @@ function createLockFile(path: string, info: LockInfo): boolean {
 }
 
 /** Removes the lock only if it still is the one judged (another process may have replaced it since). */
-function removeIfUnchanged(path: string, judged: string): void {
-  const now = readProc(path);
-  if (now === judged) unlinkSync(path);
+function removeIfUnchanged(path: string, judged: string): boolean {
+  if (readProc(path) !== judged) return false;
+  unlinkSync(path);
+  return true;
 }
 
 export function acquireDataDirLock(dataDir: string, command: string): () => void {
@@ -186,11 +191,10 @@ export function acquireDataDirLock(dataDir: string, command: string): () => void
         if (existsSync(path)) unlinkSync(path);
       };
     }
-    const judged = readProc(path);
-    const verdict = inspectDataDirLock(dataDir);
+    const { verdict, text } = inspect(path);
     if (verdict.state === 'free') continue;
     if (verdict.state === 'stale') {
-      if (judged !== undefined) removeIfUnchanged(path, judged);
+      removeIfUnchanged(path, text!);
       continue;
     }
     if (verdict.state === 'held') throw new DataDirLockedError(dataDir, describe(verdict.holder));
@@ -206,8 +210,8 @@ export type UnlockResult = { removed: false; reason: string } | { removed: true;
  * time, this host, this boot) holds it. An older lock whose live pid cannot be matched needs `force`.
  */
 export function unlockDataDir(dataDir: string, options: { force?: boolean } = {}): UnlockResult {
-  const path = join(dataDir, LOCK_FILE);
-  const verdict = inspectDataDirLock(dataDir);
+  const path = resolve(join(dataDir, LOCK_FILE));
+  const { verdict, text } = inspect(path);
   if (verdict.state === 'free') return { removed: false, reason: `${dataDir} is not locked` };
   if (verdict.state === 'held') {
     return { removed: false, reason: `${describe(verdict.holder)} is running and holds ${dataDir}: stop it instead (SIGTERM closes the database cleanly)` };
@@ -218,6 +222,6 @@ export function unlockDataDir(dataDir: string, options: { force?: boolean } = {}
   if (verdict.state === 'undecided' && !verdict.holder && !options.force) {
     return { removed: false, reason: `${verdict.reason}: wait a few seconds and try again` };
   }
-  unlinkSync(path);
+  if (!removeIfUnchanged(path, text!)) return { removed: false, reason: 'the lock changed while it was being checked: run again' };
   return { removed: true, holder: verdict.holder, reason: verdict.reason };
 }
