@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,22 @@ describe('reta CLI on an embedded database', { timeout: 400_000 }, () => {
     expect(verified.out).toMatch(/intact: \d+ entries/);
   });
 
+  it('names `reta unlock` for a lock it cannot check (written under another host name), and unlock removes it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reta-cli-'));
+    writeFileSync(join(dataDir, 'reta.lock'), JSON.stringify({ pid: 1, host: 'old-container', command: 'reta serve', since: '2026-01-01T00:00:00Z' }));
+    const refused = reta(dataDir, ['migrate']);
+    expect(refused.status).toBe(1);
+    expect(refused.out).toContain('written on host old-container');
+    expect(refused.out).toContain(`RETA_DATA_DIR=${dataDir} npx reta unlock`);
+    const unlocked = reta(dataDir, ['unlock']);
+    expect(unlocked.status).toBe(0);
+    expect(unlocked.out).toContain('Removed the lock of process 1 on old-container');
+    expect(existsSync(join(dataDir, 'reta.lock'))).toBe(false);
+    const again = reta(dataDir, ['unlock']);
+    expect(again.status).toBe(1);
+    expect(again.out).toContain('is not locked');
+  });
+
   it('stops a second process from opening a directory the server holds, and the server shuts down cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'reta-cli-'));
     const port = String(20000 + Math.floor(Math.random() * 20000));
@@ -59,6 +75,11 @@ describe('reta CLI on an embedded database', { timeout: 400_000 }, () => {
     expect(second.status).toBe(1);
     expect(second.out).toContain(`The database directory ${dataDir} is in use by process ${server.pid} `);
     expect(second.out).toContain("reta serve");
+    // `reta unlock` never removes the lock of the running server.
+    const unlock = reta(dataDir, ['unlock']);
+    expect(unlock.status).toBe(1);
+    expect(unlock.out).toContain('is running and holds');
+    expect(existsSync(join(dataDir, 'reta.lock'))).toBe(true);
 
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     server.kill('SIGTERM');

@@ -6,6 +6,7 @@ import { registerMigrateCommand } from './commands/migrate';
 import { registerReferenceCommand } from './commands/reference';
 import { registerReportCommands } from './commands/report';
 import { registerServeCommand } from './commands/serve';
+import { registerUnlockCommand } from './commands/unlock';
 import { registerUserCommands } from './commands/user';
 
 const program = new Command('reta').description('RETA — registry and statistics of trafficking in persons');
@@ -17,5 +18,6 @@ registerAuditCommand(program);
 registerBackupCommands(program);
 registerDemoCommand(program);
 registerReportCommands(program);
+registerUnlockCommand(program);
 
 await program.parseAsync(process.argv);

@@ -14,6 +14,8 @@ export const regimeCreate = z.object({
   inForceFrom: isoDate.nullable(),
   maxSuspendedSentenceMonths: months.default(48),
 });
+/** Regimes and articles are per country profile; without `country` the lists are Peru's (the default profile). */
+export const regimeQuery = z.object({ country: countryCode.optional() });
 export const regimeUpdate = regimeCreate.omit({ code: true, country: true }).partial().extend({ version });
 export const regimeView = z.object({
   id: z.string(), code: z.string(), country: z.string(), name: z.string(), inForceFrom: z.string().nullable(),
@@ -56,6 +58,7 @@ export const articleView = z.object({
 });
 
 export const articleQuery = z.object({
+  country: countryCode.optional(),
   regime: code.optional(),
   /** Only the articles in force on this date. */
   at: isoDate.optional(),

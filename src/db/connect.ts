@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
+import { MigrationError, withStartupLock } from './migrate';
 
 export type Schema = typeof schema;
 /** The one database type services and repositories see, whichever driver is underneath. */
@@ -21,6 +22,12 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * Runs start-up work (migrations, seeds, first administrator) as the only instance doing so: on
+   * PostgreSQL under an advisory lock, so instances started together take turns; on PGlite the data
+   * directory lock already makes this process the only one.
+   */
+  exclusive<T>(work: () => Promise<T>, onWait?: (message: string) => void): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
   return {
     db,
     kind: 'pglite',
+    exclusive: (work) => work(),
     async close() {
       try {
         await client.close();
@@ -74,10 +82,18 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const client = await pool.connect(); // fail fast with the server's own message
   client.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', exclusive: (work, onWait) => withStartupLock(url, work, onWait), close: () => pool.end() };
 }
 
+/**
+ * Applies pending migrations. Call it inside `database.exclusive` when other instances may start at the
+ * same time (prepareRegistry does). A refusal is a MigrationError carrying the database's own message.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
-  else await migratePg(database.db as never, { migrationsFolder });
+  try {
+    if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
+    else await migratePg(database.db as never, { migrationsFolder });
+  } catch (error) {
+    throw new MigrationError(error);
+  }
 }

@@ -6,6 +6,7 @@ import { writeAudit } from './audit/audit.writer';
 import { hashPassword, generatePassword } from './auth/passwords';
 import type { Config } from './config';
 import { systemCtx } from './context';
+import { isUniqueViolation } from './db-errors';
 import { prepareCipher } from './crypto/key-check';
 import { createDeps, type Deps } from './deps';
 import { ensureDepartments } from './reference/ubigeo.repository';
@@ -22,22 +23,28 @@ export interface Registry {
 export async function openRegistry(config: Config, lockCommand: string): Promise<Registry> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockCommand });
   try {
-    return await prepareRegistry(config, database);
+    return await prepareRegistry(config, database, { onWait: (message) => console.error(message) });
   } catch (error) {
     await database.close();
     throw error;
   }
 }
 
-export async function prepareRegistry(config: Config, database: Database): Promise<Registry> {
-  await migrateDatabase(database);
-  const cipher = await prepareCipher(database.db, { envKey: config.encryptionKey, keyFile: config.keyFile });
-  await prepareAuditChain(database.db, config);
-  const deps = createDeps(config, database, cipher);
-  await ensureDepartments(deps.db);
-  await ensureLegalFramework(deps.db);
-  const generatedAdminPassword = await ensureFirstAdministrator(deps);
-  return { deps, generatedAdminPassword, close: () => database.close() };
+/**
+ * Migrations, key check, seeds and the first administrator, done by one instance at a time: a second
+ * instance started together waits, then finds everything in place (and creates no second admin).
+ */
+export async function prepareRegistry(config: Config, database: Database, options: { onWait?: (message: string) => void } = {}): Promise<Registry> {
+  return database.exclusive(async () => {
+    await migrateDatabase(database);
+    const cipher = await prepareCipher(database.db, { envKey: config.encryptionKey, keyFile: config.keyFile });
+    await prepareAuditChain(database.db, config);
+    const deps = createDeps(config, database, cipher);
+    await ensureDepartments(deps.db);
+    await ensureLegalFramework(deps.db);
+    const generatedAdminPassword = await ensureFirstAdministrator(deps);
+    return { deps, generatedAdminPassword, close: () => database.close() };
+  }, options.onWait);
 }
 
 /** On an empty database: the national administration institution and the `admin` account. */
@@ -46,6 +53,17 @@ async function ensureFirstAdministrator(deps: Deps): Promise<string | undefined>
   if (Number(n) > 0) return undefined;
   const password = deps.config.adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
+  try {
+    await createFirstAdministrator(deps, passwordHash);
+  } catch (error) {
+    // Another instance created it first (one that started without the start-up lock): nothing to do.
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+  return deps.config.adminPassword ? undefined : password;
+}
+
+async function createFirstAdministrator(deps: Deps, passwordHash: string) {
   await deps.db.transaction(async (tx) => {
     let [institution] = await tx.select().from(institutions).where(eq(institutions.code, 'RETA')).limit(1);
     institution ??= (await tx.insert(institutions).values({ code: 'RETA', name: 'RETA — administración nacional', kind: 'other' }).returning())[0]!;
@@ -64,5 +82,4 @@ async function ensureFirstAdministrator(deps: Deps): Promise<string | undefined>
       .returning();
     await writeAudit(tx, systemCtx(), { action: 'user.create', entityType: 'user', entityId: admin!.id, details: { username: 'admin', roles: ['administrator'], firstStart: true } });
   });
-  return deps.config.adminPassword ? undefined : password;
 }

@@ -91,7 +91,13 @@ export const shelterStays = pgTable(
     checkOutOn: date('check_out_on', { mode: 'string' }),
     recordedBy: uuid('recorded_by').references(() => users.id),
   },
-  (t) => [index('shelter_stays_shelter_idx').on(t.shelterId, t.checkInOn), index('shelter_stays_victim_idx').on(t.caseVictimId)],
+  (t) => [
+    index('shelter_stays_shelter_idx').on(t.shelterId, t.checkInOn),
+    index('shelter_stays_victim_idx').on(t.caseVictimId),
+    // An open stay occupies every day from its check-in, so a victim has at most one at a time: the
+    // database refuses a second one even when two admissions race (shelterStayOpenIndex in the service).
+    uniqueIndex('shelter_stays_victim_open_idx').on(t.caseVictimId).where(sql`${t.checkOutOn} is null`),
+  ],
 );
 
 /** Restitution or reparation ordered for a victim, and what has been paid. Amounts in `currency`. */

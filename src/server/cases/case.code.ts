@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { CASE_CODE_PREFIX, formatCaseCode } from '../../core/case-code';
 import type { Db, Tx } from '../../db/connect';
-import { caseCodeSequences } from '../../db/schema';
+import { caseCodeSequences, cases } from '../../db/schema';
 import { isUniqueViolation } from '../db-errors';
 
 /** The unique constraint on `cases.code`: a violation means the year's sequence was behind the codes in use. */
@@ -10,7 +11,9 @@ export const CASE_CODE_CONSTRAINT = 'cases_code_unique';
 /**
  * The next `RETA-<year>-<nnnnnn>` for a registration at `at` (UTC year). The upsert takes the year's row
  * lock until the transaction ends, so concurrent registrations never share a number, and a rolled-back
- * registration gives its number back.
+ * registration gives its number back (codes of a year have no gaps). Because that row is the one every
+ * registration of the year waits for, call this as late in the transaction as possible
+ * (see assignCaseCode).
  */
 export async function nextCaseCode(tx: Tx, at: Date): Promise<string> {
   const [first] = await reserveCaseCodes(tx, at.getUTCFullYear(), 1);
@@ -59,4 +62,20 @@ export async function withCaseCodeRetry<T>(db: Db, run: () => Promise<T>, attemp
       await resyncCaseCodeSequence(db, new Date().getUTCFullYear());
     }
   }
+}
+
+/**
+ * A unique stand-in for the code while the registration writes its people and places. It never leaves
+ * the transaction: assignCaseCode replaces it before commit (other transactions never see the row).
+ */
+export const provisionalCaseCode = () => `RETA-PENDING-${randomUUID()}`;
+
+/**
+ * Gives the case registered in this transaction its real code: the year's number is taken here, at the
+ * end, so its row lock is held for the last statements of the registration instead of all of them.
+ */
+export async function assignCaseCode(tx: Tx, caseId: string, at: Date): Promise<string> {
+  const code = await nextCaseCode(tx, at);
+  await tx.update(cases).set({ code }).where(eq(cases.id, caseId));
+  return code;
 }

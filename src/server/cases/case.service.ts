@@ -10,7 +10,7 @@ import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { loadCaseAccessMany } from './case.access';
-import { CASE_CODE_CONSTRAINT, nextCaseCode, withCaseCodeRetry } from './case.code';
+import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
 import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase, presentCaseFor } from './case.reader';
@@ -58,13 +58,13 @@ export function createCaseService(deps: Deps) {
     return check;
   }
 
-  /** The case row itself: code from the year's sequence, department from the registering unit. */
+  /** The case row itself, with a provisional code (the real one is assigned last), department from the registering unit. */
   async function insertCaseRow(tx: Tx, ctx: Ctx, unit: { id: string; institutionId: string; departmentCode: string | null }, input: CaseCreate, now: Date) {
     const bounds = partialRangeBounds(input.factsDateFrom, input.factsDateTo);
     const [row] = await tx
       .insert(cases)
       .values({
-        code: await nextCaseCode(tx, now), externalId: input.externalId ?? null, registeredByInstitutionId: unit.institutionId,
+        code: provisionalCaseCode(), externalId: input.externalId ?? null, registeredByInstitutionId: unit.institutionId,
         institutionId: unit.institutionId, unitId: unit.id,
         departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
         source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
@@ -91,15 +91,18 @@ export function createCaseService(deps: Deps) {
     for (const s of input.suspects ?? []) suspects.push(await attachSuspect(tx, deps, ctx, caseRow.id, s));
     for (const p of input.places ?? []) await attachPlace(tx, caseRow.id, p);
     await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: now, actorId: caseRow.registeredBy, unitId: unit.id, details: { source: input.source } });
+    // The year's number last: its lock (which every registration of the year waits for) is then held
+    // for the last few statements, not for the whole registration.
+    const registered = { ...caseRow, code: await assignCaseCode(tx, caseRow.id, now) };
     await writeAudit(tx, ctx, {
       action: 'case.create', entityType: 'case', entityId: caseRow.id,
       details: {
-        code: caseRow.code, externalId: input.externalId ?? null, unitId: unit.id,
+        code: registered.code, externalId: input.externalId ?? null, unitId: unit.id,
         victimIds: victims.map((v) => v.id), suspectIds: suspects.map((s) => s.id),
         newPersonIds: [...victims, ...suspects].filter((p) => p.newPerson).map((p) => p.personId), places: input.places?.length ?? 0,
       },
     });
-    return presentCaseFor(tx, deps, ctx, caseRow);
+    return presentCaseFor(tx, deps, ctx, registered);
   }
 
   async function create(ctx: Ctx, input: CaseCreate) {

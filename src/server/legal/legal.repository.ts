@@ -67,6 +67,12 @@ export function filterArticles(framework: StoredFramework, filter: { regime?: st
   );
 }
 
+/** One regime by id, whatever its country: what a create or an update answers with. */
+export async function findRegime(tx: Tx, regimeId: string): Promise<StoredRegime | undefined> {
+  const [row] = await tx.select().from(legalRegimes).where(eq(legalRegimes.id, regimeId)).limit(1);
+  return row && toRegime(row);
+}
+
 export async function findRegimeCountry(tx: Tx, regimeId: string): Promise<string | undefined> {
   const [row] = await tx.select({ country: legalRegimes.country }).from(legalRegimes).where(eq(legalRegimes.id, regimeId)).limit(1);
   return row?.country;

@@ -100,4 +100,38 @@ describe('legal framework: administration', () => {
     const actions = (await registry.deps.db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['legal.regime.create', 'legal.article.create', 'legal.tier.create', 'legal.article.update']));
   });
+
+  it('adds a regime of another country profile: 201 with the record, readable, and kept apart from Peru', async () => {
+    const admin = await makeUser(registry, { roles: ['administrator'] });
+    const analyst = await makeUser(registry, { roles: ['analyst'] });
+    const code = uniqueCode('ley').toLowerCase().replace('-', '_');
+    const created = await admin.client.post('/api/v1/legal/regimes', { code, country: 'BOL', name: 'Ley 263', inForceFrom: '2012-07-31', maxSuspendedSentenceMonths: 36 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ code, country: 'BOL', name: 'Ley 263', inForceFrom: '2012-07-31', maxSuspendedSentenceMonths: 36, version: 1 });
+    const bolivia = await analyst.client.get('/api/v1/legal/regimes?country=BOL');
+    expect(bolivia.body.items.map((r: { id: string }) => r.id)).toContain(created.body.id);
+    expect((await analyst.client.get('/api/v1/legal/regimes')).body.items.map((r: { id: string }) => r.id)).not.toContain(created.body.id);
+    expect((await analyst.client.get('/api/v1/legal/regimes?country=bol')).status).toBe(400);
+
+    const renamed = await admin.client.patch(`/api/v1/legal/regimes/${created.body.id}`, { name: 'Ley 263 integral', version: 1 });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: created.body.id, name: 'Ley 263 integral', version: 2 });
+
+    const article = await admin.client.post('/api/v1/legal/articles', {
+      regimeId: created.body.id, articleNumber: '281 b', titleCode: 'trata', isTrafficking: true,
+      tiers: [{ tierCode: 'basic', minMonths: 120, maxMonths: 180, suspensionAllowed: false }],
+    });
+    expect(article.status).toBe(201);
+    expect(article.body).toMatchObject({ regimeCode: code, articleNumber: '281-B' });
+    const listed = await analyst.client.get('/api/v1/legal/articles?country=BOL&number=281-B');
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([article.body.id]);
+    expect((await analyst.client.get('/api/v1/legal/articles?number=281-B')).body.items).toEqual([]);
+
+    // A Bolivian article is not repealed by a Peruvian regime.
+    const peru = (await analyst.client.get('/api/v1/legal/regimes')).body.items[0];
+    const crossed = await admin.client.patch(`/api/v1/legal/articles/${article.body.id}`, { repealedByRegimeId: peru.id, version: 1 });
+    expect(crossed.status).toBe(400);
+    expect(crossed.body.error.fields).toEqual({ repealedByRegimeId: 'That legal regime belongs to another country.' });
+    expect((await admin.client.patch(`/api/v1/legal/regimes/${randomUUID()}`, { name: 'x', version: 1 })).status).toBe(404);
+  });
 });

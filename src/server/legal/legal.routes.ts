@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { idParams } from '../../contracts/common';
 import {
-  articleCreate, articleQuery, articleUpdate, articleView, regimeCreate, regimeUpdate, regimeView, resolveQuery, resolveView, tierCreate, tierUpdate, tierView,
+  articleCreate, articleQuery, articleUpdate, articleView, regimeCreate, regimeQuery, regimeUpdate, regimeView, resolveQuery, resolveView, tierCreate, tierUpdate, tierView,
 } from '../../contracts/legal';
 import type { Deps } from '../deps';
-import { AppError } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { presentArticle, presentRegime, presentTier } from './legal.presenter';
@@ -19,14 +18,10 @@ const tags = ['legal'];
 export function registerLegalRoutes(app: App, deps: Deps) {
   const legal = createLegalService(deps);
   const manage = requirePermission('admin.legal.manage');
-  const regimeById = async (id: string) => {
-    const regime = (await legal.listRegimes()).find((r) => r.id === id);
-    if (!regime) throw new AppError('legal.regime.not_found', 404);
-    return presentRegime(regime);
-  };
+  const regimeById = async (id: string) => presentRegime(await legal.getRegime(id));
 
-  app.get('/api/v1/legal/regimes', { schema: { tags, response: { 200: z.object({ items: z.array(regimeView) }) } } }, async () => ({
-    items: (await legal.listRegimes()).map(presentRegime),
+  app.get('/api/v1/legal/regimes', { schema: { tags, querystring: regimeQuery, response: { 200: z.object({ items: z.array(regimeView) }) } } }, async (req) => ({
+    items: (await legal.listRegimes(req.query.country)).map(presentRegime),
   }));
   app.post('/api/v1/legal/regimes', { preValidation: manage, schema: { tags, body: regimeCreate, response: { 201: regimeView } } }, async (req, reply) =>
     reply.code(201).send(await regimeById(await legal.createRegime(req.ctx, req.body))),

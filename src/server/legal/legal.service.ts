@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
 import { AppError, conflict } from '../errors/app-error';
 import { definedOnly, updateVersioned } from '../versioned-update';
-import { filterArticles, findArticleRow, findRegimeCountry, findTierRow, loadFramework, type StoredArticle } from './legal.repository';
+import { filterArticles, findArticleRow, findRegime, findRegimeCountry, findTierRow, loadFramework, type StoredArticle } from './legal.repository';
 
 const notFoundCode = (what: string) => new AppError(`legal.${what}.not_found`, 404);
 
@@ -29,9 +29,17 @@ async function uniquely<T>(code: string, write: () => Promise<T>): Promise<T> {
 export function createLegalService(deps: Deps) {
   const { db } = deps;
 
-  const listRegimes = async () => (await loadFramework(db)).regimes;
-  const listArticles = async (query: ArticleQuery) =>
-    filterArticles(await loadFramework(db), { ...query, number: query.number ? normaliseArticleNumber(query.number) : undefined });
+  // A regime or article of another country profile is legitimate data: listed with ?country=, and a
+  // create or update answers with the record by id, never through the default country's list.
+  const listRegimes = async (country?: string) => (await loadFramework(db, country)).regimes;
+  const listArticles = async ({ country, ...query }: ArticleQuery) =>
+    filterArticles(await loadFramework(db, country), { ...query, number: query.number ? normaliseArticleNumber(query.number) : undefined });
+
+  async function getRegime(id: string) {
+    const regime = await findRegime(db, id);
+    if (!regime) throw notFoundCode('regime');
+    return regime;
+  }
 
   async function getArticle(id: string): Promise<StoredArticle> {
     const row = await findArticleRow(db, id);
@@ -64,15 +72,19 @@ export function createLegalService(deps: Deps) {
     });
   }
 
-  async function assertRegime(tx: Tx, id: string, field: string) {
-    if (!(await findRegimeCountry(tx, id))) throw new AppError('validation.failed', 400, undefined, { [field]: 'legal.regime.not_found' });
+  async function assertRegime(tx: Tx, id: string, field: string, country?: string) {
+    const found = await findRegimeCountry(tx, id);
+    if (!found) throw new AppError('validation.failed', 400, undefined, { [field]: 'legal.regime.not_found' });
+    // An article is repealed by a regime of its own country's law, never another country's.
+    if (country && found !== country) throw new AppError('validation.failed', 400, undefined, { [field]: 'legal.regime.other_country' });
+    return found;
   }
 
   async function createArticle(ctx: Ctx, input: ArticleCreate) {
     const { tiers, ...fields } = input;
     return db.transaction(async (tx) => {
-      await assertRegime(tx, fields.regimeId, 'regimeId');
-      if (fields.repealedByRegimeId) await assertRegime(tx, fields.repealedByRegimeId, 'repealedByRegimeId');
+      const country = await assertRegime(tx, fields.regimeId, 'regimeId');
+      if (fields.repealedByRegimeId) await assertRegime(tx, fields.repealedByRegimeId, 'repealedByRegimeId', country);
       const values = {
         ...fields,
         articleNumber: normaliseArticleNumber(fields.articleNumber),
@@ -88,7 +100,8 @@ export function createLegalService(deps: Deps) {
   async function updateArticle(ctx: Ctx, id: string, input: ArticleUpdate) {
     const { version, ...changes } = input;
     await db.transaction(async (tx) => {
-      if (changes.repealedByRegimeId) await assertRegime(tx, changes.repealedByRegimeId, 'repealedByRegimeId');
+      const article = await findArticleRow(tx, id);
+      if (changes.repealedByRegimeId) await assertRegime(tx, changes.repealedByRegimeId, 'repealedByRegimeId', article && (await findRegimeCountry(tx, article.regimeId)));
       const values = definedOnly({
         ...changes,
         relatedTraffickingArticle: changes.relatedTraffickingArticle ? normaliseArticleNumber(changes.relatedTraffickingArticle) : changes.relatedTraffickingArticle,
@@ -125,6 +138,6 @@ export function createLegalService(deps: Deps) {
     });
   }
 
-  return { listRegimes, listArticles, getArticle, resolve, createRegime, updateRegime, createArticle, updateArticle, createTier, updateTier };
+  return { listRegimes, getRegime, listArticles, getArticle, resolve, createRegime, updateRegime, createArticle, updateArticle, createTier, updateTier };
 }
 export type LegalService = ReturnType<typeof createLegalService>;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { StayDates } from '../../core/protection/occupancy';
 import type { Tx } from '../../db/connect';
-import { institutions, shelters, shelterStays } from '../../db/schema';
+import { caseVictims, institutions, shelters, shelterStays } from '../../db/schema';
 
 export type ShelterRow = typeof shelters.$inferSelect;
 export type StayRow = typeof shelterStays.$inferSelect;
@@ -45,6 +45,14 @@ export async function findShelter(tx: Tx, id: string, day: string) {
 export async function lockShelter(tx: Tx, id: string): Promise<ShelterRow | undefined> {
   const [row] = await tx.select().from(shelters).where(eq(shelters.id, id)).limit(1).for('update');
   return row;
+}
+
+/**
+ * Locks the victim row (not its key, so inserts referring to it still pass): stays of one victim are then
+ * checked against each other one at a time, whichever shelters they are in. Taken after the shelter lock.
+ */
+export async function lockVictimForStays(tx: Tx, caseVictimId: string): Promise<void> {
+  await tx.select({ id: caseVictims.id }).from(caseVictims).where(eq(caseVictims.id, caseVictimId)).for('no key update');
 }
 
 /** Stays of a shelter that may share a day with a stay starting on `from` (the pure rule does the rest). */

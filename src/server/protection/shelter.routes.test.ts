@@ -1,8 +1,10 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../../test/api-client';
 import { makeCase } from '../../../test/case-factory';
 import { makeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import { shelterStays } from '../../db/schema';
 import { auditEntries, colleague, protectionWorld } from './protection.test-kit';
 
 let registry: TestRegistry;
@@ -69,6 +71,58 @@ describe('shelters and stays', () => {
     const results = await Promise.all(w.victimIds.map((victimId) => w.shelterStaff.client.post(`/api/v1/shelters/${w.shelter.id}/stays`, { victimId, checkInOn: '2026-03-01' })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 422, 422, 422]);
     expect((await w.shelterStaff.client.get(`/api/v1/shelters/${w.shelter.id}?on=2026-03-02`)).body.occupiedBeds).toBe(2);
+  });
+
+  it('never shelters one victim in two shelters at once, even when both admissions race', async () => {
+    const w = await shelterWithReferredVictims(5, 4);
+    const otherStaff = await makeUser(registry, { roles: ['social_worker'] });
+    const other = await otherStaff.client.post('/api/v1/shelters', { name: 'Casa Norte', ubigeo: '15', capacityBeds: 5, targetPopulation: 'mixed' });
+    expect(other.status).toBe(201);
+    for (const victimId of w.victimIds) {
+      const sent = await w.police.client.post('/api/v1/referrals', { victimId, toInstitutionId: otherStaff.institutionId, serviceType: 'shelter' });
+      expect(sent.status).toBe(201);
+    }
+    // Open stays (one of them open-ended on each side), and dated stays overlapping by one night.
+    const pairs: Array<[{ checkInOn: string; checkOutOn?: string }, { checkInOn: string; checkOutOn?: string }]> = [
+      [{ checkInOn: '2026-04-01' }, { checkInOn: '2026-04-01' }],
+      [{ checkInOn: '2026-04-01' }, { checkInOn: '2026-04-20' }],
+      [{ checkInOn: '2026-04-01', checkOutOn: '2026-04-10' }, { checkInOn: '2026-04-09', checkOutOn: '2026-04-12' }],
+      [{ checkInOn: '2026-04-05', checkOutOn: '2026-04-10' }, { checkInOn: '2026-04-01' }],
+    ];
+    for (const [i, [a, b]] of pairs.entries()) {
+      const victimId = w.victimIds[i]!;
+      const results = await Promise.all([
+        w.shelterStaff.client.post(`/api/v1/shelters/${w.shelter.id}/stays`, { victimId, ...a }),
+        otherStaff.client.post(`/api/v1/shelters/${other.body.id}/stays`, { victimId, ...b }, { 'accept-language': 'es' }),
+      ]);
+      expect(results.map((r) => r.status).sort(), `pair ${i}`).toEqual([201, 422]);
+      const refused = results.find((r) => r.status === 422)!;
+      expect(refused.body.error.code).toBe('stay.victim_already_sheltered');
+      expect(refused.body.error.fields?.victimId).toMatch(refused === results[0] ? /already has a shelter stay/ : /ya tiene una estancia/);
+      const stays = await registry.deps.db.select().from(shelterStays).where(eq(shelterStays.caseVictimId, victimId));
+      expect(stays.length, `pair ${i}`).toBe(1);
+    }
+
+    // One after the other: the second admission, to the other shelter, is refused while the stay is open.
+    const victimId = w.victimIds[0]!;
+    const second = await otherStaff.client.post(`/api/v1/shelters/${other.body.id}/stays`, { victimId, checkInOn: '2026-06-01' });
+    expect(second.status).toBe(422);
+    expect(second.body.error).toMatchObject({ code: 'stay.victim_already_sheltered', fields: { victimId: expect.stringContaining('already has a shelter stay') } });
+
+    // The database itself refuses a second open stay of the victim, whatever writes it.
+    const [open] = await registry.deps.db.select().from(shelterStays).where(and(eq(shelterStays.caseVictimId, victimId), isNull(shelterStays.checkOutOn)));
+    await expect(registry.deps.db.insert(shelterStays).values({ shelterId: other.body.id, caseId: open!.caseId, caseVictimId: victimId, checkInOn: '2027-01-01' })).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: '23505' }),
+    });
+
+    // Reopening a closed stay while another one is open is refused the same way.
+    const closedVictim = w.victimIds[2]!;
+    const [closed] = await registry.deps.db.select().from(shelterStays).where(eq(shelterStays.caseVictimId, closedVictim));
+    const later = await w.shelterStaff.client.post(`/api/v1/shelters/${w.shelter.id}/stays`, { victimId: closedVictim, checkInOn: '2026-05-01' });
+    expect(later.status).toBe(201);
+    const reopen = await (closed!.shelterId === w.shelter.id ? w.shelterStaff : otherStaff).client.patch(`/api/v1/stays/${closed!.id}`, { checkOutOn: null, version: closed!.version });
+    expect(reopen.status).toBe(422);
+    expect(reopen.body.error.fields?.victimId).toBeDefined();
   });
 
   it('admits only victims the shelter can see, and only its own staff manage it', async () => {

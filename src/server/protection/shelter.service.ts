@@ -6,12 +6,13 @@ import type { Tx } from '../../db/connect';
 import { referrals, shelters, shelterStays } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import { isSystemActor, type Ctx } from '../context';
+import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
 import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-error';
 import { assertUbigeosKnown } from '../reference/ubigeo.repository';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { presentShelter, presentStay } from './protection.presenter';
-import { findShelter, listShelters, listStays, lockShelter, occupiesDaySql, staysFrom, victimStaysFrom, type ShelterRow } from './shelter.repository';
+import { findShelter, listShelters, listStays, lockShelter, lockVictimForStays, occupiesDaySql, staysFrom, victimStaysFrom, type ShelterRow } from './shelter.repository';
 import { assertDates, assertUnitOf, today, touchCase } from './protection.rules';
 import { loadVisibleVictim } from './victim.scope';
 
@@ -21,6 +22,19 @@ const stayNotFound = () => new AppError('stay.not_found', 404);
 /** Only the institution running a shelter manages it and sees who stays there. */
 function assertRuns(ctx: Ctx, shelter: ShelterRow) {
   if (!isSystemActor(ctx.actor) && shelter.institutionId !== ctx.actor.institutionId) throw new AppError('shelter.not_operator', 403);
+}
+
+/** The victim already has a stay on some of those days: 422, on the victim field the form shows. */
+const alreadySheltered = () => ruleRefused('stay.victim_already_sheltered', undefined, { victimId: 'stay.victim_already_sheltered' });
+
+/** The database's last word on two open stays of one victim (a race the checks did not see): the same 422. */
+async function oneOpenStayPerVictim<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'shelter_stays_victim_open_idx')) throw alreadySheltered();
+    throw error;
+  }
 }
 
 const overlaps = (a: StayDates, b: StayDates) => {
@@ -88,8 +102,9 @@ export function createShelterService(deps: Deps) {
 
   /** Refuses (422) a stay that would put more people than beds in the shelter on any of its days. */
   async function assertRoom(tx: Tx, shelter: ShelterRow, caseVictimId: string, stay: StayDates, exceptStayId?: string) {
+    await lockVictimForStays(tx, caseVictimId);
     const sameVictim = await victimStaysFrom(tx, caseVictimId, stay.checkInOn, exceptStayId);
-    if (sameVictim.some((other) => overlaps(other, stay))) throw ruleRefused('stay.victim_already_sheltered');
+    if (sameVictim.some((other) => overlaps(other, stay))) throw alreadySheltered();
     const check = exceedsCapacity(await staysFrom(tx, shelter.id, stay.checkInOn, exceptStayId), stay, shelter.capacityBeds);
     if (check.exceeds) throw ruleRefused('shelter.capacity_exceeded', { day: check.day, capacity: shelter.capacityBeds });
   }
@@ -108,10 +123,9 @@ export function createShelterService(deps: Deps) {
       }
       const dates = { checkInOn: input.checkInOn, checkOutOn: input.checkOutOn ?? null };
       await assertRoom(tx, shelter, victim.id, dates);
-      const [row] = await tx
-        .insert(shelterStays)
-        .values({ shelterId, caseId: victim.caseId, caseVictimId: victim.id, referralId: input.referralId ?? null, ...dates, recordedBy: ctx.actor.userId })
-        .returning();
+      const [row] = await oneOpenStayPerVictim(() =>
+        tx.insert(shelterStays).values({ shelterId, caseId: victim.caseId, caseVictimId: victim.id, referralId: input.referralId ?? null, ...dates, recordedBy: ctx.actor.userId }).returning(),
+      );
       await writeAudit(tx, ctx, { action: 'shelter.stay', entityType: 'shelter_stay', entityId: row!.id, details: { shelterId, caseId: victim.caseId, victimId: victim.id } });
       await touchCase(tx, victim.caseId);
       return presentStay(row!);
@@ -129,7 +143,7 @@ export function createShelterService(deps: Deps) {
       const dates = { checkInOn: input.checkInOn ?? current.checkInOn, checkOutOn: input.checkOutOn === undefined ? current.checkOutOn : input.checkOutOn };
       assertDates([{ field: 'checkInOn', value: dates.checkInOn }, { field: 'checkOutOn', value: dates.checkOutOn, notBefore: { field: 'checkInOn', value: dates.checkInOn } }]);
       await assertRoom(tx, shelter, current.caseVictimId, dates, stayId);
-      const row = await updateVersioned(tx, shelterStays, 'stay', stayId, input.version, dates);
+      const row = await oneOpenStayPerVictim(() => updateVersioned(tx, shelterStays, 'stay', stayId, input.version, dates));
       await writeAudit(tx, ctx, { action: 'shelter.stay_update', entityType: 'shelter_stay', entityId: stayId, details: { shelterId: shelter.id, caseId: current.caseId, fields: Object.keys(definedOnly({ checkInOn: input.checkInOn, checkOutOn: input.checkOutOn })) } });
       await touchCase(tx, current.caseId);
       return presentStay(row);

@@ -1,6 +1,7 @@
 /** Error messages of the justice and legal-framework features, keyed by error code. */
 export default {
   'legal.regime.not_found': 'That legal regime does not exist.',
+  'legal.regime.other_country': 'That legal regime belongs to another country.',
   'legal.article.not_found': 'That article does not exist.',
   'legal.tier.not_found': 'That penalty tier does not exist.',
   'legal.regime_code_taken': 'Not saved: a regime with that code already exists. Use another code.',

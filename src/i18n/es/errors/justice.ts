@@ -1,6 +1,7 @@
 /** Error messages of the justice and legal-framework features, keyed by error code. */
 export default {
   'legal.regime.not_found': 'Ese régimen legal no existe.',
+  'legal.regime.other_country': 'Ese régimen legal es de otro país.',
   'legal.article.not_found': 'Ese artículo no existe.',
   'legal.tier.not_found': 'Ese tramo de pena no existe.',
   'legal.regime_code_taken': 'No se guardó: ya existe un régimen con ese código. Use otro código.',
