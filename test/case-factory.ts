@@ -4,6 +4,7 @@ import { partialDateBounds } from '../src/core/partial-date';
 import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, persons, units } from '../src/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../src/server/deps';
+import { countryToday } from '../src/core/country-date';
 
 export interface CaseFactoryVictim {
   sex?: 'female' | 'male' | 'unknown';
@@ -57,7 +58,7 @@ export async function makeCase(deps: Deps, owner: { institutionId: string; unitI
         registeredBy: owner.id ?? null,
         registeredAt,
         source: input.source ?? 'complaint',
-        reportedOn: input.reportedOn ?? registeredAt.toISOString().slice(0, 10),
+        reportedOn: input.reportedOn ?? countryToday(registeredAt),
         factsDateFrom: factsFrom,
         factsStart: start,
         factsEnd: end,

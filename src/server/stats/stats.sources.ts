@@ -8,6 +8,7 @@ import { ageSchemes, sentenceBands, type AgeScheme } from '../../core/stats/age-
 import type { DimensionId } from '../../core/stats/dimensions';
 import type { CountingUnit } from '../../core/stats/indicators';
 import { purposeGroup } from '../../core/codes';
+import { COUNTRY_TIME_ZONE } from '../../core/country-date';
 
 /**
  * Joins some dimensions of a case `c` need, added only when the dimension is asked for: computed once
@@ -62,7 +63,8 @@ export interface Source {
 }
 
 /** Peru has no daylight saving: timestamps are placed in days at UTC−5. */
-export const limaDate = (column: string) => `(${column} at time zone interval '-05:00')::date`;
+/** The calendar date of an instant in the country's time zone (the same rule as core/country-date). */
+export const limaDate = (column: string) => `(${column} at time zone '${COUNTRY_TIME_ZONE}')::date`;
 
 /** Justice events still standing: no later event supersedes them. */
 export const ACTIVE_EVENTS = `(select e0.* from justice_events e0 where not exists (select 1 from justice_events x0 where x0.supersedes_event_id = e0.id))`;

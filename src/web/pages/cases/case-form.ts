@@ -1,4 +1,5 @@
 import type { CaseCreate } from '../../../contracts/cases';
+import { countryToday } from '../../../core/country-date';
 
 /** The registration form mirrors the contract's shape, so server field paths land on the same inputs. */
 export interface IdentityValues {
@@ -74,7 +75,8 @@ export const emptySuspect = (): SuspectValues => ({
 });
 export const emptyPlace = (kind: string | null = 'exploitation'): PlaceValues => ({ kind, abroad: false, ubigeo: null, country: null });
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** The default date of a new registration: today in the country, not in UTC (after 19:00 in Lima that is tomorrow). */
+export const today = () => countryToday();
 
 export const emptyCase = (): CaseFormValues => ({
   source: null, reportedOn: today(), factsPrecision: 'exact', factsDateFrom: '', factsDateTo: '', acts: [], means: [], purposes: [],
