@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import type { Deps } from './deps';
 import { createAuthenticateHook } from './http/auth.hooks';
 import { handleError, handleNotFound } from './http/error-handler';
+import { markNoStore } from './http/no-store';
 import { refuseNulCharacters } from './http/nul-guard';
 import type { App } from './http/types';
 import { registerFeatureRoutes } from './routes';
@@ -59,6 +60,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     genReqId: () => randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
+    // Router failures (malformed %-encoding, over-long parameters) answer in the API's own error shape.
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -102,6 +105,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   });
 
   app.addHook('preValidation', refuseNulCharacters);
+  app.addHook('onSend', markNoStore);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({
     status: 'ok',
