@@ -24,7 +24,11 @@ export const isoDate = z
   .refine(isIsoDateInRange, { message: 'date_out_of_range' });
 
 /** A date of birth: a real day from 1900 up to today. */
-export const birthDate = isoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), { message: 'birth_date_out_of_range' });
+export const birthDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
+  .refine((value) => isIsoDateInRange(value) && value <= new Date().toISOString().slice(0, 10), { message: 'birth_date_out_of_range' });
 
 /** An instant with its offset (`2026-03-08T14:05:00-05:00`), year 1900–2100. */
 export const dateTime = z

@@ -91,6 +91,9 @@ describe('hotline intake validation', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
+    const changed = await post({ externalId: 'LINEA-1818-0001', classification: 'nuisance' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
   });
 
   it('lists with filters and pagination', async () => {

@@ -139,6 +139,10 @@ describe('reclassification, idempotency and other stages', () => {
     const second = await chain.police.client.post(chain.url(), { type: 'arrest', occurredOn: '2016-06-01', externalId: `SIDPOL-${chain.caseId}` });
     expect([first.status, second.status]).toEqual([201, 200]);
     expect(second.body.id).toBe(first.body.id);
+    // Another date under the same number is refused, not dropped (issue 8, item 17).
+    const changed = await chain.police.client.post(chain.url(), { type: 'arrest', occurredOn: '2016-06-02', externalId: `SIDPOL-${chain.caseId}` });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
     expect(await registry.deps.db.select().from(justiceEvents).where(eq(justiceEvents.caseId, chain.caseId))).toHaveLength(1);
   });
 
