@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoCountry, isIsoCurrency } from '../core/iso-codes';
-import { isIsoDateInRange, isPartialDate, isYearInRange } from '../core/partial-date';
+import { isCalendarPartialDate, isIsoDateInRange, isPartialDate, isYearInRange } from '../core/partial-date';
 
 /**
  * Bounds shared by every contract, so that what the API accepts the database accepts too: PostgreSQL
@@ -14,6 +14,7 @@ export const partialDate = z
   .string()
   .max(10)
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'invalid_date' })
+  .refine(isCalendarPartialDate, { message: 'invalid_date' })
   .refine(isPartialDate, { message: 'date_out_of_range' });
 
 /** A full calendar date, `2026-03-08`, year 1900–2100. */
@@ -21,6 +22,7 @@ export const isoDate = z
   .string()
   .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
+  .refine(isCalendarPartialDate, { message: 'invalid_date' })
   .refine(isIsoDateInRange, { message: 'date_out_of_range' });
 
 /** A date of birth: a real day from 1900 up to today. */
@@ -28,6 +30,7 @@ export const birthDate = z
   .string()
   .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
+  .refine(isCalendarPartialDate, { message: 'invalid_date' })
   .refine((value) => isIsoDateInRange(value) && value <= new Date().toISOString().slice(0, 10), { message: 'birth_date_out_of_range' });
 
 /** An instant with its offset (`2026-03-08T14:05:00-05:00`), year 1900–2100. */

@@ -17,7 +17,7 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
 /** A well-formed partial date of a real calendar day or month (any year: stored data is read back as it is). */
-function isCalendarPartialDate(value: string): boolean {
+export function isCalendarPartialDate(value: string): boolean {
   const match = PARTIAL_DATE.exec(value);
   if (!match) return false;
   if (!match[3]) return true;
