@@ -85,7 +85,8 @@ describe('a case from registration to the case page', () => {
     // Identity needs a reason, which is recorded.
     await page.getByTestId('show-identity').click();
     await page.getByRole('dialog').getByText('queda registrado').first().waitFor();
-    await page.getByLabel('Motivo', { exact: true }).fill('Citación a declarar');
+    await pick(page, page.getByRole('dialog'), /^Motivo/, 'Investigación fiscal');
+    await page.getByRole('dialog').getByLabel(/^Detalle/).fill('Citación a declarar');
     await page.getByRole('dialog').getByRole('button', { name: 'Ver datos de identidad' }).click();
     await page.getByText('Rosa Quispe Mamani').waitFor();
     await screenshot(page, 'case-people-identity');

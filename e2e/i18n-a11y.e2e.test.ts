@@ -7,7 +7,7 @@ import esCodes from '../src/i18n/es/codes';
 import esUi from '../src/i18n/es/ui';
 import { flatten } from '../src/web/i18n/flatten';
 import { loginAs } from '../test/api-client';
-import { createInstitution, createUser, newPage, screenshot, signIn, startHarness, type Harness } from './harness';
+import { createInstitution, createUser, newPage, pick, screenshot, signIn, startHarness, type Harness } from './harness';
 
 /** Spanish catalogue texts that differ from their English counterpart (words a switch must replace). */
 function spanishOnlyTexts(): string[] {
@@ -105,11 +105,12 @@ describe('language switch and accessibility', () => {
     const { context, page } = await newPage(h);
     await signIn(page, h, registrar, `/cases/${caseId}`);
     await page.getByTestId('show-identity').click();
-    await page.getByLabel('Motivo', { exact: true }).fill('Revisión de supervisión');
+    await pick(page, page.getByRole('dialog'), /^Motivo/, 'Supervisión o auditoría');
+    await page.getByRole('dialog').getByLabel(/^Detalle/).fill('Revisión de supervisión');
     await page.getByRole('dialog').getByRole('button', { name: 'Ver datos de identidad' }).click();
-    await page.getByText('Motivo registrado: Revisión de supervisión').waitFor();
+    await page.getByText('Motivo registrado: Supervisión o auditoría — Revisión de supervisión').waitFor();
     await page.getByRole('tab', { name: 'Historial' }).click();
-    await page.getByTestId('access-log').getByRole('cell', { name: 'Revisión de supervisión' }).first().waitFor();
+    await page.getByTestId('access-log').getByRole('cell', { name: 'Supervisión o auditoría — Revisión de supervisión' }).first().waitFor();
     await screenshot(page, 'case-history-access-log');
     await context.close();
   });

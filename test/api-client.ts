@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { parseAccessReason } from '../src/core/access-reason';
 import type { App } from '../src/server/http/types';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -21,9 +22,14 @@ export class ApiClient {
     return new ApiClient(this.app, this.auth, { ...this.defaultHeaders, ...headers });
   }
 
-  /** The same user stating a reason to read identifying data. */
-  withReason(reason = 'case follow-up'): ApiClient {
-    return this.withHeaders({ 'x-access-reason': reason });
+  /**
+   * The same user stating a reason to read identifying data: a code of the list (`prosecution`,
+   * `victim_services: hearing`), or a description in words, sent as `other: <description>`. Sent
+   * percent-encoded, as the web app does. (To send a raw or invalid header use `withHeaders`.)
+   */
+  withReason(reason = 'case_follow_up'): ApiClient {
+    const value = typeof parseAccessReason(reason) === 'string' ? `other: ${reason}` : reason;
+    return this.withHeaders({ 'x-access-reason': encodeURIComponent(value) });
   }
 
   async request<T = any>(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {

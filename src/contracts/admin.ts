@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { institutionKinds } from '../core/codes';
 import { roles } from '../core/permissions';
-import { shortText, ubigeoCode, uuid, version } from './common';
+import { departmentCode, shortText, ubigeoCode, uuid, version } from './common';
 
-const departmentCode = z.string().regex(/^\d{2}$/, { message: 'invalid_ubigeo' });
 
 export const institutionCreate = z.object({
   code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9_.-]+$/, { message: 'invalid_format' }),

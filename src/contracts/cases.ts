@@ -3,7 +3,7 @@ import {
   acts, caseSources, caseStatuses, identificationStatuses, means, placeKinds, purposes, recruitmentMethods, relationships,
   sectors, sexualExploitationSubtypes, suspectRoles, transportModes,
 } from '../core/codes';
-import { countryCode, isoDate, listQuery, listResponse, longText, partialDate, shortText, ubigeoCode, uuid, version } from './common';
+import { countryCode, departmentCode, isoDate, listQuery, listResponse, longText, partialDate, shortText, ubigeoCode, uuid, version, versionQueryValue } from './common';
 import { personCreate, personView } from './people';
 
 const codeArray = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
@@ -269,13 +269,14 @@ export const caseSortFields = ['registeredAt', 'reportedOn', 'code'] as const;
 export const caseListQuery = listQuery.extend({
   sort: z
     .string()
+    .max(20)
     .regex(/^-?(registeredAt|reportedOn|code)$/, { message: 'invalid_value' })
     .optional(),
   /** Period on registeredAt, inclusive, ISO dates. */
   from: isoDate.optional(),
   to: isoDate.optional(),
   /** Department of the case (owning unit) or of any of its exploitation places. */
-  department: z.string().regex(/^\d{2}$/, { message: 'invalid_ubigeo' }).optional(),
+  department: departmentCode.optional(),
   purpose: z.enum(purposes).optional(),
   status: z.enum(caseStatuses).optional(),
   unitId: uuid.optional(),
@@ -299,4 +300,4 @@ export const caseParams = z.object({ id: uuid });
 export const victimParams = z.object({ id: uuid, victimId: uuid });
 export const suspectParams = z.object({ id: uuid, suspectId: uuid });
 export const placeParams = z.object({ id: uuid, placeId: uuid });
-export const deleteQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteQuery = z.object({ version: versionQueryValue });

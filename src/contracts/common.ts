@@ -1,21 +1,53 @@
 import { z } from 'zod';
+import { isIsoCountry, isIsoCurrency } from '../core/iso-codes';
+import { isCalendarPartialDate, isIsoDateInRange, isPartialDate, isYearInRange } from '../core/partial-date';
 
-/** `2026-03-08`, `2026-03` or `2026`: as much of a date as is known. */
+/**
+ * Bounds shared by every contract, so that what the API accepts the database accepts too: PostgreSQL
+ * `integer` columns (versions, counts) end at INT4_MAX, dates are real days between 1900 and 2100 (year 0000
+ * would reach the database and fail there), codes belong to their ISO list, and every string has a maximum.
+ */
+export const INT4_MAX = 2_147_483_647;
+
+/** `2026-03-08`, `2026-03` or `2026`: as much of a date as is known, year 1900–2100. */
 export const partialDate = z
   .string()
+  .max(10)
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'invalid_date' })
-  .refine((value) => value.length < 10 || !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { message: 'invalid_date' });
+  .refine(isCalendarPartialDate, { message: 'invalid_date' })
+  .refine(isPartialDate, { message: 'date_out_of_range' });
 
-/** A full calendar date, `2026-03-08`. */
+/** A full calendar date, `2026-03-08`, year 1900–2100. */
 export const isoDate = z
   .string()
+  .max(10)
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { message: 'invalid_date' });
+  .refine(isCalendarPartialDate, { message: 'invalid_date' })
+  .refine(isIsoDateInRange, { message: 'date_out_of_range' });
 
-export const ubigeoCode = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, { message: 'invalid_ubigeo' });
-export const countryCode = z.string().regex(/^[A-Z]{3}$/, { message: 'invalid_country' });
+/** A date of birth: a real day from 1900 up to today. */
+export const birthDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
+  .refine(isCalendarPartialDate, { message: 'invalid_date' })
+  .refine((value) => isIsoDateInRange(value) && value <= new Date().toISOString().slice(0, 10), { message: 'birth_date_out_of_range' });
+
+/** An instant with its offset (`2026-03-08T14:05:00-05:00`), year 1900–2100. */
+export const dateTime = z
+  .iso.datetime({ offset: true })
+  .max(40)
+  .refine((value) => isYearInRange(Number(value.slice(0, 4))) && !Number.isNaN(Date.parse(value)), { message: 'date_out_of_range' });
+
+export const ubigeoCode = z.string().max(6).regex(/^(\d{2}|\d{4}|\d{6})$/, { message: 'invalid_ubigeo' });
+export const departmentCode = z.string().max(2).regex(/^\d{2}$/, { message: 'invalid_ubigeo' });
+export const countryCode = z.string().max(3).regex(/^[A-Z]{3}$/, { message: 'invalid_country' }).refine(isIsoCountry, { message: 'invalid_country' });
+export const currencyCode = z.string().max(3).regex(/^[A-Z]{3}$/, { message: 'invalid_currency' }).refine(isIsoCurrency, { message: 'invalid_currency' });
 export const uuid = z.uuid();
-export const version = z.number().int().min(1);
+/** Optimistic-locking version: a PostgreSQL integer. */
+export const version = z.number().int().min(1).max(INT4_MAX);
+/** The same in a query string (`DELETE …?version=3`). */
+export const versionQueryValue = z.coerce.number().int().min(1).max(INT4_MAX);
 export const shortText = z.string().trim().min(1).max(200);
 export const longText = z.string().max(20_000);
 

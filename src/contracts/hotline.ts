@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { hotlineClassifications } from '../core/codes';
 import { callChannels, callCloseReasons, callerTypes, callOutcomes, callStatuses } from '../core/hotline/call-status';
-import { countryCode, isoDate, listQuery, listResponse, longText, ubigeoCode, uuid, version } from './common';
+import { countryCode, dateTime, isoDate, listQuery, listResponse, longText, ubigeoCode, uuid, version } from './common';
 
 const count = z.number().int().min(0).max(100_000);
 const externalId = z.string().trim().min(1).max(100);
 
 export const callCreate = z.object({
   externalId: externalId.optional(),
-  receivedAt: z.iso.datetime({ offset: true }),
+  receivedAt: dateTime,
   channel: z.enum(callChannels),
   callerType: z.enum(callerTypes),
   classification: z.enum(hotlineClassifications),

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { appealOutcomes, archiveReasons, decisions, justiceEventTypes, justiceStages, type JusticeEventType } from '../core/justice/events';
 import { defendantOutcomes } from '../core/justice/stage';
 import { tierCodes } from '../core/legal/types';
-import { countryCode, isoDate, listQuery, listResponse, uuid } from './common';
+import { countryCode, currencyCode, isoDate, listQuery, listResponse, uuid } from './common';
 import { articleNumber } from './legal';
 
 /** An article as a person writes it; resolved on the server to the row in force on the date of the facts. */
 export const articleInput = z.object({ number: articleNumber, tier: z.enum(tierCodes).optional() });
 const articleList = z.array(articleInput).min(1).max(10);
 const text = z.string().trim().min(1).max(200);
-const amount = z.number().min(0).max(1e12).multipleOf(0.01);
+/** numeric(14,2): at most 999,999,999,999.99. */
+const amount = z.number().min(0).max(999_999_999_999).multipleOf(0.01);
 
 const eventFields = z.object({
   type: z.enum(justiceEventTypes as [JusticeEventType, ...JusticeEventType[]]),
@@ -29,7 +30,7 @@ const eventFields = z.object({
   sentence: z.object({ years: z.number().int().min(0).max(99), months: z.number().int().min(0).max(11), effective: z.boolean() }).optional(),
   fineAmount: amount.optional(),
   reparationAmount: amount.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'invalid_format' }).optional(),
+  currency: currencyCode.optional(),
   country: countryCode.optional(),
   /** A correction: the event this one replaces (which stays readable). */
   supersedesEventId: uuid.optional(),

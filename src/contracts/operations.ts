@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operationTypes } from '../core/codes';
-import { isoDate, listQuery, listResponse, ubigeoCode, uuid, version } from './common';
+import { departmentCode, isoDate, listQuery, listResponse, ubigeoCode, uuid, version, versionQueryValue } from './common';
 
 const count = z.number().int().min(0).max(100_000);
 
@@ -34,13 +34,13 @@ export type OperationUpdate = z.infer<typeof operationUpdate>;
 
 export const operationCaseLink = z.object({ caseId: uuid, version });
 export const operationCaseParams = z.object({ id: uuid, caseId: uuid });
-export const versionQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const versionQuery = z.object({ version: versionQueryValue });
 
 export const operationListQuery = listQuery.extend({
   from: isoDate.optional(),
   to: isoDate.optional(),
   type: z.enum(operationTypes).optional(),
-  department: z.string().regex(/^\d{2}$/, { message: 'invalid_ubigeo' }).optional(),
+  department: departmentCode.optional(),
   unitId: uuid.optional(),
   caseId: uuid.optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentTypes, educationLevels, genderIdentities, sexes, yesNoUnknown } from '../core/codes';
-import { countryCode, isoDate, listResponse, shortText, ubigeoCode, version } from './common';
+import { birthDate, countryCode, listResponse, shortText, ubigeoCode, version } from './common';
 
 /**
  * Identifying data of a person: encrypted at rest (one ciphertext), searchable only through blind
@@ -18,7 +18,7 @@ export const identityInput = z.strictObject({
   givenNames: z.string().trim().max(200).nullish(),
   familyNames: z.string().trim().max(200).nullish(),
   document: identityDocument.nullish(),
-  birthDate: isoDate.nullish(),
+  birthDate: birthDate.nullish(),
   contacts: z.array(contact).max(10).nullish(),
   address: z.string().trim().max(500).nullish(),
 });

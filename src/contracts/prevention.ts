@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { preventionAudiences, preventionTypes } from '../core/codes';
-import { isoDate, listQuery, listResponse, shortText, ubigeoCode, uuid, version } from './common';
+import { departmentCode, isoDate, listQuery, listResponse, shortText, ubigeoCode, uuid, version } from './common';
 
 const count = z.number().int().min(0).max(10_000_000);
 
@@ -51,7 +51,7 @@ export const preventionListQuery = listQuery.extend({
   to: isoDate.optional(),
   type: z.enum(preventionTypes).optional(),
   audience: z.enum(preventionAudiences).optional(),
-  department: z.string().regex(/^\d{2}$/, { message: 'invalid_ubigeo' }).optional(),
+  department: departmentCode.optional(),
   institutionId: uuid.optional(),
 });
 export type PreventionListQuery = z.infer<typeof preventionListQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identificationStatuses, referralStatuses, serviceTypes } from '../core/codes';
-import { countryCode, csvList, isoDate, listQuery, ubigeoCode, uuid, version } from './common';
+import { countryCode, csvList, currencyCode, departmentCode, isoDate, listQuery, ubigeoCode, uuid, version } from './common';
 
 /** Code lists of the protection feature (labels in the i18n catalogues, codes.<list>.<code>). */
 export const shelterPopulations = ['women', 'men', 'girls', 'boys', 'children', 'adolescents', 'mixed'] as const;
@@ -168,7 +168,7 @@ export type ShelterView = z.infer<typeof shelterView>;
 export const shelterListQuery = listQuery.extend({
   on: isoDate.optional(),
   institutionId: uuid.optional(),
-  departmentCode: z.string().regex(/^\d{2}$/).optional(),
+  departmentCode: departmentCode.optional(),
 });
 export const shelterGetQuery = z.object({ on: isoDate.optional() });
 
@@ -200,7 +200,7 @@ export const reparationCreate = z.strictObject({
   kind: z.enum(reparationKinds),
   orderedAmount: money,
   paidAmount: money.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'invalid_format' }).default('PEN'),
+  currency: currencyCode.default('PEN'),
   orderedOn: isoDate.optional(),
   paidOn: isoDate.optional(),
 });

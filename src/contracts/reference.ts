@@ -11,7 +11,7 @@ export type UbigeoView = z.infer<typeof ubigeoView>;
 
 export const ubigeoQuery = z.object({
   /** Children of this code (2 → provinces, 4 → districts); without it, the departments. */
-  parent: z.string().regex(/^(\d{2}|\d{4})$/, { message: 'invalid_ubigeo' }).optional(),
+  parent: z.string().max(4).regex(/^(\d{2}|\d{4})$/, { message: 'invalid_ubigeo' }).optional(),
   /** Name or code prefix, accent- and case-insensitive. */
   q: z.string().trim().max(100).optional(),
   /** Search every level (not only the parent's children). */

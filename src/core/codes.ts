@@ -106,10 +106,19 @@ export const purposeIccs: Partial<Record<(typeof purposes)[number], string>> = {
   other: '02044',
 };
 
+/**
+ * Why someone reads identifying data or restricted texts (the X-Access-Reason header, recorded in the audit
+ * log). `other` needs a description; every code may carry one. Parsing lives in src/core/access-reason.ts.
+ */
+export const accessReasons = [
+  'case_follow_up', 'victim_services', 'prosecution', 'court_proceedings', 'duplicate_review', 'supervision_audit',
+  'data_correction', 'other',
+] as const;
+
 export const codeLists = {
   acts, means, purposes, sexualExploitationSubtypes, sectors, recruitmentMethods, transportModes, relationships,
   sexes, genderIdentities, identificationStatuses, yesNoUnknown, institutionKinds, serviceTypes, referralStatuses,
   hotlineClassifications, caseSources, caseStatuses, placeKinds, operationTypes, preventionTypes, preventionAudiences,
-  suspectRoles, educationLevels, documentTypes,
+  suspectRoles, educationLevels, documentTypes, accessReasons,
 } as const;
 export type CodeListName = keyof typeof codeLists;

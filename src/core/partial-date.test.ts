@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPartialDate, isReversedRange, partialDateBounds, partialRangeBounds } from './partial-date';
+import { isCalendarPartialDate, isPartialDate, isReversedRange, partialDateBounds, partialRangeBounds } from './partial-date';
 import { formatCaseCode, parseCaseCode } from './case-code';
 
 describe('partial dates', () => {
@@ -16,6 +16,14 @@ describe('partial dates', () => {
     expect(isPartialDate('2017-02-29')).toBe(false);
     expect(isPartialDate('16-05')).toBe(false);
     expect(() => partialDateBounds('2016-5')).toThrow(RangeError);
+  });
+
+  it('accepts only years 1900–2100 for writing (PostgreSQL has no year 0000), yet still bounds stored values', () => {
+    for (const bad of ['0000', '0000-01', '0000-01-01', '1899-12-31', '2101', '9999-12-31']) expect(isPartialDate(bad), bad).toBe(false);
+    for (const good of ['1900', '1900-01-01', '2100-12-31', '2000-02-29']) expect(isPartialDate(good), good).toBe(true);
+    expect(isPartialDate('1900-02-29')).toBe(false);
+    expect(isCalendarPartialDate('0004-02-29')).toBe(true);
+    expect(partialDateBounds('1850-02')).toEqual({ start: '1850-02-01', end: '1850-02-28' });
   });
 
   it('spans a from/to pair and detects reversed ranges', () => {

@@ -16,6 +16,7 @@ import type { Deps } from './deps';
 import { createAuthenticateHook } from './http/auth.hooks';
 import { handleError, handleNotFound } from './http/error-handler';
 import { refuseUnstorableInput, useDepthLimitedJsonParser } from './http/input-guard';
+import { markNoStore } from './http/no-store';
 import type { App } from './http/types';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
@@ -61,6 +62,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     // X-Forwarded-For is believed only from the proxies named in RETA_TRUST_PROXY: otherwise any client
     // could pick its own address for the rate limit, the sign-in throttle and the audit log.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+    // Router failures (malformed %-encoding, over-long parameters) answer in the API's own error shape.
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -105,6 +108,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   });
 
   app.addHook('preValidation', refuseUnstorableInput);
+  app.addHook('onSend', markNoStore);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({
     status: 'ok',

@@ -7,6 +7,10 @@ describe('CSV cell neutralisation', () => {
     for (const bad of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=1', '\r=1', '=HYPERLINK("http://x")']) expect(neutraliseCell(bad)).toBe(`'${bad}`);
   });
 
+  it('also catches fullwidth and other compatibility forms of the signs (NFKC)', () => {
+    for (const bad of ['＝HYPERLINK("http://x","y")', '＋SUM(A1)', '－2+3', '＠cmd', '﹦1+1', '﹢1', '﹣1', '﹫cmd']) expect(neutraliseCell(bad)).toBe(`'${bad}`);
+  });
+
   it('leaves ordinary text and numbers unchanged', () => {
     expect(neutraliseCell('Madre de Dios')).toBe('Madre de Dios');
     expect(neutraliseCell('<10')).toBe('<10');
@@ -16,7 +20,10 @@ describe('CSV cell neutralisation', () => {
 
   it('never lets a text cell start with a formula sign', () => {
     fc.assert(fc.property(fc.string(), (s) => {
-      expect(String(neutraliseCell(s))).not.toMatch(/^[=+\-@\t\r]/);
+      expect(String(neutraliseCell(s)).normalize('NFKC')).not.toMatch(/^[=+\-@\t\r]/);
+    }));
+    fc.assert(fc.property(fc.constantFrom('＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫', '='), fc.string(), (sign, rest) => {
+      expect(String(neutraliseCell(sign + rest)).normalize('NFKC')).not.toMatch(/^[=+\-@\t\r]/);
     }));
   });
 });

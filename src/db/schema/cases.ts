@@ -8,6 +8,8 @@ export const cases = pgTable(
     ...recordColumns(),
     code: text('code').notNull().unique(),
     externalId: text('external_id'),
+    /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
+    requestHash: text('request_hash'),
     /**
      * The institution that registered the case and whose file number `external_id` is. Unlike
      * institution_id it never changes on transfer, so a replay of the same external id stays idempotent
@@ -60,6 +62,8 @@ export const persons = pgTable(
   {
     ...recordColumns(),
     externalId: text('external_id'),
+    /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
+    requestHash: text('request_hash'),
     createdByInstitutionId: uuid('created_by_institution_id').notNull().references(() => institutions.id),
     /** Names, document, birth date, contacts, address: one AES-256-GCM ciphertext of a JSON object. */
     identityEnc: text('identity_enc'),

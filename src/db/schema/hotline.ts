@@ -13,6 +13,8 @@ export const hotlineCalls = pgTable(
   {
     ...recordColumns(),
     externalId: text('external_id'),
+    /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
+    requestHash: text('request_hash'),
     /** The hotline institution that took the call: the owner. */
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').references(() => units.id),

@@ -24,6 +24,8 @@ export const justiceEvents = pgTable(
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').references(() => units.id),
     externalId: text('external_id'),
+    /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
+    requestHash: text('request_hash'),
     /** Police report number, carpeta fiscal, court file number. */
     documentNumber: text('document_number'),
     prosecutorOffice: text('prosecutor_office'),

@@ -10,6 +10,8 @@ export const operations = pgTable(
   {
     ...recordColumns(),
     externalId: text('external_id'),
+    /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
+    requestHash: text('request_hash'),
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').references(() => units.id),
     /** Department of the owning unit: the geographic scope, as for cases. */

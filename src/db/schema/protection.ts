@@ -12,6 +12,8 @@ export const referrals = pgTable(
   {
     ...recordColumns(),
     externalId: text('external_id'),
+    /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
+    requestHash: text('request_hash'),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     caseVictimId: uuid('case_victim_id').notNull().references(() => caseVictims.id),
     fromInstitutionId: uuid('from_institution_id').notNull().references(() => institutions.id),

@@ -74,6 +74,10 @@ export default {
     isced_4: 'Post-secondary non-tertiary', isced_5: 'Short-cycle tertiary', isced_6: "Bachelor's", isced_7: "Master's", isced_8: 'Doctorate', unknown: 'Unknown',
   },
   documentTypes: { dni: 'National ID (DNI)', carne_extranjeria: 'Foreigner card', passport: 'Passport', birth_certificate: 'Birth certificate', other: 'Other' },
+  accessReasons: {
+    case_follow_up: 'Case follow-up', victim_services: 'Services for the victim', prosecution: 'Prosecution', court_proceedings: 'Court proceedings',
+    duplicate_review: 'Review of possible duplicates', supervision_audit: 'Supervision or audit', data_correction: 'Correcting data', other: 'Other (describe)',
+  },
   roles: {
     administrator: 'Administrator', registrar: 'Registrar', investigator: 'Police investigator', prosecutor: 'Prosecutor', court_clerk: 'Court clerk',
     social_worker: 'Social worker', hotline_operator: 'Hotline operator', labour_inspector: 'Labour inspector', analyst: 'Analyst', supervisor: 'Supervisor',

@@ -84,7 +84,7 @@ export default {
   },
   access: {
     title: 'Reason to see identity data', recorded: 'Access to names, documents and narratives is recorded with your user, the time and the reason.',
-    recorded_short: 'Access is recorded.', reason: 'Reason', reason_help: 'For example: summoning the victim to testify.',
+    recorded_short: 'Access is recorded.', reason: 'Reason', reason_help: 'Optional, except for "Other". For example: summoning the victim to testify.', details: 'Details', text_required: 'Describe the reason (at least {{minimum}} characters).',
     confirm: 'Show identity data', show_identity: 'Show identity data', active: 'Identity data visible. Reason recorded: {{reason}}',
   },
   person: {

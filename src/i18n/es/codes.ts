@@ -80,6 +80,10 @@ export default {
     isced_4: 'Postsecundaria no terciaria', isced_5: 'Técnica superior de ciclo corto', isced_6: 'Universitaria (bachiller)', isced_7: 'Maestría', isced_8: 'Doctorado', unknown: 'No se sabe',
   },
   documentTypes: { dni: 'DNI', carne_extranjeria: 'Carné de extranjería', passport: 'Pasaporte', birth_certificate: 'Partida de nacimiento', other: 'Otro' },
+  accessReasons: {
+    case_follow_up: 'Seguimiento del caso', victim_services: 'Atención a la víctima', prosecution: 'Investigación fiscal', court_proceedings: 'Proceso judicial',
+    duplicate_review: 'Revisión de posibles duplicados', supervision_audit: 'Supervisión o auditoría', data_correction: 'Corrección de datos', other: 'Otro (describa)',
+  },
   roles: {
     administrator: 'Administrador', registrar: 'Registrador', investigator: 'Investigador policial', prosecutor: 'Fiscal', court_clerk: 'Especialista judicial',
     social_worker: 'Trabajador social', hotline_operator: 'Operador de la línea', labour_inspector: 'Inspector laboral', analyst: 'Analista', supervisor: 'Supervisor',

@@ -84,7 +84,7 @@ export default {
   },
   access: {
     title: 'Motivo para ver datos de identidad', recorded: 'El acceso a nombres, documentos y relatos queda registrado con su usuario, la hora y el motivo.',
-    recorded_short: 'El acceso queda registrado.', reason: 'Motivo', reason_help: 'Por ejemplo: citación de la víctima a declarar.',
+    recorded_short: 'El acceso queda registrado.', reason: 'Motivo', reason_help: 'Opcional, salvo para «Otro». Por ejemplo: citación de la víctima a declarar.', details: 'Detalle', text_required: 'Describa el motivo (al menos {{minimum}} caracteres).',
     confirm: 'Ver datos de identidad', show_identity: 'Ver datos de identidad', active: 'Datos de identidad visibles. Motivo registrado: {{reason}}',
   },
   person: {

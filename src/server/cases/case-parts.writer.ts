@@ -5,6 +5,7 @@ import type { Tx } from '../../db/connect';
 import { casePlaces, caseSuspects, caseVictims, persons } from '../../db/schema';
 import type { Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { conflict } from '../errors/app-error';
 import { proposeMatches } from '../matching/matching.repository';
@@ -20,28 +21,25 @@ async function reuseExternal(tx: Tx, ctx: Ctx, existing: typeof persons.$inferSe
   return { person: existing, newPerson: false };
 }
 
-/** The person of a victim or suspect: an existing one the actor can see, or a new one. */
+/**
+ * The person of a victim or suspect: an existing one the actor can see, or a new one. A person sent again under
+ * the same external id (the sender's own record number) is the same person when the data is the same; different
+ * data under that number is refused (409 idempotency.mismatch), never silently dropped.
+ */
 async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
   if (input.personId) return { person: await loadVisiblePerson(tx, ctx.actor, input.personId), newPerson: false };
-  // A person sent again under the same external id (the sender's own record number) is the same person.
-  const externalId = input.person?.externalId;
-  if (externalId) {
-    const [existing] = await findOwnExternal(tx, ctx, externalId);
-    if (existing) return reuseExternal(tx, ctx, existing);
-  }
-  let person;
-  try {
-    // In a savepoint: a concurrent registration may insert the same external id first (persons_external_idx).
-    person = externalId ? await tx.transaction((sp) => insertPerson(sp, deps.cipher, ctx.actor.institutionId, input.person ?? {})) : await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {});
-  } catch (error) {
-    if (!externalId || !isUniqueViolation(error, 'persons_external_idx')) throw error;
-    const [winner] = await findOwnExternal(tx, ctx, externalId);
-    if (winner) return reuseExternal(tx, ctx, winner);
-    throw conflict('case.person_external_id_taken');
-  }
+  const { view, created } = await idempotentCreate(tx, deps.cipher, {
+    kind: 'person',
+    externalId: input.person?.externalId,
+    body: input.person ?? {},
+    constraint: 'persons_external_idx',
+    find: async (q, externalId) => (await findOwnExternal(q, ctx, externalId))[0],
+    replay: (q, row) => reuseExternal(q, ctx, row),
+    create: async (sp, requestHash) => ({ person: await insertPerson(sp, deps.cipher, ctx.actor.institutionId, input.person ?? {}, requestHash), newPerson: true }),
+  });
   // Possible duplicates elsewhere go to the review queue (blind indexes only, no identity leaves).
-  await proposeMatches(tx, person.id, ctx.actor.userId);
-  return { person, newPerson: true };
+  if (created) await proposeMatches(tx, view.person.id, ctx.actor.userId);
+  return view;
 }
 
 async function insertLink<T>(work: () => Promise<T>): Promise<T> {

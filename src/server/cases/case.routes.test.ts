@@ -27,12 +27,15 @@ describe('registering cases', () => {
     expect(numbers[5]! - numbers[0]!).toBe(5);
   });
 
-  it('is idempotent on externalId per institution: the second create returns the same case with 200', async () => {
+  it('is idempotent on externalId per institution: the same create again returns the same case with 200, different data 409', async () => {
     const first = await registrar.client.post('/api/v1/cases', minimal({ externalId: 'PNP-2026-77' }));
-    const again = await registrar.client.post('/api/v1/cases', minimal({ externalId: 'PNP-2026-77', purposes: ['forced_labour'] }));
+    const again = await registrar.client.post('/api/v1/cases', minimal({ externalId: 'PNP-2026-77' }));
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
+    const changed = await registrar.client.post('/api/v1/cases', minimal({ externalId: 'PNP-2026-77', purposes: ['forced_labour'] }));
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
     const other = await makeUser(registry, { roles: ['registrar'] });
     const theirs = await other.client.post('/api/v1/cases', minimal({ externalId: 'PNP-2026-77' }));
     expect(theirs.status).toBe(201);
@@ -46,10 +49,14 @@ describe('registering cases', () => {
       countries: ['ZZZ'],
     }));
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['places.2.ubigeo']);
-    const semantic = await registrar.client.post('/api/v1/cases', minimal({ places: [{ kind: 'exploitation', ubigeo: '159999' }, { kind: 'transit', country: 'XXX' }], countries: ['ZZZ'] }));
+    // Unknown ISO codes are refused by the contract itself, together with the other field errors.
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['countries.0', 'places.1.country', 'places.2.ubigeo']);
+    const codes = await registrar.client.post('/api/v1/cases', minimal({ places: [{ kind: 'exploitation', ubigeo: '159999' }, { kind: 'transit', country: 'XXX' }], countries: ['ZZZ'] }));
+    expect(codes.status).toBe(400);
+    expect(Object.keys(codes.body.error.fields).sort()).toEqual(['countries.0', 'places.1.country']);
+    const semantic = await registrar.client.post('/api/v1/cases', minimal({ places: [{ kind: 'exploitation', ubigeo: '159999' }, { kind: 'transit', country: 'BOL' }], countries: ['BOL'] }));
     expect(semantic.status).toBe(400);
-    expect(Object.keys(semantic.body.error.fields).sort()).toEqual(['countries.0', 'places.0.ubigeo', 'places.1.country']);
+    expect(Object.keys(semantic.body.error.fields).sort()).toEqual(['places.0.ubigeo']);
     expect(await auditCount()).toBe(before);
     const good = await registrar.client.post('/api/v1/cases', minimal({ places: [{ kind: 'exploitation', ubigeo: '17' }, { kind: 'transit', country: 'BOL' }, { kind: 'residence', country: 'PER' }] }));
     expect(good.status).toBe(201);
@@ -71,7 +78,7 @@ describe('registering cases', () => {
   });
 
   it('refuses future report dates and reversed facts ranges', async () => {
-    const response = await registrar.client.post('/api/v1/cases', minimal({ reportedOn: '2999-01-01', factsDateFrom: '2020-05', factsDateTo: '2019' }));
+    const response = await registrar.client.post('/api/v1/cases', minimal({ reportedOn: '2099-01-01', factsDateFrom: '2020-05', factsDateTo: '2019' }));
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.error.fields).sort()).toEqual(['factsDateTo', 'reportedOn']);
   });

@@ -87,8 +87,8 @@ describe('issue 2 — done when', () => {
     expect(withReason.body.victims[1].person.identity.document).toEqual({ type: 'passport', number: 'X1234567' });
     const audit = await admin.get(`/api/v1/audit?action=identity.read&entityId=${c.id}`);
     expect(audit.status).toBe(200);
-    expect(audit.body.items.map((e: any) => e.reason)).toContain('seguimiento del caso');
-    const entry = audit.body.items.find((e: any) => e.reason === 'seguimiento del caso');
+    expect(audit.body.items.map((e: any) => e.reason)).toContain('other: seguimiento del caso');
+    const entry = audit.body.items.find((e: any) => e.reason === 'other: seguimiento del caso');
     expect(entry.requestId).toEqual(expect.any(String));
     expect(JSON.stringify(audit.body)).not.toMatch(/Rosa|Quispe|X1234567/);
 

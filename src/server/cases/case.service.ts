@@ -5,9 +5,10 @@ import { caseEvents, cases, institutions, units } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import type { Tx } from '../../db/connect';
 import type { Ctx } from '../context';
-import { isUniqueViolation } from '../db-errors';
 import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
+import { isUniqueViolation } from '../db-errors';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { loadCaseAccessMany } from './case.access';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
@@ -26,21 +27,19 @@ export function createCaseService(deps: Deps) {
   const { db, cipher } = deps;
 
   /** Keyed on the REGISTERING institution, which a transfer does not change (the owner does). */
-  async function findByExternalId(ctx: Ctx, externalId: string) {
-    const [row] = await db.select().from(cases).where(and(eq(cases.registeredByInstitutionId, ctx.actor.institutionId), eq(cases.externalId, externalId))).limit(1);
+  async function findByExternalId(q: Tx, ctx: Ctx, externalId: string) {
+    const [row] = await q.select().from(cases).where(and(eq(cases.registeredByInstitutionId, ctx.actor.institutionId), eq(cases.externalId, externalId))).limit(1);
     return row;
   }
 
-  async function existingForExternalId(ctx: Ctx, externalId: string) {
-    const existing = await findByExternalId(ctx, externalId);
-    if (!existing) return undefined;
-    // Idempotent replay: the same sender's file number answers with the case it created (also after a
-    // transfer, through the sender's transfer access). Out of its scope now: the number is taken (409).
-    return db.transaction(async (tx) => {
-      const [visible] = await tx.select().from(cases).where(and(eq(cases.id, existing.id), visibleCasesCondition(ctx.actor))).limit(1);
-      if (!visible) throw conflict('case.external_id_taken');
-      return presentCaseFor(tx, deps, ctx, visible);
-    });
+  /**
+   * Idempotent replay: the same sender's file number answers with the case it created (also after a
+   * transfer, through the sender's transfer access). Out of its scope now: the number is taken (409).
+   */
+  async function replayExisting(q: Tx, ctx: Ctx, existing: typeof cases.$inferSelect) {
+    const [visible] = await q.select().from(cases).where(and(eq(cases.id, existing.id), visibleCasesCondition(ctx.actor))).limit(1);
+    if (!visible) throw conflict('case.external_id_taken');
+    return presentCaseFor(q, deps, ctx, visible);
   }
 
   function checkCreate(input: CaseCreate) {
@@ -59,12 +58,12 @@ export function createCaseService(deps: Deps) {
   }
 
   /** The case row itself, with a provisional code (the real one is assigned last), department from the registering unit. */
-  async function insertCaseRow(tx: Tx, ctx: Ctx, unit: { id: string; institutionId: string; departmentCode: string | null }, input: CaseCreate, now: Date) {
+  async function insertCaseRow(tx: Tx, ctx: Ctx, unit: { id: string; institutionId: string; departmentCode: string | null }, input: CaseCreate, now: Date, requestHash: string | null) {
     const bounds = partialRangeBounds(input.factsDateFrom, input.factsDateTo);
     const [row] = await tx
       .insert(cases)
       .values({
-        code: provisionalCaseCode(), externalId: input.externalId ?? null, registeredByInstitutionId: unit.institutionId,
+        code: provisionalCaseCode(), externalId: input.externalId ?? null, requestHash, registeredByInstitutionId: unit.institutionId,
         institutionId: unit.institutionId, unitId: unit.id,
         departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
         source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
@@ -80,11 +79,11 @@ export function createCaseService(deps: Deps) {
   }
 
   /** Registration in one transaction: the case, its people and places, the first event, the audit entry. */
-  async function register(tx: Tx, ctx: Ctx, input: CaseCreate) {
+  async function register(tx: Tx, ctx: Ctx, input: CaseCreate, requestHash: string | null) {
     const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
     await checkCreate(input).assert(tx, ctx);
     const now = new Date();
-    const caseRow = await insertCaseRow(tx, ctx, unit, input, now);
+    const caseRow = await insertCaseRow(tx, ctx, unit, input, now, requestHash);
     const victims = [];
     for (const v of input.victims ?? []) victims.push(await attachVictim(tx, deps, ctx, caseRow.id, v));
     const suspects = [];
@@ -107,22 +106,22 @@ export function createCaseService(deps: Deps) {
 
   async function create(ctx: Ctx, input: CaseCreate) {
     assertIdentityWrite(ctx, writesIdentity(input));
-    if (input.externalId) {
-      const existing = await existingForExternalId(ctx, input.externalId);
-      if (existing) return { view: existing, created: false };
-    }
     try {
-      const view = await withCaseCodeRetry(db, () => db.transaction((tx) => register(tx, ctx, input)));
-      return { view, created: true };
+      // A taken code (a sequence behind the codes in use) is retried with the sequence brought forward.
+      return await withCaseCodeRetry(db, () =>
+        idempotentCreate(db, cipher, {
+          kind: 'case',
+          externalId: input.externalId,
+          body: input,
+          constraint: 'cases_external_idx',
+          find: (q, externalId) => findByExternalId(q, ctx, externalId),
+          replay: (q, row) => replayExisting(q, ctx, row),
+          create: (tx, requestHash) => register(tx, ctx, input, requestHash),
+        }),
+      );
     } catch (error) {
       // The code still clashed after the sequence was brought forward: nothing was saved, say so (not a 500).
       if (isUniqueViolation(error, CASE_CODE_CONSTRAINT)) throw conflict('case.code_taken');
-      // Two concurrent creates with the same externalId: the loser answers with the winner's case.
-      if (input.externalId && isUniqueViolation(error, 'cases_external_idx')) {
-        const existing = await existingForExternalId(ctx, input.externalId);
-        if (existing) return { view: existing, created: false };
-        throw conflict('case.external_id_taken');
-      }
       throw error;
     }
   }

@@ -91,6 +91,9 @@ describe('hotline intake validation', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
+    const changed = await post({ externalId: 'LINEA-1818-0001', classification: 'nuisance' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
   });
 
   it('lists with filters and pagination', async () => {
@@ -206,7 +209,8 @@ describe('hotline authorization', () => {
 
     const reads = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, call.id), eq(auditLog.action, 'hotline_call.summary_read')));
     expect(reads.map((r) => (r.details as { basis: string }).basis).sort()).toEqual(['owner', 'reason', 'reason']);
-    expect(reads.map((r) => r.reason).sort()).toEqual(['control de calidad', 'diligencia', 'seguimiento']);
+    // Free-text reasons go as `other: <text>` (test/api-client.ts), the canonical code + text the audit stores.
+    expect(reads.map((r) => r.reason).sort()).toEqual(['other: control de calidad', 'other: diligencia', 'other: seguimiento']);
     expect(reads.every((r) => !JSON.stringify(r).includes('denunciante'))).toBe(true);
   });
 

@@ -40,7 +40,7 @@ describe('a hotline tip followed to its outcome (issue scenario)', () => {
     expect(withReason.body.summary).toMatch(/Menores trabajando/);
     const reads = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, callId), eq(auditLog.action, 'hotline_call.summary_read')));
     expect(reads).toHaveLength(1);
-    expect(reads[0]!.reason).toBe('verificar denuncia');
+    expect(reads[0]!.reason).toBe('other: verificar denuncia');
     expect(JSON.stringify(reads[0]!.details)).not.toMatch(/Menores/);
 
     // 3. The police open a case, link it to the call and record two arrests.

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/connect';
 import { hotlineCalls } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import type { Actor, Ctx } from '../context';
-import { isUniqueViolation } from '../db-errors';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { invalid, notFound, ruleRefused } from '../errors/app-error';
 import { resolveOwnerUnit } from '../operations/record-helpers';
@@ -49,10 +49,13 @@ export function createHotlineService(deps: Deps) {
 
   async function create(ctx: Ctx, input: CallCreate) {
     checkPlace(input);
-    try {
-      return await db.transaction(async (tx) => {
-        const existing = input.externalId ? await findCallByExternalId(tx, ctx.actor.institutionId, input.externalId) : undefined;
-        if (existing) return { view: presentCall(await findCallWithRefs(tx, existing.id)), created: false };
+    return idempotentCreate(db, cipher, {
+      kind: 'hotline_call',
+      externalId: input.externalId,
+      body: input,
+      find: (q, externalId) => findCallByExternalId(q, ctx.actor.institutionId, externalId),
+      replay: async (q, existing) => presentCall(await findCallWithRefs(q, existing.id)),
+      create: async (tx, requestHash) => {
         if (input.ubigeo) await assertUbigeosKnown(tx, [{ code: input.ubigeo, field: 'ubigeo' }]);
         const owner = await resolveOwnerUnit(tx, ctx.actor, undefined);
         let referral: Referral | null = null;
@@ -66,6 +69,7 @@ export function createHotlineService(deps: Deps) {
           .insert(hotlineCalls)
           .values({
             externalId: input.externalId ?? null,
+            requestHash,
             institutionId: ctx.actor.institutionId,
             ...owner,
             registeredBy: ctx.actor.userId,
@@ -87,15 +91,9 @@ export function createHotlineService(deps: Deps) {
           entityId: row!.id,
           details: { classification: row!.classification, channel: row!.channel, callerType: row!.callerType, status: row!.status, referral: referralAudit(referral) },
         });
-        return { view: presentCall(await findCallWithRefs(tx, row!.id)), created: true };
-      });
-    } catch (error) {
-      if (input.externalId && isUniqueViolation(error)) {
-        const existing = await findCallByExternalId(db, ctx.actor.institutionId, input.externalId);
-        if (existing) return { view: presentCall(await findCallWithRefs(db, existing.id)), created: false };
-      }
-      throw error;
-    }
+        return presentCall(await findCallWithRefs(tx, row!.id));
+      },
+    });
   }
 
   /** Corrections by the hotline. A call that becomes actionable is referred to the nearest unit then. */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../core/permissions';
+import { formatAccessReason, parseAccessReason } from '../../core/access-reason';
 import { localeFromHeader } from '../../i18n/translate';
 import type { ApiTokenService } from '../auth/api-token.service';
 import type { AuthService } from '../auth/auth.service';
@@ -26,13 +27,14 @@ const ENROLMENT_ROUTES = new Set([
 export function createAuthenticateHook(auth: AuthService, tokens: ApiTokenService) {
   return async function authenticate(req: FastifyRequest, _reply: FastifyReply) {
     const locale = localeFromHeader(req.headers['accept-language']);
-    const base = { requestId: req.id, ip: req.ip, locale, accessReason: readReason(req) };
     if (req.routeOptions.config?.public) return;
+    // The reason is checked once the caller is known: an anonymous request learns nothing but 401.
+    const base = () => ({ requestId: req.id, ip: req.ip, locale, accessReason: readAccessReason(req.headers['x-access-reason']) });
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await tokens.resolve(header.slice(7).trim());
       if (!actor) throw unauthenticated();
-      req.ctx = { ...base, actor };
+      req.ctx = { ...base(), actor };
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];
@@ -44,28 +46,35 @@ export function createAuthenticateHook(auth: AuthService, tokens: ApiTokenServic
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new AppError('auth.csrf_invalid', 403);
     }
-    req.ctx = { ...base, actor: session.actor, csrfToken: session.csrfToken };
     if (session.actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')) {
+      req.ctx = { requestId: req.id, ip: req.ip, locale, actor: session.actor, csrfToken: session.csrfToken };
       throw new AppError('auth.password_change_required', 403);
     }
     if (session.mustEnrolSecondFactor && !ENROLMENT_ROUTES.has(req.routeOptions.url ?? '')) {
+      req.ctx = { requestId: req.id, ip: req.ip, locale, actor: session.actor, csrfToken: session.csrfToken };
       throw new AppError('auth.second_factor_required', 403);
     }
+    req.ctx = { ...base(), actor: session.actor, csrfToken: session.csrfToken };
   };
 }
 
-function readReason(req: FastifyRequest): string | undefined {
-  const value = req.headers['x-access-reason'];
-  if (typeof value !== 'string') return undefined;
-  // Header values are Latin-1 on the wire; the web app sends the reason percent-encoded.
-  let reason = value;
+/**
+ * X-Access-Reason: `code` or `code: text` from the list in src/core (percent-encoded when not ASCII, as the web
+ * app sends it). Absent → no reason; present but not a listed code (or `other` without a description) → 400,
+ * so a wrong reason is never silently taken for none. The canonical form is what the audit log records.
+ */
+function readAccessReason(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const raw = Array.isArray(header) ? header.join(',') : header;
+  let value = raw;
   try {
-    reason = decodeURIComponent(value);
+    value = decodeURIComponent(raw);
   } catch {
-    /* keep the raw value */
+    /* not percent-encoded: read as sent */
   }
-  reason = reason.trim().slice(0, 500);
-  return reason.length >= 3 ? reason : undefined;
+  const reason = parseAccessReason(value);
+  if (typeof reason === 'string') throw new AppError('access_reason.invalid', 400, undefined, { 'X-Access-Reason': 'access_reason.invalid' });
+  return formatAccessReason(reason);
 }
 
 /** A preValidation hook that refuses (403) unless the actor holds every permission named: permissions are

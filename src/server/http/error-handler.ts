@@ -22,9 +22,26 @@ function translateFields(fields: Record<string, string> | undefined, locale: Loc
   );
 }
 
+/**
+ * Failures Fastify finds before a route runs (router, body parser), each with a code of our own: the documented
+ * `{ error: { code, message } }` shape and a 4xx, never Fastify's default body and never a 500.
+ */
+const FRAMEWORK_ERRORS: Record<string, { status: number; code: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'request.url_too_long' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'request.invalid' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.invalid_json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.invalid' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large' },
+};
+
 /** Every failure becomes `{ error: { code, message, fields? } }`; no stack trace ever leaves the server. */
 export function handleError(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const locale = req.ctx?.locale ?? localeFromHeader(req.headers['accept-language']);
+  // Also set here: router failures (frameworkErrors) never reach the onSend hook that marks API answers.
+  reply.header('cache-control', 'no-store');
   if (error instanceof AppError) {
     return reply.code(error.status).send(body(req, locale, error.code, error.params, translateFields(error.fields, locale)));
   }
@@ -45,9 +62,11 @@ export function handleError(error: FastifyError | Error, req: FastifyRequest, re
   const status = (error as FastifyError).statusCode;
   if (status === 429) return reply.code(429).send(body(req, locale, 'rate_limited'));
   if (status === 413) return reply.code(413).send(body(req, locale, 'payload_too_large'));
+  const framework = FRAMEWORK_ERRORS[(error as FastifyError).code ?? ''];
+  if (framework) return reply.code(framework.status).send(body(req, locale, framework.code));
   if (status && status >= 400 && status < 500) {
-    // Malformed JSON, wrong content type, empty body: the client's mistake, said plainly.
-    return reply.code(400).send(body(req, locale, 'validation.failed', undefined, { _: error.message }));
+    // Any other mistake of the client that Fastify caught before the route: a 4xx in the documented shape.
+    return reply.code(status).send(body(req, locale, 'request.invalid'));
   }
   if (isUniqueViolation(error)) {
     // A duplicate the service did not foresee: its transaction rolled back, so say that nothing was saved

@@ -25,7 +25,7 @@ describe('impossible sequences are refused with 422', () => {
     ['an appeal without a decision', { type: 'appeal_filed', occurredOn: '2018-01-01' }, 'justice.appeal_without_decision'],
     ['imprisonment without a sentence', { type: 'imprisonment_started', occurredOn: '2018-01-01' }, 'justice.imprisonment_without_sentence'],
     ['a release without imprisonment', { type: 'released', occurredOn: '2018-01-01' }, 'justice.release_without_imprisonment'],
-    ['an event in the future', { type: 'trial_started', occurredOn: '2999-01-01' }, 'justice.event_in_future'],
+    ['an event in the future', { type: 'trial_started', occurredOn: '2099-01-01' }, 'justice.event_in_future'],
     ['an article not in force on the date of the facts', { type: 'decision', occurredOn: '2018-01-01', decision: 'conviction', articles: [{ number: '129-A' }] }, 'justice.article_not_in_force'],
     ['a tier the article does not have', { type: 'decision', occurredOn: '2018-01-01', decision: 'conviction', articles: [{ number: '153', tier: 'aggravated' }] }, 'justice.unknown_tier'],
   ])('%s', async (_label, body, code) => {
@@ -139,6 +139,10 @@ describe('reclassification, idempotency and other stages', () => {
     const second = await chain.police.client.post(chain.url(), { type: 'arrest', occurredOn: '2016-06-01', externalId: `SIDPOL-${chain.caseId}` });
     expect([first.status, second.status]).toEqual([201, 200]);
     expect(second.body.id).toBe(first.body.id);
+    // Another date under the same number is refused, not dropped (issue 8, item 17).
+    const changed = await chain.police.client.post(chain.url(), { type: 'arrest', occurredOn: '2016-06-02', externalId: `SIDPOL-${chain.caseId}` });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
     expect(await registry.deps.db.select().from(justiceEvents).where(eq(justiceEvents.caseId, chain.caseId))).toHaveLength(1);
   });
 

@@ -10,6 +10,7 @@ import { grantCaseAccess } from '../cases/case.scope';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, conflict, ruleRefused } from '../errors/app-error';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { loadFramework, type StoredFramework } from '../legal/legal.repository';
 import { presentEvent } from './justice.presenter';
 import { assertMayRecordStage, assertReceiver, factsOf, resolveCharges, type ResolvedCharge } from './justice.policy';
@@ -48,46 +49,61 @@ export function createJusticeService(deps: Deps) {
       const stage = stageOf(input.type);
       await assertMayRecordStage(tx, ctx, caseRow, stage);
       const framework = await loadFramework(tx);
-      if (input.externalId) {
-        const earlier = await findEventByExternalId(tx, ctx.actor.institutionId, input.externalId);
-        if (earlier && earlier.suspectId !== suspectId) throw conflict('justice.external_id_taken');
-        if (earlier) return { event: earlier, framework, created: false };
-      }
-      const existing = await listEventsOfSuspect(tx, suspectId);
-      if (input.supersedesEventId) await assertSupersedable(tx, existing, suspectId, input.supersedesEventId, stage);
-      const facts = factsOf(caseRow);
-      const charges: ResolvedCharge[] = [
-        ...resolveCharges(framework, facts, 'charge', input.articles),
-        ...resolveCharges(framework, facts, 'from', input.fromArticles),
-        ...resolveCharges(framework, facts, 'to', input.toArticles),
-      ];
-      const receiver = await assertReceiver(tx, input.type, input.receivingInstitutionId, input.receivingUnitId);
-      const values = {
-        caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, recordedBy: ctx.actor.username === 'system' ? null : ctx.actor.userId,
-        institutionId: ctx.actor.institutionId, unitId: ctx.actor.unitId, externalId: input.externalId ?? null,
-        documentNumber: input.documentNumber ?? null, prosecutorOffice: input.prosecutorOffice ?? null, court: input.court ?? null,
-        receivingInstitutionId: receiver?.institutionId ?? null, receivingUnitId: receiver?.unitId ?? null,
-        archiveReason: input.archiveReason ?? null, decision: input.decision ?? null, appealOutcome: input.appealOutcome ?? null,
-        sentenceMonths: input.sentence ? input.sentence.years * 12 + input.sentence.months : null,
-        sentenceEffective: input.sentence ? input.sentence.effective : null,
-        fineAmount: input.fineAmount?.toFixed(2) ?? null, reparationAmount: input.reparationAmount?.toFixed(2) ?? null,
-        currency: input.fineAmount !== undefined || input.reparationAmount !== undefined ? (input.currency ?? 'PEN') : null,
-        country: input.country ?? null, supersedesEventId: input.supersedesEventId ?? null,
-      };
-      const event = await insertEvent(tx, values, charges.map((c) => ({ role: c.role, articleId: c.article.id, regimeId: c.regime.id, tierCode: c.tierCode })));
-      const violation = validateChain(toChainEvents([...existing, event], framework), { factsStart: caseRow.factsStart, today: today(), datesOf: event.id });
-      if (violation) throw ruleRefused(violation.code); // rolls the insert back
-      await writeAudit(tx, ctx, {
-        action: 'justice.event.create', entityType: 'justice_event', entityId: event.id,
-        details: { caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, supersedes: input.supersedesEventId ?? null, articles: charges.map((c) => `${c.role}:${c.article.articleNumber}@${c.regime.code}`) },
+      // The sender's own number for the event: the same request again answers with the event it made (on this
+      // defendant only), different data under it is refused (src/server/idempotency).
+      const { view: event, created } = await idempotentCreate(tx, deps.cipher, {
+        kind: 'justice_event',
+        externalId: input.externalId,
+        body: input,
+        constraint: 'justice_events_external_idx',
+        find: (q, externalId) => findEventByExternalId(q, ctx.actor.institutionId, externalId),
+        replay: async (_q, earlier) => {
+          if (earlier.suspectId !== suspectId || earlier.caseId !== caseId) throw conflict('justice.external_id_taken');
+          return earlier;
+        },
+        create: (sp, requestHash) => appendNew(sp, ctx, caseRow, suspectId, stage, framework, input, requestHash),
       });
-      if (receiver) {
-        await grantCaseAccess(tx, { caseId, institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, grantedBy: values.recordedBy });
-        await writeAudit(tx, ctx, { action: 'case.access.grant', entityType: 'case', entityId: caseId, details: { institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, eventId: event.id } });
-      }
-      await touchCase(tx, caseId);
-      return { event, framework, created: true };
+      return { event, framework, created };
     });
+  }
+
+  /** Inserts the event, checks the chain with it, grants access along the workflow: all or nothing. */
+  async function appendNew(tx: Tx, ctx: Ctx, caseRow: Awaited<ReturnType<typeof loadWholeCase>>, suspectId: string, stage: ReturnType<typeof stageOf>, framework: Awaited<ReturnType<typeof loadFramework>>, input: EventCreate, requestHash: string | null) {
+    const caseId = caseRow.id;
+    const existing = await listEventsOfSuspect(tx, suspectId);
+    if (input.supersedesEventId) await assertSupersedable(tx, existing, suspectId, input.supersedesEventId, stage);
+    const facts = factsOf(caseRow);
+    const charges: ResolvedCharge[] = [
+      ...resolveCharges(framework, facts, 'charge', input.articles),
+      ...resolveCharges(framework, facts, 'from', input.fromArticles),
+      ...resolveCharges(framework, facts, 'to', input.toArticles),
+    ];
+    const receiver = await assertReceiver(tx, input.type, input.receivingInstitutionId, input.receivingUnitId);
+    const values = {
+      caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, recordedBy: ctx.actor.username === 'system' ? null : ctx.actor.userId,
+      institutionId: ctx.actor.institutionId, unitId: ctx.actor.unitId, externalId: input.externalId ?? null, requestHash,
+      documentNumber: input.documentNumber ?? null, prosecutorOffice: input.prosecutorOffice ?? null, court: input.court ?? null,
+      receivingInstitutionId: receiver?.institutionId ?? null, receivingUnitId: receiver?.unitId ?? null,
+      archiveReason: input.archiveReason ?? null, decision: input.decision ?? null, appealOutcome: input.appealOutcome ?? null,
+      sentenceMonths: input.sentence ? input.sentence.years * 12 + input.sentence.months : null,
+      sentenceEffective: input.sentence ? input.sentence.effective : null,
+      fineAmount: input.fineAmount?.toFixed(2) ?? null, reparationAmount: input.reparationAmount?.toFixed(2) ?? null,
+      currency: input.fineAmount !== undefined || input.reparationAmount !== undefined ? (input.currency ?? 'PEN') : null,
+      country: input.country ?? null, supersedesEventId: input.supersedesEventId ?? null,
+    };
+    const event = await insertEvent(tx, values, charges.map((c) => ({ role: c.role, articleId: c.article.id, regimeId: c.regime.id, tierCode: c.tierCode })));
+    const violation = validateChain(toChainEvents([...existing, event], framework), { factsStart: caseRow.factsStart, today: today(), datesOf: event.id });
+    if (violation) throw ruleRefused(violation.code); // rolls the insert back
+    await writeAudit(tx, ctx, {
+      action: 'justice.event.create', entityType: 'justice_event', entityId: event.id,
+      details: { caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, supersedes: input.supersedesEventId ?? null, articles: charges.map((c) => `${c.role}:${c.article.articleNumber}@${c.regime.code}`) },
+    });
+    if (receiver) {
+      await grantCaseAccess(tx, { caseId, institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, grantedBy: values.recordedBy });
+      await writeAudit(tx, ctx, { action: 'case.access.grant', entityType: 'case', entityId: caseId, details: { institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, eventId: event.id } });
+    }
+    await touchCase(tx, caseId);
+    return event;
   }
 
   /**
@@ -100,10 +116,7 @@ export function createJusticeService(deps: Deps) {
       return await appendEvent(ctx, caseId, suspectId, input);
     } catch (error) {
       if (isUniqueViolation(error, 'justice_events_supersedes_idx')) throw conflict('justice.already_superseded');
-      if (!input.externalId || !isUniqueViolation(error, 'justice_events_external_idx')) throw error;
-      const earlier = await findEventByExternalId(db, ctx.actor.institutionId, input.externalId);
-      if (!earlier || earlier.suspectId !== suspectId || earlier.caseId !== caseId) throw conflict('justice.external_id_taken');
-      return { event: earlier, framework: await loadFramework(db), created: false };
+      throw error;
     }
   }
 

@@ -31,10 +31,14 @@ describe('operations API', () => {
     const created = await police.client.post('/api/v1/operations', operation({ externalId: 'OP-2026-001' }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ type: 'rescue', personsFound: 12, minorsFound: 3, placeDepartment: '15', version: 1, cases: [], linkedCaseCount: 0 });
-    const again = await police.client.post('/api/v1/operations', operation({ externalId: 'OP-2026-001', personsFound: 99 }));
+    const again = await police.client.post('/api/v1/operations', operation({ externalId: 'OP-2026-001' }));
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(created.body.id);
-    expect(again.body.personsFound).toBe(12);
+    // Different data under the same externalId is refused, never silently dropped (issue 8, item 17).
+    const changed = await police.client.post('/api/v1/operations', operation({ externalId: 'OP-2026-001', personsFound: 99 }));
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
+    expect((await police.client.get(`/api/v1/operations/${created.body.id}`)).body.personsFound).toBe(12);
 
     const read = await police.client.get(`/api/v1/operations/${created.body.id}`);
     expect(read.status).toBe(200);

@@ -6,7 +6,7 @@ import { caseEvents, cases, operations } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import { loadVisibleCase } from '../cases/case.scope';
 import type { Ctx } from '../context';
-import { isUniqueViolation } from '../db-errors';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors/app-error';
 import { assertUbigeosKnown } from '../reference/ubigeo.repository';
@@ -36,28 +36,24 @@ export function createOperationService(deps: Deps) {
   async function create(ctx: Ctx, input: OperationCreate): Promise<{ view: ReturnType<typeof presentOperation>; created: boolean }> {
     const problems = operationCountProblems(input);
     if (Object.keys(problems).length) throw invalid(problems);
-    try {
-      return await db.transaction(async (tx) => {
-        const existing = input.externalId ? await findOperationByExternalId(tx, ctx.actor.institutionId, input.externalId) : undefined;
-        if (existing) return { view: (await present(tx, ctx, [existing]))[0]!, created: false };
+    return idempotentCreate(db, deps.cipher, {
+      kind: 'operation',
+      externalId: input.externalId,
+      body: input,
+      find: (q, externalId) => findOperationByExternalId(q, ctx.actor.institutionId, externalId),
+      replay: async (q, existing) => (await present(q, ctx, [existing]))[0]!,
+      create: async (tx, requestHash) => {
         await assertUbigeosKnown(tx, [{ code: input.ubigeo, field: 'ubigeo' }]);
         const owner = await resolveOwnerUnit(tx, ctx.actor, input.unitId);
         const { unitId: _unit, ...fields } = input;
         const [row] = await tx
           .insert(operations)
-          .values({ ...fields, externalId: input.externalId ?? null, institutionId: ctx.actor.institutionId, ...owner, registeredBy: ctx.actor.userId, placeDepartment: input.ubigeo.slice(0, 2) })
+          .values({ ...fields, externalId: input.externalId ?? null, requestHash, institutionId: ctx.actor.institutionId, ...owner, registeredBy: ctx.actor.userId, placeDepartment: input.ubigeo.slice(0, 2) })
           .returning();
         await writeAudit(tx, ctx, { action: 'operation.create', entityType: 'operation', entityId: row!.id, details: countsOf(row!) });
-        return { view: (await present(tx, ctx, [row!]))[0]!, created: true };
-      });
-    } catch (error) {
-      // Two concurrent creates with the same externalId: the loser answers with the winner's record.
-      if (input.externalId && isUniqueViolation(error)) {
-        const existing = await findOperationByExternalId(db, ctx.actor.institutionId, input.externalId);
-        if (existing) return { view: (await present(db, ctx, [existing]))[0]!, created: false };
-      }
-      throw error;
-    }
+        return (await present(tx, ctx, [row!]))[0]!;
+      },
+    });
   }
 
   async function get(ctx: Ctx, id: string) {

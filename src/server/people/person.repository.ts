@@ -11,13 +11,14 @@ import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 export type PersonRow = typeof persons.$inferSelect;
 
 /** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
-export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate): Promise<PersonRow> {
+export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null): Promise<PersonRow> {
   const identity = mergeIdentity(decodeIdentity(cipher, null), input.identity ?? {});
   const birthYearFromDate = identity.birthDate ? Number(identity.birthDate.slice(0, 4)) : null;
   const [row] = await tx
     .insert(persons)
     .values({
       externalId: input.externalId ?? null,
+      requestHash,
       createdByInstitutionId: institutionId,
       ...encodeIdentity(cipher, identity),
       sex: input.sex ?? 'unknown',

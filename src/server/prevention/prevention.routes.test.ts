@@ -33,10 +33,13 @@ describe('prevention activities API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ institutionId: organiser.institutionId, placeDepartment: '08', participantsTotal: 40, audiences: ['police', 'prosecutors'], version: 1 });
     expect(created.body.participantsByInstitution).toEqual([{ institutionId: police.id, count: 25 }]);
-    const again = await organiser.client.post('/api/v1/prevention/activities', activity({ externalId: 'PREV-1', title: 'Otro título' }));
+    const again = await organiser.client.post('/api/v1/prevention/activities', activity({ externalId: 'PREV-1', participantsByInstitution: [{ institutionId: police.id, count: 25 }] }));
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(created.body.id);
-    expect(again.body.title).toBe('Identificación de víctimas');
+    // Different data under the same externalId is refused, never silently dropped (issue 8, item 17).
+    const changed = await organiser.client.post('/api/v1/prevention/activities', activity({ externalId: 'PREV-1', title: 'Otro título' }));
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
     const audit = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, created.body.id), eq(auditLog.action, 'prevention.create')));
     expect(audit).toHaveLength(1);
 

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/connect';
 import { institutions, preventionActivities } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import type { Ctx } from '../context';
-import { isUniqueViolation } from '../db-errors';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors/app-error';
 import { resolveOwnerUnit } from '../operations/record-helpers';
@@ -39,10 +39,13 @@ export function createPreventionService(deps: Deps) {
 
   async function create(ctx: Ctx, input: PreventionCreate) {
     assertConsistent(input);
-    try {
-      return await db.transaction(async (tx) => {
-        const existing = input.externalId ? await findActivityByExternalId(tx, ctx.actor.institutionId, input.externalId) : undefined;
-        if (existing) return { view: presentActivity(existing), created: false };
+    return idempotentCreate(db, deps.cipher, {
+      kind: 'prevention_activity',
+      externalId: input.externalId,
+      body: input,
+      find: (q, externalId) => findActivityByExternalId(q, ctx.actor.institutionId, externalId),
+      replay: async (_q, existing) => presentActivity(existing),
+      create: async (tx, requestHash) => {
         await assertUbigeosKnown(tx, [{ code: input.ubigeo, field: 'ubigeo' }]);
         await assertInstitutionsKnown(tx, input.participantsByInstitution);
         const owner = await resolveOwnerUnit(tx, ctx.actor, input.unitId);
@@ -52,6 +55,7 @@ export function createPreventionService(deps: Deps) {
           .values({
             ...fields,
             externalId: input.externalId ?? null,
+            requestHash,
             title: input.title ?? null,
             institutionId: ctx.actor.institutionId,
             ...owner,
@@ -60,15 +64,9 @@ export function createPreventionService(deps: Deps) {
           })
           .returning();
         await writeAudit(tx, ctx, { action: 'prevention.create', entityType: 'prevention_activity', entityId: row!.id, details: summaryOf(row!) });
-        return { view: presentActivity(row!), created: true };
-      });
-    } catch (error) {
-      if (input.externalId && isUniqueViolation(error)) {
-        const existing = await findActivityByExternalId(db, ctx.actor.institutionId, input.externalId);
-        if (existing) return { view: presentActivity(existing), created: false };
-      }
-      throw error;
-    }
+        return presentActivity(row!);
+      },
+    });
   }
 
   async function update(ctx: Ctx, id: string, input: PreventionUpdate) {

@@ -69,6 +69,11 @@ describe('referrals and consent', () => {
     const again = await w.police.client.post('/api/v1/referrals', body);
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body.id).toBe(first.body.id);
+    // Different data under the same number: refused, nothing written (issue 8, item 17).
+    const changed = await w.police.client.post('/api/v1/referrals', { ...body, serviceType: 'legal_aid' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.code).toBe('idempotency.mismatch');
+    expect((await w.police.client.get(`/api/v1/referrals/${first.body.id}`)).body.serviceType).toBe('psychological');
   });
 });
 

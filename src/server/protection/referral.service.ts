@@ -7,7 +7,7 @@ import { referrals, referralServices } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import { grantCaseAccess } from '../cases/case.scope';
 import type { Ctx } from '../context';
-import { isUniqueViolation } from '../db-errors';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-error';
 import { partiesOf, presentReferral } from './protection.presenter';
@@ -68,7 +68,7 @@ export function createReferralService(deps: Deps) {
     return consent.source;
   }
 
-  async function insertReferral(tx: Tx, ctx: Ctx, input: ReferralCreate) {
+  async function insertReferral(tx: Tx, ctx: Ctx, input: ReferralCreate, requestHash: string | null) {
     const { victim, case: caseRow } = await loadVisibleVictim(tx, ctx, input.victimId);
     const fromUnitId = await checkParties(tx, ctx, input);
     const consentSource = consentFor(ctx, input, victim.consentToServices);
@@ -76,6 +76,7 @@ export function createReferralService(deps: Deps) {
       .insert(referrals)
       .values({
         externalId: input.externalId ?? null,
+        requestHash,
         caseId: caseRow.id,
         caseVictimId: victim.id,
         fromInstitutionId: ctx.actor.institutionId,
@@ -108,20 +109,17 @@ export function createReferralService(deps: Deps) {
     await touchCase(tx, row.caseId);
   }
 
-  /** Creates a referral (201), or returns the one already sent with the same externalId (200). */
+  /** Creates a referral (201), or returns the one already sent with the same externalId and data (200). */
   async function create(ctx: Ctx, input: ReferralCreate) {
-    try {
-      return await db.transaction(async (tx) => {
-        const existing = input.externalId ? await findByExternalId(tx, ctx, input.externalId) : undefined;
-        const row = existing ?? (await insertReferral(tx, ctx, input));
-        return { created: !existing, referral: (await view(tx, ctx, [row]))[0]! };
-      });
-    } catch (error) {
-      if (!input.externalId || !isUniqueViolation(error)) throw error;
-      const row = await findByExternalId(db, ctx, input.externalId);
-      if (!row) throw error;
-      return { created: false, referral: (await view(db, ctx, [row]))[0]! };
-    }
+    const { view: referral, created } = await idempotentCreate(db, deps.cipher, {
+      kind: 'referral',
+      externalId: input.externalId,
+      body: input,
+      find: (q, externalId) => findByExternalId(q, ctx, externalId),
+      replay: async (q, row) => (await view(q, ctx, [row]))[0]!,
+      create: async (tx, requestHash) => (await view(tx, ctx, [await insertReferral(tx, ctx, input, requestHash)]))[0]!,
+    });
+    return { created, referral };
   }
 
   async function get(ctx: Ctx, id: string) {

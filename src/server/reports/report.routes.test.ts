@@ -111,6 +111,16 @@ describe('annual report and exports', () => {
     expect(body).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
+  it('neutralises fullwidth formula signs too (NFKC): ＝HYPERLINK in an institution name', async () => {
+    const institution = await makeInstitution(registry.deps, 'police', '＝HYPERLINK("http://evil.example","x")');
+    const unit = await makeUnit(registry.deps, institution.id, '15');
+    await makeCase(registry.deps, { institutionId: institution.id, unitId: unit.id }, { registeredAt: new Date('2025-06-06T12:00:00Z') });
+    const csv = await analyst.client.get('/api/v1/exports/table.csv?indicator=cases&by=institution&from=2025-01-01&to=2025-12-31');
+    const body = String(csv.body);
+    expect(body).toContain(`"'＝HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(body.normalize('NFKC')).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
   it('exports the UNODC GLOTIP tables', async () => {
     const json = await analyst.client.get('/api/v1/exports/glotip.json?year=2025');
     expect(json.status).toBe(200);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../contracts/cases';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
+import { useAccessReasonLabel } from '../../components/AccessReason';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 
@@ -24,6 +25,7 @@ interface AuditEntry {
 /** Who read identifying data of this case, and why (supervisors and auditors only). */
 function AccessLog({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const reasonLabel = useAccessReasonLabel();
   const f = useFormat();
   const query = useQuery({
     queryKey: ['case-access-log', caseId],
@@ -51,7 +53,7 @@ function AccessLog({ caseId }: { caseId: string }) {
                 <Table.Tr key={e.id}>
                   <Table.Td>{f.date(e.at)}</Table.Td>
                   <Table.Td>{e.actorName ?? '—'}</Table.Td>
-                  <Table.Td>{e.reason}</Table.Td>
+                  <Table.Td>{e.reason && reasonLabel(e.reason)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -6,7 +6,7 @@ import { useLocation, useParams } from 'react-router';
 import type { CaseView } from '../../../contracts/cases';
 import { api, ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
-import { AccessReasonModal } from '../../components/AccessReason';
+import { AccessReasonModal, useAccessReasonLabel } from '../../components/AccessReason';
 import { ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { EditCaseModal, TransferModal } from './CaseActions';
@@ -24,6 +24,7 @@ export default function CasePage() {
   const f = useFormat();
   const { can } = useSession();
   const location = useLocation();
+  const reasonLabel = useAccessReasonLabel();
   const [reason, setReason] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [tab, setTab] = useState<string | null>('summary');
@@ -88,7 +89,7 @@ export default function CasePage() {
       )}
       {reason && (
         <Alert color="yellow" p="xs" role="status">
-          <Text size="sm">{t('access.active', { reason })}</Text>
+          <Text size="sm">{t('access.active', { reason: reasonLabel(reason) })}</Text>
         </Alert>
       )}
       {c.accessLevel === 'owner' && <EditCaseModal c={c} opened={dialog === 'edit'} onClose={() => setDialog(null)} />}
