@@ -1,7 +1,7 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { auditLog } from '../../db/schema';
-import type { Ctx } from '../context';
+import { isSystemActor, type Ctx } from '../context';
 import { GENESIS_HASH, hashAuditEntry } from './audit.hash';
 
 export interface AuditInput {
@@ -24,9 +24,9 @@ export async function writeAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<v
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields = {
     at: new Date(),
-    actorId: ctx.actor.username === 'system' ? null : ctx.actor.userId,
+    actorId: isSystemActor(ctx.actor) ? null : ctx.actor.userId,
     actorName: ctx.actor.username,
-    institutionId: ctx.actor.username === 'system' ? null : ctx.actor.institutionId,
+    institutionId: isSystemActor(ctx.actor) ? null : ctx.actor.institutionId,
     action: input.action,
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,

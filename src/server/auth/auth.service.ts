@@ -21,6 +21,7 @@ function anonymousCtx(base: Pick<Ctx, 'requestId' | 'ip' | 'locale'>, username: 
   return {
     ...base,
     actor: {
+      kind: 'user',
       userId: '00000000-0000-0000-0000-000000000000',
       username,
       displayName: username,

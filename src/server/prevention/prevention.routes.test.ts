@@ -63,7 +63,7 @@ describe('prevention activities API', () => {
     expect(badAudience.status).toBe(400);
   });
 
-  it('updates with the version, answers 409 when stale and 403 to another organiser', async () => {
+  it('updates with the version, answers 409 when stale, 403 to an analyst-wide reader of another institution and 404 to one who cannot see it', async () => {
     const created = await organiser.client.post('/api/v1/prevention/activities', activity());
     const id = created.body.id;
     const inconsistent = await organiser.client.patch(`/api/v1/prevention/activities/${id}`, { participantsTotal: 50, version: 1 });
@@ -73,8 +73,13 @@ describe('prevention activities API', () => {
     expect(updated.body).toMatchObject({ participantsTotal: 50, version: 2 });
     const stale = await organiser.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 1 });
     expect(stale.status).toBe(409);
+    // Another institution's organiser does not see the activity at all (scoped like every record): 404.
     const other = await makeUser(registry, { roles: ['investigator'] });
-    const forbidden = await other.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 2 });
+    expect((await other.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 2 })).status).toBe(404);
+    // One who reads it analyst-wide and organises activities elsewhere may still not change it: 403.
+    const wide = await makeUser(registry, { roles: ['analyst', 'investigator'], national: true });
+    expect((await wide.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(200);
+    const forbidden = await wide.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 2 });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('prevention.not_organiser');
   });
