@@ -103,3 +103,28 @@ describe('prevention activities API', () => {
     expect((await organiser.client.patch(`/api/v1/prevention/activities/${missing}`, { version: 1 })).status).toBe(404);
   });
 });
+
+describe('prevention activities are scoped like every other record (issue 8)', () => {
+  it('shows an activity to its institution and to analysts within their regions, to no one else', async () => {
+    const created = await organiser.client.post('/api/v1/prevention/activities', activity({ title: 'Taller regional' }));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const ids = async (user: MadeUser) => (await user.client.get('/api/v1/prevention/activities?pageSize=200')).body.items.map((a: { id: string }) => a.id);
+
+    const outsider = await makeUser(registry, { roles: ['labour_inspector'] });
+    expect((await outsider.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(404);
+    expect(await ids(outsider)).not.toContain(id);
+    const colleagueElsewhere = await makeUser(registry, { roles: ['social_worker'], institutionId: organiser.institutionId, departments: ['08'] });
+    expect((await colleagueElsewhere.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(404);
+    const regionalAnalyst = await makeUser(registry, { roles: ['analyst'], departments: ['08'] });
+    expect((await regionalAnalyst.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(404);
+    expect(await ids(regionalAnalyst)).not.toContain(id);
+
+    const colleague = await makeUser(registry, { roles: ['social_worker'], institutionId: organiser.institutionId });
+    const analyst = await makeUser(registry, { roles: ['analyst'], national: true });
+    for (const reader of [organiser, colleague, analyst]) {
+      expect((await reader.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(200);
+      expect(await ids(reader)).toContain(id);
+    }
+  });
+});
