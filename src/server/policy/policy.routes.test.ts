@@ -41,23 +41,6 @@ beforeAll(async () => {
 afterAll(() => registry.close());
 
 describe('system power is never a username', () => {
-  it('refuses reserved names at user creation through the admin API (the contract the web app and CLI use)', async () => {
-    const admin = await makeUser(registry, { roles: ['administrator'] });
-    for (const username of ['system', 'root', 'reta']) {
-      const refused = await admin.client.post('/api/v1/users', {
-        username, displayName: 'X', institutionId: owner.institutionId, roles: ['registrar'], scope: { national: true, departments: [] }, password: TEST_PASSWORD,
-      });
-      expect(refused.status, username).toBe(400);
-      expect(refused.body.error.fields.username).toMatch(/reserved|reservado/);
-    }
-    expect(await registry.deps.db.select().from(users).where(eq(users.username, 'system'))).toHaveLength(0);
-    // Ordinary names still work.
-    const ok = await admin.client.post('/api/v1/users', {
-      username: 'system.ops', displayName: 'Ops', institutionId: owner.institutionId, roles: ['registrar'], scope: { national: false, departments: ['15'] }, password: TEST_PASSWORD,
-    });
-    expect(ok.status).toBe(201);
-  });
-
   it('gives an account named "system" (one created before the refusal existed) no power beyond its own roles', async () => {
     // An ordinary registrar of another institution, then renamed as an account from before reserved names
     // were refused would be: the name alone must change nothing.
@@ -75,6 +58,24 @@ describe('system power is never a username', () => {
     const entries = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, mine.body.id), eq(auditLog.action, 'case.create')));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorId: legacy.id, institutionId: legacy.institutionId });
+  });
+
+  it('refuses reserved names at user creation through the admin API (the contract the web app and CLI use)', async () => {
+    const admin = await makeUser(registry, { roles: ['administrator'] });
+    const before = (await registry.deps.db.select({ id: users.id }).from(users)).length;
+    for (const username of ['system', 'root', 'reta']) {
+      const refused = await admin.client.post('/api/v1/users', {
+        username, displayName: 'X', institutionId: owner.institutionId, roles: ['registrar'], scope: { national: true, departments: [] }, password: TEST_PASSWORD,
+      });
+      expect(refused.status, username).toBe(400);
+      expect(refused.body.error.fields.username).toMatch(/reserved|reservado/);
+    }
+    expect((await registry.deps.db.select({ id: users.id }).from(users)).length).toBe(before);
+    // Ordinary names still work.
+    const ok = await admin.client.post('/api/v1/users', {
+      username: 'system.ops', displayName: 'Ops', institutionId: owner.institutionId, roles: ['registrar'], scope: { national: false, departments: ['15'] }, password: TEST_PASSWORD,
+    });
+    expect(ok.status).toBe(201);
   });
 });
 
@@ -121,7 +122,7 @@ describe('referral-only providers refer onward within the recorded consent; iden
     const clinic = await makeInstitution(registry.deps, 'health');
     const sent = await owner.client.post('/api/v1/referrals', { victimId: victimIds[1], toInstitutionId: shelter.institutionId, serviceType: 'shelter', consentGiven: true });
     expect(sent.status).toBe(201);
-    const onward = await shelter.client.post('/api/v1/referrals', { victimId: victimIds[1], toInstitutionId: clinic.id, serviceType: 'medical' });
+    const onward = await shelter.client.post('/api/v1/referrals', { victimId: victimIds[1], toInstitutionId: clinic.id, serviceType: 'medical', consentGiven: true });
     expect(onward.status).toBe(201);
     expect(onward.body.consentSource).toBe('referral');
     const history = await owner.client.get(`/api/v1/cases/${caseId}/history`);
