@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type ApiClient } from './api-client';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/db/schema';
+import { anonymous, loginAs, withBearer, type ApiClient } from './api-client';
 import { makeCase } from './case-factory';
-import { makeUnit, makeUser, type MadeUser } from './factories';
+import type { Role } from '../src/core/permissions';
+import { createAdminService } from '../src/server/admin/admin.service';
+import { createApiTokenService } from '../src/server/auth/api-token.service';
+import { systemCtx } from '../src/server/context';
+import { makeInstitution, makeUnit, makeUser, uniqueCode, type MadeUser } from './factories';
 import { createTestRegistry, type TestRegistry } from './registry';
 
 /**
@@ -139,5 +145,117 @@ describe('authorization matrix', () => {
     const seen = await analyst.client.withReason('estadística').get(`/api/v1/cases/${caseId}`);
     expect(seen.status).toBe(200);
     expect(seen.body.victims[0].person).not.toHaveProperty('identity');
+  });
+
+  // ---- issue 8: role combinations, other units, other regions, reserved names ----
+
+  /** A service account with an API token: many actors without running into the login rate limit. */
+  async function tokenUser(options: { roles: Role[]; kind?: string; national?: boolean; departments?: string[]; institutionId?: string }): Promise<MadeUser> {
+    const { deps } = registry;
+    const departments = options.departments ?? ['15'];
+    const institutionId = options.institutionId ?? (await makeInstitution(deps, options.kind ?? 'other')).id;
+    const unit = await makeUnit(deps, institutionId, departments[0]);
+    const username = uniqueCode('svc').toLowerCase();
+    const scope = { national: options.national ?? false, departments: options.national ? [] : departments };
+    const user = await createAdminService(deps).createUser(systemCtx('test'), { username, displayName: username, institutionId, unitId: unit.id, roles: options.roles, scope, isServiceAccount: true });
+    const { token } = await createApiTokenService(deps).create(systemCtx('test'), { userId: user.id, name: 'matrix' });
+    return { id: user.id, username, institutionId, unitId: unit.id, client: withBearer(registry.app, token) };
+  }
+
+  const combinations: Array<{ roles: Role[]; kind?: string }> = [
+    { roles: ['analyst', 'registrar'] },
+    { roles: ['analyst', 'social_worker'], kind: 'social_services' },
+    { roles: ['analyst', 'prosecutor'], kind: 'prosecution' },
+    { roles: ['analyst', 'supervisor'] },
+    { roles: ['analyst', 'investigator'] },
+  ];
+
+  it('never shows identity or narrative to analyst-wide readers holding a second role with identity.read, on any readable route', async () => {
+    const created = (await owner.client.get(`/api/v1/cases/${caseId}`)).body;
+    const ids = { id: caseId, victimId: created.victims[0].id, suspectId: created.suspects[0].id, personId: created.victims[0].personId };
+    for (const { roles, kind } of combinations) {
+      const reader = await tokenUser({ roles, kind, national: true });
+      let readable = 0;
+      for (const r of routes) {
+        if (r.method !== 'GET') continue;
+        const response = await reader.client.withReason('estadística').request('GET', fill(r.path, ids));
+        if (response.status !== 200) continue;
+        readable++;
+        const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+        expect(text, `${roles.join('+')} ${key(r)}`).not.toMatch(IDENTITY_STRINGS);
+        expect(text, `${roles.join('+')} ${key(r)}`).not.toMatch(/"identity"\s*:|"narrative"\s*:/);
+      }
+      expect(readable, roles.join('+')).toBeGreaterThan(3);
+    }
+  });
+
+  it('refuses every write on another institution’s victim or case to analyst-wide readers holding a writing role', async () => {
+    const created = (await owner.client.get(`/api/v1/cases/${caseId}`)).body;
+    const victimId = created.victims[0].id;
+    const bodies: Record<string, (actor: MadeUser) => unknown> = {
+      'PATCH /api/v1/victims/{victimId}/identification': () => ({ identificationStatus: 'not_a_victim', version: 1 }),
+      'POST /api/v1/victims/{victimId}/reparations': () => ({ kind: 'reparation', orderedAmount: 500, currency: 'PEN' }),
+      'POST /api/v1/victims/{victimId}/repatriations': () => ({ fromCountry: 'PER', toCountry: 'BOL', repatriatedOn: '2026-01-10' }),
+      'POST /api/v1/victims/{victimId}/residency-permits': () => ({ permitType: 'humanitarian', grantedOn: '2026-01-10' }),
+      'POST /api/v1/referrals': (actor) => ({ victimId, toInstitutionId: actor.institutionId, serviceType: 'shelter', consentGiven: true }),
+      'PATCH /api/v1/cases/{id}': () => ({ version: 1, acts: ['receipt'] }),
+      'POST /api/v1/cases/{id}/victims': () => ({ person: { sex: 'female' } }),
+      'PATCH /api/v1/cases/{id}/victims/{victimId}': () => ({ version: 1, ageYears: 3 }),
+      'POST /api/v1/cases/{id}/places': () => ({ kind: 'transit', country: 'BOL' }),
+      'POST /api/v1/cases/{id}/suspects/{suspectId}/events': () => ({ type: 'extradition_requested', occurredOn: '2026-01-05', country: 'BOL' }),
+    };
+    const targets = routes.filter((r) => hasBody(r) && (r.path.startsWith('/api/v1/victims/{victimId}') || key(r) in bodies));
+    const unknown = targets.filter((r) => !(key(r) in bodies)).map(key);
+    expect(unknown, 'write routes on victims need a valid body here').toEqual([]);
+    const ids = { id: caseId, victimId, suspectId: created.suspects[0].id };
+    const wrong: string[] = [];
+    for (const { roles, kind } of combinations) {
+      const writer = await tokenUser({ roles, kind, national: true });
+      for (const r of targets) {
+        const response = await call(writer.client, r, fill(r.path, ids), bodies[key(r)]!(writer));
+        if (![403, 404].includes(response.status)) wrong.push(`${roles.join('+')} ${key(r)} → ${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const after = (await owner.client.get(`/api/v1/cases/${caseId}`)).body;
+    expect(after.version).toBe(created.version);
+    expect(after.victims[0].identificationStatus).toBe(created.victims[0].identificationStatus);
+  });
+
+  it('scopes by region: analysts and combinations of another department do not see the case', async () => {
+    for (const roles of [['analyst'], ['analyst', 'registrar'], ['analyst', 'supervisor']] as Role[][]) {
+      const cusco = await tokenUser({ roles, departments: ['08'] });
+      expect((await cusco.client.get(`/api/v1/cases/${caseId}`)).status, roles.join('+')).toBe(404);
+      expect((await cusco.client.get('/api/v1/cases?pageSize=200')).body.items.map((c: { id: string }) => c.id), roles.join('+')).not.toContain(caseId);
+    }
+    const lima = await tokenUser({ roles: ['analyst', 'registrar'], departments: ['15'] });
+    expect((await lima.client.get(`/api/v1/cases/${caseId}`)).status).toBe(200);
+  });
+
+  it('lets another unit of the owning institution in the same region work on the case (ownership is the institution’s)', async () => {
+    const colleague = await tokenUser({ roles: ['registrar'], institutionId: owner.institutionId });
+    expect(colleague.unitId).not.toBe(owner.unitId);
+    const seen = await colleague.client.withReason('seguimiento').get(`/api/v1/cases/${caseId}`);
+    expect(seen.status).toBe(200);
+    expect(JSON.stringify(seen.body)).toMatch(IDENTITY_STRINGS);
+  });
+
+  it('refuses reserved user names, and a name never grants power', async () => {
+    const admin = await tokenUser({ roles: ['administrator'] });
+    const body = (username: string) => ({ username, displayName: username, institutionId: owner.institutionId, roles: ['analyst'], scope: { national: true, departments: [] }, password: 'Correct-Horse-Battery-9' });
+    for (const username of ['system', 'root', 'administrator']) expect((await admin.client.post('/api/v1/users', body(username))).status, username).toBe(400);
+    // An account that holds the name anyway (made before names were reserved) is an ordinary user.
+    const other = await makeUser(registry, { roles: ['registrar', 'prosecutor', 'court_clerk', 'social_worker'] });
+    await registry.deps.db.update(users).set({ username: 'system' }).where(eq(users.id, other.id));
+    const named = await loginAs(registry.app, 'system', 'Correct-Horse-Battery-9');
+    expect(JSON.stringify((await named.get('/api/v1/auth/me')).body)).toContain('"username":"system"');
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const scoped = r.path.startsWith('/api/v1/cases/{id}') || r.path.startsWith('/api/v1/victims/{victimId}');
+      if (!scoped || r.method !== 'GET') continue;
+      const response = await call(named.withReason('auditoría'), r, fill(r.path, { id: made.case.id, victimId: made.victims[0]!.id }));
+      if (response.status !== 404) wrong.push(`${key(r)} → ${response.status}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -31,6 +31,10 @@ describe('reta CLI on an embedded database', { timeout: 400_000 }, () => {
     expect(reta(dataDir, ['user', '2fa-reset', 'nobody']).status).toBe(1);
     const bad = reta(dataDir, ['user', 'create', '--username', 'x', '--institution', 'RETA', '--roles', 'wizard']);
     expect(bad.status).toBe(1);
+    // Reserved names are refused by the same contract as the admin API and the web app (issue 8).
+    const reserved = reta(dataDir, ['user', 'create', '--username', 'system', '--institution', 'RETA', '--roles', 'registrar']);
+    expect(reserved.status).toBe(1);
+    expect(reserved.out).toMatch(/username_reserved|reserved|reservado/);
     const verified = reta(dataDir, ['audit', 'verify']);
     expect(verified.status).toBe(0);
     expect(verified.out).toMatch(/intact: \d+ entries/);

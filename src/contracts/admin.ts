@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { institutionKinds } from '../core/codes';
 import { roles } from '../core/permissions';
+import { isReservedUsername } from '../core/usernames';
 import { departmentCode, shortText, ubigeoCode, uuid, version } from './common';
 
 
@@ -32,7 +33,13 @@ export const unitView = z.object({
 const scope = z.object({ national: z.boolean(), departments: z.array(departmentCode).max(25).default([]) });
 
 export const userCreate = z.object({
-  username: z.string().trim().min(3).max(60).regex(/^[a-z0-9_.-]+$/, { message: 'invalid_format' }),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[a-z0-9_.-]+$/, { message: 'invalid_format' })
+    .refine((name) => !isReservedUsername(name), { message: 'username_reserved' }),
   displayName: shortText,
   institutionId: uuid,
   unitId: uuid.nullish(),

@@ -25,7 +25,6 @@ const exactlyOnePerson = (value: { personId?: string; person?: unknown }, ctx: z
 
 const victimFields = {
   identificationStatus: z.enum(identificationStatuses).optional(),
-  identifiedByInstitutionId: uuid.nullish(),
   identifiedOn: isoDate.nullish(),
   /** Age at the time of exploitation (not at registration), in whole years. */
   ageYears: z.number().int().min(0).max(120).nullish(),
@@ -42,9 +41,10 @@ const victimFields = {
 export const victimCreate = z.strictObject({ ...personRef, ...victimFields }).superRefine(exactlyOnePerson);
 /**
  * Identification (status and identifying institution) is not edited here: PATCH
- * /api/v1/victims/:victimId/identification records it with the actor's own institution.
+ * /api/v1/victims/:victimId/identification records it with the actor's own institution. The identifying
+ * institution is never taken from the client: on creation it is the registering institution.
  */
-const { identificationStatus: _status, identifiedByInstitutionId: _by, ...victimEditableFields } = victimFields;
+const { identificationStatus: _status, ...victimEditableFields } = victimFields;
 export const victimUpdate = z.strictObject({ ...victimEditableFields, version });
 export type VictimCreate = z.infer<typeof victimCreate>;
 export type VictimUpdate = z.infer<typeof victimUpdate>;

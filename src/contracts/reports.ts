@@ -52,6 +52,8 @@ export const annualContent = z.object({
   definitionsVersion: z.string(),
   exact: z.boolean(),
   threshold: z.number().int().nullable(),
+  /** Whose scope the figures cover (absent on snapshots made before scopes were recorded: national). */
+  scope: z.object({ national: z.boolean(), departments: z.array(z.string()), institutionId: z.string().nullable() }).optional(),
   sections: z.array(z.object({ id: z.enum(annualSectionIds), figures: z.array(figure), tables: z.array(reportTable) })),
   funnel: z.array(z.object({ stage: z.string(), current: z.number().nullable(), previous: z.number().nullable() })),
   routes: z.array(z.object({ origin: z.string(), destination: z.string(), originLabel: z.string(), destinationLabel: z.string(), value: z.number().nullable(), display: z.string() })),

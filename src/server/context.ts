@@ -2,6 +2,12 @@ import type { Permission } from '../core/permissions';
 
 /** Who is acting: a signed-in person or a service account using an API token. */
 export interface Actor {
+  /**
+   * `user` for every signed-in person and service account; `system` only for the actor `systemCtx()`
+   * builds. The kind is descriptive: power comes from `isSystemActor`, which recognises the very object
+   * `systemCtx()` made, so no login, token, copy or name can produce it.
+   */
+  readonly kind: 'user' | 'system';
   userId: string;
   username: string;
   displayName: string;
@@ -28,23 +34,29 @@ export interface Ctx {
   csrfToken?: string;
 }
 
-/** The context of the system itself (start-up, CLI): not a person, never scoped by region. */
-export function systemCtx(requestId = 'system'): Ctx {
-  return {
-    actor: {
-      userId: '00000000-0000-0000-0000-000000000000',
-      username: 'system',
-      displayName: 'system',
-      institutionId: '00000000-0000-0000-0000-000000000000',
-      institutionKind: 'other',
-      unitId: null,
-      roles: [],
-      permissions: new Set(),
-      scope: { national: true, departments: [] },
-    },
-    requestId,
-    locale: 'es',
+/** The actors `systemCtx()` made: the system capability. Module-private, so only this file can grant it. */
+const systemActors = new WeakSet<Actor>();
+
+/**
+ * The context of the system itself (start-up, CLI, tests): not a person, never scoped by region or
+ * institution. `permissions` lets a CLI command act with a stated set of permissions (e.g. exact figures).
+ */
+export function systemCtx(requestId = 'system', options: { locale?: Ctx['locale']; permissions?: Iterable<Permission> } = {}): Ctx {
+  const actor: Actor = {
+    kind: 'system',
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'system',
+    displayName: 'system',
+    institutionId: '00000000-0000-0000-0000-000000000000',
+    institutionKind: 'other',
+    unitId: null,
+    roles: [],
+    permissions: new Set(options.permissions ?? []),
+    scope: { national: true, departments: [] },
   };
+  systemActors.add(actor);
+  return { actor, requestId, locale: options.locale ?? 'es' };
 }
 
-export const isSystemActor = (actor: Actor) => actor.username === 'system';
+/** True only for an actor made by `systemCtx()`: never decided by a username or any field a user can set. */
+export const isSystemActor = (actor: Actor): boolean => systemActors.has(actor);

@@ -12,9 +12,8 @@ import { reportFailure, withRegistry } from '../run';
 
 /** The CLI acts as the system (whole registry), with exact figures unless --suppress is given. */
 function cliCtx(suppress: boolean, locale: 'es' | 'en'): Ctx {
-  const base = systemCtx('cli');
   const granted: Permission[] = ['stats.read', 'export.create', 'report.manage', ...(suppress ? [] : (['stats.exact'] as Permission[]))];
-  return { ...base, locale, actor: { ...base.actor, permissions: new Set(granted) } };
+  return systemCtx('cli', { locale, permissions: granted });
 }
 
 function write(path: string, file: ExportFile) {

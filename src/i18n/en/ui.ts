@@ -168,7 +168,7 @@ export default {
       empty: 'No events recorded.', access_log: 'Access to identity data', no_access: 'Nobody has read identity data of this case.',
       when: 'When', who: 'Who', reason: 'Reason',
     },
-    event: { registration: 'Case registered', update: 'Updated', transfer: 'Transferred to another unit', operation_link: 'Linked to an operation', hotline_link: 'Linked to a call' },
+    event: { registration: 'Case registered', update: 'Updated', transfer: 'Transferred to another unit', operation_link: 'Linked to an operation', hotline_link: 'Linked to a call', referral_onward: 'Victim referred onward by a provider' },
     linked: { none: 'No calls or operations are linked to case {{code}}.' },
   },
   admin: {

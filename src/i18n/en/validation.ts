@@ -11,6 +11,7 @@ export default {
   too_big_array: 'Choose at most {{maximum}}.',
   invalid_format: 'The format is not valid.',
   too_deep: 'The data is nested too deeply.',
+  username_reserved: 'This name is reserved for the system; choose another.',
   invalid_date: 'Write a date like 2026-03-08, 2026-03 or 2026.',
   date_in_future: 'The date cannot be in the future.',
   date_range_reversed: 'The end date is before the start date.',

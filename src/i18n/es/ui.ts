@@ -168,7 +168,7 @@ export default {
       empty: 'Sin eventos registrados.', access_log: 'Accesos a datos de identidad', no_access: 'Nadie ha consultado datos de identidad de este caso.',
       when: 'Cuándo', who: 'Quién', reason: 'Motivo',
     },
-    event: { registration: 'Registro del caso', update: 'Actualización', transfer: 'Transferencia a otra unidad', operation_link: 'Vinculado a un operativo', hotline_link: 'Vinculado a una llamada' },
+    event: { registration: 'Registro del caso', update: 'Actualización', transfer: 'Transferencia a otra unidad', operation_link: 'Vinculado a un operativo', hotline_link: 'Vinculado a una llamada', referral_onward: 'Víctima derivada por un proveedor a otra institución' },
     linked: { none: 'No hay llamadas ni operativos vinculados al caso {{code}}.' },
   },
   admin: {

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { InstitutionCreate, UnitCreate, UserCreate, UserUpdate } from '../../contracts/admin';
 import { departmentOf } from '../../core/geo/departments';
+import { isReservedUsername } from '../../core/usernames';
 import { institutions, sessions, units, users } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import { assertPasswordPolicy } from '../auth/auth.service';
@@ -83,6 +84,8 @@ export function createAdminService(deps: Deps) {
   }
 
   async function createUser(ctx: Ctx, input: UserCreate) {
+    // The contract refuses these too; checked again here for callers that skip it (tests, scripts).
+    if (isReservedUsername(input.username)) throw new AppError('validation.failed', 400, undefined, { username: 'username_reserved' });
     if (!input.isServiceAccount) {
       if (!input.password) throw new AppError('validation.failed', 400, undefined, { password: 'required' });
       assertPasswordPolicy(input.password, input.username, 'password');

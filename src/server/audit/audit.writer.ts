@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/connect';
-import type { Ctx } from '../context';
+import { isSystemActor, type Ctx } from '../context';
 import { keyedAuditHash, storedAuditContent } from './audit.hash';
 import { currentAuditKey } from './audit.key';
 import { insertAuditRow, lockAuditChain, readChainHead } from './audit.repository';
@@ -24,9 +24,9 @@ export async function writeAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<v
   const key = currentAuditKey();
   const content = storedAuditContent({
     at: new Date(),
-    actorId: ctx.actor.username === 'system' ? null : ctx.actor.userId,
+    actorId: isSystemActor(ctx.actor) ? null : ctx.actor.userId,
     actorName: ctx.actor.username,
-    institutionId: ctx.actor.username === 'system' ? null : ctx.actor.institutionId,
+    institutionId: isSystemActor(ctx.actor) ? null : ctx.actor.institutionId,
     action: input.action,
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,

@@ -15,6 +15,7 @@ export async function loadActor(db: Tx, userId: string): Promise<Actor | undefin
   if (!row || row.user.disabledAt) return undefined;
   const { user } = row;
   return {
+    kind: 'user',
     userId: user.id,
     username: user.username,
     displayName: user.displayName,

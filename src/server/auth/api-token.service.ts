@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiTokens, users } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import type { Actor, Ctx } from '../context';
+import { isSystemActor, type Actor, type Ctx } from '../context';
 import type { Deps } from '../deps';
 import { notFound, ruleRefused } from '../errors/app-error';
 import { loadActor } from './actor';
@@ -21,7 +21,7 @@ export function createApiTokenService(deps: Deps) {
     return db.transaction(async (tx) => {
       const [row] = await tx
         .insert(apiTokens)
-        .values({ userId: user.id, name: input.name, tokenHash: sha256Hex(token), createdBy: ctx.actor.userId })
+        .values({ userId: user.id, name: input.name, tokenHash: sha256Hex(token), createdBy: isSystemActor(ctx.actor) ? null : ctx.actor.userId })
         .returning();
       await writeAudit(tx, ctx, { action: 'token.create', entityType: 'api_token', entityId: row!.id, details: { userId: user.id, name: input.name } });
       return { id: row!.id, name: row!.name, userId: row!.userId, createdAt: row!.createdAt, token };

@@ -39,6 +39,7 @@ function anonymousCtx(base: RequestBase, username: string): Ctx {
   return {
     ...base,
     actor: {
+      kind: 'user',
       userId: '00000000-0000-0000-0000-000000000000',
       username,
       displayName: username,

@@ -3,7 +3,7 @@ import type { PlaceCreate, SuspectCreate, VictimCreate } from '../../contracts/c
 import { departmentOf } from '../../core/geo/departments';
 import type { Tx } from '../../db/connect';
 import { casePlaces, caseSuspects, caseVictims, persons } from '../../db/schema';
-import type { Ctx } from '../context';
+import { isSystemActor, type Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
@@ -62,7 +62,8 @@ export async function attachVictim(tx: Tx, deps: Deps, ctx: Ctx, caseId: string,
         // clock_timestamp, not now(): victims and suspects keep the order they were given in one transaction.
         createdAt: sql`clock_timestamp()`,
         identificationStatus: input.identificationStatus ?? 'possible_victim',
-        identifiedByInstitutionId: input.identifiedByInstitutionId ?? null,
+        // Set by the server, never by the client: whoever records an identification decision on creation.
+        identifiedByInstitutionId: input.identificationStatus && input.identificationStatus !== 'possible_victim' && !isSystemActor(ctx.actor) ? ctx.actor.institutionId : null,
         identifiedOn: input.identifiedOn ?? null,
         ageYears: input.ageYears ?? null,
         ageEstimated: input.ageEstimated ?? false,

@@ -4,7 +4,7 @@ import { evaluatePalermo } from '../../core/palermo';
 import type { Cipher } from '../crypto/cipher';
 import type { IdentityMode } from '../people/identity';
 import { presentPerson } from '../people/person.presenter';
-import type { CaseAccess } from './case.access';
+import type { CaseAccess } from '../policy';
 import type { CaseRow, PlaceRow, SuspectRow, VictimRow } from './case.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

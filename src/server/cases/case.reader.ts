@@ -5,10 +5,9 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors/app-error';
 import { caseIdentityModeOf } from '../people/identity';
-import { loadCaseAccess, restrictToAccess } from './case.access';
+import { loadCaseAccess, loadVisibleCase, ownsCase, restrictToAccess } from '../policy';
 import { presentCase } from './case.presenter';
 import { loadCaseParts, type CaseRow } from './case.repository';
-import { loadVisibleCase, ownsCase } from './case.scope';
 
 /**
  * The case as this actor may see it: parts restricted by access level, identity and narrative only

@@ -3,7 +3,7 @@ import type { CaseListQuery } from '../../contracts/cases';
 import type { Tx } from '../../db/connect';
 import { casePlaces, cases, caseSuspects, caseVictims, persons } from '../../db/schema';
 import type { Actor } from '../context';
-import { visibleCasesCondition } from './case.scope';
+import { visibleCasesCondition } from '../policy';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;

@@ -4,7 +4,7 @@ import { makeCase } from '../../../test/case-factory';
 import { makeInstitution, makeUnit, makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { auditLog, caseAccess, cases, justiceEvents } from '../../db/schema';
-import { grantCaseAccess } from './case.scope';
+import { grantCaseAccess } from '../policy';
 
 let registry: TestRegistry;
 let registrar: MadeUser;

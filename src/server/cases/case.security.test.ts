@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { cases, persons } from '../../db/schema';
-import { grantCaseAccess } from './case.scope';
+import { grantCaseAccess } from '../policy';
 
 /** Findings of the security review of cases and people, each pinned by an API test. */
 let registry: TestRegistry;

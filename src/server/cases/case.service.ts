@@ -4,19 +4,18 @@ import { partialRangeBounds } from '../../core/partial-date';
 import { caseEvents, cases, institutions, units } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import type { Tx } from '../../db/connect';
-import type { Ctx } from '../context';
+import { isSystemActor, type Ctx } from '../context';
 import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import { definedOnly, updateVersioned } from '../versioned-update';
-import { loadCaseAccessMany } from './case.access';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
 import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase, presentCaseFor } from './case.reader';
 import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
-import { grantCaseAccess, loadVisibleCase, visibleCasesCondition } from './case.scope';
+import { grantCaseAccess, loadCaseAccessMany, loadVisibleCase, visibleCasesCondition } from '../policy';
 import { checkCaseDates, checkDistinctPersons, checkPersonRef, checkPlace, checkVictimFields, FieldCheck, resolveRegisteringUnit } from './case.validation';
 
 const writesIdentity = (input: CaseCreate) =>
@@ -65,7 +64,7 @@ export function createCaseService(deps: Deps) {
       .values({
         code: provisionalCaseCode(), externalId: input.externalId ?? null, requestHash, registeredByInstitutionId: unit.institutionId,
         institutionId: unit.institutionId, unitId: unit.id,
-        departmentCode: unit.departmentCode, registeredBy: ctx.actor.username === 'system' ? null : ctx.actor.userId, registeredAt: now,
+        departmentCode: unit.departmentCode, registeredBy: isSystemActor(ctx.actor) ? null : ctx.actor.userId, registeredAt: now,
         source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
         factsStart: bounds?.start ?? null, factsEnd: bounds?.end ?? null, acts: input.acts ?? [], means: input.means ?? [],
         purposes: input.purposes ?? [], sexualExploitationSubtypes: input.sexualExploitationSubtypes ?? [], sectors: input.sectors ?? [],

@@ -72,8 +72,7 @@ export function checkPersonRef(check: FieldCheck, input: VictimCreate | SuspectC
   if (input.person) checkPersonAttributes(check, input.person, `${prefix}person.`);
 }
 
-export function checkVictimFields(check: FieldCheck, input: { identifiedByInstitutionId?: string | null; identifiedOn?: string | null }, prefix: string) {
-  check.institution(input.identifiedByInstitutionId, `${prefix}identifiedByInstitutionId`);
+export function checkVictimFields(check: FieldCheck, input: { identifiedOn?: string | null }, prefix: string) {
   if (input.identifiedOn && input.identifiedOn > today()) check.add(`${prefix}identifiedOn`, 'date_in_future');
 }
 

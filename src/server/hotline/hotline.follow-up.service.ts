@@ -5,7 +5,7 @@ import { callOutcomes, type CallStatus } from '../../core/hotline/call-status';
 import type { Tx } from '../../db/connect';
 import { caseEvents, cases, hotlineCalls } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import { loadVisibleCase } from '../cases/case.scope';
+import { loadParticipatingCase, mayFollowUpCall } from '../policy';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, conflict, ruleRefused } from '../errors/app-error';
@@ -23,19 +23,16 @@ export function createHotlineFollowUpService(deps: Deps) {
 
   async function loadForFollowUp(tx: Tx, ctx: Ctx, id: string) {
     const call = await findVisibleCall(tx, ctx.actor, id);
-    const { actor } = ctx;
-    const hotlineOwner = call.institutionId === actor.institutionId && actor.permissions.has('hotline.write');
-    const referredPolice = call.referredInstitutionId === actor.institutionId && actor.permissions.has('case.update');
-    if (!hotlineOwner && !referredPolice) throw new AppError('hotline.follow_up_forbidden', 403);
+    if (!mayFollowUpCall(ctx.actor, call)) throw new AppError('hotline.follow_up_forbidden', 403);
     if (!call.referredUnitId) throw ruleRefused('hotline.not_referred');
     return call;
   }
 
-  /** Links the case the tip led to (a case the actor can see); the case's history records it. */
+  /** Links the case the tip led to (a case the actor's institution takes part in); the case's history records it. */
   async function linkCase(ctx: Ctx, id: string, caseId: string, version: number) {
     return db.transaction(async (tx) => {
       const call = await loadForFollowUp(tx, ctx, id);
-      await loadVisibleCase(tx, ctx, caseId);
+      await loadParticipatingCase(tx, ctx, caseId);
       if (call.linkedCaseId && call.linkedCaseId !== caseId) throw conflict('hotline.case_already_linked');
       const now = new Date();
       await updateVersioned(tx, hotlineCalls, 'hotline_call', id, version, {

@@ -18,7 +18,8 @@ import type { Tx } from '../../db/connect';
 import { cases, hotlineCalls, institutions, justiceEvents, units } from '../../db/schema';
 import type { Actor } from '../context';
 import { notFound } from '../errors/app-error';
-import { orderFrom, ownedWithinGeography, pageOffset, periodConditions } from '../operations/record-helpers';
+import { orderFrom, pageOffset, periodConditions } from '../operations/record-helpers';
+import { followUpCallsCondition, visibleCallsCondition } from '../policy';
 
 export type CallRow = typeof hotlineCalls.$inferSelect;
 export type CallWithRefs = CallRow & { unitCode: string | null; unitName: string | null; caseCode: string | null; caseArrests: number };
@@ -30,13 +31,8 @@ export type CallWithRefs = CallRow & { unitCode: string | null; unitName: string
 const caseArrests = sql<number>`coalesce((select count(*)::int from ${justiceEvents} je where je.case_id = ${hotlineCalls.linkedCaseId}
   and je.type = 'arrest' and not exists (select 1 from ${justiceEvents} s where s.supersedes_event_id = je.id)), 0)`;
 
-/**
- * The owning hotline institution within the actor's geography (analysts: every institution), plus the
- * police institution the call was referred to, whatever its geography: the referral shares the call.
- */
-export function visibleCallsCondition(actor: Actor): SQL {
-  return sql`(${ownedWithinGeography(actor, hotlineCalls)} or ${hotlineCalls.referredInstitutionId} = ${actor.institutionId})`;
-}
+/** The calls the actor sees: the policy's rule (the hotline, analysts, and the referred police unit). */
+export { visibleCallsCondition };
 
 const withRefs = (tx: Tx) =>
   tx
@@ -95,8 +91,7 @@ export function listCalls(tx: Tx, actor: Actor, query: CallListQuery) {
 
 /** Actionable calls referred to the actor's unit (or institution, for actors without a unit) awaiting an outcome. */
 export function listFollowUp(tx: Tx, actor: Actor, query: { page: number; pageSize: number; sort?: string }) {
-  const mine = actor.unitId ? eq(hotlineCalls.referredUnitId, actor.unitId) : eq(hotlineCalls.referredInstitutionId, actor.institutionId);
-  return pageOf(tx, and(mine, eq(hotlineCalls.referredInstitutionId, actor.institutionId), eq(hotlineCalls.status, 'referred')), query);
+  return pageOf(tx, followUpCallsCondition(actor), query);
 }
 
 /** Every unit of a police institution: the candidates for a referral. */

@@ -232,3 +232,39 @@ describe('hotline authorization', () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe('a call belongs to the police unit it was referred to (issue 8)', () => {
+  it('another unit of the same institution neither sees the call, nor reads its summary, nor records its outcome', async () => {
+    const pnp = await makeInstitution(registry.deps, 'police');
+    const referredUnit = await makeSeatedUnit(registry.deps, pnp.id, '160101');
+    const otherUnit = await makeSeatedUnit(registry.deps, pnp.id, '160201');
+    const call = (await post({ ubigeo: '160101', summary: 'Nombre y dirección del denunciante', referredUnitId: referredUnit.id })).body;
+    const referred = await makeUser(registry, { roles: ['investigator'], institutionId: pnp.id, unitId: referredUnit.id, departments: ['16'] });
+    const neighbour = await makeUser(registry, { roles: ['investigator', 'supervisor'], institutionId: pnp.id, unitId: otherUnit.id, departments: ['16'] });
+
+    expect((await neighbour.client.withReason('diligencia').get(`/api/v1/hotline/calls/${call.id}`)).status).toBe(404);
+    expect((await neighbour.client.get('/api/v1/hotline/calls')).body.items.map((c: { id: string }) => c.id)).not.toContain(call.id);
+    expect((await neighbour.client.get('/api/v1/hotline/follow-up')).body.items.map((c: { id: string }) => c.id)).not.toContain(call.id);
+    expect((await neighbour.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { arrests: 2, version: 1 })).status).toBe(404);
+
+    expect((await referred.client.withReason('diligencia').get(`/api/v1/hotline/calls/${call.id}`)).body.summary).toMatch(/denunciante/);
+    const outcome = await referred.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { arrests: 1, version: 1 });
+    expect(outcome.status).toBe(200);
+    expect(outcome.body).toMatchObject({ arrests: 1 });
+  });
+
+  it('never shows a summary through analyst-wide reading, whatever other role the analyst holds', async () => {
+    const pnp = await makeInstitution(registry.deps, 'police');
+    const unit = await makeSeatedUnit(registry.deps, pnp.id, '160301');
+    const call = (await post({ ubigeo: '160301', summary: 'Nombre y dirección del denunciante', referredUnitId: unit.id })).body;
+    for (const roles of [['analyst', 'registrar'], ['analyst', 'supervisor'], ['analyst', 'investigator']] as const) {
+      const reader = await makeUser(registry, { roles: [...roles], national: true });
+      const view = await reader.client.withReason('estadística').get(`/api/v1/hotline/calls/${call.id}`);
+      expect(view.status, roles.join('+')).toBe(200);
+      expect(view.body, roles.join('+')).toMatchObject({ summary: null, hasSummary: true });
+      expect((await reader.client.post(`/api/v1/hotline/calls/${call.id}/outcome`, { arrests: 1, version: 1 })).status, roles.join('+')).toBe(403);
+    }
+    const reads = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, call.id), eq(auditLog.action, 'hotline_call.summary_read')));
+    expect(reads).toHaveLength(0);
+  });
+});

@@ -3,32 +3,20 @@ import { isActionable, statusAfterReferral, type CallStatus } from '../../core/h
 import type { Tx } from '../../db/connect';
 import { hotlineCalls } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import type { Actor, Ctx } from '../context';
+import type { Ctx } from '../context';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { invalid, notFound, ruleRefused } from '../errors/app-error';
 import { resolveOwnerUnit } from '../operations/record-helpers';
+import { callSummaryBasis } from '../policy';
 import { assertUbigeosKnown } from '../reference/ubigeo.repository';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { presentCall } from './hotline.presenter';
 import { manualReferral, nearestReferral, type Referral } from './hotline.referral';
-import { findCallByExternalId, findCallWithRefs, findVisibleCall, listCalls, type CallRow, type CallWithRefs } from './hotline.repository';
+import { findCallByExternalId, findCallWithRefs, findVisibleCall, listCalls, type CallWithRefs } from './hotline.repository';
 
 /** A few minutes of clock skew between the operator's device and the server are tolerated. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-/**
- * Who reads a call's restricted summary, always with a stated reason (X-Access-Reason): the hotline's own
- * operators (`hotline.write` in the owning institution — they wrote it), or anyone who may see the call
- * and holds `identity.read` (the police unit the tip was referred to). Without a reason the call comes
- * back with `hasSummary: true` and no summary. Every read is audited with its reason.
- */
-export function summaryReadBasis(actor: Actor, call: Pick<CallRow, 'institutionId'>, reason: string | undefined): 'owner' | 'reason' | null {
-  if (!reason) return null;
-  if (call.institutionId === actor.institutionId && actor.permissions.has('hotline.write')) return 'owner';
-  if (actor.permissions.has('identity.read') && reason) return 'reason';
-  return null;
-}
 
 function checkPlace(input: { ubigeo?: string | null; country?: string | null; receivedAt?: string }) {
   const fields: Record<string, string> = {};
@@ -146,7 +134,7 @@ export function createHotlineService(deps: Deps) {
   async function get(ctx: Ctx, id: string) {
     return db.transaction(async (tx) => {
       const row = await findVisibleCall(tx, ctx.actor, id);
-      const basis = row.summaryEnc ? summaryReadBasis(ctx.actor, row, ctx.accessReason) : null;
+      const basis = row.summaryEnc ? callSummaryBasis(ctx.actor, row, ctx.accessReason) : null;
       if (!basis) return presentCall(row);
       await writeAudit(tx, ctx, { action: 'hotline_call.summary_read', entityType: 'hotline_call', entityId: id, reason: ctx.accessReason, details: { basis } });
       return presentCall(row, cipher.decrypt(row.summaryEnc!));

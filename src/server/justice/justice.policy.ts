@@ -7,6 +7,7 @@ import { cases, institutions, units } from '../../db/schema';
 import { isSystemActor, type Ctx } from '../context';
 import { AppError, ruleRefused } from '../errors/app-error';
 import type { StoredArticle, StoredFramework, StoredRegime } from '../legal/legal.repository';
+import { holdsFullGrant } from '../policy';
 import { hasAccessBasis } from './justice.repository';
 
 export const stagePermission: Record<JusticeStage, Permission> = {
@@ -20,7 +21,8 @@ export const stagePermission: Record<JusticeStage, Permission> = {
 /**
  * The access basis that makes an institution the owner of a stage: the police hold the case they
  * registered (or that was transferred to them), the prosecutor office the police report, the court the
- * charges (and then the execution of its sentence). International steps: whoever works on the case.
+ * charges (and then the execution of its sentence). International steps: whoever works on the case
+ * (owner or a full grant).
  */
 const stageBases: Record<JusticeStage, string[] | 'any'> = {
   police: ['transfer'],
@@ -38,8 +40,10 @@ export async function assertMayRecordStage(tx: Tx, ctx: Ctx, caseRow: CaseRow, s
     throw new AppError('justice.permission_for_stage', 403, undefined, undefined, { stage });
   }
   const bases = stageBases[stage];
-  if (bases === 'any' || isSystemActor(ctx.actor) || caseRow.institutionId === ctx.actor.institutionId) return;
-  if (!(await hasAccessBasis(tx, caseRow.id, ctx.actor.institutionId, bases))) {
+  if (isSystemActor(ctx.actor) || caseRow.institutionId === ctx.actor.institutionId) return;
+  // `any`: an institution working on the case (a full grant) — never one that only reads it analyst-wide.
+  const allowed = bases === 'any' ? await holdsFullGrant(tx, caseRow.id, ctx.actor.institutionId) : await hasAccessBasis(tx, caseRow.id, ctx.actor.institutionId, bases);
+  if (!allowed) {
     throw new AppError('justice.stage_not_for_institution', 403, undefined, undefined, { stage });
   }
 }

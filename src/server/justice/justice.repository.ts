@@ -37,7 +37,7 @@ import type { Tx } from '../../db/connect';
 import { caseAccess, cases, caseSuspects, justiceEventArticles, justiceEvents } from '../../db/schema';
 import type { Actor, Ctx } from '../context';
 import { notFound } from '../errors/app-error';
-import { wholeCaseCondition } from '../protection/victim.scope';
+import { wholeCaseCondition } from '../policy';
 import type { StoredArticle, StoredFramework, StoredRegime } from '../legal/legal.repository';
 
 export type EventRow = typeof justiceEvents.$inferSelect;

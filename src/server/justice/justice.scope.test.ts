@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { caseVictims, justiceEvents } from '../../db/schema';
-import { grantCaseAccess } from '../cases/case.scope';
+import { grantCaseAccess } from '../policy';
 import { makeCast, makeChain, record, type Cast } from './justice-test-helpers';
 
 let registry: TestRegistry;

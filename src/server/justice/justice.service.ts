@@ -6,8 +6,8 @@ import { deriveCaseStage } from '../../core/justice/stage';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../audit/audit.writer';
 import { isUniqueViolation } from '../db-errors';
-import { grantCaseAccess } from '../cases/case.scope';
-import type { Ctx } from '../context';
+import { grantCaseAccess } from '../policy';
+import { isSystemActor, type Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, conflict, ruleRefused } from '../errors/app-error';
 import { idempotentCreate } from '../idempotency/idempotent-create';
@@ -80,7 +80,7 @@ export function createJusticeService(deps: Deps) {
     ];
     const receiver = await assertReceiver(tx, input.type, input.receivingInstitutionId, input.receivingUnitId);
     const values = {
-      caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, recordedBy: ctx.actor.username === 'system' ? null : ctx.actor.userId,
+      caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, recordedBy: isSystemActor(ctx.actor) ? null : ctx.actor.userId,
       institutionId: ctx.actor.institutionId, unitId: ctx.actor.unitId, externalId: input.externalId ?? null, requestHash,
       documentNumber: input.documentNumber ?? null, prosecutorOffice: input.prosecutorOffice ?? null, court: input.court ?? null,
       receivingInstitutionId: receiver?.institutionId ?? null, receivingUnitId: receiver?.unitId ?? null,

@@ -4,7 +4,7 @@ import { BIRTH_YEAR_TOLERANCE, MIN_SHARED_TOKENS, matchReasons, orderedPair } fr
 import type { Tx } from '../../db/connect';
 import { auditLog, cases, caseSuspects, caseVictims, institutions, matchCandidates, matchConfirmations, persons, units } from '../../db/schema';
 import type { Actor } from '../context';
-import { visibleVictimCondition, wholeCaseCondition } from '../protection/victim.scope';
+import { visibleVictimCondition, wholeCaseCondition } from '../policy';
 
 export type CandidateRow = typeof matchCandidates.$inferSelect;
 

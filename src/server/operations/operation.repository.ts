@@ -12,14 +12,14 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { OperationListQuery } from '../../contracts/operations';
 import type { Tx } from '../../db/connect';
 import { cases, operationCases, operations } from '../../db/schema';
-import { visibleCasesCondition } from '../cases/case.scope';
+import { institutionRecordsCondition, visibleCasesCondition } from '../policy';
 import type { Actor } from '../context';
 import { notFound } from '../errors/app-error';
-import { orderFrom, ownedWithinGeography, pageOffset, periodConditions } from './record-helpers';
+import { orderFrom, pageOffset, periodConditions } from './record-helpers';
 
 export type OperationRow = typeof operations.$inferSelect;
 
-export const visibleOperationsCondition = (actor: Actor): SQL => ownedWithinGeography(actor, operations);
+export const visibleOperationsCondition = (actor: Actor): SQL => institutionRecordsCondition(actor, operations);
 
 export async function findVisibleOperation(tx: Tx, actor: Actor, id: string): Promise<OperationRow> {
   const [row] = await tx.select().from(operations).where(and(eq(operations.id, id), visibleOperationsCondition(actor))).limit(1);

@@ -4,7 +4,7 @@ import { operationCountProblems } from '../../core/operations/consistency';
 import type { Tx } from '../../db/connect';
 import { caseEvents, cases, operations } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import { loadVisibleCase } from '../cases/case.scope';
+import { loadParticipatingCase } from '../policy';
 import type { Ctx } from '../context';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
@@ -84,7 +84,7 @@ export function createOperationService(deps: Deps) {
   async function linkCase(ctx: Ctx, id: string, caseId: string, version: number) {
     return db.transaction(async (tx) => {
       await loadOwned(tx, ctx, id);
-      await loadVisibleCase(tx, ctx, caseId);
+      await loadParticipatingCase(tx, ctx, caseId);
       const row = await updateVersioned(tx, operations, 'operation', id, version, {});
       if (await insertCaseLink(tx, id, caseId, ctx.actor.userId)) await recordCaseEvent(tx, ctx, caseId, id, 'linked');
       await writeAudit(tx, ctx, { action: 'operation.case_link', entityType: 'operation', entityId: id, details: { caseId } });
@@ -95,7 +95,7 @@ export function createOperationService(deps: Deps) {
   async function unlinkCase(ctx: Ctx, id: string, caseId: string, version: number) {
     return db.transaction(async (tx) => {
       await loadOwned(tx, ctx, id);
-      await loadVisibleCase(tx, ctx, caseId);
+      await loadParticipatingCase(tx, ctx, caseId);
       const row = await updateVersioned(tx, operations, 'operation', id, version, {});
       if (!(await deleteCaseLink(tx, id, caseId))) throw notFound('operation_case');
       await recordCaseEvent(tx, ctx, caseId, id, 'unlinked');

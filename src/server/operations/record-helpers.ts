@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/connect';
 import { units } from '../../db/schema';
-import { isSystemActor, type Actor } from '../context';
+import type { Actor } from '../context';
 import { AppError } from '../errors/app-error';
 
 /**
  * Small helpers shared by the operations, prevention and hotline features (records owned by an
- * institution and one of its units, scoped like cases, listed with offset pagination).
+ * institution and one of its units, listed with offset pagination). Their row scope is the policy's
+ * institution records rule (src/server/policy).
  */
 
 /** The unit a new record belongs to: the one named (of the actor's institution) or the actor's own. */
@@ -18,21 +19,6 @@ export async function resolveOwnerUnit(tx: Tx, actor: Actor, unitId: string | nu
   if (!unit) throw new AppError('validation.failed', 400, undefined, { unitId: 'unit.not_found' });
   if (unit.institutionId !== actor.institutionId) throw new AppError('validation.failed', 400, undefined, { unitId: 'unit.wrong_institution' });
   return { unitId: unit.id, departmentCode: unit.departmentCode };
-}
-
-/**
- * Row scope as for cases: the owner institution within the actor's geography (the owning unit's
- * department); actors with `case.read.all_institutions` see every institution within their geography.
- */
-export function ownedWithinGeography(actor: Actor, columns: { institutionId: AnyPgColumn; departmentCode: AnyPgColumn }): SQL {
-  if (isSystemActor(actor)) return sql`true`;
-  const inGeography = actor.scope.national
-    ? sql`true`
-    : actor.scope.departments.length
-      ? inArray(columns.departmentCode, actor.scope.departments)
-      : sql`false`;
-  if (actor.permissions.has('case.read.all_institutions')) return inGeography;
-  return and(eq(columns.institutionId, actor.institutionId), inGeography)!;
 }
 
 /** `sort=-receivedAt` → an ORDER BY from the allowed columns; the default when absent or unknown. */

@@ -5,7 +5,7 @@ import { cases, caseSuspects, caseVictims, persons } from '../../db/schema';
 import type { Actor } from '../context';
 import type { Cipher } from '../crypto/cipher';
 import { notFound } from '../errors/app-error';
-import { identifiedSuspectCondition, identifiedVictimCondition, ownedPersonCondition, visiblePersonCondition } from '../cases/case.access';
+import { identifiedSuspectCondition, identifiedVictimCondition, ownedPersonCondition, visiblePersonCondition } from '../policy';
 import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 
 export type PersonRow = typeof persons.$inferSelect;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { persons } from '../../db/schema';
-import { grantCaseAccess } from '../cases/case.scope';
+import { grantCaseAccess } from '../policy';
 
 let registry: TestRegistry;
 let registrar: MadeUser;

@@ -1,8 +1,9 @@
 /**
  * Prevention activities (trainings, awareness campaigns, workshops) — queries.
  *
- * For the statistics helper (reuse `sumPreventionByMonth` with `sql\`true\`` or any condition on
- * `preventionActivities`):
+ * Scoped like every institution's records (`visibleActivitiesCondition`, the policy's rule). For the
+ * statistics helper (reuse `sumPreventionByMonth` with `visibleActivitiesCondition(actor)`, or `sql\`true\``
+ * for the whole registry):
  * - activities counted in the month of `activity_date`, by `type` (training, awareness_campaign,
  *   workshop), by organiser `institution_id` and by place (`place_department`, `ubigeo`);
  * - participants per month × type: total, female, male, unknown (sums);
@@ -15,13 +16,18 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PreventionListQuery } from '../../contracts/prevention';
 import type { Tx } from '../../db/connect';
 import { preventionActivities } from '../../db/schema';
+import type { Actor } from '../context';
 import { notFound } from '../errors/app-error';
+import { institutionRecordsCondition } from '../policy';
 import { orderFrom, pageOffset, periodConditions } from '../operations/record-helpers';
 
 export type PreventionRow = typeof preventionActivities.$inferSelect;
 
-export async function findActivity(tx: Tx, id: string): Promise<PreventionRow> {
-  const [row] = await tx.select().from(preventionActivities).where(eq(preventionActivities.id, id)).limit(1);
+/** Activities the actor sees: the policy's institution records rule (own institution; analysts: all), within geography. */
+export const visibleActivitiesCondition = (actor: Actor): SQL => institutionRecordsCondition(actor, preventionActivities);
+
+export async function findActivity(tx: Tx, actor: Actor, id: string): Promise<PreventionRow> {
+  const [row] = await tx.select().from(preventionActivities).where(and(eq(preventionActivities.id, id), visibleActivitiesCondition(actor))).limit(1);
   if (!row) throw notFound('prevention_activity');
   return row;
 }
@@ -41,8 +47,9 @@ const sortable = {
   createdAt: preventionActivities.createdAt,
 };
 
-export async function listActivities(tx: Tx, query: PreventionListQuery) {
+export async function listActivities(tx: Tx, actor: Actor, query: PreventionListQuery) {
   const where = and(
+    visibleActivitiesCondition(actor),
     ...periodConditions(preventionActivities.activityDate, query.from, query.to),
     query.type ? eq(preventionActivities.type, query.type) : undefined,
     query.audience ? arrayContains(preventionActivities.audiences, [query.audience]) : undefined,

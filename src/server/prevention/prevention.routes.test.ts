@@ -66,7 +66,7 @@ describe('prevention activities API', () => {
     expect(badAudience.status).toBe(400);
   });
 
-  it('updates with the version, answers 409 when stale and 403 to another organiser', async () => {
+  it('updates with the version, answers 409 when stale, 403 to an analyst-wide reader of another institution and 404 to one who cannot see it', async () => {
     const created = await organiser.client.post('/api/v1/prevention/activities', activity());
     const id = created.body.id;
     const inconsistent = await organiser.client.patch(`/api/v1/prevention/activities/${id}`, { participantsTotal: 50, version: 1 });
@@ -76,8 +76,13 @@ describe('prevention activities API', () => {
     expect(updated.body).toMatchObject({ participantsTotal: 50, version: 2 });
     const stale = await organiser.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 1 });
     expect(stale.status).toBe(409);
+    // Another institution's organiser does not see the activity at all (scoped like every record): 404.
     const other = await makeUser(registry, { roles: ['investigator'] });
-    const forbidden = await other.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 2 });
+    expect((await other.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 2 })).status).toBe(404);
+    // One who reads it analyst-wide and organises activities elsewhere may still not change it: 403.
+    const wide = await makeUser(registry, { roles: ['analyst', 'investigator'], national: true });
+    expect((await wide.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(200);
+    const forbidden = await wide.client.patch(`/api/v1/prevention/activities/${id}`, { type: 'workshop', version: 2 });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('prevention.not_organiser');
   });
@@ -99,5 +104,30 @@ describe('prevention activities API', () => {
 
     expect((await organiser.client.get(`/api/v1/prevention/activities/${missing}`)).status).toBe(404);
     expect((await organiser.client.patch(`/api/v1/prevention/activities/${missing}`, { version: 1 })).status).toBe(404);
+  });
+});
+
+describe('prevention activities are scoped like every other record (issue 8)', () => {
+  it('shows an activity to its institution and to analysts within their regions, to no one else', async () => {
+    const created = await organiser.client.post('/api/v1/prevention/activities', activity({ title: 'Taller regional' }));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const ids = async (user: MadeUser) => (await user.client.get('/api/v1/prevention/activities?pageSize=200')).body.items.map((a: { id: string }) => a.id);
+
+    const outsider = await makeUser(registry, { roles: ['labour_inspector'] });
+    expect((await outsider.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(404);
+    expect(await ids(outsider)).not.toContain(id);
+    const colleagueElsewhere = await makeUser(registry, { roles: ['social_worker'], institutionId: organiser.institutionId, departments: ['08'] });
+    expect((await colleagueElsewhere.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(404);
+    const regionalAnalyst = await makeUser(registry, { roles: ['analyst'], departments: ['08'] });
+    expect((await regionalAnalyst.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(404);
+    expect(await ids(regionalAnalyst)).not.toContain(id);
+
+    const colleague = await makeUser(registry, { roles: ['social_worker'], institutionId: organiser.institutionId });
+    const analyst = await makeUser(registry, { roles: ['analyst'], national: true });
+    for (const reader of [organiser, colleague, analyst]) {
+      expect((await reader.client.get(`/api/v1/prevention/activities/${id}`)).status).toBe(200);
+      expect(await ids(reader)).toContain(id);
+    }
   });
 });

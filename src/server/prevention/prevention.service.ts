@@ -15,8 +15,9 @@ import { presentActivity } from './prevention.presenter';
 import { findActivity, findActivityByExternalId, listActivities, type PreventionRow } from './prevention.repository';
 
 /**
- * Prevention activities hold no personal data (counts only), so anyone with `prevention.read` sees all of
- * them — the annual report needs every organiser's; only the organiser institution may change one.
+ * Prevention activities are scoped like every institution's records (src/server/policy): the own
+ * institution within the actor's geography, analysts every institution within theirs; only the organiser
+ * institution changes one. The annual report counts them through the statistics, in the builder's scope.
  */
 export function createPreventionService(deps: Deps) {
   const { db } = deps;
@@ -72,7 +73,7 @@ export function createPreventionService(deps: Deps) {
   async function update(ctx: Ctx, id: string, input: PreventionUpdate) {
     const { version, ...changes } = input;
     return db.transaction(async (tx) => {
-      const current = await findActivity(tx, id);
+      const current = await findActivity(tx, ctx.actor, id);
       if (current.institutionId !== ctx.actor.institutionId) throw new AppError('prevention.not_organiser', 403);
       const values = definedOnly({ ...changes, placeDepartment: changes.ubigeo?.slice(0, 2) });
       assertConsistent({ ...current, ...values });
@@ -84,10 +85,10 @@ export function createPreventionService(deps: Deps) {
     });
   }
 
-  const get = async (_ctx: Ctx, id: string) => presentActivity(await findActivity(db, id));
+  const get = async (ctx: Ctx, id: string) => presentActivity(await findActivity(db, ctx.actor, id));
 
-  async function list(_ctx: Ctx, query: PreventionListQuery) {
-    const { rows, total } = await listActivities(db, query);
+  async function list(ctx: Ctx, query: PreventionListQuery) {
+    const { rows, total } = await listActivities(db, ctx.actor, query);
     return { items: rows.map(presentActivity), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -27,9 +27,8 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { cases, caseVictims, institutions, referrals, referralServices, units } from '../../db/schema';
-import type { Actor } from '../context';
-import { isSystemActor } from '../context';
-import { visibleVictimCondition } from './victim.scope';
+import { isSystemActor, type Actor } from '../context';
+import { visibleVictimCondition } from '../policy';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ServiceRow = typeof referralServices.$inferSelect;

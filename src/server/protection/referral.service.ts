@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { InboxQuery, ReferralCreate, ReferralListQuery, ReferralTransition, ServiceCreate } from '../../contracts/protection';
-import { decideReferralConsent } from '../../core/protection/consent';
+import { decideReferralConsent, type ConsentSource } from '../../core/protection/consent';
 import { canRecordService, checkReferralTransition, openReferralStatuses, type ReferralStatus } from '../../core/protection/referral-status';
 import type { Tx } from '../../db/connect';
-import { referrals, referralServices } from '../../db/schema';
+import { caseEvents, referrals, referralServices } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import { grantCaseAccess } from '../cases/case.scope';
+import { grantCaseAccess, loadCaseAccess, loadWritableVictim } from '../policy';
 import type { Ctx } from '../context';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
@@ -14,7 +14,6 @@ import { partiesOf, presentReferral } from './protection.presenter';
 import { withdrawReferralAccess } from './referral-access';
 import { findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
 import { assertDates, assertUnitOf, loadInstitution, today, touchCase } from './protection.rules';
-import { loadVisibleVictim } from './victim.scope';
 
 const sqlUnitFilter = (unitId: string) => or(isNull(referrals.toUnitId), eq(referrals.toUnitId, unitId));
 const referralNotFound = () => new AppError('referral.not_found', 404);
@@ -68,10 +67,33 @@ export function createReferralService(deps: Deps) {
     return consent.source;
   }
 
+  /**
+   * An institution that holds the victim only through a referral (a shelter, a provider) refers onward
+   * only within the consent recorded on the referral it received: a live referral of this victim to it
+   * whose consent came from the victim (never an override). It cannot state consent itself nor override.
+   */
+  async function onwardConsent(tx: Tx, ctx: Ctx, input: ReferralCreate, victimId: string): Promise<{ source: ConsentSource; basedOn: string[] }> {
+    if (input.consentGiven === false) throw ruleRefused('referral.consent_required');
+    const received = await tx
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(
+        and(
+          eq(referrals.caseVictimId, victimId),
+          eq(referrals.toInstitutionId, ctx.actor.institutionId),
+          inArray(referrals.status, ['requested', 'accepted', 'provided']),
+          ne(referrals.consentSource, 'override'),
+        ),
+      );
+    if (!received.length) throw ruleRefused('referral.onward_outside_consent');
+    return { source: 'referral', basedOn: received.map((r) => r.id) };
+  }
+
   async function insertReferral(tx: Tx, ctx: Ctx, input: ReferralCreate, requestHash: string | null) {
-    const { victim, case: caseRow } = await loadVisibleVictim(tx, ctx, input.victimId);
+    const { victim, case: caseRow } = await loadWritableVictim(tx, ctx, input.victimId);
     const fromUnitId = await checkParties(tx, ctx, input);
-    const consentSource = consentFor(ctx, input, victim.consentToServices);
+    const onward = (await loadCaseAccess(tx, ctx.actor, caseRow)).level === 'referral' ? await onwardConsent(tx, ctx, input, victim.id) : null;
+    const consentSource = onward ? onward.source : consentFor(ctx, input, victim.consentToServices);
     const [row] = await tx
       .insert(referrals)
       .values({
@@ -90,6 +112,11 @@ export function createReferralService(deps: Deps) {
       })
       .returning();
     await recordCreation(tx, ctx, row!, caseRow.institutionId, input.consentOverrideReason);
+    if (onward) {
+      // The owner of the case sees in its history that a provider passed the victim on, and to whom.
+      const details = { referralId: row!.id, victimId: victim.id, fromInstitutionId: row!.fromInstitutionId, toInstitutionId: row!.toInstitutionId, serviceType: row!.serviceType, basedOnReferralIds: onward.basedOn };
+      await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'referral_onward', actorId: ctx.actor.userId, unitId: ctx.actor.unitId, details });
+    }
     return row!;
   }
 

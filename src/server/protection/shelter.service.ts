@@ -14,7 +14,7 @@ import { definedOnly, updateVersioned } from '../versioned-update';
 import { presentShelter, presentStay } from './protection.presenter';
 import { findShelter, listShelters, listStays, lockShelter, lockVictimForStays, occupiesDaySql, staysFrom, victimStaysFrom, type ShelterRow } from './shelter.repository';
 import { assertDates, assertUnitOf, today, touchCase } from './protection.rules';
-import { loadVisibleVictim } from './victim.scope';
+import { loadWritableVictim } from '../policy';
 
 const shelterNotFound = () => new AppError('shelter.not_found', 404);
 const stayNotFound = () => new AppError('stay.not_found', 404);
@@ -115,7 +115,7 @@ export function createShelterService(deps: Deps) {
       if (!shelter) throw shelterNotFound();
       assertRuns(ctx, shelter);
       if (shelter.status !== 'active') throw ruleRefused('shelter.closed');
-      const { victim } = await loadVisibleVictim(tx, ctx, input.victimId);
+      const { victim } = await loadWritableVictim(tx, ctx, input.victimId);
       assertDates([{ field: 'checkInOn', value: input.checkInOn }, { field: 'checkOutOn', value: input.checkOutOn, notBefore: { field: 'checkInOn', value: input.checkInOn } }]);
       if (input.referralId) {
         const [referral] = await tx.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.caseVictimId, victim.id))).limit(1);

@@ -11,7 +11,7 @@ import { updateVersioned } from '../versioned-update';
 import { presentRepatriation, presentReparation, presentResidencyPermit, presentStay } from './protection.presenter';
 import { assertDates, today, touchCase } from './protection.rules';
 import type { createReferralService } from './referral.service';
-import { loadVisibleVictim, type VisibleVictim } from './victim.scope';
+import { loadVisibleVictim, loadWritableVictim, type VisibleVictim } from '../policy';
 
 const presentIdentification = ({ victim }: Pick<VisibleVictim, 'victim'>) => ({
   victimId: victim.id,
@@ -32,7 +32,7 @@ export function createVictimRecordsService(deps: Deps, referralService: ReturnTy
 
   async function updateIdentification(ctx: Ctx, victimId: string, input: IdentificationUpdate) {
     return db.transaction(async (tx) => {
-      const { victim } = await loadVisibleVictim(tx, ctx, victimId);
+      const { victim } = await loadWritableVictim(tx, ctx, victimId, { forUpdate: true });
       assertDates([{ field: 'identifiedOn', value: input.identifiedOn }]);
       const updated = await updateVersioned(tx, caseVictims, 'victim', victimId, input.version, {
         identificationStatus: input.identificationStatus,
@@ -50,10 +50,10 @@ export function createVictimRecordsService(deps: Deps, referralService: ReturnTy
     });
   }
 
-  /** Appends one record for a visible victim, audited, in one transaction. */
+  /** Appends one record for a victim the actor may write for (never through analyst-wide reading), audited. */
   async function append<T extends { id: string }>(ctx: Ctx, victimId: string, action: string, insert: (tx: Tx, found: VisibleVictim) => Promise<T>) {
     return db.transaction(async (tx) => {
-      const found = await loadVisibleVictim(tx, ctx, victimId);
+      const found = await loadWritableVictim(tx, ctx, victimId);
       const row = await insert(tx, found);
       await writeAudit(tx, ctx, { action, entityType: 'case_victim', entityId: victimId, details: { caseId: found.case.id, recordId: row.id } });
       await touchCase(tx, found.case.id);

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
-import { visibleCasesCondition } from '../cases/case.scope';
+import { wholeCaseCondition } from '../policy';
 import type { Actor } from '../context';
 import { crossInstitutionSql } from '../matching/matching.repository';
 import { ACTIVE_EVENTS, limaDate } from '../stats/stats.sources';
@@ -61,9 +61,9 @@ function checkSql(staleDays: number): Record<QualityCheck, string> {
 }
 
 function casesInScope(actor: Actor, filter: QualityFilter): SQL {
-  // visibleCasesCondition names the table itself ("cases"), so the table is not aliased here.
+  // wholeCaseCondition names the table itself ("cases"), so the table is not aliased here.
   const day = sql.raw(limaDate('cases.registered_at'));
-  const where: SQL[] = [visibleCasesCondition(actor)];
+  const where: SQL[] = [wholeCaseCondition(actor)];
   if (filter.from) where.push(sql`${day} >= ${filter.from}::date`);
   if (filter.to) where.push(sql`${day} <= ${filter.to}::date`);
   if (filter.unitId) where.push(sql`cases.unit_id = ${filter.unitId}::uuid`);

@@ -8,6 +8,8 @@ import type { AnnualContent, AnnualFigure, AnnualTable } from '../../contracts/r
 import type { StatsQuery, StatsResult } from '../../contracts/stats';
 import { isPrimary } from '../../core/disclosure';
 import { DEFINITIONS_VERSION, indicators } from '../../core/stats/indicators';
+import { isSystemActor, type Ctx } from '../context';
+import { figureScopeOf } from '../policy';
 import type { StatsService } from '../stats/stats.service';
 
 type Section = AnnualContent['sections'][number]['id'];
@@ -41,6 +43,8 @@ const sectionOrder: Section[] = ['overview', 'prevention', 'prosecution', 'prote
 
 export interface AnnualBuildOptions {
   year: number;
+  /** Whose scope the figures are computed in (src/server/policy); null or the system: the whole registry. */
+  ctx?: Ctx | null;
   exact: boolean;
   threshold: number;
   /** Called when a figure cannot be computed (e.g. a feature's tables are missing): logged, never hidden. */
@@ -64,7 +68,7 @@ export async function buildAnnualContent(stats: StatsService, options: AnnualBui
   const previous = periodOf(year - 1);
   const run = async (q: Omit<StatsQuery, 'decimals'>, what: string): Promise<StatsResult | null> => {
     try {
-      return await stats.systemQuery({ decimals: 1, ...q } as StatsQuery, { exact: options.exact });
+      return await stats.scopedQuery(options.ctx?.actor ?? null, { decimals: 1, ...q } as StatsQuery, { exact: options.exact });
     } catch (error) {
       options.onUnavailable?.(what, error);
       return null;
@@ -95,6 +99,7 @@ export async function buildAnnualContent(stats: StatsService, options: AnnualBui
     definitionsVersion: DEFINITIONS_VERSION,
     exact: options.exact,
     threshold: options.exact ? null : options.threshold,
+    scope: figureScopeOf(options.ctx?.actor ?? null),
     sections,
     funnel: await funnelOf(stats, current, previous, options),
     routes: await routesOf(stats, current, options),
@@ -126,9 +131,12 @@ function tableOf(t: { id: string; indicator: string; by: string }, now: StatsRes
   return { id: t.id, indicator: t.indicator, by: [t.by], rows, available: now !== null && before !== null };
 }
 
+/** The derived views in the builder's scope; the system (or no one) means the whole registry. */
+const derivedCtx = (options: AnnualBuildOptions): Ctx | null => (options.ctx && !isSystemActor(options.ctx.actor) ? options.ctx : null);
+
 async function funnelOf(stats: StatsService, current: { from: string; to: string }, previous: { from: string; to: string }, options: AnnualBuildOptions) {
   try {
-    const [now, before] = await Promise.all([stats.funnel(null, { ...current, limit: 20 }), stats.funnel(null, { ...previous, limit: 20 })]);
+    const [now, before] = await Promise.all([stats.funnel(derivedCtx(options), { ...current, limit: 20 }, options), stats.funnel(derivedCtx(options), { ...previous, limit: 20 }, options)]);
     const shown = (v: number | null) => (v === null || options.exact || !isPrimary(v, options.threshold) ? v : null);
     const prev = new Map(before.steps.map((s) => [s.step, s.value]));
     return now.steps.map((s) => ({ stage: s.step, current: shown(s.value), previous: shown(prev.get(s.step) ?? null) }));
@@ -140,7 +148,7 @@ async function funnelOf(stats: StatsService, current: { from: string; to: string
 
 async function routesOf(stats: StatsService, current: { from: string; to: string }, options: AnnualBuildOptions) {
   try {
-    const result = await stats.routes(null, { ...current, limit: 10 });
+    const result = await stats.routes(derivedCtx(options), { ...current, limit: 10 }, options);
     return result.items.map((r) => ({ origin: r.origin, destination: r.destination, originLabel: r.originLabel, destinationLabel: r.destinationLabel, value: options.exact || !isPrimary(r.value ?? 0, options.threshold) ? r.value : null, display: options.exact || !isPrimary(r.value ?? 0, options.threshold) ? r.display : `<${options.threshold}` }));
   } catch (error) {
     options.onUnavailable?.('routes', error);

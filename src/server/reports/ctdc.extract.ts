@@ -8,7 +8,7 @@ import { and, ne, sql } from 'drizzle-orm';
 import { ageSchemes, bandOf } from '../../core/stats/age-schemes';
 import { exploitationGroup, kAnonymise, SUPPRESSED, type QuasiRecord } from '../../core/reports/k-anonymity';
 import { cases, caseVictims, persons } from '../../db/schema';
-import { visibleCasesCondition } from '../cases/case.scope';
+import { visibleVictimCondition } from '../policy';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import type { Matrix } from './table-format';
@@ -35,7 +35,7 @@ async function loadVictims(deps: Deps, ctx: Ctx, year?: number): Promise<VictimR
     .where(
       and(
         ne(caseVictims.identificationStatus, 'not_a_victim'),
-        visibleCasesCondition(ctx.actor),
+        visibleVictimCondition(ctx.actor),
         year ? sql`${registeredDate} between ${`${year}-01-01`} and ${`${year}-12-31`}` : undefined,
       ),
     );

@@ -52,6 +52,32 @@ describe('annual report and exports', () => {
     expect(audit.length).toBe(2);
   });
 
+  it('freezes the scope of whoever builds it: a regional analyst’s snapshot is regional, exact national figures only for national readers (issue 8)', async () => {
+    const victimsOf = (content: { sections: Array<{ id: string; figures: Array<{ indicator: string; current: number | null }> }> }) =>
+      content.sections.find((s) => s.id === 'overview')!.figures.find((f) => f.indicator === 'victims')!.current;
+    const lima = await makeUser(registry, { roles: ['analyst'], departments: ['15'] });
+    const cusco = await makeUser(registry, { roles: ['analyst'], departments: ['08'] });
+    const national = await analyst.client.post('/api/v1/reports/annual', { year: 2025 });
+    const regional = await lima.client.post('/api/v1/reports/annual', { year: 2025 });
+    expect(regional.status).toBe(201);
+
+    const nationalView = (await analyst.client.get(`/api/v1/reports/annual/${national.body.id}`)).body;
+    const regionalView = await lima.client.get(`/api/v1/reports/annual/${regional.body.id}`);
+    expect(regionalView.status).toBe(200);
+    expect(regionalView.body.content.scope).toEqual({ national: false, departments: ['15'], institutionId: null });
+    expect(nationalView.content.scope).toEqual({ national: true, departments: [], institutionId: null });
+    // The regional figures are those of Lima only: the same as the live statistics of Lima.
+    const live = await lima.client.get('/api/v1/stats/query?indicator=victims&from=2025-01-01&to=2025-12-31');
+    expect(victimsOf(regionalView.body.content)).toBe(live.body.totals.grand.value);
+    expect(victimsOf(regionalView.body.content)!).toBeLessThan(victimsOf(nationalView.content)!);
+
+    // Exact national figures do not exist for a regional reader, nor Lima's for an analyst of Cusco.
+    expect((await lima.client.get(`/api/v1/reports/annual/${national.body.id}`)).status).toBe(404);
+    expect((await lima.client.get('/api/v1/reports/annual?year=2025')).body.items.map((i: { id: string }) => i.id)).not.toContain(national.body.id);
+    expect((await cusco.client.get(`/api/v1/reports/annual/${regional.body.id}`)).status).toBe(404);
+    expect((await analyst.client.get(`/api/v1/reports/annual/${regional.body.id}`)).status).toBe(200);
+  });
+
   it('detects a snapshot altered after it was frozen', async () => {
     const made = await analyst.client.post('/api/v1/reports/annual', { year: 2024 });
     const [row] = await registry.deps.db.select().from(reportSnapshots).where(eq(reportSnapshots.id, made.body.id));

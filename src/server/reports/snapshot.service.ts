@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { isSystemActor, type Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
+import { mayReadFigures } from '../policy';
 import { createStatsService } from '../stats/stats.service';
 import { buildAnnualContent } from './annual.builder';
 
@@ -29,14 +30,15 @@ const summaryOf = (row: SnapshotRow) => ({
 export function createSnapshotService(deps: Deps, log: (what: string, error: unknown) => void = () => undefined) {
   const stats = createStatsService(deps);
 
-  /** Computes the content of a year's report from the live records (what a snapshot freezes). */
-  const build = (year: number, exact: boolean) => buildAnnualContent(stats, { year, exact, threshold: deps.config.disclosureThreshold, onUnavailable: log });
+  /** Computes the content of a year's report from the live records, in the scope of `ctx` (what a snapshot freezes). */
+  const build = (year: number, exact: boolean, ctx: Ctx | null = null) => buildAnnualContent(stats, { year, exact, ctx, threshold: deps.config.disclosureThreshold, onUnavailable: log });
 
   async function create(ctx: Ctx, input: AnnualCreate) {
     if (input.year > new Date().getUTCFullYear()) throw new AppError('report.year_out_of_range', 400, undefined, { year: 'report.year_out_of_range' });
     // Exact figures only for those who may see them; anyone else freezes the disclosure-controlled version.
     const exact = !input.suppress && (isSystemActor(ctx.actor) || ctx.actor.permissions.has('stats.exact'));
-    const content = await build(input.year, exact);
+    // The figures of whoever builds it: a regional analyst's snapshot is regional (content.scope says so).
+    const content = await build(input.year, exact, ctx);
     const hash = contentHash(content);
     return deps.db.transaction(async (tx) => {
       const [row] = await tx
@@ -57,8 +59,8 @@ export function createSnapshotService(deps: Deps, log: (what: string, error: unk
     return rows.filter((r) => mayRead(ctx, r)).map(summaryOf);
   }
 
-  /** Exact snapshots are for readers with exact access; to anyone else they do not exist. */
-  const mayRead = (ctx: Ctx, row: SnapshotRow) => !(row.content as AnnualContent).exact || isSystemActor(ctx.actor) || ctx.actor.permissions.has('stats.exact');
+  /** Exact snapshots are for readers with exact access whose scope covers the snapshot's; to anyone else they do not exist. */
+  const mayRead = (ctx: Ctx, row: SnapshotRow) => mayReadFigures(ctx.actor, row.content as AnnualContent);
 
   async function get(ctx: Ctx, id: string): Promise<AnnualReportView> {
     const [row] = await deps.db.select().from(reportSnapshots).where(eq(reportSnapshots.id, id)).limit(1);

@@ -8,7 +8,7 @@ import { isPrimary } from '../../core/disclosure';
 import { percentOf } from '../../core/stats/rounding';
 import type { Actor } from '../context';
 import type { Deps } from '../deps';
-import { statsScope } from './stats.query';
+import { statsScope } from '../policy';
 
 export interface OccupancyQuery {
   from?: string;

@@ -9,9 +9,10 @@ import type { Tx } from '../../db/connect';
 import { dimensionIds, type DimensionId } from '../../core/stats/dimensions';
 import type { IndicatorDef } from '../../core/stats/indicators';
 import type { AggregateRow } from '../../core/stats/table';
-import { isSystemActor, type Actor } from '../context';
+import type { Actor } from '../context';
+import { statsScope } from '../policy';
 import { assessedIds } from './stats.assessed';
-import { sources, withPeriods, type Source } from './stats.sources';
+import { sources, withPeriods } from './stats.sources';
 
 export interface AggregateRequest {
   by: readonly DimensionId[];
@@ -22,22 +23,6 @@ export interface AggregateRequest {
   cellsOnly?: boolean;
   /** The ids meeting an assessed condition (stats.assessed.ts); runAggregate fills it in. */
   assessedIds?: readonly string[];
-}
-
-/**
- * Row scope of statistics. Analysts (`case.read.all_institutions`) see every institution within their
- * geography; everyone else sees their own institution's records within their geography — so a
- * supervisor's figures are the figures of the cases they can open. National scope means every department.
- */
-export function statsScope(actor: Actor | null, scope: Source['scope']): SQL {
-  if (!actor || isSystemActor(actor)) return sql`true`;
-  const geography = actor.scope.national
-    ? sql`true`
-    : actor.scope.departments.length
-      ? sql`${sql.raw(scope.department)} in (${sql.join(actor.scope.departments.map((d) => sql`${d}`), sql`, `)})`
-      : sql`false`;
-  if (actor.permissions.has('case.read.all_institutions')) return geography;
-  return sql`(${sql.raw(scope.institution)} = ${actor.institutionId}::uuid and ${geography})`;
 }
 
 function aggregateSql(indicator: IndicatorDef): string {

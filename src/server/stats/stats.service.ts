@@ -136,6 +136,8 @@ export function createStatsService(deps: Deps) {
   return {
     query: (ctx: Ctx, q: StatsQuery) => compute(q, ctx.actor, exactFor(ctx, q)),
     systemQuery: (q: StatsQuery, options: { exact: boolean }) => compute(q, null, options.exact),
+    /** In the actor's scope (null: the whole registry), exact as stated by the caller (annual snapshots). */
+    scopedQuery: (actor: Ctx['actor'] | null, q: StatsQuery, options: { exact: boolean }) => compute(q, actor, options.exact),
     routes: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => routes(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     funnel: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => funnel(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     durations: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => durations(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),

@@ -1,6 +1,8 @@
 /** Error messages of the protection feature (and of people matching), keyed by error code. */
 export default {
   'protection.victim_not_found': 'Victim not found.',
+  'protection.victim_read_only': 'You can read this victim’s records but not add to them: only the institutions working on the case can.',
+  'referral.onward_outside_consent': 'This victim was referred to your institution without the victim’s consent (or that referral is no longer open): you cannot refer the victim onward.',
   'referral.not_found': 'Referral not found.',
   'referral.consent_required': 'The victim has not consented to services. Record the consent first, or ask a supervisor to authorise the referral with a reason.',
   'referral.override_reason_required': 'State why the referral is made without the victim’s consent; the reason is recorded.',

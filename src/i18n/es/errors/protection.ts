@@ -1,6 +1,8 @@
 /** Mensajes de error de protección (y de coincidencias de personas), por código de error. */
 export default {
   'protection.victim_not_found': 'Víctima no encontrada.',
+  'protection.victim_read_only': 'Puede consultar los registros de esta víctima, pero no añadir otros: solo pueden hacerlo las instituciones que trabajan el caso.',
+  'referral.onward_outside_consent': 'Esta víctima fue derivada a su institución sin su consentimiento (o esa derivación ya no está abierta): no puede derivarla a otra institución.',
   'referral.not_found': 'Derivación no encontrada.',
   'referral.consent_required': 'La víctima no ha dado su consentimiento para los servicios. Registre primero el consentimiento o pida a un supervisor que autorice la derivación indicando el motivo.',
   'referral.override_reason_required': 'Indique por qué se deriva sin el consentimiento de la víctima; el motivo queda registrado.',

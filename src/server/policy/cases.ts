@@ -1,0 +1,125 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/connect';
+import { caseAccess, cases, caseSuspects, caseVictims, persons } from '../../db/schema';
+import { isSystemActor, type Actor } from '../context';
+import { geographyCondition, readsAllInstitutions } from './geography';
+
+/*
+ * Access levels on a case, each wider than the one before (SQL on `cases`, and on `case_victims` where
+ * said). See ./index.ts for the rule per role.
+ *   owned      the actor's institution owns the case and it lies in the actor's geography;
+ *   identified owned, or a full workflow grant (police report, charges, transfer): the case with identity;
+ *   whole      identified, or analyst-wide reading within geography: every part, never identity;
+ *   visible    whole, or any grant (a referral: only the referred victims): the case exists for the actor.
+ */
+
+// Raw SQL, not drizzle's exists(): exists() of a sql fragment renders without the parentheses Postgres needs.
+const grantOfActor = (actor: Actor, extra: SQL) =>
+  sql`exists (select 1 from ${caseAccess} where ${caseAccess.caseId} = ${cases.id} and ${caseAccess.institutionId} = ${actor.institutionId} and ${extra})`;
+const anyGrant = (actor: Actor) => grantOfActor(actor, sql`true`);
+const fullGrant = (actor: Actor) => grantOfActor(actor, sql`${caseAccess.victimIds} is null`);
+/** On `case_victims`: this victim was referred to the actor's institution. */
+const referredVictim = (actor: Actor) => grantOfActor(actor, sql`${caseVictims.id} = any(${caseAccess.victimIds})`);
+
+const unlessSystem = (actor: Actor, condition: () => SQL): SQL => (isSystemActor(actor) ? sql`true` : condition());
+
+/** Level `owned`: the owner institution, within the actor's geography. Only the owner edits the case itself. */
+export const ownedCaseCondition = (actor: Actor): SQL =>
+  unlessSystem(actor, () => and(eq(cases.institutionId, actor.institutionId), geographyCondition(actor, cases.departmentCode))!);
+
+/** Level `identified`: owner or a full grant — the only levels that ever carry identity and narratives. */
+export const identifiedCaseCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(ownedCaseCondition(actor), fullGrant(actor))!);
+
+/** Level `whole`: identified, or analyst-wide reading within geography (every part, no identity). */
+export const wholeCaseCondition = (actor: Actor): SQL =>
+  unlessSystem(actor, () => (readsAllInstitutions(actor) ? or(identifiedCaseCondition(actor), geographyCondition(actor, cases.departmentCode))! : identifiedCaseCondition(actor)));
+
+/** Level `visible`: whole, or a referral grant. Out-of-scope cases behave as if they did not exist (404). */
+export const visibleCasesCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(wholeCaseCondition(actor), anyGrant(actor))!);
+
+/**
+ * The actor's institution takes part in the case (owned, or any workflow grant): the level that may attach
+ * its own records to the case (an operation, a hotline call). Analyst-wide reading alone never does.
+ */
+export const participatingCaseCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(identifiedCaseCondition(actor), anyGrant(actor))!);
+
+/** On `cases` + `case_victims`: the actor may know who the victim is (identified case, or referred victim). */
+export const identifiedVictimCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(identifiedCaseCondition(actor), referredVictim(actor))!);
+
+/**
+ * On `cases` + `case_victims`: the victim's protection records are written by those who may know who the
+ * victim is — owner, full grant, or the referral of this victim. Analyst-wide reading never writes.
+ */
+export const writableVictimCondition = identifiedVictimCondition;
+
+/** On `cases` + `case_victims`: the victim row is readable (whole case, or the referred victim). */
+export const visibleVictimCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(wholeCaseCondition(actor), referredVictim(actor))!);
+
+/** On `cases` + `case_suspects`: suspects with identity only of identified cases (never through a referral). */
+export const identifiedSuspectCondition = identifiedCaseCondition;
+
+/**
+ * On `persons`: the person appears in a case the actor may see with identity, as an identified victim
+ * or as a suspect of an identified case.
+ */
+export function visiblePersonCondition(actor: Actor): SQL {
+  return sql`(exists (select 1 from ${caseVictims} inner join ${cases} on ${cases.id} = ${caseVictims.caseId}
+      where ${caseVictims.personId} = ${persons.id} and ${identifiedVictimCondition(actor)})
+    or exists (select 1 from ${caseSuspects} inner join ${cases} on ${cases.id} = ${caseSuspects.caseId}
+      where ${caseSuspects.personId} = ${persons.id} and ${identifiedSuspectCondition(actor)}))`;
+}
+
+/** On `persons`: the person appears in a case the actor owns (so may edit the person). */
+export function ownedPersonCondition(actor: Actor): SQL {
+  const owned = ownedCaseCondition(actor);
+  return sql`(exists (select 1 from ${caseVictims} inner join ${cases} on ${cases.id} = ${caseVictims.caseId}
+      where ${caseVictims.personId} = ${persons.id} and ${owned})
+    or exists (select 1 from ${caseSuspects} inner join ${cases} on ${cases.id} = ${caseSuspects.caseId}
+      where ${caseSuspects.personId} = ${persons.id} and ${owned}))`;
+}
+
+/** For a case already loaded as visible: the actor's institution owns it (and so edits what the owner edits). */
+export const ownsCase = (actor: Actor, row: { institutionId: string }) => isSystemActor(actor) || row.institutionId === actor.institutionId;
+
+export type CaseAccessLevel = 'owner' | 'all_institutions' | 'granted' | 'referral';
+
+/** How much of a visible case the actor sees: all of it, or (referral) only some victims and no suspects. */
+export interface CaseAccess {
+  level: CaseAccessLevel;
+  /** For `referral`: the case_victims ids the actor may see. Null means every victim. */
+  victimIds: ReadonlySet<string> | null;
+}
+
+/**
+ * The access level of a visible case, from the grants the actor's institution holds on it. A full grant
+ * outranks analyst-wide reading (the grant carries identity, all_institutions never does); only referral
+ * grants and nothing better means referral-only access (a shelter, a provider).
+ */
+export function accessOf(actor: Actor, row: { institutionId: string }, grants: ReadonlyArray<{ victimIds: string[] | null }>): CaseAccess {
+  if (ownsCase(actor, row)) return { level: 'owner', victimIds: null };
+  if (grants.some((g) => !g.victimIds)) return { level: 'granted', victimIds: null };
+  if (readsAllInstitutions(actor)) return { level: 'all_institutions', victimIds: null };
+  return { level: 'referral', victimIds: new Set(grants.flatMap((g) => g.victimIds ?? [])) };
+}
+
+/** Access for several visible cases at once (list pages). */
+export async function loadCaseAccessMany(tx: Tx, actor: Actor, rows: ReadonlyArray<{ id: string; institutionId: string }>): Promise<Map<string, CaseAccess>> {
+  const result = new Map<string, CaseAccess>();
+  if (rows.length === 0) return result;
+  const grants = await tx
+    .select({ caseId: caseAccess.caseId, victimIds: caseAccess.victimIds })
+    .from(caseAccess)
+    .where(and(inArray(caseAccess.caseId, rows.map((r) => r.id)), eq(caseAccess.institutionId, actor.institutionId)));
+  for (const row of rows) result.set(row.id, accessOf(actor, row, grants.filter((g) => g.caseId === row.id)));
+  return result;
+}
+
+export async function loadCaseAccess(tx: Tx, actor: Actor, row: { id: string; institutionId: string }): Promise<CaseAccess> {
+  return (await loadCaseAccessMany(tx, actor, [row])).get(row.id)!;
+}
+
+/** What a referral-only actor may see of a case's people: the referred victims and no suspects. */
+export function restrictToAccess<V extends { id: string }, S>(parts: { victims: V[]; suspects: S[] }, access: CaseAccess): { victims: V[]; suspects: S[] } {
+  if (!access.victimIds) return parts;
+  return { victims: parts.victims.filter((v) => access.victimIds!.has(v.id)), suspects: [] };
+}

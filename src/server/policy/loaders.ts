@@ -1,0 +1,49 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/connect';
+import { cases, caseVictims } from '../../db/schema';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors/app-error';
+import { participatingCaseCondition, visibleCasesCondition, visibleVictimCondition, writableVictimCondition } from './cases';
+
+/** Loads a case the actor may see, or answers 404 — never revealing that an out-of-scope case exists. */
+export async function loadVisibleCase(tx: Tx, ctx: Ctx, caseId: string) {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), visibleCasesCondition(ctx.actor))).limit(1);
+  if (!row) throw notFound('case');
+  return row;
+}
+
+/** A case the actor's institution takes part in (to link its own records to it); 404 otherwise. */
+export async function loadParticipatingCase(tx: Tx, ctx: Ctx, caseId: string) {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), participatingCaseCondition(ctx.actor))).limit(1);
+  if (!row) throw notFound('case');
+  return row;
+}
+
+export type VisibleVictim = { victim: typeof caseVictims.$inferSelect; case: typeof cases.$inferSelect };
+
+export const victimNotFound = () => new AppError('protection.victim_not_found', 404);
+
+async function loadVictim(tx: Tx, victimId: string, condition: SQL, forUpdate: boolean): Promise<VisibleVictim | undefined> {
+  const query = tx.select({ victim: caseVictims, case: cases }).from(caseVictims).innerJoin(cases, eq(cases.id, caseVictims.caseId)).where(and(eq(caseVictims.id, victimId), condition)).limit(1);
+  const [row] = forUpdate ? await query.for('update', { of: caseVictims }) : await query;
+  return row;
+}
+
+/** Loads a victim (case_victims id) the actor may read, or answers 404 without revealing it exists. */
+export async function loadVisibleVictim(tx: Tx, ctx: Ctx, victimId: string, options: { forUpdate?: boolean } = {}): Promise<VisibleVictim> {
+  const row = await loadVictim(tx, victimId, visibleVictimCondition(ctx.actor), options.forUpdate ?? false);
+  if (!row) throw victimNotFound();
+  return row;
+}
+
+/**
+ * Loads a victim whose protection records the actor may write (owner, full grant, or the referral of
+ * this victim). A victim the actor only reads analyst-wide answers 403 (it exists for the actor, read-only);
+ * one the actor cannot see at all answers 404.
+ */
+export async function loadWritableVictim(tx: Tx, ctx: Ctx, victimId: string, options: { forUpdate?: boolean } = {}): Promise<VisibleVictim> {
+  const row = await loadVictim(tx, victimId, writableVictimCondition(ctx.actor), options.forUpdate ?? false);
+  if (row) return row;
+  await loadVisibleVictim(tx, ctx, victimId);
+  throw new AppError('protection.victim_read_only', 403);
+}
