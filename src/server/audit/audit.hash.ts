@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { toWellFormed } from '../../core/unicode';
+import { canonicalJson } from '../../core/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -27,15 +28,6 @@ export interface KeyedAuditFields extends HashedAuditFields {
   seq: number;
 }
 
-/** JSON with sorted keys, so that jsonb's reordering on the way back does not change the hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /** Text as PostgreSQL keeps it: a lone surrogate cannot be encoded in UTF-8 and is stored as U+FFFD. */
 const storedText = (value: string) => toWellFormed(value);

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/connect';
 import type { Cipher } from '../crypto/cipher';
 import { isUniqueViolation } from '../db-errors';
 import { conflict } from '../errors/app-error';
+import { canonicalJson } from '../../core/canonical-json';
 
 /**
  * Idempotent creation keyed on the sender's own record number (`externalId`, unique per institution), the one
@@ -60,15 +61,6 @@ export async function idempotentCreate<Row extends { requestHash: string | null 
 
 /** HMAC (the blind-index key) of the canonical JSON: bodies carry identity data, so never a plain hash. */
 export function requestHash(cipher: Cipher, kind: string, body: unknown): string {
-  return cipher.blindIndex(`idempotency:${kind}`, canonicalJson(body));
+  return cipher.blindIndex(`idempotency:${kind}`, canonicalJson(body, { omitNullMembers: true }));
 }
 
-/** JSON with object keys sorted and absent members (undefined or null: "not given" on a create) left out. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}

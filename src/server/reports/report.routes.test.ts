@@ -5,7 +5,7 @@ import { anonymous } from '../../../test/api-client';
 import { makeCase } from '../../../test/case-factory';
 import { makeInstitution, makeUnit, makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
-import { contentHash } from '../../core/reports/canonical-json';
+import { contentHash } from '../../core/canonical-json';
 import { auditLog, reportSnapshots } from '../../db/schema';
 import { generateDemoData } from '../demo/generator';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { annualContent, type AnnualContent, type AnnualCreate, type AnnualReportView } from '../../contracts/reports';
-import { contentHash } from '../../core/reports/canonical-json';
+import { contentHash } from '../../core/canonical-json';
 import { reportSnapshots } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import { isSystemActor, type Ctx } from '../context';
