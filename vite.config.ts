@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompress } from './scripts/vite-precompress';
+import { precompress } from './scripts/precompress.mjs';
 
 /**
  * The web app: index.html at the repository root, sources in src/web, output in dist/web (the server

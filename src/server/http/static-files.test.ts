@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompressDirectory } from '../../../scripts/vite-precompress';
+import { precompressDirectory } from '../../../scripts/precompress.mjs';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { buildApp } from '../app';
 import type { App } from './types';

@@ -1,21 +1,24 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Plugin } from 'vite';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 /** Below this size the encoding header and the extra round of decoding cost more than they save. */
 const MIN_BYTES = 1024;
 
-function filesUnder(dir: string): string[] {
+/** @param {string} dir @returns {string[]} */
+function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
 }
 
-/** Writes `<file>.br` and `<file>.gz` beside every text file of the build that gets smaller compressed. */
-export function precompressDirectory(dir: string): { files: number; bytes: number; brotli: number; gzip: number } {
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every text file of the build that gets smaller compressed.
+ * @param {string} dir
+ */
+export function precompressDirectory(dir) {
   const totals = { files: 0, bytes: 0, brotli: 0, gzip: 0 };
   for (const path of filesUnder(dir)) {
     if (!COMPRESSIBLE.test(path)) continue;
@@ -40,7 +43,8 @@ export function precompressDirectory(dir: string): { files: number; bytes: numbe
  * the `.br`/`.gz` sibling with its `Content-Encoding` when the browser accepts it (`preCompressed` in
  * @fastify/static), so no request pays for compression and a slow link downloads a fraction of the bytes.
  */
-export function precompress(): Plugin {
+/** @returns {import('vite').Plugin} */
+export function precompress() {
   let outDir = 'dist';
   return {
     name: 'reta-precompress',
@@ -50,8 +54,14 @@ export function precompress(): Plugin {
     },
     closeBundle() {
       const t = precompressDirectory(outDir);
-      const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+      const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(0)} KB`;
       console.log(`precompressed ${t.files} files: ${kb(t.bytes)} → brotli ${kb(t.brotli)}, gzip ${kb(t.gzip)}`);
     },
   };
+}
+
+// Also usable after any build: `node scripts/precompress.mjs dist/web`.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const t = precompressDirectory(process.argv[2] ?? 'dist/web');
+  console.log(`precompressed ${t.files} files`);
 }
