@@ -10,6 +10,7 @@ import { Pager } from '../components/Pager';
 import { useFormat } from '../i18n/format';
 import { Field } from './cases/CaseSummary';
 import { openDecisions, waitingFor } from './duplicate-decisions';
+import { QueryLoading } from '../components/QueryLoading';
 
 type Side = CandidateView['own'];
 type Decision = 'confirm' | 'reject' | 'unmerge';
@@ -113,6 +114,7 @@ export default function DuplicatesPage() {
         w="fit-content"
       />
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 ? <EmptyState>{t('home.duplicates.empty')}</EmptyState> : (query.data?.items ?? []).map((c) => <CandidateCard key={c.id} c={c} />)}
       {query.data && <Pager page={page} pageSize={20} total={query.data.total} onChange={setPage} />}
     </Stack>

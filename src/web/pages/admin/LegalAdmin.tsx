@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { useFormat } from '../../i18n/format';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Regime = z.infer<typeof regimeView>;
 type Article = z.infer<typeof articleView>;
@@ -64,6 +65,7 @@ export default function LegalAdmin() {
       <Text size="sm">{t('admin.legal.help')}</Text>
       <Select label={t('admin.legal.regime')} data={(regimes.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name}${r.inForceFrom ? ` (${f.date(r.inForceFrom)})` : ''}` }))} value={regime} onChange={setRegime} clearable w={360} />
       <ErrorAlert error={regimes.error ?? articles.error} />
+      <QueryLoading query={articles} />
       {articles.data?.items.length === 0 && <EmptyState>{t('admin.legal.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped data-testid="legal-table">
