@@ -3,6 +3,7 @@
 // with the signed-in shell and the public pages (styles/all.ts): a slow link carries about a third of the
 // stylesheet before the sign-in page is usable.
 import '@mantine/core/styles/baseline.layer.css';
+import '@mantine/core/styles/default-css-variables.layer.css';
 import '@mantine/core/styles/global.layer.css';
 import '@mantine/core/styles/UnstyledButton.layer.css';
 import '@mantine/core/styles/VisuallyHidden.layer.css';
