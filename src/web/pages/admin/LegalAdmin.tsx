@@ -59,6 +59,8 @@ export default function LegalAdmin() {
   const [regime, setRegime] = useState<string | null>(null);
   const articles = useQuery({ queryKey: ['legal-articles', regime], queryFn: () => api.get<{ items: Article[] }>('/api/v1/legal/articles', { query: { regime: regime ?? undefined } }) });
   const [editing, setEditing] = useState<Tier | null>(null);
+  // Regimes by their name ("Ley 31146"), never by their code (`law_31146`).
+  const regimeName = (code: string) => regimes.data?.items.find((r) => r.code === code)?.name ?? (regimes.isLoading ? '' : code);
   const years = (m: number | null) => (m === null ? '—' : t('admin.legal.years', { years: f.number(m / 12, { maximumFractionDigits: 1 }) }));
   return (
     <Stack>
@@ -83,7 +85,7 @@ export default function LegalAdmin() {
             {(articles.data?.items ?? []).flatMap((a) =>
               (a.tiers.length ? a.tiers : [null]).map((tier, i) => (
                 <Table.Tr key={`${a.id}-${tier?.id ?? i}`}>
-                  <Table.Td>{i === 0 ? a.regimeCode : ''}</Table.Td>
+                  <Table.Td>{i === 0 ? regimeName(a.regimeCode) : ''}</Table.Td>
                   <Table.Td>{i === 0 ? a.articleNumber : ''}</Table.Td>
                   <Table.Td>
                     {i === 0 && (
