@@ -1,15 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.mjs';
 
 /**
  * The web app: index.html at the repository root, sources in src/web, output in dist/web (the server
  * serves it). Routes, charts and administration are split into chunks loaded on demand, so a remote post
- * on a slow link downloads only the shell and the sign-in page first.
+ * on a slow link downloads only the shell and the sign-in page first; every text file is also written
+ * brotli- and gzip-compressed beside itself for the server to send as is.
  */
 export default defineConfig({
   root: '.',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

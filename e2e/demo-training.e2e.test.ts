@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_E2E_PASSWORD, newPage, pick, screenshot, signIn, startDemoHarness, type Harness } from './harness';
@@ -49,6 +50,24 @@ describe('training mode on a fresh default demo', () => {
     await page.getByRole('heading', { name: `Caso ${code}` }).waitFor();
     await screenshot(page, 'demo-case-registered');
     await context.close();
+  });
+
+  it('the training banner reads well (WCAG AA contrast) and stays compact (two lines at most) on a 360 px phone', async () => {
+    for (const width of [1280, 360]) {
+      const { context, page } = await newPage(h, { width });
+      await page.goto(`${h.baseUrl}/login`);
+      const banner = page.getByTestId('training-banner');
+      await banner.waitFor();
+      const contrast = await new AxeBuilder({ page }).include('[data-testid="training-banner"]').withRules(['color-contrast']).analyze();
+      expect(contrast.violations.map((v) => `${width}px ${v.id}: ${v.nodes[0]?.any[0]?.message}`)).toEqual([]);
+      expect(contrast.passes.length).toBeGreaterThan(0); // the rule did look at the banner's text
+      if (width === 360) {
+        expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(64);
+        expect(await banner.textContent()).toContain('Modo de entrenamiento');
+        await screenshot(page, 'training-banner-phone');
+      }
+      await context.close();
+    }
   });
 
   it('demo-administrator resets the training data from the admin page, after confirming, and stays signed in', async () => {

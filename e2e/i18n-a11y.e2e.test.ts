@@ -149,4 +149,77 @@ describe('language switch and accessibility', () => {
     await screenshot(page, 'case-register-phone');
     await context.close();
   });
+
+  it('at 360 px the duplicates status tabs fit the screen, nothing is clipped', async () => {
+    const { context, page } = await newPage(h, { width: 360 });
+    await signIn(page, h, registrar, '/duplicates');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('radio', { name: 'Todos' }).waitFor({ state: 'attached' });
+    expect(await clippedSegmentedControls(page)).toEqual([]);
+    await screenshot(page, 'duplicates-phone');
+    await context.close();
+  });
+
+  it('the keyboard focus is visible (a 2 px ring) and never hidden under the sticky header', async () => {
+    const { context, page } = await newPage(h, { width: 360 });
+    await page.goto(`${h.baseUrl}/login`);
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 12; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return focusRing(page);
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    for (const selector of ['input[autocomplete="username"]', 'input[autocomplete="current-password"]', 'button[type="submit"]']) {
+      const ring = await tabTo(selector);
+      expect(ring.style, selector).toBe('solid');
+      expect(ring.width, selector).toBeGreaterThanOrEqual(2);
+    }
+
+    await signIn(page, h, registrar, '/cases/new');
+    await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
+    // Scrolled to the end, the focus goes back to a field near the top (as Shift+Tab or an error link does).
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const field = page.getByRole('main').getByRole('textbox').first();
+    await field.focus();
+    const [fieldTop, headerBottom] = await page.evaluate(() => {
+      const focused = document.activeElement!.getBoundingClientRect();
+      const header = document.querySelector('header')!.getBoundingClientRect();
+      return [focused.top, header.bottom];
+    });
+    expect(fieldTop).toBeGreaterThanOrEqual(headerBottom);
+    await context.close();
+  });
+
+  it('sign-in messages (field errors, an expired session) pass axe, colour contrast included, in both languages', async () => {
+    const { context, page } = await newPage(h);
+    await page.goto(`${h.baseUrl}/login?expired=1`);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByText('Su sesión expiró por inactividad').waitFor();
+    await page.locator('.mantine-InputWrapper-error').first().waitFor();
+    await expectNoSeriousViolations(page, 'login errors es');
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.mantine-InputWrapper-error').first().waitFor();
+    await expectNoSeriousViolations(page, 'login errors en');
+    await context.close();
+  });
 });
+
+/** Segmented controls that stick out of the viewport or clip their own options. */
+async function clippedSegmentedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-SegmentedControl-root')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.getAttribute('aria-label') ?? el.textContent}: ${el.scrollWidth} px in ${el.clientWidth} px`),
+  );
+}
+
+async function focusRing(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+}

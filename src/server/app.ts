@@ -17,6 +17,7 @@ import { createAuthenticateHook } from './http/auth.hooks';
 import { handleError, handleNotFound } from './http/error-handler';
 import { refuseUnstorableInput, useDepthLimitedJsonParser } from './http/input-guard';
 import { markNoStore } from './http/no-store';
+import { staticFileOptions } from './http/static-files';
 import type { App } from './http/types';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
@@ -120,7 +121,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   registerFeatureRoutes(app, deps, { tokens });
 
   if (options.serveWeb !== false && existsSync(join(deps.config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: false });
+    await app.register(fastifyStatic, staticFileOptions(deps.config.webDir));
     // The SPA's own routes (/cases/…) all load index.html; unknown /api paths stay 404 JSON.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return handleNotFound(req, reply);

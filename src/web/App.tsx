@@ -2,10 +2,15 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session';
-import { Layout } from './components/Layout';
+// The sign-in page is in the first download: on a slow link a lazy chunk would cost one more round trip
+// before the first thing anyone sees (its building blocks are needed by every page after it anyway).
+import LoginPage from './pages/LoginPage';
 
-// Everything past the home page is loaded on demand: the first download stays small on a slow link.
-const LoginPage = lazy(() => import('./pages/LoginPage'));
+// Everything past the sign-in page is loaded on demand, the signed-in shell (Layout: menus, drawer) too:
+// the first download stays small on a slow link.
+// They bring the full stylesheet with them (the first screen has only its own part: styles/first-paint.ts).
+const withAllStyles = <T,>(load: () => Promise<T>) => () => Promise.all([import('./styles/all'), load()]).then(([, module]) => module);
+const Layout = lazy(withAllStyles(() => import('./components/Layout').then((m) => ({ default: m.Layout }))));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage'));
@@ -13,7 +18,7 @@ const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CaseRegisterPage = lazy(() => import('./pages/cases/CaseRegisterPage'));
 const CasePage = lazy(() => import('./pages/cases/CasePage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const OpenDataPage = lazy(() => import('./pages/public/OpenDataPage'));
+const OpenDataPage = lazy(withAllStyles(() => import('./pages/public/OpenDataPage')));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const featurePages = {
   stats: lazy(() => import('./pages/stats/StatsPage')),

@@ -3,6 +3,7 @@ export default {
   app: {
     training_title: 'Training mode',
     training_body: 'All data in this system is synthetic, generated for training. It does not describe real people or cases.',
+    training_short: 'Synthetic data, not real.',
     tagline: 'Trafficking in persons registry and statistics',
     full_name: 'Registry and Statistics of Trafficking in Persons and Related Crimes',
   },

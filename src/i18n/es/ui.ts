@@ -3,6 +3,7 @@ export default {
   app: {
     training_title: 'Modo de entrenamiento',
     training_body: 'Todos los datos de este sistema son sintéticos, generados para capacitación. No corresponden a personas ni casos reales.',
+    training_short: 'Datos sintéticos, no reales.',
     tagline: 'Registro y estadística de trata de personas',
     full_name: 'Registro y Estadística del delito de Trata de Personas y Afines',
   },

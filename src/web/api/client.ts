@@ -88,10 +88,22 @@ export const api = {
 };
 
 /** The message to show for an error: the catalogue's text for its code, else the server's own. */
+const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
+
+/**
+ * The message for a failed request, in the page's language. Catalogue messages with parameters
+ * ("El artículo {{article}} …") are taken from the server's answer, which filled them in the language this
+ * client asked for (Accept-Language): the code alone cannot fill them, and a placeholder must never reach
+ * a person. Without a server message, the parameters are left out rather than shown raw.
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'network') return i18next.t('common.network_error');
-    return i18next.t(error.code, { ns: 'errors', defaultValue: error.message || i18next.t('common.unexpected_error') });
+    const catalogue = i18next.t(error.code, { ns: 'errors', defaultValue: '' });
+    if (catalogue && !PLACEHOLDER.test(catalogue)) return catalogue;
+    if (error.message && !PLACEHOLDER.test(error.message)) return error.message;
+    if (catalogue) return catalogue.replace(new RegExp(PLACEHOLDER.source, 'g'), '…');
+    return i18next.t('common.unexpected_error');
   }
   return i18next.t('common.unexpected_error');
 }

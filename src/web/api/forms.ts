@@ -25,6 +25,19 @@ export function contractResolver<T extends FieldValues>(schema: z.ZodType, prepa
 }
 
 /**
+ * `contractResolver` for a contract loaded on first use (`() => import('…/contracts/x').then((m) => m.schema)`):
+ * the sign-in page shows its form without waiting for zod on a slow link, and validates with the same
+ * contract when submitted.
+ */
+export function lazyContractResolver<T extends FieldValues>(load: () => Promise<z.ZodType>): Resolver<T> {
+  let resolver: Resolver<T> | undefined;
+  return async (values, context, options) => {
+    resolver ??= contractResolver<T>(await load());
+    return resolver(values, context, options);
+  };
+}
+
+/**
  * Shows an API error at field level where it names fields; returns the form-level message otherwise.
  * Field messages from the server are already localised (Accept-Language), or are catalogue keys.
  */

@@ -1,9 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enCodes from '../../i18n/en/codes';
-import enErrors from '../../i18n/en/errors';
-import enUi from '../../i18n/en/ui';
-import enValidation from '../../i18n/en/validation';
 import esCodes from '../../i18n/es/codes';
 import esErrors from '../../i18n/es/errors';
 import esUi from '../../i18n/es/ui';
@@ -25,6 +21,8 @@ export function storedLocale(): Locale {
  * One i18next instance with four namespaces: ui (screens), codes (code-list labels), errors and
  * validation (the server's own catalogues, so a message reads the same wherever it is shown).
  * Keys are flat (`case.list.title`, `validation.failed`): the server's keys contain dots.
+ * Spanish (the default and the fallback) is in the first download; English is loaded when chosen
+ * (`loadLocale`), so a slow link does not carry both languages to the sign-in page.
  */
 export function setupI18n(locale: Locale = storedLocale()) {
   if (i18next.isInitialized) return i18next;
@@ -40,14 +38,35 @@ export function setupI18n(locale: Locale = storedLocale()) {
     initAsync: false,
     resources: {
       es: { ui: flatten(esUi), codes: flatten(esCodes), errors: esErrors, validation: esValidation },
-      en: { ui: flatten(enUi), codes: flatten(enCodes), errors: enErrors, validation: enValidation },
     },
   });
   document.documentElement.lang = locale;
   return i18next;
 }
 
+const NAMESPACES = ['ui', 'codes', 'errors', 'validation'] as const;
+
+/** Makes sure the catalogues of `locale` are loaded (English comes in its own chunk). */
+export async function loadLocale(locale: Locale) {
+  if (locale === 'es' || i18next.hasResourceBundle('en', 'ui')) return;
+  const { english } = await import('./english');
+  for (const ns of NAMESPACES) i18next.addResourceBundle('en', ns, english[ns], true, true);
+}
+
+/** Starts i18n in the stored language, its catalogues loaded, before the first render. */
+export async function startI18n() {
+  const locale = storedLocale();
+  const instance = setupI18n('es');
+  if (locale !== 'es') {
+    await loadLocale(locale);
+    await instance.changeLanguage(locale);
+    document.documentElement.lang = locale;
+  }
+  return instance;
+}
+
 export async function changeLocale(locale: Locale) {
+  await loadLocale(locale);
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {

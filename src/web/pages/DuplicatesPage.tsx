@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { Pager } from '../components/Pager';
 import { useFormat } from '../i18n/format';
 import { Field } from './cases/CaseSummary';
 import { openDecisions, waitingFor } from './duplicate-decisions';
+import { QueryLoading } from '../components/QueryLoading';
 
 type Side = CandidateView['own'];
 type Decision = 'confirm' | 'reject' | 'unmerge';
@@ -102,17 +104,22 @@ export default function DuplicatesPage() {
     placeholderData: keepPreviousData,
   });
   const statuses = [...matchStatuses, 'all'] as const;
+  const narrow = useMediaQuery('(max-width: 36em)');
   return (
     <Stack>
       <PageHeader title={t('duplicates.title')} description={t('duplicates.help')} />
       <SegmentedControl
         aria-label={t('duplicates.status')}
+        // Five statuses do not fit side by side on a phone: one under the other there.
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        fullWidth={narrow}
         value={status}
         onChange={(v) => { setStatus(v); setPage(1); }}
         data={statuses.map((s) => ({ value: s, label: s === 'all' ? t('common.all') : f.code('matchStatuses', s) }))}
-        w="fit-content"
+        w={narrow ? '100%' : 'fit-content'}
       />
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 ? <EmptyState>{t('home.duplicates.empty')}</EmptyState> : (query.data?.items ?? []).map((c) => <CandidateCard key={c.id} c={c} />)}
       {query.data && <Pager page={page} pageSize={20} total={query.data.total} onChange={setPage} />}
     </Stack>

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { loginBody, type MeView } from '../../contracts/auth';
+import type { MeView } from '../../contracts/auth';
 import { ApiError, errorMessage } from '../api/client';
-import { contractResolver } from '../api/forms';
+import { lazyContractResolver } from '../api/forms';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { TrainingBanner } from '../components/TrainingBanner';
@@ -15,6 +15,10 @@ interface LoginValues {
   password: string;
 }
 
+// The contract (and zod with it) is fetched while the user types, not before the form shows.
+const loadLoginContract = () => import('../../contracts/auth').then((m) => m.loginBody);
+const loginResolver = lazyContractResolver<LoginValues>(loadLoginContract);
+
 export default function LoginPage() {
   const { t } = useTranslation();
   const { state, login } = useSession();
@@ -22,7 +26,8 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<LoginValues>({ resolver: contractResolver(loginBody), defaultValues: { username: '', password: '' } });
+  useEffect(() => void loadLoginContract(), []);
+  const form = useForm<LoginValues>({ resolver: loginResolver, defaultValues: { username: '', password: '' } });
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 

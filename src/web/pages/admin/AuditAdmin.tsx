@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
+import { QueryLoading } from '../../components/QueryLoading';
 
 interface AuditEntry {
   id: number;
@@ -43,6 +44,7 @@ export default function AuditAdmin() {
         <TextInput type="date" label={t('admin.audit.to')} value={filters.to} onChange={set('to')} />
       </SimpleGrid>
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 && <EmptyState>{t('admin.audit.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped data-testid="audit-table">

@@ -10,6 +10,7 @@ import { CodeSelect, EmptyState, ErrorAlert } from '../../components/common';
 import { UbigeoPicker } from '../../components/UbigeoPicker';
 import { useFormat } from '../../i18n/format';
 import { useInstitutions, type Institution } from './admin-data';
+import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   code: string;
@@ -56,6 +57,7 @@ export default function InstitutionsAdmin() {
     <Stack>
       <Group justify="flex-end"><Button onClick={() => setCreating(true)}>{t('admin.institutions.new')}</Button></Group>
       <ErrorAlert error={institutions.error} />
+      <QueryLoading query={institutions} />
       {institutions.data?.length === 0 && <EmptyState>{t('admin.institutions.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped>

@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { useFormat } from '../../i18n/format';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Regime = z.infer<typeof regimeView>;
 type Article = z.infer<typeof articleView>;
@@ -58,12 +59,15 @@ export default function LegalAdmin() {
   const [regime, setRegime] = useState<string | null>(null);
   const articles = useQuery({ queryKey: ['legal-articles', regime], queryFn: () => api.get<{ items: Article[] }>('/api/v1/legal/articles', { query: { regime: regime ?? undefined } }) });
   const [editing, setEditing] = useState<Tier | null>(null);
+  // Regimes by their name ("Ley 31146"), never by their code (`law_31146`).
+  const regimeName = (code: string) => regimes.data?.items.find((r) => r.code === code)?.name ?? (regimes.isLoading ? '' : code);
   const years = (m: number | null) => (m === null ? '—' : t('admin.legal.years', { years: f.number(m / 12, { maximumFractionDigits: 1 }) }));
   return (
     <Stack>
       <Text size="sm">{t('admin.legal.help')}</Text>
       <Select label={t('admin.legal.regime')} data={(regimes.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name}${r.inForceFrom ? ` (${f.date(r.inForceFrom)})` : ''}` }))} value={regime} onChange={setRegime} clearable w={360} />
       <ErrorAlert error={regimes.error ?? articles.error} />
+      <QueryLoading query={articles} />
       {articles.data?.items.length === 0 && <EmptyState>{t('admin.legal.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped data-testid="legal-table">
@@ -81,7 +85,7 @@ export default function LegalAdmin() {
             {(articles.data?.items ?? []).flatMap((a) =>
               (a.tiers.length ? a.tiers : [null]).map((tier, i) => (
                 <Table.Tr key={`${a.id}-${tier?.id ?? i}`}>
-                  <Table.Td>{i === 0 ? a.regimeCode : ''}</Table.Td>
+                  <Table.Td>{i === 0 ? regimeName(a.regimeCode) : ''}</Table.Td>
                   <Table.Td>{i === 0 ? a.articleNumber : ''}</Table.Td>
                   <Table.Td>
                     {i === 0 && (

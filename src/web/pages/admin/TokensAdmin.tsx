@@ -9,6 +9,7 @@ import { applyServerErrors, contractResolver } from '../../api/forms';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { useUsers } from './admin-data';
+import { QueryLoading } from '../../components/QueryLoading';
 
 interface Token {
   id: string;
@@ -58,6 +59,7 @@ export default function TokensAdmin() {
         </Alert>
       )}
       <ErrorAlert error={tokens.error ?? revoke.error} />
+      <QueryLoading query={tokens} />
       {tokens.data?.items.length === 0 && <EmptyState>{t('admin.tokens.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped>

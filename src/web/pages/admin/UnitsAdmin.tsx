@@ -9,6 +9,7 @@ import { applyServerErrors, contractResolver } from '../../api/forms';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { UbigeoPicker } from '../../components/UbigeoPicker';
 import { useInstitutions, useUnits } from './admin-data';
+import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   institutionId: string | null;
@@ -61,6 +62,7 @@ export default function UnitsAdmin() {
         <Button onClick={() => setCreating(true)}>{t('admin.units.new')}</Button>
       </Group>
       <ErrorAlert error={units.error} />
+      <QueryLoading query={units} />
       {units.data?.length === 0 && <EmptyState>{t('admin.units.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped>

@@ -11,6 +11,7 @@ import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { CodeMultiSelect, EmptyState, ErrorAlert } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { useInstitutions, useUnits, useUsers, type User } from './admin-data';
+import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   username: string;
@@ -116,6 +117,7 @@ export default function UsersAdmin() {
     <Stack>
       <Group justify="flex-end"><Button onClick={() => setCreating(true)}>{t('admin.users.new')}</Button></Group>
       <ErrorAlert error={users.error} />
+      <QueryLoading query={users} />
       {users.data?.length === 0 && <EmptyState>{t('admin.users.empty')}</EmptyState>}
       <div className="reta-table-wrap">
         <Table striped data-testid="users-table">

@@ -13,6 +13,7 @@ import { CodeField, DateField, UbigeoField } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
 import { CallDetail } from './CallDetail';
+import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   receivedAt: string;
@@ -79,6 +80,7 @@ function Calls({ path, testId }: { path: string; testId: string }) {
   return (
     <Stack>
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 ? <EmptyState>{t('hotline.empty')}</EmptyState> : (
         <div className="reta-table-wrap">
           <Table striped data-testid={testId}>

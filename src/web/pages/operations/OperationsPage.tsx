@@ -14,6 +14,7 @@ import { CodeField, DateField, NumberField, UbigeoField } from '../../components
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
 import { today } from '../cases/case-form';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Operation = z.infer<typeof operationView>;
 type Values = z.input<typeof operationCreate>;
@@ -68,6 +69,7 @@ export default function OperationsPage() {
     <>
       <PageHeader title={t('operations.title')} description={t('operations.help')} actions={can('operation.write') && <Button onClick={() => setCreating(true)}>{t('operations.new')}</Button>} />
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 ? <EmptyState>{t('operations.empty')}</EmptyState> : (
         <div className="reta-table-wrap">
           <Table striped>

@@ -14,6 +14,7 @@ import { CodeField, CodesField, DateField, NumberField, UbigeoField } from '../.
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
 import { today } from '../cases/case-form';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Values = z.input<typeof preventionCreate>;
 interface Activity {
@@ -77,6 +78,7 @@ export default function PreventionPage() {
     <>
       <PageHeader title={t('prevention.page_title')} description={t('prevention.help')} actions={can('prevention.write') && <Button onClick={() => setCreating(true)}>{t('prevention.new')}</Button>} />
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 ? <EmptyState>{t('prevention.empty')}</EmptyState> : (
         <div className="reta-table-wrap">
           <Table striped>

@@ -7,6 +7,7 @@ import type { StatsResult } from '../../../contracts/stats';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { headerLabel } from '../stats/stats-data';
 
 function PublicTable({ name, year }: { name: string; year: number }) {
   const { t, i18n } = useTranslation();
@@ -26,14 +27,14 @@ function PublicTable({ name, year }: { name: string; year: number }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th />
-                {d.columns.map((c) => <Table.Th key={c.key}>{c.key === 'value' ? t('open_data.count') : c.label ?? c.key}</Table.Th>)}
+                {d.columns.map((c) => <Table.Th key={c.key}>{c.key === 'value' ? t('open_data.count') : headerLabel(d.by[1], c)}</Table.Th>)}
                 <Table.Th>{t('open_data.total')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {d.rows.map((r, i) => (
                 <Table.Tr key={r.key}>
-                  <Table.Th scope="row">{r.label ?? r.key}</Table.Th>
+                  <Table.Th scope="row">{headerLabel(d.by[0], r)}</Table.Th>
                   {d.cells[i]!.map((c, j) => <Table.Td key={j}>{c.display}</Table.Td>)}
                   <Table.Td fw={600}>{d.totals.rows[i]?.display}</Table.Td>
                 </Table.Tr>

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Quality = z.infer<typeof qualityResult>;
 type Item = z.infer<typeof qualityCaseItem>;
@@ -23,6 +24,7 @@ function CheckCases({ check }: { check: string }) {
     <Stack gap="xs">
       <Title order={2} size="h4">{t(`quality.check.${check}`)}</Title>
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data?.items.length === 0 && <EmptyState>{t('quality.no_cases')}</EmptyState>}
       {(query.data?.items ?? []).map((c) => (
         <Group key={c.caseId} gap="xs">
@@ -49,6 +51,7 @@ export default function QualityPage() {
       <SegmentedControl aria-label={t('quality.group_by')} w="fit-content" value={groupBy} onChange={(v) => setGroupBy(v as 'unit' | 'institution')}
         data={[{ value: 'unit', label: t('quality.by_unit') }, { value: 'institution', label: t('quality.by_institution') }]} />
       <ErrorAlert error={query.error} />
+      <QueryLoading query={query} />
       {query.data && query.data.items.length === 0 && <EmptyState>{t('quality.empty')}</EmptyState>}
       {rows.length > 1 && (
         <div className="reta-table-wrap">

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../api/session';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Snapshot = z.infer<typeof snapshotSummary>;
 
@@ -36,6 +37,7 @@ export default function ReportsPage() {
       )}
       {create.error && <Alert color="red" role="alert">{errorMessage(create.error)}</Alert>}
       <ErrorAlert error={list.error} />
+      <QueryLoading query={list} />
       {list.data?.items.length === 0 && <EmptyState>{t('reports.empty')}</EmptyState>}
       {(list.data?.items.length ?? 0) > 0 && (
         <div className="reta-table-wrap">

@@ -1,5 +1,7 @@
 import { Box } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { useFormat } from '../../i18n/format';
+import { describeChart } from './chart-description';
 
 type EChartsModule = typeof import('./echarts-setup');
 let loading: Promise<EChartsModule> | null = null;
@@ -8,7 +10,7 @@ const loadECharts = () => (loading ??= import('./echarts-setup'));
 export interface ChartProps {
   option: Record<string, unknown>;
   height?: number;
-  /** Text alternative for screen readers (the chart itself is an image to them). */
+  /** Title of the text alternative for screen readers (the chart is an image to them); its data follow it. */
   label: string;
   onClick?: (params: { name?: string; data?: unknown; dataIndex?: number; seriesIndex?: number }) => void;
   testId?: string;
@@ -17,6 +19,8 @@ export interface ChartProps {
 /** An ECharts chart, loaded on demand (the library is only fetched by pages that draw charts). */
 export function Chart({ option, height = 280, label, onClick, testId }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const f = useFormat();
+  const description = describeChart(option, (n) => f.number(n));
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   useEffect(() => {
@@ -26,7 +30,8 @@ export function Chart({ option, height = 280, label, onClick, testId }: ChartPro
     void loadECharts().then(({ echarts }) => {
       if (disposed || !ref.current) return;
       const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      instance.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
+      // ECharts' own aria text is English only (and says NaN for some values): the label below replaces it.
+      instance.setOption({ animation: false, ...option, aria: { enabled: false } }, true);
       instance.on('click', (p) => clickRef.current?.(p as never));
       chart = instance as never;
       window.addEventListener('resize', resize);
@@ -37,5 +42,5 @@ export function Chart({ option, height = 280, label, onClick, testId }: ChartPro
       chart?.dispose();
     };
   }, [option]);
-  return <Box ref={ref} h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
+  return <Box ref={ref} h={height} w="100%" role="img" aria-label={description ? `${label}. ${description}` : label} data-testid={testId} />;
 }
