@@ -15,6 +15,7 @@ import { registerProtectionRoutes } from './protection/protection.routes';
 import { registerQualityRoutes } from './quality/quality.routes';
 import { registerReferenceRoutes } from './reference/reference.routes';
 import { registerReportRoutes } from './reports/report.routes';
+import { registerSearchRoutes } from './search/search.routes';
 import { registerStatsRoutes } from './stats/stats.routes';
 
 /** Every feature's routes, in one list: the map of the API. */
@@ -34,4 +35,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerReportRoutes(app, deps);
   registerQualityRoutes(app, deps);
   registerDemoRoutes(app, deps);
+  registerSearchRoutes(app, deps);
 }
