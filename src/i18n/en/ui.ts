@@ -319,4 +319,16 @@ export default {
     exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
     definitions_doc: 'Statistics definitions',
   },
+  search: {
+    label: 'Search cases and people', placeholder: 'Code, file no., ID…', title: 'Search', for: 'Results for “{{q}}”',
+    help: 'Type a case code, a file or document number, or a name in the search box above.',
+    help_identity: 'Finds cases by code or file number, and people by document number or name. Every search for people is recorded.',
+    help_cases: 'Finds cases by code or file number. Your role may not look people up by name or document.',
+    show_names: 'Show names', truncated: 'There are more results than shown: refine the search.',
+    cases: 'Cases', persons: 'People', no_cases: 'No case within your reach matches.', no_persons: 'No person within your reach matches.',
+    identity_reserved: 'Person (identity withheld: press “Show names” and state the reason)',
+    col: { code: 'Code', status: 'Status', unit: 'Registering unit', matched: 'Matched by' },
+    matched: { case_code: 'Case code', file_number: 'File number' },
+    role: { victim: 'Victim', suspect: 'Suspect' },
+  },
 } as const;

@@ -319,4 +319,16 @@ export default {
     exports_help: 'Cuestionario GLOTIP de UNODC y extracto con el formato de CTDC, para el año elegido.', glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
     definitions_doc: 'Definiciones de las estadísticas',
   },
+  search: {
+    label: 'Buscar casos y personas', placeholder: 'Código, expediente, DNI…', title: 'Búsqueda', for: 'Resultados para «{{q}}»',
+    help: 'Escriba en el buscador de arriba un código de caso, un número de expediente o de documento, o un nombre.',
+    help_identity: 'Busca casos por código o número de expediente, y personas por número de documento o nombre. Cada búsqueda de personas queda registrada.',
+    help_cases: 'Busca casos por código o número de expediente. Su rol no permite buscar personas por nombre o documento.',
+    show_names: 'Ver nombres', truncated: 'Hay más resultados de los que se muestran: precise la búsqueda.',
+    cases: 'Casos', persons: 'Personas', no_cases: 'Ningún caso a su alcance coincide.', no_persons: 'Ninguna persona a su alcance coincide.',
+    identity_reserved: 'Persona (identidad reservada: pulse «Ver nombres» e indique el motivo)',
+    col: { code: 'Código', status: 'Estado', unit: 'Unidad que registró', matched: 'Coincide por' },
+    matched: { case_code: 'Código de caso', file_number: 'Número de expediente' },
+    role: { victim: 'Víctima', suspect: 'Presunto tratante' },
+  },
 } as const;
