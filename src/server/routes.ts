@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerCaseRoutes } from './cases/case.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
+import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerJusticeRoutes } from './justice/justice.routes';
 import { registerLegalRoutes } from './legal/legal.routes';
 import { registerOperationRoutes } from './operations/operation.routes';
@@ -36,4 +37,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerQualityRoutes(app, deps);
   registerDemoRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerInboxRoutes(app, deps);
 }

@@ -19,6 +19,9 @@ const caseHitColumns = {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/** On `cases`: the code contains the typed text (any case), wildcards taken as letters. For inbox searches. */
+export const caseCodeContains = (text: string): SQL => sql`${cases.code} like ${`%${escapeLike(text.trim().toUpperCase())}%`}`;
+
 function selectCaseHits(tx: Tx, where: SQL, limit: number) {
   return tx
     .select(caseHitColumns)
