@@ -13,5 +13,5 @@ export const inboxListQuery = listQuery.merge(inboxFilters);
 
 /** Each row says whether it arrived after the user last looked (`isNew`); the list says how many are new. */
 export const inboxMarkers = z.object({ caseCode: z.string().nullable(), isNew: z.boolean() });
-export const inboxResponse = <T extends z.ZodObject>(item: T) =>
-  listResponse(item.merge(inboxMarkers)).extend({ unseen: z.number().int(), seenAt: z.string().nullable() });
+export const inboxResponse = <S extends z.ZodRawShape>(item: z.ZodObject<S>) =>
+  listResponse(item.extend(inboxMarkers.shape)).extend({ unseen: z.number().int(), seenAt: z.string().nullable() });

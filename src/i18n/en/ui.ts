@@ -55,7 +55,8 @@ export default {
     greeting: 'Hello, {{name}}', see_all: 'See all', nothing_for_role: 'Nothing is waiting for your role.',
     open_cases: { title: "My unit's open cases", empty: 'Your unit has no open cases.' },
     stale_cases: { title: 'Stale cases', empty: 'No stale cases. Well done!' },
-    justice_cases: { title: 'Cases to record proceedings', empty: 'No cases waiting for your office.' },
+    justice_cases: { title: 'Received by your office', empty: 'No police reports or charges received.' },
+    waiting_one: '{{count}} waiting', waiting_other: '{{count}} waiting',
     referral_inbox: { title: 'Referrals received', empty: 'No referrals waiting for an answer.' },
     hotline_follow_up: { title: 'Calls to follow up', empty: 'No referred calls waiting for an outcome.' },
     duplicates: { title: 'Possible duplicates to review', empty: 'No possible duplicates to review.',
@@ -330,5 +331,9 @@ export default {
     col: { code: 'Code', status: 'Status', unit: 'Registering unit', matched: 'Matched by' },
     matched: { case_code: 'Case code', file_number: 'File number' },
     role: { victim: 'Victim', suspect: 'Suspect' },
+  },
+  inbox: {
+    search: 'Search by case code', search_placeholder: 'RETA-2026-…', mine: 'My unit only', new: 'New',
+    unseen_one: '{{count}} new', unseen_other: '{{count}} new', received: 'Received',
   },
 } as const;

@@ -55,7 +55,8 @@ export default {
     greeting: 'Hola, {{name}}', see_all: 'Ver todo', nothing_for_role: 'No hay tareas pendientes para su función.',
     open_cases: { title: 'Casos abiertos de mi unidad', empty: 'Su unidad no tiene casos abiertos.' },
     stale_cases: { title: 'Casos sin movimiento', empty: 'No hay casos sin movimiento. ¡Bien!' },
-    justice_cases: { title: 'Casos para registrar actuaciones', empty: 'No hay casos pendientes para su despacho.' },
+    justice_cases: { title: 'Recibidos en su despacho', empty: 'No hay informes policiales ni acusaciones recibidos.' },
+    waiting_one: '{{count}} pendiente', waiting_other: '{{count}} pendientes',
     referral_inbox: { title: 'Derivaciones recibidas', empty: 'No hay derivaciones esperando respuesta.' },
     hotline_follow_up: { title: 'Llamadas por seguir', empty: 'No hay llamadas derivadas pendientes de resultado.' },
     duplicates: { title: 'Posibles duplicados por revisar', empty: 'No hay posibles duplicados por revisar.',
@@ -330,5 +331,9 @@ export default {
     col: { code: 'Código', status: 'Estado', unit: 'Unidad que registró', matched: 'Coincide por' },
     matched: { case_code: 'Código de caso', file_number: 'Número de expediente' },
     role: { victim: 'Víctima', suspect: 'Presunto tratante' },
+  },
+  inbox: {
+    search: 'Buscar por código de caso', search_placeholder: 'RETA-2026-…', mine: 'Solo mi unidad', new: 'Nuevo',
+    unseen_one: '{{count}} nuevo', unseen_other: '{{count}} nuevos', received: 'Recibido',
   },
 } as const;
