@@ -55,7 +55,7 @@ describe('finding things: the header search and the referral inbox', () => {
     await signIn(page, h, worker, '/');
     const card = page.getByTestId('home-referral_inbox');
     await card.getByRole('link', { name: new RegExp(caseCode) }).waitFor();
-    expect(await card.textContent()).toContain('1 nuevo');
+    expect(await card.textContent()).toContain('Nuevos: 1');
     await screenshot(page, 'home-referral');
     await card.getByRole('link', { name: new RegExp(caseCode) }).click();
     await page.waitForURL((url) => url.pathname === `/cases/${caseId}`);

@@ -56,7 +56,7 @@ export default {
     open_cases: { title: "My unit's open cases", empty: 'Your unit has no open cases.' },
     stale_cases: { title: 'Stale cases', empty: 'No stale cases. Well done!' },
     justice_cases: { title: 'Received by your office', empty: 'No police reports or charges received.' },
-    waiting_one: '{{count}} waiting', waiting_other: '{{count}} waiting',
+    waiting: 'Waiting: {{count}}',
     referral_inbox: { title: 'Referrals received', empty: 'No referrals waiting for an answer.' },
     hotline_follow_up: { title: 'Calls to follow up', empty: 'No referred calls waiting for an outcome.' },
     duplicates: { title: 'Possible duplicates to review', empty: 'No possible duplicates to review.',
@@ -334,7 +334,7 @@ export default {
   },
   inbox: {
     search: 'Search by case code', search_placeholder: 'RETA-2026-…', mine: 'My unit only', new: 'New',
-    unseen_one: '{{count}} new', unseen_other: '{{count}} new', received: 'Received',
+    unseen: 'New: {{count}}', received: 'Received',
   },
   audit_log: {
     person: 'User', action_any: 'All actions', person_any: 'All users', open: 'Open', system: 'System', hits: 'results',

@@ -56,7 +56,7 @@ export default {
     open_cases: { title: 'Casos abiertos de mi unidad', empty: 'Su unidad no tiene casos abiertos.' },
     stale_cases: { title: 'Casos sin movimiento', empty: 'No hay casos sin movimiento. ¡Bien!' },
     justice_cases: { title: 'Recibidos en su despacho', empty: 'No hay informes policiales ni acusaciones recibidos.' },
-    waiting_one: '{{count}} pendiente', waiting_other: '{{count}} pendientes',
+    waiting: 'Pendientes: {{count}}',
     referral_inbox: { title: 'Derivaciones recibidas', empty: 'No hay derivaciones esperando respuesta.' },
     hotline_follow_up: { title: 'Llamadas por seguir', empty: 'No hay llamadas derivadas pendientes de resultado.' },
     duplicates: { title: 'Posibles duplicados por revisar', empty: 'No hay posibles duplicados por revisar.',
@@ -334,7 +334,7 @@ export default {
   },
   inbox: {
     search: 'Buscar por código de caso', search_placeholder: 'RETA-2026-…', mine: 'Solo mi unidad', new: 'Nuevo',
-    unseen_one: '{{count}} nuevo', unseen_other: '{{count}} nuevos', received: 'Recibido',
+    unseen: 'Nuevos: {{count}}', received: 'Recibido',
   },
   audit_log: {
     person: 'Usuario', action_any: 'Todas las acciones', person_any: 'Todos los usuarios', open: 'Abrir', system: 'Sistema', hits: 'resultados',
