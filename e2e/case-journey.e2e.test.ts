@@ -128,7 +128,7 @@ describe('a case from registration to the case page', () => {
 
     const office = await newPage(h);
     await signIn(office.page, h, prosecutor, '/justice');
-    await office.page.getByTestId('justice-inbox').getByRole('link', { name: 'Abrir caso' }).first().click();
+    await office.page.getByTestId('justice-inbox').getByRole('link', { name: /^RETA-\d{4}-\d{6}$/ }).first().click();
     await record(office.page, 'Acusación presentada', async () => {
       const form = office.page.getByTestId('event-form');
       await form.getByLabel('Artículos', { exact: true }).fill('129-A');
@@ -140,7 +140,7 @@ describe('a case from registration to the case page', () => {
 
     const court = await newPage(h);
     await signIn(court.page, h, clerk, '/justice');
-    await court.page.getByTestId('justice-inbox').getByRole('link', { name: 'Abrir caso' }).first().click();
+    await court.page.getByTestId('justice-inbox').getByRole('link', { name: /^RETA-\d{4}-\d{6}$/ }).first().click();
     await record(court.page, 'Sentencia (fallo)', async () => {
       const form = court.page.getByTestId('event-form');
       await pick(court.page, form, 'Fallo', 'Condena');

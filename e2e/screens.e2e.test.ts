@@ -51,7 +51,12 @@ describe('administration, hotline, operations, prevention, quality and open data
     await page.getByTestId('legal-table').getByRole('cell', { name: '129-A' }).first().waitFor();
     await screenshot(page, 'admin-legal');
     await page.getByRole('tab', { name: 'Registro de auditoría' }).click();
-    await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
+    // The log reads in words, not internal codes: "Usuario creado", never `user.create` or raw JSON.
+    const log = page.getByTestId('audit-table');
+    await log.getByText('Usuario creado').first().waitFor();
+    await pick(page, page, 'Acción', 'Usuario creado');
+    await log.getByText('Inicio de sesión', { exact: true }).waitFor({ state: 'detached' });
+    expect(await log.textContent()).not.toMatch(/user\.create|\{"/);
     await screenshot(page, 'admin-audit');
     await page.getByRole('tab', { name: 'Datos de referencia' }).click();
     await screenshot(page, 'admin-reference');

@@ -63,7 +63,7 @@ const call = (client: ApiClient, r: Route, url: string, body: unknown = {}) => c
 
 describe('authorization matrix', () => {
   it('finds the routes (sanity: the case routes are there)', () => {
-    expect(routes.map(key)).toEqual(expect.arrayContaining([...ANY_SIGNED_IN, 'POST /api/v1/cases', 'GET /api/v1/cases/{id}', 'POST /api/v1/cases/{id}/suspects/{suspectId}/events', 'POST /api/v1/referrals', 'POST /api/v1/hotline/calls']));
+    expect(routes.map(key)).toEqual(expect.arrayContaining([...ANY_SIGNED_IN, 'POST /api/v1/cases', 'GET /api/v1/cases/{id}', 'POST /api/v1/cases/{id}/suspects/{suspectId}/events', 'POST /api/v1/referrals', 'POST /api/v1/hotline/calls', 'GET /api/v1/search']));
   });
 
   it('answers 401 without credentials on every non-public route', async () => {
@@ -187,6 +187,22 @@ describe('authorization matrix', () => {
       }
       expect(readable, roles.join('+')).toBeGreaterThan(3);
     }
+  });
+
+  it('the search never finds a person by name or document for analyst-wide readers, nor for another institution', async () => {
+    const analyst = await makeUser(registry, { roles: ['analyst'], national: true });
+    const stranger = await tokenUser({ roles: ['registrar', 'supervisor'] });
+    const readers = [analyst, stranger, ...(await Promise.all(combinations.map(({ roles, kind }) => tokenUser({ roles, kind, national: true }))))];
+    for (const reader of readers) {
+      for (const q of ['Z9988776', 'Wilma Cutipa', 'cutipa']) {
+        const response = await reader.client.withReason('case_follow_up').get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+        expect(response.status).toBe(200);
+        expect(response.body.persons, q).toEqual([]);
+        expect(JSON.stringify(response.body)).not.toMatch(IDENTITY_STRINGS);
+      }
+    }
+    const own = await owner.client.withReason('case_follow_up').get('/api/v1/search?q=Z9988776');
+    expect(own.body.persons.map((p: { name: string }) => p.name)).toEqual(['Wilma Cutipa']);
   });
 
   it('refuses every write on another institution’s victim or case to analyst-wide readers holding a writing role', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hotlineClassifications } from '../core/codes';
 import { callChannels, callCloseReasons, callerTypes, callOutcomes, callStatuses } from '../core/hotline/call-status';
+import { inboxFilters, inboxResponse } from './inbox';
 import { countryCode, dateTime, isoDate, listQuery, listResponse, longText, ubigeoCode, uuid, version } from './common';
 
 const count = z.number().int().min(0).max(100_000);
@@ -80,6 +81,11 @@ export const callView = z.object({
 });
 export type CallView = z.infer<typeof callView>;
 export const callList = listResponse(callView);
+
+/** The hotline follow-up inbox: newest referral first, "mine" = referred to my unit or registered by me. */
+export const followUpQuery = listQuery.merge(inboxFilters.pick({ mine: true }));
+export type FollowUpQuery = z.infer<typeof followUpQuery>;
+export const followUpList = inboxResponse(callView);
 
 export const monthlyStatsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const countsBy = <T extends readonly [string, ...string[]]>(codes: T) => z.object(Object.fromEntries(codes.map((c) => [c, z.number().int()])) as { [K in T[number]]: z.ZodNumber });

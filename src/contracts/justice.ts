@@ -3,6 +3,7 @@ import { appealOutcomes, archiveReasons, decisions, justiceEventTypes, justiceSt
 import { defendantOutcomes } from '../core/justice/stage';
 import { tierCodes } from '../core/legal/types';
 import { countryCode, currencyCode, isoDate, listQuery, listResponse, uuid } from './common';
+import { inboxListQuery, inboxResponse } from './inbox';
 import { articleNumber } from './legal';
 
 /** An article as a person writes it; resolved on the server to the row in force on the date of the facts. */
@@ -137,3 +138,13 @@ export const eventListQuery = listQuery.extend({
 });
 export type EventListQuery = z.infer<typeof eventListQuery>;
 export const eventList = listResponse(eventView);
+
+/**
+ * The justice inbox: police reports and charges sent to the actor's institution (or, with `mine`, to the
+ * actor's unit), newest first, with the case code and a new marker on each row.
+ */
+export const justiceInboxQuery = inboxListQuery.extend({
+  type: z.enum(justiceEventTypes as [JusticeEventType, ...JusticeEventType[]]).optional(),
+});
+export type JusticeInboxQuery = z.infer<typeof justiceInboxQuery>;
+export const justiceInbox = inboxResponse(eventView);

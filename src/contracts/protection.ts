@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { identificationStatuses, referralStatuses, serviceTypes } from '../core/codes';
 import { countryCode, csvList, currencyCode, departmentCode, isoDate, listQuery, ubigeoCode, uuid, version } from './common';
+import { inboxListQuery, inboxResponse } from './inbox';
 
 /** Code lists of the protection feature (labels in the i18n catalogues, codes.<list>.<code>). */
 export const shelterPopulations = ['women', 'men', 'girls', 'boys', 'children', 'adolescents', 'mixed'] as const;
@@ -121,10 +122,13 @@ export const referralListQuery = listQuery.extend({
 });
 export type ReferralListQuery = z.infer<typeof referralListQuery>;
 
-export const inboxQuery = listQuery.extend({
+export const inboxQuery = inboxListQuery.extend({
   /** Defaults to the open statuses (requested, accepted). */
   status: csvList(z.enum(referralStatuses)).optional(),
+  serviceType: z.enum(serviceTypes).optional(),
 });
+/** The referrals inbox: newest first, the case code and a new marker on each row. */
+export const referralInbox = inboxResponse(referralView);
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
 // Shelters and stays ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerCaseRoutes } from './cases/case.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
+import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerJusticeRoutes } from './justice/justice.routes';
 import { registerLegalRoutes } from './legal/legal.routes';
 import { registerOperationRoutes } from './operations/operation.routes';
@@ -15,6 +16,7 @@ import { registerProtectionRoutes } from './protection/protection.routes';
 import { registerQualityRoutes } from './quality/quality.routes';
 import { registerReferenceRoutes } from './reference/reference.routes';
 import { registerReportRoutes } from './reports/report.routes';
+import { registerSearchRoutes } from './search/search.routes';
 import { registerStatsRoutes } from './stats/stats.routes';
 
 /** Every feature's routes, in one list: the map of the API. */
@@ -34,4 +36,6 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerReportRoutes(app, deps);
   registerQualityRoutes(app, deps);
   registerDemoRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  registerInboxRoutes(app, deps);
 }

@@ -30,6 +30,7 @@ const featurePages = {
   prevention: lazy(() => import('./pages/prevention/PreventionPage')),
   justice: lazy(() => import('./pages/justice/JusticePage')),
   duplicates: lazy(() => import('./pages/DuplicatesPage')),
+  search: lazy(() => import('./pages/search/SearchPage')),
 };
 
 export const PageLoader = () => (

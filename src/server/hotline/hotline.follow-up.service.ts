@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { MonthlyStatsView } from '../../contracts/hotline';
+import type { FollowUpQuery, MonthlyStatsView } from '../../contracts/hotline';
+import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
 import { hotlineClassifications } from '../../core/codes';
 import { callOutcomes, type CallStatus } from '../../core/hotline/call-status';
 import type { Tx } from '../../db/connect';
@@ -67,9 +68,18 @@ export function createHotlineFollowUpService(deps: Deps) {
     });
   }
 
-  async function followUp(ctx: Ctx, query: { page: number; pageSize: number; sort?: string }) {
-    const { rows, total } = await listFollowUp(db, ctx.actor, query);
-    return { items: rows.map((r) => presentCall(r)), total, page: query.page, pageSize: query.pageSize };
+  /**
+   * Calls awaiting an outcome: referred to the actor's unit, or (the hotline's operators) referred by the
+   * hotline. Newest referral first; those referred since the user last looked are new.
+   */
+  async function followUp(ctx: Ctx, query: FollowUpQuery) {
+    const seenAt = await seenAtOf(db, ctx.actor, 'hotline');
+    const { rows, total, unseen } = await listFollowUp(db, ctx.actor, query, seenAt);
+    const items = rows.map((r) => {
+      const call = presentCall(r);
+      return { ...call, caseCode: call.linkedCase?.code ?? null, isNew: isNewSince(seenAt, call.referral?.at ?? call.createdAt) };
+    });
+    return { items, total, unseen, seenAt: seenAt?.toISOString() ?? null, page: query.page, pageSize: query.pageSize };
   }
 
   /** Calls per month by classification and outcome, within the actor's scope. */

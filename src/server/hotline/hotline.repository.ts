@@ -12,7 +12,7 @@
  *   `arrest` justice events of its linked case (never both added); referrals by `referral_level` (district … national) and by
  *   referred institution/unit; channel and caller type distributions; place by `place_department`.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { CallListQuery } from '../../contracts/hotline';
 import type { Tx } from '../../db/connect';
 import { cases, hotlineCalls, institutions, justiceEvents, units } from '../../db/schema';
@@ -90,8 +90,13 @@ export function listCalls(tx: Tx, actor: Actor, query: CallListQuery) {
 }
 
 /** Actionable calls referred to the actor's unit (or institution, for actors without a unit) awaiting an outcome. */
-export function listFollowUp(tx: Tx, actor: Actor, query: { page: number; pageSize: number; sort?: string }) {
-  return pageOf(tx, followUpCallsCondition(actor), query);
+export async function listFollowUp(tx: Tx, actor: Actor, query: { page: number; pageSize: number; sort?: string; mine?: boolean }, seenAt: Date | null) {
+  const mine = query.mine ? or(actor.unitId ? eq(hotlineCalls.referredUnitId, actor.unitId) : undefined, eq(hotlineCalls.registeredBy, actor.userId)) : undefined;
+  const where = and(followUpCallsCondition(actor), mine);
+  const page = await pageOf(tx, where, { ...query, sort: query.sort ?? '-referredAt' });
+  const unseenWhen = seenAt ? sql`${hotlineCalls.referredAt} > ${seenAt.toISOString()}::timestamptz` : sql`true`;
+  const [{ unseen } = { unseen: 0 }] = await tx.select({ unseen: sql<number>`count(*)::int` }).from(hotlineCalls).where(and(where, unseenWhen));
+  return { ...page, unseen: Number(unseen) };
 }
 
 /** Every unit of a police institution: the candidates for a referral. */

@@ -1,6 +1,6 @@
-import { idParams, listQuery } from '../../contracts/common';
+import { idParams } from '../../contracts/common';
 import {
-  callCaseLink, callCreate, callList, callListQuery, callOutcome, callReferral, callUpdate, callView, monthlyStatsQuery, monthlyStatsView,
+  callCaseLink, callCreate, callList, callListQuery, followUpList, followUpQuery, callOutcome, callReferral, callUpdate, callView, monthlyStatsQuery, monthlyStatsView,
 } from '../../contracts/hotline';
 import type { Deps } from '../deps';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
@@ -45,7 +45,7 @@ export function registerHotlineRoutes(app: App, deps: Deps) {
     { preValidation: [read, followUpWrite], schema: { tags, params: idParams, body: callOutcome, response: { 200: callView } } },
     async (req) => followUp.recordOutcome(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/v1/hotline/follow-up', { preValidation: read, schema: { tags, querystring: listQuery, response: { 200: callList } } }, async (req) =>
+  app.get('/api/v1/hotline/follow-up', { preValidation: read, schema: { tags, querystring: followUpQuery, response: { 200: followUpList } } }, async (req) =>
     followUp.followUp(req.ctx, req.query),
   );
   app.get('/api/v1/hotline/stats/monthly', { preValidation: read, schema: { tags, querystring: monthlyStatsQuery, response: { 200: monthlyStatsView } } }, async (req) =>

@@ -31,13 +31,14 @@
  * Stage by institution: justice_events.institution_id is who recorded it; stage is stored per row.
  */
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { EventListQuery } from '../../contracts/justice';
+import type { EventListQuery, JusticeInboxQuery } from '../../contracts/justice';
 import type { ChainEvent } from '../../core/justice/chain';
 import type { Tx } from '../../db/connect';
 import { caseAccess, cases, caseSuspects, justiceEventArticles, justiceEvents } from '../../db/schema';
 import type { Actor, Ctx } from '../context';
 import { notFound } from '../errors/app-error';
 import { wholeCaseCondition } from '../policy';
+import { caseCodeContains } from '../search/search.repository';
 import type { StoredArticle, StoredFramework, StoredRegime } from '../legal/legal.repository';
 
 export type EventRow = typeof justiceEvents.$inferSelect;
@@ -178,6 +179,35 @@ export async function listVisibleEvents(tx: Tx, actor: Actor, query: EventListQu
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { total: Number(total), rows: await withArticles(tx, rows.map((r) => r.event)) };
+}
+
+/**
+ * The justice inbox: current events (not superseded) that sent a case to the actor's institution — or,
+ * with `mine`, to the actor's unit — in cases the actor sees whole, newest arrival first. `unseen` counts
+ * those recorded after `seenAt`.
+ */
+export async function listInboxEvents(tx: Tx, actor: Actor, query: JusticeInboxQuery, seenAt: Date | null) {
+  const conditions: SQL[] = [wholeCaseCondition(actor), eq(justiceEvents.receivingInstitutionId, actor.institutionId)];
+  if (query.mine && actor.unitId) conditions.push(eq(justiceEvents.receivingUnitId, actor.unitId));
+  if (query.type) conditions.push(eq(justiceEvents.type, query.type));
+  if (query.q) conditions.push(caseCodeContains(query.q));
+  conditions.push(sql`not exists (select 1 from justice_events c where c.supersedes_event_id = ${justiceEvents.id})`);
+  const where = and(...conditions);
+  const unseenWhen = seenAt ? sql`${justiceEvents.recordedAt} > ${seenAt.toISOString()}::timestamptz` : sql`true`;
+  const [{ total, unseen } = { total: 0, unseen: 0 }] = await tx
+    .select({ total: sql<number>`${count()}::int`, unseen: sql<number>`(count(*) filter (where ${unseenWhen}))::int` })
+    .from(justiceEvents)
+    .innerJoin(cases, eq(cases.id, justiceEvents.caseId))
+    .where(where);
+  const rows = await tx
+    .select({ event: justiceEvents, caseCode: cases.code })
+    .from(justiceEvents)
+    .innerJoin(cases, eq(cases.id, justiceEvents.caseId))
+    .where(where)
+    .orderBy(desc(justiceEvents.recordedAt), desc(justiceEvents.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { total: Number(total), unseen: Number(unseen), rows: await withArticles(tx, rows.map((r) => r.event)), caseCodes: new Map(rows.map((r) => [r.event.id, r.caseCode])) };
 }
 
 /** Ids of events in the list that a later row supersedes (to mark them in views). */

@@ -1,4 +1,4 @@
-import { caseJusticeView, justiceCaseParams, eventCreate, eventList, eventListQuery, eventView, justiceSuspectParams } from '../../contracts/justice';
+import { caseJusticeView, justiceCaseParams, eventCreate, eventList, eventListQuery, eventView, justiceInbox, justiceInboxQuery, justiceSuspectParams } from '../../contracts/justice';
 import type { Deps } from '../deps';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
@@ -34,5 +34,8 @@ export function registerJusticeRoutes(app: App, deps: Deps) {
 
   app.get('/api/v1/justice/events', { preValidation: read, schema: { tags, querystring: eventListQuery, response: { 200: eventList } } }, async (req) =>
     justice.listEvents(req.ctx, req.query),
+  );
+  app.get('/api/v1/justice/inbox', { preValidation: read, schema: { tags, querystring: justiceInboxQuery, response: { 200: justiceInbox } } }, async (req) =>
+    justice.inbox(req.ctx, req.query),
   );
 }

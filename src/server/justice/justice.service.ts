@@ -1,4 +1,5 @@
-import type { EventCreate, EventListQuery } from '../../contracts/justice';
+import type { EventCreate, EventListQuery, JusticeInboxQuery } from '../../contracts/justice';
+import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
 import { stageOf } from '../../core/justice/events';
 import { assessDefendant } from '../../core/justice/flags';
 import { validateChain } from '../../core/justice/sequence';
@@ -15,7 +16,7 @@ import { loadFramework, type StoredFramework } from '../legal/legal.repository';
 import { presentEvent } from './justice.presenter';
 import { assertMayRecordStage, assertReceiver, factsOf, resolveCharges, type ResolvedCharge } from './justice.policy';
 import {
-  findEvent, findEventByExternalId, loadWholeCase, lockSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents,
+  findEvent, findEventByExternalId, loadWholeCase, lockSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents, listInboxEvents,
   supersedingOf, toChainEvents, touchCase, type StoredEvent,
 } from './justice.repository';
 
@@ -137,7 +138,16 @@ export function createJusticeService(deps: Deps) {
     return { items: rows.map((r) => presentEvent(r, framework, supersededBy)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  return { recordEvent, caseJustice, listEvents };
+  /** Police reports and charges waiting at the actor's institution or unit, newest first, new ones marked. */
+  async function inbox(ctx: Ctx, query: JusticeInboxQuery) {
+    const seenAt = await seenAtOf(db, ctx.actor, 'justice');
+    const { total, unseen, rows, caseCodes } = await listInboxEvents(db, ctx.actor, query, seenAt);
+    const framework = await loadFramework(db);
+    const items = rows.map((r) => ({ ...presentEvent(r, framework, new Map()), caseCode: caseCodes.get(r.id) ?? null, isNew: isNewSince(seenAt, r.recordedAt) }));
+    return { items, total, unseen, seenAt: seenAt?.toISOString() ?? null, page: query.page, pageSize: query.pageSize };
+  }
+
+  return { recordEvent, caseJustice, listEvents, inbox };
 }
 export type JusticeService = ReturnType<typeof createJusticeService>;
 

@@ -1,7 +1,7 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import { hotlineCalls } from '../../db/schema';
 import { isSystemActor, type Actor } from '../context';
-import { inActorGeography, institutionRecordsCondition } from './geography';
+import { inActorGeography, institutionRecordsCondition, ownInstitutionRecordsCondition } from './geography';
 
 type CallParties = { institutionId: string; departmentCode: string | null; referredInstitutionId: string | null; referredUnitId: string | null };
 
@@ -41,5 +41,11 @@ export function callSummaryBasis(actor: Actor, call: CallParties, reason: string
 export const mayFollowUpCall = (actor: Actor, call: CallParties): boolean =>
   isSystemActor(actor) || ownsCall(actor, call) || (isReferredUnit(actor, call) && actor.permissions.has('case.update'));
 
-/** Calls awaiting an outcome from the actor: those referred to the actor's unit. */
-export const followUpCallsCondition = (actor: Actor): SQL => and(referredToActor(actor), eq(hotlineCalls.status, 'referred'))!;
+/**
+ * Calls awaiting an outcome from the actor: those referred to the actor's unit, and for the hotline's own
+ * operators (`hotline.write`) the calls their institution referred, within geography (never analyst-wide).
+ */
+export const followUpCallsCondition = (actor: Actor): SQL => {
+  const held = actor.permissions.has('hotline.write') ? or(referredToActor(actor), ownInstitutionRecordsCondition(actor, hotlineCalls))! : referredToActor(actor);
+  return and(held, eq(hotlineCalls.status, 'referred'))!;
+};

@@ -72,7 +72,18 @@ export async function listReferrals(tx: Tx, actor: Actor, filter: SQL | undefine
     .innerJoin(caseVictims, eq(caseVictims.id, referrals.caseVictimId))
     .innerJoin(cases, eq(cases.id, referrals.caseId))
     .where(where);
-  return { rows: rows.map((r) => r.referrals), total: count?.total ?? 0 };
+  return { rows: rows.map((r) => r.referrals), total: count?.total ?? 0, caseCodes: new Map(rows.map((r) => [r.referrals.id, r.cases.code])) };
+}
+
+/** How many referrals the actor sees under the filter (e.g. the new ones of an inbox). */
+export async function countReferrals(tx: Tx, actor: Actor, filter: SQL | undefined): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(referrals)
+    .innerJoin(caseVictims, eq(caseVictims.id, referrals.caseVictimId))
+    .innerJoin(cases, eq(cases.id, referrals.caseId))
+    .where(and(visibleReferralCondition(actor), filter));
+  return Number(row?.total ?? 0);
 }
 
 export async function servicesOf(tx: Tx, referralIds: string[]): Promise<ServiceRow[]> {

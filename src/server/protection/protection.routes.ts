@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idParams, listResponse } from '../../contracts/common';
 import {
-  identificationUpdate, identificationView, inboxQuery, referralCreate, referralListQuery, referralTransition, referralView,
+  identificationUpdate, identificationView, inboxQuery, referralCreate, referralInbox, referralListQuery, referralTransition, referralView,
   repatriationCreate, repatriationView, reparationCreate, reparationView, residencyPermitCreate, residencyPermitView, serviceCreate,
   victimParams, victimProtectionView,
 } from '../../contracts/protection';
@@ -42,7 +42,7 @@ export function registerProtectionRoutes(app: App, deps: Deps) {
   app.get('/api/v1/referrals', { preValidation: read, schema: { tags, querystring: referralListQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
     referrals.list(req.ctx, req.query),
   );
-  app.get('/api/v1/referrals/inbox', { preValidation: read, schema: { tags, querystring: inboxQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
+  app.get('/api/v1/referrals/inbox', { preValidation: read, schema: { tags, querystring: inboxQuery, response: { 200: referralInbox } } }, async (req) =>
     referrals.inbox(req.ctx, req.query),
   );
   app.get('/api/v1/referrals/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: referralView } } }, async (req) => referrals.get(req.ctx, req.params.id));

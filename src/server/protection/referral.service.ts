@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { InboxQuery, ReferralCreate, ReferralListQuery, ReferralTransition, ServiceCreate } from '../../contracts/protection';
 import { decideReferralConsent, type ConsentSource } from '../../core/protection/consent';
 import { canRecordService, checkReferralTransition, openReferralStatuses, type ReferralStatus } from '../../core/protection/referral-status';
@@ -12,7 +12,9 @@ import type { Deps } from '../deps';
 import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-error';
 import { partiesOf, presentReferral } from './protection.presenter';
 import { withdrawReferralAccess } from './referral-access';
-import { findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
+import { countReferrals, findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
+import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
+import { caseCodeContains } from '../search/search.repository';
 import { assertDates, assertUnitOf, loadInstitution, today, touchCase } from './protection.rules';
 
 const sqlUnitFilter = (unitId: string) => or(isNull(referrals.toUnitId), eq(referrals.toUnitId, unitId));
@@ -216,14 +218,26 @@ export function createReferralService(deps: Deps) {
     return { items: await view(db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** Referrals waiting at the actor's institution: for a user of a unit, those to the unit or to no unit. */
+  /**
+   * Referrals waiting at the actor's institution, newest first: for a user of a unit, those to the unit or
+   * to no unit (with `mine`, only those to the unit). New ones (arrived since the user last looked) marked.
+   */
   async function inbox(ctx: Ctx, query: InboxQuery) {
     const { actor } = ctx;
     const statuses = query.status?.length ? query.status : [...openReferralStatuses];
-    const unitFilter = actor.unitId ? sqlUnitFilter(actor.unitId) : undefined;
-    const filter = and(eq(referrals.toInstitutionId, actor.institutionId), inArray(referrals.status, statuses), unitFilter);
-    const { rows, total } = await listReferrals(db, actor, filter, { ...query, sort: query.sort ?? 'requestedOn' });
-    return { items: await view(db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    const unitFilter = actor.unitId ? (query.mine ? eq(referrals.toUnitId, actor.unitId) : sqlUnitFilter(actor.unitId)) : undefined;
+    const filter = and(
+      eq(referrals.toInstitutionId, actor.institutionId),
+      inArray(referrals.status, statuses),
+      unitFilter,
+      query.serviceType ? eq(referrals.serviceType, query.serviceType) : undefined,
+      query.q ? caseCodeContains(query.q) : undefined,
+    );
+    const seenAt = await seenAtOf(db, actor, 'referrals');
+    const { rows, total, caseCodes } = await listReferrals(db, actor, filter, { ...query, sort: query.sort ?? '-createdAt' });
+    const unseen = seenAt ? await countReferrals(db, actor, and(filter, gt(referrals.createdAt, seenAt))) : total;
+    const items = (await view(db, ctx, rows)).map((item, i) => ({ ...item, caseCode: caseCodes.get(rows[i]!.id) ?? null, isNew: isNewSince(seenAt, rows[i]!.createdAt) }));
+    return { items, total, unseen, seenAt: seenAt?.toISOString() ?? null, page: query.page, pageSize: query.pageSize };
   }
 
   return { create, get, transition, addService, list, inbox };

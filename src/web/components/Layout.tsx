@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useUser } from '../api/session';
 import { PageLoader } from '../App';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { TrainingBanner } from './TrainingBanner';
 
@@ -60,6 +61,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {can('case.read') && <HeaderSearch />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -11,6 +11,8 @@ import { homeCards, type HomeCard } from './home-cards';
 interface Page<T> {
   items: T[];
   total: number;
+  /** Inboxes: how many arrived since this user last looked. */
+  unseen?: number;
 }
 
 function WorkCard({ card }: { card: HomeCard }) {
@@ -39,7 +41,10 @@ function WorkCard({ card }: { card: HomeCard }) {
         <Title order={2} size="h4">
           {t(`home.${card.id}.title`)}
         </Title>
-        {query.data && query.data.total > 0 && <Badge variant="light">{query.data.total}</Badge>}
+        <Group gap={4}>
+          {query.data?.unseen !== undefined && query.data.unseen > 0 && <Badge color="indigo.8">{t('inbox.unseen', { count: query.data.unseen })}</Badge>}
+          {query.data && query.data.total > 0 && <Badge variant="light" aria-label={t('home.waiting', { count: query.data.total })}>{query.data.total}</Badge>}
+        </Group>
       </Group>
       {body}
       {card.more && (

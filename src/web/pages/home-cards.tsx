@@ -38,8 +38,14 @@ export function homeCards(user: MeView): HomeCard[] {
       query: { check: 'stale' }, more: '/quality', render: caseLine,
     },
     {
-      id: 'justice_cases', permissions: ['justice.prosecution.write', 'justice.court.write'], path: '/api/v1/cases',
-      query: { status: 'open', sort: '-registeredAt' }, more: '/justice', render: caseLine,
+      // What was sent to this office (police reports, charges), newest first — not every open case it can see.
+      id: 'justice_cases', permissions: ['justice.prosecution.write', 'justice.court.write'], path: '/api/v1/justice/inbox',
+      more: '/justice',
+      render: (item, t) => (
+        <Anchor component={Link} to={`/cases/${String(item.caseId)}`} size="sm">
+          {`${String(item.caseCode ?? '')} · ${t(`justiceEventTypes.${String(item.type)}`, { ns: 'codes' })}`}
+        </Anchor>
+      ),
     },
     {
       id: 'referral_inbox', permissions: ['protection.write'], path: '/api/v1/referrals/inbox', more: '/protection',
@@ -52,7 +58,7 @@ export function homeCards(user: MeView): HomeCard[] {
     {
       id: 'hotline_follow_up', permissions: ['hotline.write'], path: '/api/v1/hotline/follow-up', more: '/hotline',
       render: (item, t) => (
-        <Text size="sm">{`${String(item.code ?? '')} · ${t(`hotlineClassifications.${String(item.classification)}`, { ns: 'codes' })}`}</Text>
+        <Text size="sm">{`${formatDate(String(item.receivedAt ?? ''), i18next.language)} · ${t(`hotlineClassifications.${String(item.classification)}`, { ns: 'codes' })}`}</Text>
       ),
     },
     {

@@ -8,6 +8,7 @@ import operations from './operations';
 import prevention from './prevention';
 import protection from './protection';
 import reports from './reports';
+import search from './search';
 import stats from './stats';
 
-export default { ...core, ...auth, ...admin, ...cases, ...hotline, ...justice, ...operations, ...prevention, ...protection, ...reports, ...stats };
+export default { ...core, ...auth, ...admin, ...cases, ...hotline, ...justice, ...operations, ...prevention, ...protection, ...reports, ...stats, ...search };

@@ -1,8 +1,11 @@
-import { Code, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useAccessReasonLabel } from '../../components/AccessReason';
 import { EmptyState, ErrorAlert } from '../../components/common';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
@@ -11,6 +14,7 @@ import { QueryLoading } from '../../components/QueryLoading';
 interface AuditEntry {
   id: number;
   at: string;
+  actorId: string | null;
   actorName: string | null;
   action: string;
   entityType: string | null;
@@ -19,29 +23,64 @@ interface AuditEntry {
   details: Record<string, unknown>;
 }
 const PAGE_SIZE = 50;
+/** Catalogue keys cannot hold dots (they nest): `case.create` is labelled under `case__create`. */
+const actionKey = (action: string) => action.replace(/\./g, '__');
 
+/** Where a record of the log can be opened: the case itself, or the case a record belongs to. */
+function recordLink(e: AuditEntry): string | null {
+  if (e.entityType === 'case' && e.entityId) return `/cases/${e.entityId}`;
+  const caseId = e.details.caseId;
+  return typeof caseId === 'string' && /^[0-9a-f-]{36}$/.test(caseId) ? `/cases/${caseId}` : null;
+}
+
+/** The audit log as people read it: who, what, which record (with a link), why — filtered by user, action and date. */
 export default function AuditAdmin() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [filters, setFilters] = useState({ action: '', entityType: '', entityId: '', from: '', to: '' });
+  const { can } = useSession();
+  const reasonLabel = useAccessReasonLabel();
+  const [filters, setFilters] = useState({ action: '', actorId: '', from: '', to: '' });
   const [page, setPage] = useState(1);
   const query = useQuery({
     queryKey: ['audit', filters, page],
     queryFn: () => api.get<{ items: AuditEntry[]; total: number }>('/api/v1/audit', { query: { ...filters, page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
-  const set = (name: keyof typeof filters) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setFilters({ ...filters, [name]: e.currentTarget.value });
+  const users = useQuery({
+    queryKey: ['users', 'audit-picker'],
+    queryFn: () => api.get<{ items: Array<{ id: string; username: string; displayName: string }> }>('/api/v1/users', { query: { pageSize: 200 } }),
+    enabled: can('admin.users.manage'),
+  });
+  const change = (name: keyof typeof filters, value: string | null) => {
+    setFilters({ ...filters, [name]: value ?? '' });
     setPage(1);
   };
+  // The catalogue is flat (`audit_log.actions.case__create`): every action it labels is an option.
+  const prefix = 'audit_log.actions.';
+  const bundle = (i18n.getResourceBundle(i18n.language, 'ui') ?? i18n.getResourceBundle('es', 'ui') ?? {}) as Record<string, string>;
+  const actionOptions = Object.entries(bundle)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, label]) => ({ value: key.slice(prefix.length).replace(/__/g, '.'), label }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  const actionLabel = (action: string) => t(`audit_log.actions.${actionKey(action)}`, { defaultValue: action });
+  const entityLabel = (type: string) => t(`audit_log.entities.${type}`, { defaultValue: type });
   return (
     <Stack>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="xs">
-        <TextInput label={t('admin.audit.action')} placeholder="case.create" value={filters.action} onChange={set('action')} />
-        <TextInput label={t('admin.audit.entity_type')} placeholder="case" value={filters.entityType} onChange={set('entityType')} />
-        <TextInput label={t('admin.audit.entity_id')} value={filters.entityId} onChange={set('entityId')} />
-        <TextInput type="date" label={t('admin.audit.from')} value={filters.from} onChange={set('from')} />
-        <TextInput type="date" label={t('admin.audit.to')} value={filters.to} onChange={set('to')} />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
+        {can('admin.users.manage') && (
+          <Select
+            label={t('audit_log.person')}
+            placeholder={t('audit_log.person_any')}
+            data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+            value={filters.actorId || null}
+            onChange={(v) => change('actorId', v)}
+            searchable
+            clearable
+          />
+        )}
+        <Select label={t('admin.audit.action')} placeholder={t('audit_log.action_any')} data={actionOptions} value={filters.action || null} onChange={(v) => change('action', v)} searchable clearable />
+        <TextInput type="date" label={t('admin.audit.from')} value={filters.from} onChange={(e) => change('from', e.currentTarget.value)} />
+        <TextInput type="date" label={t('admin.audit.to')} value={filters.to} onChange={(e) => change('to', e.currentTarget.value)} />
       </SimpleGrid>
       <ErrorAlert error={query.error} />
       <QueryLoading query={query} />
@@ -55,20 +94,35 @@ export default function AuditAdmin() {
               <Table.Th>{t('admin.audit.action')}</Table.Th>
               <Table.Th>{t('admin.audit.entity')}</Table.Th>
               <Table.Th>{t('admin.audit.reason')}</Table.Th>
-              <Table.Th>{t('admin.audit.details')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(query.data?.items ?? []).map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>{f.date(e.at)}</Table.Td>
-                <Table.Td>{e.actorName ?? '—'}</Table.Td>
-                <Table.Td><Code>{e.action}</Code></Table.Td>
-                <Table.Td>{e.entityType ? `${e.entityType} ${e.entityId?.slice(0, 8) ?? ''}` : '—'}</Table.Td>
-                <Table.Td>{e.reason ?? '—'}</Table.Td>
-                <Table.Td><Code fz="xs">{JSON.stringify(e.details).slice(0, 120)}</Code></Table.Td>
-              </Table.Tr>
-            ))}
+            {(query.data?.items ?? []).map((e) => {
+              const link = recordLink(e);
+              const hits = typeof e.details.hits === 'number' ? ` · ${f.number(e.details.hits)} ${t('audit_log.hits')}` : '';
+              return (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{new Date(e.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
+                  <Table.Td>{e.actorName ?? t('audit_log.system')}</Table.Td>
+                  <Table.Td>{actionLabel(e.action)}{hits}</Table.Td>
+                  <Table.Td>
+                    {e.entityType ? entityLabel(e.entityType) : '—'}
+                    {link && (
+                      <>
+                        {' · '}
+                        <Anchor component={Link} to={link} size="sm">
+                          {t('audit_log.open')}
+                        </Anchor>
+                      </>
+                    )}
+                    {e.entityId && !link && (
+                      <Text span size="xs" c="dark.4">{` ${e.entityId.slice(0, 8)}`}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{e.reason ? reasonLabel(e.reason) : '—'}</Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       </div>

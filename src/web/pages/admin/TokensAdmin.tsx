@@ -45,7 +45,7 @@ export default function TokensAdmin() {
       <form onSubmit={form.handleSubmit((v) => { setFailure(null); create.mutate(v); })} noValidate>
         <Group align="flex-end" wrap="wrap">
           <Controller control={form.control} name="userId" render={({ field }) => (
-            <Select label={t('admin.tokens.service_account')} data={services.map((u) => ({ value: u.id, label: u.username }))} value={field.value} onChange={field.onChange} error={form.formState.errors.userId?.message} w={260} />
+            <Select label={t('admin.tokens.service_account')} data={services.map((u) => ({ value: u.id, label: u.username }))} value={field.value} onChange={field.onChange} searchable error={form.formState.errors.userId?.message} w={260} />
           )} />
           <TextInput label={t('admin.tokens.name')} {...form.register('name')} error={form.formState.errors.name?.message} w={260} />
           <Button type="submit" loading={create.isPending}>{t('admin.tokens.create')}</Button>

@@ -53,7 +53,7 @@ function UserForm({ onDone }: { onDone: () => void }) {
           <Select label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={field.value} onChange={(v) => { field.onChange(v); form.setValue('unitId', null); }} searchable error={err('institutionId')} />
         )} />
         <Controller control={form.control} name="unitId" render={({ field }) => (
-          <Select label={t('admin.field.unit')} data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={field.value} onChange={field.onChange} clearable disabled={!institutionId} error={err('unitId')} />
+          <Select label={t('admin.field.unit')} data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={field.value} onChange={field.onChange} clearable searchable disabled={!institutionId} error={err('unitId')} />
         )} />
         <Controller control={form.control} name="roles" render={({ field }) => (
           <CodeMultiSelect list="roles" values={roles} label={t('admin.field.roles')} value={field.value} onChange={field.onChange} error={err('roles')} />

@@ -11,6 +11,7 @@ import { useSession } from '../../api/session';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { CodeField, DateField, UbigeoField } from '../../components/fields';
 import { Pager } from '../../components/Pager';
+import { NewMarker, useMarkSeen } from '../../components/InboxToolbar';
 import { useFormat } from '../../i18n/format';
 import { CallDetail } from './CallDetail';
 import { QueryLoading } from '../../components/QueryLoading';
@@ -67,18 +68,21 @@ function Intake() {
   );
 }
 
-function Calls({ path, testId }: { path: string; testId: string }) {
+/** A list of calls; with `seenPath` it is an inbox (follow-up): new rows marked, looked at once shown. */
+function Calls({ path, testId, seenPath }: { path: string; testId: string; seenPath?: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ['calls', path, page],
-    queryFn: () => api.get<{ items: CallView[]; total: number }>(path, { query: { page, pageSize: 25 } }),
+    queryFn: () => api.get<{ items: Array<CallView & { isNew?: boolean }>; total: number; unseen?: number }>(path, { query: { page, pageSize: 25 } }),
     placeholderData: keepPreviousData,
   });
+  useMarkSeen(seenPath ?? '', Boolean(seenPath) && query.isSuccess);
   return (
     <Stack>
+      {query.data?.unseen !== undefined && query.data.unseen > 0 && <Badge color="indigo.8">{t('inbox.unseen', { count: query.data.unseen })}</Badge>}
       <ErrorAlert error={query.error} />
       <QueryLoading query={query} />
       {query.data?.items.length === 0 ? <EmptyState>{t('hotline.empty')}</EmptyState> : (
@@ -97,7 +101,7 @@ function Calls({ path, testId }: { path: string; testId: string }) {
             <Table.Tbody>
               {(query.data?.items ?? []).map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{f.date(c.receivedAt)}</Table.Td>
+                  <Table.Td>{f.date(c.receivedAt)}<NewMarker isNew={Boolean(c.isNew)} /></Table.Td>
                   <Table.Td>{f.code('hotlineClassifications', c.classification)}</Table.Td>
                   <Table.Td><Badge variant="light" color="indigo.9">{f.code('callStatuses', c.status)}</Badge></Table.Td>
                   <Table.Td>{c.referral?.unitName ?? '—'}</Table.Td>
@@ -129,7 +133,7 @@ export default function HotlinePage() {
         </Tabs.List>
         <Tabs.Panel value="intake"><Intake /></Tabs.Panel>
         <Tabs.Panel value="calls"><Calls path="/api/v1/hotline/calls" testId="calls-table" /></Tabs.Panel>
-        <Tabs.Panel value="follow-up"><Calls path="/api/v1/hotline/follow-up" testId="follow-up-table" /></Tabs.Panel>
+        <Tabs.Panel value="follow-up"><Calls path="/api/v1/hotline/follow-up" testId="follow-up-table" seenPath="/api/v1/hotline/follow-up/seen" /></Tabs.Panel>
       </Tabs>
     </>
   );

@@ -2,25 +2,47 @@ import { Anchor, Badge, Button, Drawer, Group, Progress, Stack, Table, Tabs, Tex
 import { useState } from 'react';
 import { useSession } from '../../api/session';
 import { ShelterForm } from './ShelterForms';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { InboxToolbar, NewMarker, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
+import { Pager } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ReferralView, ShelterView } from '../../../contracts/protection';
+import type { referralInbox, ShelterView } from '../../../contracts/protection';
 import { api } from '../../api/client';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { ReferralCard } from './ReferralCard';
 
+const INBOX_PAGE_SIZE = 20;
+
 function Inbox() {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ['referrals', 'inbox'], queryFn: () => api.get<{ items: ReferralView[]; total: number }>('/api/v1/referrals/inbox', { query: { pageSize: 50 } }) });
+  const filters = useInboxFilters();
+  const query = useQuery({
+    queryKey: ['referrals', 'inbox', filters.query],
+    queryFn: () => api.get<z.infer<typeof referralInbox>>('/api/v1/referrals/inbox', { query: { ...filters.query, pageSize: INBOX_PAGE_SIZE } }),
+    placeholderData: keepPreviousData,
+  });
+  useMarkSeen('/api/v1/referrals/inbox/seen', query.isSuccess);
   return (
     <Stack gap="sm" data-testid="referral-inbox">
+      <InboxToolbar filters={filters} unseen={query.data?.unseen} />
       <ErrorAlert error={query.error} />
       {query.data?.items.length === 0 && <EmptyState>{t('home.referral_inbox.empty')}</EmptyState>}
       {(query.data?.items ?? []).map((r) => (
-        <ReferralCard key={r.id} referral={r} caseLink={<Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">{t('justice.inbox.open_case')}</Anchor>} />
+        <ReferralCard
+          key={r.id}
+          referral={r}
+          caseLink={
+            <Group gap={4}>
+              <Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">{r.caseCode ?? t('justice.inbox.open_case')}</Anchor>
+              <NewMarker isNew={r.isNew} />
+            </Group>
+          }
+        />
       ))}
+      {query.data && <Pager page={filters.page} pageSize={INBOX_PAGE_SIZE} total={query.data.total} onChange={filters.setPage} />}
     </Stack>
   );
 }

@@ -53,7 +53,7 @@ export function StayForm({ referral, onDone }: { referral: ReferralView; onDone:
     <Stack gap="xs">
       {save.error && <Alert color="red" role="alert">{errorMessage(save.error)}</Alert>}
       <Group align="flex-end" wrap="wrap">
-        <Select label={t('protection.shelter')} data={options} value={shelterId} onChange={setShelterId} w={280} comboboxProps={{ withinPortal: true }} />
+        <Select label={t('protection.shelter')} searchable data={options} value={shelterId} onChange={setShelterId} w={280} comboboxProps={{ withinPortal: true }} />
         <TextInput type="date" label={t('protection.check_in')} value={checkInOn} onChange={(e) => setCheckInOn(e.currentTarget.value)} />
         <Button onClick={() => save.mutate()} disabled={!shelterId} loading={save.isPending}>{t('protection.admit')}</Button>
       </Group>
