@@ -9,6 +9,7 @@ import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { InboxToolbar, NewMarker, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../i18n/format';
+import { QueryLoading } from '../../components/QueryLoading';
 
 type Inbox = z.infer<typeof justiceInbox>;
 const PAGE_SIZE = 25;
@@ -28,6 +29,7 @@ export default function JusticePage() {
     <>
       <PageHeader title={t('justice.inbox.title')} description={t('justice.inbox.help')} />
       <InboxToolbar filters={filters} unseen={query.data?.unseen} />
+      <QueryLoading query={query} />
       <ErrorAlert error={query.error} />
       {query.data?.items.length === 0 ? (
         <EmptyState>{t('justice.inbox.empty')}</EmptyState>

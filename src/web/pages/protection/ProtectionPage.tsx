@@ -13,6 +13,7 @@ import { api } from '../../api/client';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { ReferralCard } from './ReferralCard';
+import { QueryLoading } from '../../components/QueryLoading';
 
 const INBOX_PAGE_SIZE = 20;
 
@@ -28,6 +29,7 @@ function Inbox() {
   return (
     <Stack gap="sm" data-testid="referral-inbox">
       <InboxToolbar filters={filters} unseen={query.data?.unseen} />
+      <QueryLoading query={query} />
       <ErrorAlert error={query.error} />
       {query.data?.items.length === 0 && <EmptyState>{t('home.referral_inbox.empty')}</EmptyState>}
       {(query.data?.items ?? []).map((r) => (
@@ -59,6 +61,7 @@ function Shelters() {
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('protection.new_shelter')} position="right" size="md">
         {creating && <ShelterForm onDone={() => setCreating(false)} />}
       </Drawer>
+      <QueryLoading query={query} />
       <ErrorAlert error={query.error} />
       {query.data?.items.length === 0 && <EmptyState>{t('protection.no_shelters')}</EmptyState>}
       <div className="reta-table-wrap">
