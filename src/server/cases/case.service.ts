@@ -135,11 +135,12 @@ export function createCaseService(deps: Deps) {
   const get = (ctx: Ctx, id: string) => db.transaction(async (tx) => presentCaseFor(tx, deps, ctx, await loadVisibleCase(tx, ctx, id)));
 
   async function list(ctx: Ctx, query: CaseListQuery) {
-    const { rows, total } = await listVisibleCases(db, ctx.actor, query);
+    const { rows, total, totalCapped, nextCursor } = await listVisibleCases(db, ctx.actor, query);
     const ids = rows.map((r) => r.id);
     const [access, victims, suspects] = [await loadCaseAccessMany(db, ctx.actor, rows), await loadVictimSummaries(db, ids), await countSuspects(db, ids)];
     const items = rows.map((row) => presentCaseListItem(row, access.get(row.id)!, victims.filter((v) => v.caseId === row.id), suspects.get(row.id) ?? 0));
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const keyset = query.limit !== undefined || query.cursor !== undefined;
+    return keyset ? { items, total, totalCapped, nextCursor } : { items, total, totalCapped, page: query.page, pageSize: query.pageSize };
   }
 
   async function update(ctx: Ctx, id: string, input: CaseUpdate) {
