@@ -18,6 +18,7 @@ import { handleError, handleNotFound } from './http/error-handler';
 import { refuseUnstorableInput, useDepthLimitedJsonParser } from './http/input-guard';
 import { markNoStore } from './http/no-store';
 import type { App } from './http/types';
+import { registerOpsRoutes } from './ops/ops.routes';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
 
@@ -116,6 +117,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     version: appVersion,
   }));
 
+  registerOpsRoutes(app, deps);
   registerAuthRoutes(app, deps, auth);
   registerFeatureRoutes(app, deps, { tokens });
 
