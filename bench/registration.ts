@@ -36,7 +36,7 @@ function caseBody(i: number): CaseCreate {
     source: 'complaint', reportedOn: '2026-03-10', factsDateFrom: '2025-11', acts: ['recruitment', 'transportation'], means: ['deception'],
     purposes: ['sexual_exploitation'], narrative: `Relato ${i}`,
     victims: [
-      { person: { sex: 'female', birthYear: 2008, nationalities: ['PER'], identity: { givenNames: `Nombre${i}`, familyNames: `Apellido${i % 97}`, document: { type: 'dni', number: String(40_000_000 + i) } } }, ageYears: 17 },
+      { person: { sex: 'female', birthYear: 2008, nationalities: ['PER'], identity: { givenNames: `Nombre${i}`, familyNames: `Apellido${i}`, document: { type: 'dni', number: String(40_000_000 + i) } } }, ageYears: 17 },
       { person: { sex: 'female', nationalities: ['VEN'] }, ageYears: 22 },
     ],
     suspects: [{ person: { sex: 'male' }, roles: ['recruiter'] }],
