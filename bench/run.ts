@@ -11,17 +11,12 @@
  * once cold, then three times; the median of the three is reported, with its ratio to the plain count
  * of cases and, when both databases ran, PGlite ÷ PostgreSQL. Ratios are from this one run. Not a test.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/connect';
 import { prepareRegistry } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
 import { generateDemoData } from '../src/server/demo/generator';
 import { createProgressBar } from '../src/server/demo/progress';
 import { benchQueries } from './queries';
+import { withTarget } from './target';
 
 function flag(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,36 +34,6 @@ interface RunResult {
   generateSeconds: number;
   rows: Record<string, number>;
   timings: Timing[];
-}
-
-async function withTarget<T>(kind: 'pglite' | 'postgres', url: string | undefined, work: (database: Database) => Promise<T>): Promise<T> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'reta-bench-'));
-    const database = await openDatabase({ dataDir: join(dir, 'data'), lockCommand: 'bench' });
-    try {
-      return await work(database);
-    } finally {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const name = `reta_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new URL(url!);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`create database "${name}"`);
-  const target = new URL(url!);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-    if (!process.argv.includes('--keep')) await client.query(`drop database if exists "${name}" with (force)`);
-    else console.error(`kept database ${name}`);
-    await client.end();
-  }
 }
 
 async function time(run: () => Promise<unknown>): Promise<number> {
@@ -114,6 +79,8 @@ function printTable(victims: number, results: RunResult[]) {
 }
 
 async function main() {
+  // `npm run bench -- --api`: API registration and case list against raw SQL (bench/registration.ts).
+  if (process.argv.includes('--api')) return (await import('./registration')).runRegistrationBench();
   const victims = Number(flag('victims', '100000'));
   const seed = Number(flag('seed', '1'));
   const only = flag('only');

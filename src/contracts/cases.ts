@@ -3,7 +3,7 @@ import {
   acts, caseSources, caseStatuses, identificationStatuses, means, placeKinds, purposes, recruitmentMethods, relationships,
   sectors, sexualExploitationSubtypes, suspectRoles, transportModes,
 } from '../core/codes';
-import { countryCode, departmentCode, isoDate, listQuery, listResponse, longText, partialDate, shortText, ubigeoCode, uuid, version, versionQueryValue } from './common';
+import { countryCode, departmentCode, isoDate, listQuery, longText, partialDate, shortText, ubigeoCode, uuid, version, versionQueryValue } from './common';
 import { personCreate, personView } from './people';
 
 const codeArray = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
@@ -282,9 +282,26 @@ export const caseListQuery = listQuery.extend({
   unitId: uuid.optional(),
   institutionId: uuid.optional(),
   /** `q`: a case code, or part of one. */
+  /**
+   * Keyset paging (instead of page/pageSize): `limit` items after `cursor`, the `nextCursor` of the previous
+   * answer (opaque; only valid with the same sort). Either one selects keyset paging.
+   */
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid_value' }).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
-export const caseListResponse = listResponse(caseListItem);
+/** Most cases counted for `total`; past it `total` is this number and `totalCapped` is true ("10,000+"). */
+export const CASE_LIST_TOTAL_CAP = 10_000;
+export const caseListResponse = z.object({
+  items: z.array(caseListItem),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  /** Page mode only. */
+  page: z.number().int().optional(),
+  pageSize: z.number().int().optional(),
+  /** Keyset mode only: the cursor of the next page, null on the last one. */
+  nextCursor: z.string().nullable().optional(),
+});
 
 export const caseEventView = z.object({
   id: z.string(),

@@ -29,6 +29,8 @@ export interface Database {
    */
   exclusive<T>(work: () => Promise<T>, onWait?: (message: string) => void): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL only: the connection pool's clients (for metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -82,7 +84,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const client = await pool.connect(); // fail fast with the server's own message
   client.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', exclusive: (work, onWait) => withStartupLock(url, work, onWait), close: () => pool.end() };
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+  return { db, kind: 'postgres', exclusive: (work, onWait) => withStartupLock(url, work, onWait), close: () => pool.end(), poolStats };
 }
 
 /**

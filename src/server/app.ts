@@ -19,6 +19,7 @@ import { refuseUnstorableInput, useDepthLimitedJsonParser } from './http/input-g
 import { markNoStore } from './http/no-store';
 import { staticFileOptions } from './http/static-files';
 import type { App } from './http/types';
+import { registerOpsRoutes } from './ops/ops.routes';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
 
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     version: appVersion,
   }));
 
+  registerOpsRoutes(app, deps);
   registerAuthRoutes(app, deps, auth);
   registerFeatureRoutes(app, deps, { tokens });
 

@@ -43,6 +43,8 @@ export interface Config {
   auditAnchorDir: string;
   /** Minutes between automatic anchors while serving; 0 turns them off. */
   auditAnchorEveryMinutes: number;
+  /** Bearer token for `/metrics` (RETA_METRICS_TOKEN); unset: `/metrics` answers only local connections. */
+  metricsToken?: string;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.RETA_SECURE_COOKIES === '1' || env.RETA_SECURE_COOKIES === 'true',
     webDir: resolve(env.RETA_WEB_DIR ?? 'dist/web'),
     ...auditConfig(env),
+    metricsToken: env.RETA_METRICS_TOKEN || undefined,
   };
 }
 

@@ -54,6 +54,9 @@ export const cases = pgTable(
     index('cases_unit_idx').on(t.unitId),
     index('cases_department_idx').on(t.departmentCode),
     index('cases_registered_idx').on(t.registeredAt),
+    // Keyed pages of the case list (newest first), per owner institution and overall (analysts, system).
+    index('cases_institution_registered_idx').on(t.institutionId, t.registeredAt, t.id),
+    index('cases_registered_id_idx').on(t.registeredAt, t.id),
   ],
 );
 
@@ -188,7 +191,7 @@ export const caseAccess = pgTable(
     grantedAt: tstz('granted_at').notNull().defaultNow(),
     grantedBy: uuid('granted_by').references(() => users.id),
   },
-  (t) => [index('case_access_case_idx').on(t.caseId), index('case_access_institution_idx').on(t.institutionId)],
+  (t) => [index('case_access_case_idx').on(t.caseId), index('case_access_institution_idx').on(t.institutionId), index('case_access_institution_case_idx').on(t.institutionId, t.caseId)],
 );
 
 /**

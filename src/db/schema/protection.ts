@@ -203,3 +203,20 @@ export const matchConfirmations = pgTable(
   },
   (t) => [uniqueIndex('match_confirmations_candidate_institution_idx').on(t.candidateId, t.institutionId)],
 );
+
+/**
+ * Persons whose duplicate matching is still to run (src/server/matching/match-queue.ts). A registration
+ * queues its new persons in its own transaction (so a queued person always exists and nothing is lost on a
+ * crash) and the matching runs right after commit, outside the registration's locks.
+ */
+export const matchQueue = pgTable(
+  'match_queue',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull().references(() => persons.id, { onDelete: 'cascade' }),
+    /** As match_candidates.proposed_by: the user whose action queued the person. */
+    proposedBy: uuid('proposed_by'),
+    queuedAt: tstz('queued_at').notNull().defaultNow(),
+  },
+  (t) => [index('match_queue_queued_idx').on(t.queuedAt)],
+);

@@ -5,6 +5,7 @@ import { isReservedUsername } from '../../core/usernames';
 import { institutions, sessions, units, users } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import { assertPasswordPolicy } from '../auth/auth.service';
+import { invalidateAuthCache } from '../auth/actor-cache';
 import { hashPassword } from '../auth/passwords';
 import type { Ctx } from '../context';
 import { isUniqueViolation } from '../db-errors';
@@ -12,6 +13,13 @@ import type { Deps } from '../deps';
 import { AppError, conflict, notFound } from '../errors/app-error';
 import { assertUbigeosKnown } from '../reference/ubigeo.repository';
 import { definedOnly, updateVersioned } from '../versioned-update';
+
+/** Users and institutions make up the signed-in actor: its short-lived cache is cleared once the change commits. */
+async function afterCommitClearAuthCache<T>(db: Deps['db'], work: Promise<T>): Promise<T> {
+  const result = await work;
+  invalidateAuthCache(db);
+  return result;
+}
 
 /** Institutions, units and users: the administrator's work. Every change is audited. */
 export function createAdminService(deps: Deps) {
@@ -33,12 +41,12 @@ export function createAdminService(deps: Deps) {
 
   async function updateInstitution(ctx: Ctx, id: string, input: Partial<InstitutionCreate> & { version: number }) {
     const { version, ...changes } = input;
-    return db.transaction(async (tx) => {
+    return afterCommitClearAuthCache(db, db.transaction(async (tx) => {
       if (changes.ubigeo) await assertUbigeosKnown(tx, [{ code: changes.ubigeo, field: 'ubigeo' }]);
       const row = await updateVersioned(tx, institutions, 'institution', id, version, definedOnly(changes));
       await writeAudit(tx, ctx, { action: 'institution.update', entityType: 'institution', entityId: id, details: { fields: Object.keys(definedOnly(changes)) } });
       return row;
-    });
+    }));
   }
 
   const listInstitutions = () => db.select().from(institutions).orderBy(asc(institutions.name));
@@ -64,13 +72,13 @@ export function createAdminService(deps: Deps) {
 
   async function updateUnit(ctx: Ctx, id: string, input: Partial<Omit<UnitCreate, 'institutionId'>> & { version: number }) {
     const { version, ...changes } = input;
-    return db.transaction(async (tx) => {
+    return afterCommitClearAuthCache(db, db.transaction(async (tx) => {
       if (changes.ubigeo) await assertUbigeosKnown(tx, [{ code: changes.ubigeo, field: 'ubigeo' }]);
       const values = definedOnly({ ...changes, departmentCode: changes.ubigeo ? departmentOf(changes.ubigeo) : undefined });
       const row = await updateVersioned(tx, units, 'unit', id, version, values);
       await writeAudit(tx, ctx, { action: 'unit.update', entityType: 'unit', entityId: id, details: { fields: Object.keys(values) } });
       return row;
-    });
+    }));
   }
 
   const listUnits = (institutionId?: string) =>
@@ -121,7 +129,7 @@ export function createAdminService(deps: Deps) {
   }
 
   async function updateUser(ctx: Ctx, id: string, input: UserUpdate) {
-    return db.transaction(async (tx) => {
+    return afterCommitClearAuthCache(db, db.transaction(async (tx) => {
       const [current] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
       if (!current) throw notFound('user');
       await assertUnitOfInstitution(tx as typeof db, input.unitId, current.institutionId);
@@ -143,7 +151,7 @@ export function createAdminService(deps: Deps) {
         details: { fields: Object.keys(values), roles: input.roles, scope: input.scope, disabled: input.disabled },
       });
       return row;
-    });
+    }));
   }
 
   async function resetPassword(ctx: Ctx, id: string, password: string) {
@@ -156,6 +164,7 @@ export function createAdminService(deps: Deps) {
       await tx.delete(sessions).where(eq(sessions.userId, id));
       await writeAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
     });
+    invalidateAuthCache(db);
   }
 
   const listUsers = () => db.select().from(users).orderBy(asc(users.username));

@@ -26,7 +26,12 @@ export async function readChainHead(tx: Tx): Promise<{ seq: number; hash: string
 }
 
 export async function insertAuditRow(tx: Tx, row: NewAuditRow): Promise<void> {
-  await tx.insert(auditLog).values(row);
+  await insertAuditRows(tx, [row]);
+}
+
+/** Several chained entries in one statement (their ids follow their order: one insert, one sequence). */
+export async function insertAuditRows(tx: Tx, rows: readonly NewAuditRow[]): Promise<void> {
+  if (rows.length) await tx.insert(auditLog).values([...rows]);
 }
 
 export async function countLegacyRows(tx: Tx): Promise<number> {

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { isSystemActor, type Actor, type Ctx } from '../context';
 import type { Deps } from '../deps';
 import { notFound, ruleRefused } from '../errors/app-error';
-import { loadActor } from './actor';
+import { authCacheOf, invalidateAuthCache } from './actor-cache';
 import { newSecret, sha256Hex } from './tokens';
 
 const PREFIX = 'reta_';
@@ -38,6 +38,7 @@ export function createApiTokenService(deps: Deps) {
       if (!row) throw notFound('api_token');
       await writeAudit(tx, ctx, { action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
     });
+    invalidateAuthCache(db);
   }
 
   async function list() {
@@ -48,19 +49,22 @@ export function createApiTokenService(deps: Deps) {
       .orderBy(apiTokens.createdAt);
   }
 
+  /** Token and user come from a short-lived cache (actor-cache.ts); a revoke through this server clears it. */
   async function resolve(token: string): Promise<Actor | undefined> {
     if (!token.startsWith(PREFIX)) return undefined;
-    const [row] = await db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)))
-      .limit(1);
+    const hash = sha256Hex(token);
+    const cache = authCacheOf(db);
+    const row = await cache.token(hash, async () => {
+      const [found] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt))).limit(1);
+      return found;
+    });
     if (!row) return undefined;
-    const actor = await loadActor(db, row.userId);
+    const actor = await cache.actor(db, row.userId);
     if (!actor) return undefined;
     const now = new Date();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
       await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+      cache.updateToken(hash, { ...row, lastUsedAt: now });
     }
     return { ...actor, tokenId: row.id };
   }

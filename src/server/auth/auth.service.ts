@@ -6,6 +6,7 @@ import type { Actor, Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, invalid, unauthenticated } from '../errors/app-error';
 import { loadActor } from './actor';
+import { authCacheOf, invalidateAuthCache } from './actor-cache';
 import { createLoginThrottle } from './login-throttle';
 import { getDummyHash, hashPassword, verifyPassword } from './passwords';
 import { claimChallenge, createChallenge, deleteChallenge, purgeExpiredChallenges } from './second-factor.repository';
@@ -155,7 +156,7 @@ export function createAuthService(deps: Deps, secondFactors: SecondFactorService
       await db.delete(sessions).where(eq(sessions.id, id));
       return { expired: true };
     }
-    const actor = await loadActor(db, session.userId);
+    const actor = await authCacheOf(db).actor(db, session.userId);
     if (!actor) return undefined;
     // Write the idle timer at most once a minute: reads stay reads on a busy server.
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
@@ -187,6 +188,8 @@ export function createAuthService(deps: Deps, secondFactors: SecondFactorService
       await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${ctx.actor.sessionId ?? ''}`));
       await writeAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
     });
+    invalidateAuthCache(db); // mustChangePassword is part of the actor
+
   }
 
   async function purgeExpiredSessions(): Promise<void> {

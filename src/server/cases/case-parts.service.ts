@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { conflict, notFound, staleVersion } from '../errors/app-error';
 import { identityModeOf } from '../people/identity';
 import { definedOnly, updateVersioned } from '../versioned-update';
+import { matchAfterCommit } from '../matching/match-queue';
 import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
 import { presentPlace, presentSuspect, presentVictim } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase } from './case.reader';
@@ -45,7 +46,7 @@ export function createCasePartsService(deps: Deps) {
 
   async function add(ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate) {
     assertIdentityWrite(ctx, input.person?.identity !== undefined);
-    return db.transaction(async (tx) => {
+    const added = await db.transaction(async (tx) => {
       await loadOwnedCase(tx, ctx, caseId);
       const check = new FieldCheck();
       checkPersonRef(check, input, '');
@@ -56,6 +57,8 @@ export function createCasePartsService(deps: Deps) {
       await writeAudit(tx, ctx, { action: `case.${part}.create`, entityType: `case_${part}`, entityId: row.id, details: { caseId, personId: row.personId, newPerson: row.newPerson } });
       return presentPart(tx, ctx, part, row);
     });
+    await matchAfterCommit(db);
+    return added;
   }
 
   async function update(ctx: Ctx, part: Part, caseId: string, id: string, input: VictimUpdate | SuspectUpdate) {

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { conflict } from '../errors/app-error';
-import { proposeMatches } from '../matching/matching.repository';
+import { enqueueMatches } from '../matching/match-queue';
 import { findVisiblePerson, insertPerson, loadVisiblePerson } from '../people/person.repository';
 
 const findOwnExternal = (tx: Tx, ctx: Ctx, externalId: string) =>
@@ -28,7 +28,9 @@ async function reuseExternal(tx: Tx, ctx: Ctx, existing: typeof persons.$inferSe
  */
 async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
   if (input.personId) return { person: await loadVisiblePerson(tx, ctx.actor, input.personId), newPerson: false };
-  const { view, created } = await idempotentCreate(tx, deps.cipher, {
+  // Without an external id there is no replay to race with: no savepoint needed (two statements less per person).
+  if (!input.person?.externalId) return { person: await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {}, null), newPerson: true };
+  const { view } = await idempotentCreate(tx, deps.cipher, {
     kind: 'person',
     externalId: input.person?.externalId,
     body: input.person ?? {},
@@ -37,9 +39,18 @@ async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate |
     replay: (q, row) => reuseExternal(q, ctx, row),
     create: async (sp, requestHash) => ({ person: await insertPerson(sp, deps.cipher, ctx.actor.institutionId, input.person ?? {}, requestHash), newPerson: true }),
   });
-  // Possible duplicates elsewhere go to the review queue (blind indexes only, no identity leaves).
-  if (created) await proposeMatches(tx, view.person.id, ctx.actor.userId);
   return view;
+}
+
+/**
+ * The persons of several victims or suspects, in order. New persons are queued for duplicate matching
+ * (blind indexes only, no identity leaves), which runs after commit: see drainMatchQueue.
+ */
+async function resolvePersons(tx: Tx, deps: Deps, ctx: Ctx, inputs: ReadonlyArray<VictimCreate | SuspectCreate>) {
+  const resolved = [];
+  for (const input of inputs) resolved.push(await resolvePerson(tx, deps, ctx, input));
+  await enqueueMatches(tx, resolved.filter((r) => r.newPerson).map((r) => r.person.id), ctx.actor.userId);
+  return resolved;
 }
 
 async function insertLink<T>(work: () => Promise<T>): Promise<T> {
@@ -51,16 +62,22 @@ async function insertLink<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Links a victim to a case (input already validated). */
-export async function attachVictim(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: VictimCreate) {
-  const { person, newPerson } = await resolvePerson(tx, deps, ctx, input);
-  const [row] = await insertLink(() =>
+/**
+ * clock_timestamp() plus the position in microseconds: victims and suspects keep the order they were given,
+ * also within one multi-row insert (clock_timestamp() alone may repeat within a statement).
+ */
+const orderedNow = (i: number) => sql`clock_timestamp() + ${i}::int * interval '1 microsecond'`;
+
+/** Links victims to a case in one insert (input already validated); the rows come back in input order. */
+export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly VictimCreate[]) {
+  if (!inputs.length) return [];
+  const resolved = await resolvePersons(tx, deps, ctx, inputs);
+  const rows = await insertLink(() =>
     tx
       .insert(caseVictims)
-      .values({
-        caseId, personId: person.id,
-        // clock_timestamp, not now(): victims and suspects keep the order they were given in one transaction.
-        createdAt: sql`clock_timestamp()`,
+      .values(inputs.map((input, i) => ({
+        caseId, personId: resolved[i]!.person.id,
+        createdAt: orderedNow(i),
         identificationStatus: input.identificationStatus ?? 'possible_victim',
         // Set by the server, never by the client: whoever records an identification decision on creation.
         identifiedByInstitutionId: input.identificationStatus && input.identificationStatus !== 'possible_victim' && !isSystemActor(ctx.actor) ? ctx.actor.institutionId : null,
@@ -75,42 +92,53 @@ export async function attachVictim(tx: Tx, deps: Deps, ctx: Ctx, caseId: string,
         monthsInExploitation: input.monthsInExploitation ?? null,
         consentToServices: input.consentToServices ?? null,
         consentToDataSharing: input.consentToDataSharing ?? null,
-      })
+      })))
       .returning(),
   );
-  return { ...row!, person, newPerson };
+  return inOrder(rows, resolved);
 }
 
-export async function attachSuspect(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: SuspectCreate) {
-  const { person, newPerson } = await resolvePerson(tx, deps, ctx, input);
-  const [row] = await insertLink(() =>
+/** Links suspects to a case in one insert; the rows come back in input order. */
+export async function attachSuspects(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly SuspectCreate[]) {
+  if (!inputs.length) return [];
+  const resolved = await resolvePersons(tx, deps, ctx, inputs);
+  const rows = await insertLink(() =>
     tx
       .insert(caseSuspects)
-      .values({
-        caseId, personId: person.id,
-        // clock_timestamp, not now(): victims and suspects keep the order they were given in one transaction.
-        createdAt: sql`clock_timestamp()`,
+      .values(inputs.map((input, i) => ({
+        caseId, personId: resolved[i]!.person.id,
+        createdAt: orderedNow(i),
         roles: input.roles ?? [],
         relationshipToVictims: input.relationshipToVictims ?? null,
         isPublicOfficial: input.isPublicOfficial ?? false,
         officialInstitution: input.officialInstitution ?? null,
         organisedGroupMember: input.organisedGroupMember ?? false,
-      })
+      })))
       .returning(),
   );
-  return { ...row!, person, newPerson };
+  return inOrder(rows, resolved);
 }
 
-/** A UBIGEO place is in Peru; a country place has no UBIGEO (and `PER` alone means "in Peru, department unknown"). */
-export async function attachPlace(tx: Tx, caseId: string, input: PlaceCreate) {
-  const [row] = await tx
-    .insert(casePlaces)
-    .values({
-      caseId, kind: input.kind,
-      ubigeo: input.ubigeo ?? null,
-      country: input.ubigeo ? 'PER' : input.country!,
-      departmentCode: input.ubigeo ? departmentOf(input.ubigeo) : null,
-    })
-    .returning();
-  return row!;
+/** RETURNING of a multi-row insert has no documented order: match each input's person to its row. */
+function inOrder<R extends { personId: string }>(rows: R[], resolved: Array<{ person: typeof persons.$inferSelect; newPerson: boolean }>) {
+  const byPerson = new Map(rows.map((r) => [r.personId, r]));
+  return resolved.map((p) => ({ ...byPerson.get(p.person.id)!, person: p.person, newPerson: p.newPerson }));
 }
+
+export const attachVictim = async (tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: VictimCreate) => (await attachVictims(tx, deps, ctx, caseId, [input]))[0]!;
+export const attachSuspect = async (tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: SuspectCreate) => (await attachSuspects(tx, deps, ctx, caseId, [input]))[0]!;
+
+const placeValues = (caseId: string, input: PlaceCreate) => ({
+  caseId, kind: input.kind,
+  ubigeo: input.ubigeo ?? null,
+  country: input.ubigeo ? 'PER' : input.country!,
+  departmentCode: input.ubigeo ? departmentOf(input.ubigeo) : null,
+});
+
+/** A UBIGEO place is in Peru; a country place has no UBIGEO (and `PER` alone means "in Peru, department unknown"). */
+export async function attachPlaces(tx: Tx, caseId: string, inputs: readonly PlaceCreate[]) {
+  if (!inputs.length) return [];
+  return tx.insert(casePlaces).values(inputs.map((p) => placeValues(caseId, p))).returning();
+}
+
+export const attachPlace = async (tx: Tx, caseId: string, input: PlaceCreate) => (await attachPlaces(tx, caseId, [input]))[0]!;

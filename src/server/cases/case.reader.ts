@@ -1,6 +1,6 @@
 import type { CaseView } from '../../contracts/cases';
 import type { Tx } from '../../db/connect';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit, type AuditInput } from '../audit/audit.writer';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors/app-error';
@@ -14,6 +14,17 @@ import { loadCaseParts, type CaseRow } from './case.repository';
  * with identity.read and a reason (never when seen only through all_institutions) — and then the read is audited, with the reason, in `tx`.
  */
 export async function presentCaseFor(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow): Promise<CaseView> {
+  const { view, audit } = await presentCaseUnaudited(tx, deps, ctx, row);
+  if (audit) await writeAudit(tx, ctx, audit);
+  return view;
+}
+
+/**
+ * presentCaseFor without writing its audit entry: the entry (when something identifying was shown) is
+ * returned for the caller to write in the same transaction — registration writes all its entries last,
+ * so that the audit-chain lock is held only for the final statements.
+ */
+export async function presentCaseUnaudited(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow): Promise<{ view: CaseView; audit: AuditInput | null }> {
   const access = await loadCaseAccess(tx, ctx.actor, row);
   const parts = await loadCaseParts(tx, row.id);
   const visible = restrictToAccess(parts, access);
@@ -21,16 +32,11 @@ export async function presentCaseFor(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow)
   const view = presentCase(row, { ...visible, places: parts.places, allVictims: parts.victims }, access, mode, deps.cipher);
   const personIds = [...visible.victims, ...visible.suspects].map((p) => p.personId);
   // Audited when something identifying was actually shown: a person's identity or the narrative.
-  if (mode === 'full' && (personIds.length > 0 || view.narrative)) {
-    await writeAudit(tx, ctx, {
-      action: 'identity.read',
-      entityType: 'case',
-      entityId: row.id,
-      reason: ctx.accessReason,
-      details: { personIds, narrative: Boolean(view.narrative) },
-    });
-  }
-  return view;
+  const shown = mode === 'full' && (personIds.length > 0 || view.narrative);
+  const audit = shown
+    ? { action: 'identity.read', entityType: 'case', entityId: row.id, reason: ctx.accessReason, details: { personIds, narrative: Boolean(view.narrative) } }
+    : null;
+  return { view, audit };
 }
 
 /** A visible case the actor's institution owns: only the owner edits it (others: 403; out of scope: 404). */

@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { CaseCreate, CaseListQuery, CaseTransfer, CaseUpdate } from '../../contracts/cases';
 import { partialRangeBounds } from '../../core/partial-date';
 import { caseEvents, cases, institutions, units } from '../../db/schema';
-import { writeAudit } from '../audit/audit.writer';
+import { writeAudit, writeAudits } from '../audit/audit.writer';
+import { matchAfterCommit } from '../matching/match-queue';
 import type { Tx } from '../../db/connect';
 import { isSystemActor, type Ctx } from '../context';
 import type { Deps } from '../deps';
@@ -11,9 +12,9 @@ import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
-import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
+import { attachPlaces, attachSuspects, attachVictims } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
-import { assertIdentityWrite, loadOwnedCase, presentCaseFor } from './case.reader';
+import { assertIdentityWrite, loadOwnedCase, presentCaseFor, presentCaseUnaudited } from './case.reader';
 import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
 import { grantCaseAccess, loadCaseAccessMany, loadVisibleCase, visibleCasesCondition } from '../policy';
 import { checkCaseDates, checkDistinctPersons, checkPersonRef, checkPlace, checkVictimFields, FieldCheck, resolveRegisteringUnit } from './case.validation';
@@ -77,37 +78,41 @@ export function createCaseService(deps: Deps) {
     return row!;
   }
 
-  /** Registration in one transaction: the case, its people and places, the first event, the audit entry. */
+  /**
+   * Registration in one transaction: the case, its people and places (one insert per table), the first
+   * event, the view, and last the two hot locks — the year's case-code row and the audit chain — which every
+   * registration waits for and which are held until commit: so they cover only the final statements.
+   * Duplicate matching of new persons is queued here and runs after commit (create).
+   */
   async function register(tx: Tx, ctx: Ctx, input: CaseCreate, requestHash: string | null) {
     const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
     await checkCreate(input).assert(tx, ctx);
     const now = new Date();
     const caseRow = await insertCaseRow(tx, ctx, unit, input, now, requestHash);
-    const victims = [];
-    for (const v of input.victims ?? []) victims.push(await attachVictim(tx, deps, ctx, caseRow.id, v));
-    const suspects = [];
-    for (const s of input.suspects ?? []) suspects.push(await attachSuspect(tx, deps, ctx, caseRow.id, s));
-    for (const p of input.places ?? []) await attachPlace(tx, caseRow.id, p);
+    const victims = await attachVictims(tx, deps, ctx, caseRow.id, input.victims ?? []);
+    const suspects = await attachSuspects(tx, deps, ctx, caseRow.id, input.suspects ?? []);
+    await attachPlaces(tx, caseRow.id, input.places ?? []);
     await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: now, actorId: caseRow.registeredBy, unitId: unit.id, details: { source: input.source } });
-    // The year's number last: its lock (which every registration of the year waits for) is then held
-    // for the last few statements, not for the whole registration.
-    const registered = { ...caseRow, code: await assignCaseCode(tx, caseRow.id, now) };
-    await writeAudit(tx, ctx, {
+    // The view before the locks; its code is the real one assigned just below.
+    const { view, audit: identityRead } = await presentCaseUnaudited(tx, deps, ctx, caseRow);
+    const code = await assignCaseCode(tx, caseRow.id, now);
+    const created = {
       action: 'case.create', entityType: 'case', entityId: caseRow.id,
       details: {
-        code: registered.code, externalId: input.externalId ?? null, unitId: unit.id,
+        code, externalId: input.externalId ?? null, unitId: unit.id,
         victimIds: victims.map((v) => v.id), suspectIds: suspects.map((s) => s.id),
         newPersonIds: [...victims, ...suspects].filter((p) => p.newPerson).map((p) => p.personId), places: input.places?.length ?? 0,
       },
-    });
-    return presentCaseFor(tx, deps, ctx, registered);
+    };
+    await writeAudits(tx, ctx, identityRead ? [created, identityRead] : [created]);
+    return { ...view, code };
   }
 
   async function create(ctx: Ctx, input: CaseCreate) {
     assertIdentityWrite(ctx, writesIdentity(input));
     try {
       // A taken code (a sequence behind the codes in use) is retried with the sequence brought forward.
-      return await withCaseCodeRetry(db, () =>
+      const view = await withCaseCodeRetry(db, () =>
         idempotentCreate(db, cipher, {
           kind: 'case',
           externalId: input.externalId,
@@ -118,6 +123,8 @@ export function createCaseService(deps: Deps) {
           create: (tx, requestHash) => register(tx, ctx, input, requestHash),
         }),
       );
+      await matchAfterCommit(db);
+      return view;
     } catch (error) {
       // The code still clashed after the sequence was brought forward: nothing was saved, say so (not a 500).
       if (isUniqueViolation(error, CASE_CODE_CONSTRAINT)) throw conflict('case.code_taken');
@@ -128,11 +135,12 @@ export function createCaseService(deps: Deps) {
   const get = (ctx: Ctx, id: string) => db.transaction(async (tx) => presentCaseFor(tx, deps, ctx, await loadVisibleCase(tx, ctx, id)));
 
   async function list(ctx: Ctx, query: CaseListQuery) {
-    const { rows, total } = await listVisibleCases(db, ctx.actor, query);
+    const { rows, total, totalCapped, nextCursor } = await listVisibleCases(db, ctx.actor, query);
     const ids = rows.map((r) => r.id);
     const [access, victims, suspects] = [await loadCaseAccessMany(db, ctx.actor, rows), await loadVictimSummaries(db, ids), await countSuspects(db, ids)];
     const items = rows.map((row) => presentCaseListItem(row, access.get(row.id)!, victims.filter((v) => v.caseId === row.id), suspects.get(row.id) ?? 0));
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const keyset = query.limit !== undefined || query.cursor !== undefined;
+    return keyset ? { items, total, totalCapped, nextCursor } : { items, total, totalCapped, page: query.page, pageSize: query.pageSize };
   }
 
   async function update(ctx: Ctx, id: string, input: CaseUpdate) {

@@ -31,14 +31,16 @@ export async function proposeMatches(tx: Tx, personId: string, proposedBy: strin
     .from(persons)
     .where(and(ne(persons.id, person.id), isNull(persons.mergedIntoId), or(...ways)))
     .limit(500);
-  const candidateIds: string[] = [];
-  for (const other of others) {
+  const pairs = others.flatMap((other) => {
     const reasons = matchReasons(person, other);
-    if (!reasons.length) continue;
+    if (!reasons.length) return [];
     const [personAId, personBId] = orderedPair(person.id, other.id);
-    const inserted = await tx.insert(matchCandidates).values({ personAId, personBId, reasons, proposedBy }).onConflictDoNothing().returning({ id: matchCandidates.id });
-    if (inserted[0]) candidateIds.push(inserted[0].id);
-  }
+    return [{ personAId, personBId, reasons, proposedBy }];
+  });
+  if (!pairs.length) return { proposed: 0, candidateIds: [] };
+  // One insert for all the pairs (not one statement per pair: a common name matched hundreds).
+  const inserted = await tx.insert(matchCandidates).values(pairs).onConflictDoNothing().returning({ id: matchCandidates.id });
+  const candidateIds = inserted.map((r) => r.id);
   return { proposed: candidateIds.length, candidateIds };
 }
 

@@ -3,6 +3,7 @@ import { candidateDecision, candidateListQuery, candidateView, personParams, sca
 import type { Deps } from '../deps';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { matchAfterCommit } from './match-queue';
 import { createMatchingService } from './matching.service';
 
 const tags = ['matching'];
@@ -16,6 +17,8 @@ const tags = ['matching'];
 export function registerMatchingRoutes(app: App, deps: Deps) {
   const matching = createMatchingService(deps);
   const review = requirePermission('duplicates.review');
+  // Persons a registration queued but whose matching did not run (the process stopped in between).
+  app.addHook('onReady', () => matchAfterCommit(deps.db));
 
   app.post('/api/v1/matching/scan/:personId', { preValidation: requireAnyPermission('duplicates.review', 'person.write'), schema: { tags, params: personParams, response: { 200: scanResult } } }, async (req) =>
     matching.scan(req.ctx, req.params.personId),

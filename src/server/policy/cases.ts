@@ -38,6 +38,22 @@ export const wholeCaseCondition = (actor: Actor): SQL =>
 export const visibleCasesCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(wholeCaseCondition(actor), anyGrant(actor))!);
 
 /**
+ * Level `visible` as a list of conditions on `cases` whose UNION is exactly visibleCasesCondition, each one
+ * usable by an index on its own (the OR with a correlated EXISTS is not, and scans every case):
+ *   1. the cases the actor reads without a grant — owned within geography, or (analyst-wide reading) every
+ *      case within geography;
+ *   2. the cases the actor's institution holds any grant on (an uncorrelated, hashed id list).
+ * Equivalent because a full grant is a grant, and owned lies within geography. For lists that page by key:
+ * run one ordered, limited query per branch and merge (src/server/cases/case.repository.ts).
+ */
+export function visibleCaseBranches(actor: Actor): SQL[] {
+  if (isSystemActor(actor)) return [sql`true`];
+  const direct = readsAllInstitutions(actor) ? geographyCondition(actor, cases.departmentCode) : ownedCaseCondition(actor);
+  const granted = sql`${cases.id} in (select ${caseAccess.caseId} from ${caseAccess} where ${caseAccess.institutionId} = ${actor.institutionId})`;
+  return [direct, granted];
+}
+
+/**
  * The actor's institution takes part in the case (owned, or any workflow grant): the level that may attach
  * its own records to the case (an operation, a hotline call). Analyst-wide reading alone never does.
  */

@@ -1,0 +1,57 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connect';
+import { matchQueue } from '../../db/schema';
+import { proposeMatches } from './matching.repository';
+
+/** How many queued persons one drain transaction takes. */
+const BATCH = 20;
+
+/**
+ * Queues persons for duplicate matching in the caller's transaction (one statement): a registration no
+ * longer runs the matching inside its own transaction, so the matching's reads and candidate inserts never
+ * lengthen the registration's locks. The queue row commits or rolls back with the persons.
+ */
+export async function enqueueMatches(tx: Tx, personIds: readonly string[], proposedBy: string | null): Promise<void> {
+  if (!personIds.length) return;
+  await tx.insert(matchQueue).values(personIds.map((personId) => ({ personId, proposedBy })));
+}
+
+/**
+ * Runs the matching of queued persons until the queue is empty, a batch per transaction. Rows are taken with
+ * `FOR UPDATE SKIP LOCKED`, so concurrent drains (other requests, other instances) share the work and never
+ * run one person twice at once; a drain that fails leaves its rows queued for the next one. Because every
+ * drain starts after the commit that queued its persons, two persons registered at the same time still see
+ * each other: whichever is matched second finds the first.
+ */
+export async function drainMatchQueue(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const taken = await db.transaction(async (tx) => {
+      const rows = await tx.select().from(matchQueue).orderBy(asc(matchQueue.queuedAt)).limit(BATCH).for('update', { skipLocked: true });
+      for (const row of rows) await proposeMatches(tx, row.personId, row.proposedBy);
+      if (rows.length) await tx.delete(matchQueue).where(inArray(matchQueue.id, rows.map((r) => r.id)));
+      return rows.length;
+    });
+    done += taken;
+    if (taken < BATCH) return done;
+  }
+}
+
+/** Queued persons not yet matched (readiness and metrics). */
+export async function matchQueueLength(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matchQueue);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * After a commit that queued persons: runs the queue now, so the candidates exist when the request answers.
+ * The registration is already committed, so a failing match run never turns it into an error: its rows stay
+ * queued for the next drain (the next registration, or the server's next start).
+ */
+export async function matchAfterCommit(db: Db): Promise<void> {
+  try {
+    await drainMatchQueue(db);
+  } catch {
+    // Left queued; see above.
+  }
+}
