@@ -36,10 +36,10 @@ export interface IndicatorDef {
 
 const period: DimensionId[] = ['year', 'quarter', 'month'];
 const caseDims: DimensionId[] = [
-  ...period, 'registeringDepartment', 'exploitationDepartment', 'prosecutionDistrict', 'purpose', 'purposeGroup', 'sector', 'source', 'stage', 'institution', 'unit',
+  ...period, 'registeringDepartment', 'exploitationDepartment', 'prosecutionDistrict', 'purpose', 'purposeGroup', 'sector', 'source', 'stage', 'institution', 'unit', 'owningDepartment', 'owningUnit',
 ];
 const personDims: DimensionId[] = ['sex', 'ageBandReta', 'ageBandPeru', 'unodcCategory', 'ageBandCtdc', 'ageGroup', 'nationality', 'originDepartment'];
-const caseMulti: DimensionId[] = ['exploitationDepartment', 'purpose', 'purposeGroup', 'sector'];
+const caseMulti: DimensionId[] = ['exploitationDepartment', 'purpose', 'sector'];
 const victimDims: DimensionId[] = [...caseDims, ...personDims, 'identificationStatus'];
 const victimMulti: DimensionId[] = [...caseMulti, 'nationality'];
 const defendantDims: DimensionId[] = [...caseDims.filter((d) => d !== 'stage'), 'sex', 'nationality', 'ageBandPeru', 'unodcCategory', 'stage'];
@@ -69,7 +69,17 @@ export const indicators: readonly IndicatorDef[] = [
   def({ id: 'victims_assisted', unit: 'service_victim', measure: { kind: 'count' }, date: 'service.startedOn', dimensions: [...victimDims, 'serviceType'], multi: [...victimMulti, 'serviceType'], section: 'protection' }),
   def({ id: 'shelter_stays', unit: 'shelter_stay', measure: { kind: 'count' }, date: 'stay.checkInOn', dimensions: [...period, 'shelter', 'placeDepartment', 'institution', 'sex', 'ageBandReta', 'ageGroup', 'unodcCategory'], multi: [], section: 'protection' }),
   def({ id: 'shelter_bed_nights', unit: 'shelter_stay', measure: { kind: 'sum', field: 'nights' }, date: 'stay.checkInOn', dimensions: [...period, 'shelter', 'placeDepartment', 'institution'], multi: [], section: 'protection' }),
-  def({ id: 'hotline_calls', unit: 'hotline_call', measure: { kind: 'count' }, date: 'call.receivedAt', dimensions: [...period, 'hotlineClassification', 'hotlineOutcome', 'hotlineChannel', 'placeDepartment', 'registeringDepartment', 'institution', 'unit'], multi: [], section: 'protection' }),
+  ...(['hotline_calls', 'hotline_arrests'] as const).map((id) =>
+    def({
+      id,
+      unit: 'hotline_call',
+      measure: id === 'hotline_calls' ? { kind: 'count' } : { kind: 'sum', field: 'arrests' },
+      date: 'call.receivedAt',
+      dimensions: [...period, 'hotlineClassification', 'hotlineOutcome', 'hotlineChannel', 'placeDepartment', 'registeringDepartment', 'institution', 'unit'],
+      multi: [],
+      section: 'protection',
+    }),
+  ),
   ...(['operations', 'operation_persons_found', 'operation_minors_found', 'operation_victims_identified', 'operation_arrests'] as const).map((id) =>
     def({
       id,

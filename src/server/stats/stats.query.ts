@@ -23,6 +23,11 @@ export interface AggregateRequest {
   cellsOnly?: boolean;
   /** The ids meeting an assessed condition (stats.assessed.ts); runAggregate fills it in. */
   assessedIds?: readonly string[];
+  /**
+   * A feature's own scope rule from src/server/policy, in place of the statistics scope (the hotline's
+   * monthly figures keep the hotline's visibility rule). Only ever set by server code, never from a request.
+   */
+  scope?: SQL;
 }
 
 function aggregateSql(indicator: IndicatorDef): string {
@@ -63,7 +68,7 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   const used = new Set<DimensionId>([...request.by.filter((d) => !source.multiRows?.[d]), ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
   const joins = [...new Set([...used].map((d) => source.dimJoins?.[d]).filter((j): j is string => !!j))];
   const value = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? source.values?.[indicator.measure.field] : undefined;
-  const where: SQL[] = [statsScope(actor, source.scope)];
+  const where: SQL[] = [request.scope ?? statsScope(actor, source.scope)];
   if (source.where) where.push(sql.raw(source.where));
   if (condition?.where) where.push(sql.raw(condition.where));
   if (condition?.assessed) {
