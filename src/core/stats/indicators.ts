@@ -13,11 +13,32 @@ export const countingUnits = [
 ] as const;
 export type CountingUnit = (typeof countingUnits)[number];
 
+/**
+ * The fields each counting unit can sum or take the median of. The SQL of each (src/server/stats/
+ * stats.sources.ts `values`) is typed by this table, and an indicator naming a field its unit does not
+ * have fails the typecheck or the unit test over the indicator table (src/core/stats/measures.test.ts) —
+ * never a silent 0 (issue 9 item 8).
+ */
+export const measureFields = {
+  case: [],
+  victim: [],
+  suspect: [],
+  defendant: [],
+  sentence: ['sentenceMonths'],
+  referral_victim: [],
+  service_victim: [],
+  shelter_stay: ['nights'],
+  hotline_call: ['arrests'],
+  operation: ['persons_found', 'minors_found', 'victims_identified', 'arrests'],
+  prevention_activity: ['participants'],
+} as const satisfies Record<CountingUnit, readonly string[]>;
+export type MeasureField<U extends CountingUnit = CountingUnit> = (typeof measureFields)[U][number];
+
 export type Measure =
   | { kind: 'count' }
   | { kind: 'distinct_persons' }
-  | { kind: 'sum'; field: string }
-  | { kind: 'median'; field: string };
+  | { kind: 'sum'; field: MeasureField }
+  | { kind: 'median'; field: MeasureField };
 
 export interface IndicatorDef {
   id: string;
@@ -84,7 +105,7 @@ export const indicators: readonly IndicatorDef[] = [
     def({
       id,
       unit: 'operation',
-      measure: id === 'operations' ? { kind: 'count' } : { kind: 'sum', field: id.replace('operation_', '') },
+      measure: id === 'operations' ? { kind: 'count' } : { kind: 'sum', field: id.replace('operation_', '') as MeasureField<'operation'> },
       date: 'operation.operationDate',
       dimensions: [...period, 'operationType', 'placeDepartment', 'registeringDepartment', 'institution', 'unit'],
       multi: [],
@@ -103,6 +124,10 @@ export const indicators: readonly IndicatorDef[] = [
     }),
   ),
 ];
+
+/** The measure field of an indicator, when its unit has it (the unit test checks every indicator has). */
+export const hasMeasureField = (i: Pick<IndicatorDef, 'unit' | 'measure'>) =>
+  !('field' in i.measure) || (measureFields[i.unit] as readonly string[]).includes(i.measure.field);
 
 export const indicatorById = (id: string) => indicators.find((i) => i.id === id);
 

@@ -6,7 +6,7 @@
  */
 import { ageSchemes, sentenceBands, type AgeScheme } from '../../core/stats/age-schemes';
 import type { DimensionId } from '../../core/stats/dimensions';
-import type { CountingUnit } from '../../core/stats/indicators';
+import type { CountingUnit, MeasureField } from '../../core/stats/indicators';
 import { mainPurposeGroup } from '../../core/stats/purpose-groups';
 import { COUNTRY_TIME_ZONE } from '../../core/country-date';
 import { AGE_ESTIMATE_MARGIN_YEARS, CHILD_AGE_LIMIT } from '../../core/age';
@@ -60,7 +60,8 @@ export interface Source {
   where?: string;
   id: string;
   person?: string;
-  values?: Record<string, string>;
+  /** The SQL of each measure field the unit has (src/core/stats/indicators.ts measureFields). */
+  values?: Partial<Record<MeasureField, string>>;
   /** The date (SQL `date`) that places a row in a period. */
   date: string;
   scope: { institution: string; department: string };
@@ -239,7 +240,10 @@ const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_mont
 
 const personJoinS = `join cases c on c.id = s.case_id ${personOf('s.person_id')}`;
 
-export const sources: Record<CountingUnit, Source> = {
+/** Each unit's `values` are exactly its measure fields: a missing or extra one is a type error. */
+type Sources = { [U in CountingUnit]: Omit<Source, 'values'> & ([MeasureField<U>] extends [never] ? { values?: undefined } : { values: Record<MeasureField<U>, string> }) };
+
+export const sources: Sources = {
   case: {
     dimJoins: caseDimJoins,
     multiRows: caseMultiRows,
