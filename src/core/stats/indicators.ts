@@ -135,4 +135,4 @@ export const indicatorById = (id: string) => indicators.find((i) => i.id === id)
 export const isCountMeasure = (m: Measure) => m.kind === 'count' || m.kind === 'distinct_persons' || m.kind === 'sum';
 
 /** Changes whenever a definition changes: reports record which definitions they were computed with. */
-export const DEFINITIONS_VERSION = '2026.1';
+export const DEFINITIONS_VERSION = '2026.2';
