@@ -4,7 +4,9 @@
  * the API by users of several roles (never inserted with SQL), then the figure is read back through the
  * statistics API (and, where one exists, the record's own view, which must agree).
  */
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema';
 import { makeInstitution, makeUnit, makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { addUbigeos, callInput, makeSeatedUnit } from '../hotline/hotline.test-helpers';
@@ -154,6 +156,9 @@ describe('4. a merged person is one person', () => {
     expect((await query(`indicator=victim_persons&${unit}`)).totals.grand.value).toBe(1);
     const routes = await analyst.client.get(`/api/v1/stats/routes?${unit}`);
     expect(routes.body.items.map((r: any) => [r.origin, r.destination, r.value])).toEqual([['08', '17', 2]]);
+    // The merge records which attributes were set aside for the surviving record's.
+    const [entry] = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'person.merge'), eq(auditLog.entityId, candidate.id)));
+    expect((entry!.details as any).kept).toEqual({ attributesOf: 'survivor', differing: expect.arrayContaining(['sex', 'birthYear', 'originUbigeo']) });
     expect(first.victims[0].personId).not.toBe(second.victims[0].personId);
   });
 });
