@@ -110,8 +110,14 @@ export const defendantView = z.object({
   applicableRange: rangeView.nullable(),
   flags: z.object({
     belowMinimum: z.boolean(), suspendedNotAllowed: z.boolean(), aboveMaximum: z.boolean(), reclassified: z.boolean(), publicOfficial: z.boolean(),
+    /** A later regime punishes the conduct charged more mildly: a prosecutor or judge reviews favourability. */
+    favourabilityToReview: z.boolean(),
   }),
   reclassification: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).nullable(),
+  /** The charged articles with a milder later counterpart (src/core/legal/favourability.ts). */
+  favourableLaterLaw: z.array(z.object({
+    articleNumber: z.string(), regimeCode: z.string(), laterArticleNumber: z.string(), laterRegimeCode: z.string(), minMonths: z.number(), maxMonths: z.number().nullable(),
+  })),
   events: z.array(eventView),
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGE_ESTIMATE_MARGIN_YEARS, ageGroupOf, ctdcAgeBroad, isChild, peruLegalAgeBand, retaAgeBand, unodcCategory } from './age';
+import { AGE_ESTIMATE_MARGIN_YEARS, ageAtFacts, ageGroupOf, ctdcAgeBroad, isChild, peruLegalAgeBand, retaAgeBand, unodcCategory } from './age';
 
 describe('age group at exploitation', () => {
   it('a verified age under 18 is a child, 18 and over an adult', () => {
@@ -40,6 +40,28 @@ describe('age group at exploitation', () => {
         if (age >= 20) expect(group).toBe('adult');
       }),
     );
+  });
+});
+
+describe('presumption of minority only where the age may be under 18 (issue 9 item 1)', () => {
+  it('counts an exact, unverified age of 18 or 19 as an adult, and an estimated one as a presumed child', () => {
+    expect(ageGroupOf({ ageYears: 18 })).toBe('adult');
+    expect(ageGroupOf({ ageYears: 19, ageVerified: false })).toBe('adult');
+    expect(ageGroupOf({ ageYears: 19, ageEstimated: true })).toBe('presumed_child');
+    expect(ageGroupOf({ ageYears: 17 })).toBe('presumed_child');
+    expect(unodcCategory('female', ageGroupOf({ ageYears: 19 }))).toBe('woman');
+  });
+
+  it('derives the age at the facts from the birth year when no age is given, as an estimate', () => {
+    expect(ageAtFacts({ birthYear: 2000, factsYear: 2016 })).toEqual({ years: 16, estimated: true });
+    expect(ageGroupOf({ birthYear: 2000, factsYear: 2016 })).toBe('presumed_child');
+    expect(ageGroupOf({ birthYear: 1990, factsYear: 2016 })).toBe('adult');
+    // A year of birth cannot verify an exact age: near 18 the presumption stays.
+    expect(ageGroupOf({ birthYear: 1997, factsYear: 2016, ageVerified: true })).toBe('presumed_child');
+    // The age entered wins over the birth year; no facts year, nothing derived.
+    expect(ageAtFacts({ ageYears: 30, birthYear: 2000, factsYear: 2016 })).toEqual({ years: 30, estimated: false });
+    expect(ageAtFacts({ birthYear: 2000 })).toEqual({ years: null, estimated: false });
+    expect(ageGroupOf({ birthYear: 2000 })).toBe('presumed_child');
   });
 });
 

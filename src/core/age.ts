@@ -21,14 +21,39 @@ export interface VictimAge {
   ageEstimated?: boolean | null;
   ageVerified?: boolean | null;
   ageBand?: VictimAgeBand | string | null;
+  /** The person's birth year (kept from the birth date when only that was given). */
+  birthYear?: number | null;
+  /** The year the facts began (or of registration when the facts have no date). */
+  factsYear?: number | null;
 }
 
-/** `child` (verified under 18), `presumed_child` (may be under 18, not verified) or `adult`. */
+/**
+ * The age at the facts that every rule reads: the age entered; else, when a birth year is known (the
+ * birth date is encrypted identity data, its year is kept in clear as `birth_year`), the age reached in
+ * the year the facts began — `factsYear − birthYear`, which may be one year too high (birthday later in
+ * the year), so it counts as an estimate. Null when neither is known (then the coarse band, if any).
+ */
+export function ageAtFacts(victim: VictimAge): { years: number | null; estimated: boolean } {
+  if (victim.ageYears !== null && victim.ageYears !== undefined) return { years: victim.ageYears, estimated: Boolean(victim.ageEstimated) };
+  if (victim.birthYear && victim.factsYear && victim.factsYear >= victim.birthYear) return { years: victim.factsYear - victim.birthYear, estimated: true };
+  return { years: null, estimated: Boolean(victim.ageEstimated) };
+}
+
+/**
+ * `child` (verified under 18), `presumed_child` (may be under 18, not verified) or `adult`. Rule 2: the
+ * presumption applies to an unknown age and to an estimated one that may be under 18 (below 18 + the
+ * margin). An exact age stated as 18 or more is an adult's, verified or not; an exact age under 18 not
+ * yet verified is a presumed child (a child either way). This is the one definition: the statistics SQL
+ * is generated from it (src/server/stats/stats.sources.ts `victimAgeGroup`, checked cell by cell in
+ * src/server/stats/age-sql.test.ts).
+ */
 export function ageGroupOf(victim: VictimAge): AgeGroup {
-  const verified = Boolean(victim.ageVerified) && !victim.ageEstimated;
-  if (victim.ageYears !== null && victim.ageYears !== undefined) {
-    if (verified) return victim.ageYears < CHILD_AGE_LIMIT ? 'child' : 'adult';
-    return victim.ageYears < CHILD_AGE_LIMIT + AGE_ESTIMATE_MARGIN_YEARS ? 'presumed_child' : 'adult';
+  const age = ageAtFacts(victim);
+  const verified = Boolean(victim.ageVerified) && !age.estimated;
+  if (age.years !== null) {
+    if (verified) return age.years < CHILD_AGE_LIMIT ? 'child' : 'adult';
+    if (age.estimated) return age.years < CHILD_AGE_LIMIT + AGE_ESTIMATE_MARGIN_YEARS ? 'presumed_child' : 'adult';
+    return age.years < CHILD_AGE_LIMIT ? 'presumed_child' : 'adult';
   }
   switch (victim.ageBand) {
     case 'under_14':

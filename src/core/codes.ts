@@ -79,24 +79,8 @@ export const educationLevels = ['none', 'isced_0', 'isced_1', 'isced_2', 'isced_
 
 export const documentTypes = ['dni', 'carne_extranjeria', 'passport', 'birth_certificate', 'other'] as const;
 
-/** Detailed purpose → the report groups used by GLOTIP and the seed statistics. */
-export const purposeGroup: Record<(typeof purposes)[number], 'sexual' | 'labour' | 'other'> = {
-  sexual_exploitation: 'sexual',
-  child_pornography: 'sexual',
-  forced_labour: 'labour',
-  domestic_servitude: 'labour',
-  slavery_or_similar_practices: 'labour',
-  servitude: 'labour',
-  forced_begging: 'labour',
-  forced_criminal_activity: 'other',
-  sale_of_children: 'other',
-  illegal_adoption: 'other',
-  forced_marriage: 'other',
-  organ_removal: 'other',
-  forced_military_use: 'other',
-  surrogacy: 'other',
-  other: 'other',
-};
+/** Detailed purpose → main report group: the table lives in src/core/stats/purpose-groups.ts. */
+export { mainPurposeGroup as purposeGroup } from './stats/purpose-groups';
 
 /** ICCS 1.0 codes for the forms of exploitation (domain.md). */
 export const purposeIccs: Partial<Record<(typeof purposes)[number], string>> = {

@@ -24,6 +24,11 @@ export type Decision = (typeof decisions)[number];
 /** What the appeal court did with the decision under appeal. */
 export const appealOutcomes = ['confirmed', 'modified', 'revoked', 'annulled'] as const;
 export type AppealOutcome = (typeof appealOutcomes)[number];
+/**
+ * Appeal outcomes after which the earlier sentence no longer stands (stage.ts clears it; the statistics
+ * count a sentence only while it stands: sentences, median sentence, sentence bands — issue 9 item 2).
+ */
+export const sentenceVoidingOutcomes: readonly AppealOutcome[] = ['revoked', 'annulled'];
 
 export const archiveReasons = ['insufficient_evidence', 'not_a_crime', 'perpetrator_not_identified', 'statute_of_limitations', 'other'] as const;
 

@@ -85,10 +85,18 @@ describe('article lookup by date', () => {
     expect(resolveArticle(peru, '153a', '2012-02-02')?.article.articleNumber).toBe('153-A');
   });
 
-  it('tries the last day of facts known only as a span when the article did not exist on the first', () => {
+  it('tries the last day the facts may have begun when the start is known only as a span and the article did not exist on its first day', () => {
     // "2007": 2007-01-01 … 2007-12-31 — art. 153 came into force on 2007-01-17.
-    expect(resolveArticleForFacts(peru, '153', { start: '2007-01-01', end: '2007-12-31' })?.regime.code).toBe('law_28950');
-    expect(resolveArticleForFacts(peru, '182', { start: '2007-01-01', end: '2007-12-31' })?.regime.code).toBe('pre_2007');
-    expect(resolveArticleForFacts(peru, '129-A', { start: '2016-01-01', end: '2016-12-31' })).toBeUndefined();
+    expect(resolveArticleForFacts(peru, '153', { start: '2007-01-01', beganBy: '2007-12-31' })?.regime.code).toBe('law_28950');
+    expect(resolveArticleForFacts(peru, '182', { start: '2007-01-01', beganBy: '2007-12-31' })?.regime.code).toBe('pre_2007');
+    expect(resolveArticleForFacts(peru, '129-A', { start: '2016-01-01', beganBy: '2016-12-31' })).toBeUndefined();
+  });
+
+  it('applies the regime in force when straddling facts began, never the later one they ran into (issue 9 item 9)', () => {
+    // Facts began on 2020-06-01 and went on past Law 31146 (2021-03-30): art. 153 of Law 28950 applies …
+    expect(resolveArticleForFacts(peru, '153', { start: '2020-06-01', beganBy: null })?.regime.code).toBe('law_30963');
+    expect(resolveArticleForFacts(peru, '153', { start: '2020-06-01', beganBy: null })?.article.regimeCode).toBe('law_28950');
+    // … and the renumbered 129-A, which did not exist when they began, does not.
+    expect(resolveArticleForFacts(peru, '129-A', { start: '2020-06-01', beganBy: null })).toBeUndefined();
   });
 });

@@ -48,12 +48,15 @@ export function resolveArticle(framework: LegalFramework, articleNumber: string,
 }
 
 /**
- * Resolution for facts known only as a span (`2017` = 2017-01-01…2017-12-31): the law on the first day
- * decides; if the article did not exist yet then, the facts may have continued into the law that
- * created it, so the last day is tried.
+ * The law of facts that straddle a change of law (issue 9 item 9; documented choice): the regime in
+ * force when the facts BEGAN applies — never a later one because the facts went on into it (a later,
+ * milder regime is flagged for review instead: favourability.ts). The day the facts began may itself be
+ * imprecise (`2007` = some day of 2007): `start` is its first possible day and `beganBy` its last. The
+ * law on `start` decides; if the article did not exist yet then, the facts may have begun later within
+ * that imprecise start, so `beganBy` is tried. `beganBy` is never the end of the facts.
  */
-export function resolveArticleForFacts(framework: LegalFramework, articleNumber: string, facts: { start: string; end?: string | null }) {
-  return resolveArticle(framework, articleNumber, facts.start) ?? (facts.end ? resolveArticle(framework, articleNumber, facts.end) : undefined);
+export function resolveArticleForFacts(framework: LegalFramework, articleNumber: string, facts: { start: string; beganBy?: string | null }) {
+  return resolveArticle(framework, articleNumber, facts.start) ?? (facts.beganBy ? resolveArticle(framework, articleNumber, facts.beganBy) : undefined);
 }
 
 /** The tier asked for, or the article's mildest tier when none is named. */

@@ -6,6 +6,8 @@
  * than k, their quasi-identifiers are suppressed ("*") instead of generalising everybody further. Records
  * that still cannot reach k, even fully suppressed, are dropped. Pure.
  */
+import { mainPurposeGroup } from '../stats/purpose-groups';
+
 export const SUPPRESSED = '*';
 
 export type QuasiId = 'sex' | 'ageBroad' | 'citizenship' | 'exploitation';
@@ -26,11 +28,8 @@ export const hierarchies: Record<QuasiId, ReadonlyArray<(value: string) => strin
   exploitation: [(v) => v, (v) => (v === SUPPRESSED ? v : (exploitationGroup[v] ?? 'other')), () => SUPPRESSED],
 };
 
-/** Detailed form → group (domain.md grouping); `mixed` stays mixed. */
-export const exploitationGroup: Record<string, string> = {
-  sexual_exploitation: 'sexual', child_pornography: 'sexual', forced_labour: 'labour', domestic_servitude: 'labour',
-  slavery_or_similar_practices: 'labour', servitude: 'labour', forced_begging: 'labour', mixed: 'mixed', unknown: 'unknown',
-};
+/** Detailed form → group: the one grouping table (src/core/stats/purpose-groups.ts); `mixed` stays mixed. */
+export const exploitationGroup: Record<string, string> = { ...mainPurposeGroup, mixed: 'mixed', unknown: 'unknown' };
 
 /** The order in which levels are raised: least informative loss first. */
 const path: ReadonlyArray<QuasiId> = ['citizenship', 'ageBroad', 'exploitation', 'ageBroad', 'citizenship', 'sex', 'ageBroad', 'exploitation'];

@@ -11,6 +11,8 @@ export const dimensionIds = [
   'institution', 'unit',
   'decision', 'sentenceBand', 'serviceType', 'referralStatus',
   'hotlineClassification', 'hotlineOutcome', 'hotlineChannel', 'operationType', 'preventionType', 'audience', 'shelter',
+  // The unit that owns a case now (after transfers): apart from the registering unit's dimensions.
+  'owningDepartment', 'owningUnit',
 ] as const;
 export type DimensionId = (typeof dimensionIds)[number];
 
@@ -28,7 +30,7 @@ const valuesOf = (id: DimensionId): DimensionDef['values'] => {
   if (id.endsWith('Department')) return 'department';
   if (id === 'prosecutionDistrict') return 'prosecution_district';
   if (id === 'institution') return 'institution';
-  if (id === 'unit') return 'unit';
+  if (id === 'unit' || id === 'owningUnit') return 'unit';
   if (id === 'nationality') return 'country';
   if (id === 'shelter') return 'shelter';
   return 'code';

@@ -13,11 +13,32 @@ export const countingUnits = [
 ] as const;
 export type CountingUnit = (typeof countingUnits)[number];
 
+/**
+ * The fields each counting unit can sum or take the median of. The SQL of each (src/server/stats/
+ * stats.sources.ts `values`) is typed by this table, and an indicator naming a field its unit does not
+ * have fails the typecheck or the unit test over the indicator table (src/core/stats/measures.test.ts) —
+ * never a silent 0 (issue 9 item 8).
+ */
+export const measureFields = {
+  case: [],
+  victim: [],
+  suspect: [],
+  defendant: [],
+  sentence: ['sentenceMonths'],
+  referral_victim: [],
+  service_victim: [],
+  shelter_stay: ['nights'],
+  hotline_call: ['arrests'],
+  operation: ['persons_found', 'minors_found', 'victims_identified', 'arrests'],
+  prevention_activity: ['participants'],
+} as const satisfies Record<CountingUnit, readonly string[]>;
+export type MeasureField<U extends CountingUnit = CountingUnit> = (typeof measureFields)[U][number];
+
 export type Measure =
   | { kind: 'count' }
   | { kind: 'distinct_persons' }
-  | { kind: 'sum'; field: string }
-  | { kind: 'median'; field: string };
+  | { kind: 'sum'; field: MeasureField }
+  | { kind: 'median'; field: MeasureField };
 
 export interface IndicatorDef {
   id: string;
@@ -36,10 +57,10 @@ export interface IndicatorDef {
 
 const period: DimensionId[] = ['year', 'quarter', 'month'];
 const caseDims: DimensionId[] = [
-  ...period, 'registeringDepartment', 'exploitationDepartment', 'prosecutionDistrict', 'purpose', 'purposeGroup', 'sector', 'source', 'stage', 'institution', 'unit',
+  ...period, 'registeringDepartment', 'exploitationDepartment', 'prosecutionDistrict', 'purpose', 'purposeGroup', 'sector', 'source', 'stage', 'institution', 'unit', 'owningDepartment', 'owningUnit',
 ];
 const personDims: DimensionId[] = ['sex', 'ageBandReta', 'ageBandPeru', 'unodcCategory', 'ageBandCtdc', 'ageGroup', 'nationality', 'originDepartment'];
-const caseMulti: DimensionId[] = ['exploitationDepartment', 'purpose', 'purposeGroup', 'sector'];
+const caseMulti: DimensionId[] = ['exploitationDepartment', 'purpose', 'sector'];
 const victimDims: DimensionId[] = [...caseDims, ...personDims, 'identificationStatus'];
 const victimMulti: DimensionId[] = [...caseMulti, 'nationality'];
 const defendantDims: DimensionId[] = [...caseDims.filter((d) => d !== 'stage'), 'sex', 'nationality', 'ageBandPeru', 'unodcCategory', 'stage'];
@@ -69,12 +90,22 @@ export const indicators: readonly IndicatorDef[] = [
   def({ id: 'victims_assisted', unit: 'service_victim', measure: { kind: 'count' }, date: 'service.startedOn', dimensions: [...victimDims, 'serviceType'], multi: [...victimMulti, 'serviceType'], section: 'protection' }),
   def({ id: 'shelter_stays', unit: 'shelter_stay', measure: { kind: 'count' }, date: 'stay.checkInOn', dimensions: [...period, 'shelter', 'placeDepartment', 'institution', 'sex', 'ageBandReta', 'ageGroup', 'unodcCategory'], multi: [], section: 'protection' }),
   def({ id: 'shelter_bed_nights', unit: 'shelter_stay', measure: { kind: 'sum', field: 'nights' }, date: 'stay.checkInOn', dimensions: [...period, 'shelter', 'placeDepartment', 'institution'], multi: [], section: 'protection' }),
-  def({ id: 'hotline_calls', unit: 'hotline_call', measure: { kind: 'count' }, date: 'call.receivedAt', dimensions: [...period, 'hotlineClassification', 'hotlineOutcome', 'hotlineChannel', 'placeDepartment', 'registeringDepartment', 'institution', 'unit'], multi: [], section: 'protection' }),
+  ...(['hotline_calls', 'hotline_arrests'] as const).map((id) =>
+    def({
+      id,
+      unit: 'hotline_call',
+      measure: id === 'hotline_calls' ? { kind: 'count' } : { kind: 'sum', field: 'arrests' },
+      date: 'call.receivedAt',
+      dimensions: [...period, 'hotlineClassification', 'hotlineOutcome', 'hotlineChannel', 'placeDepartment', 'registeringDepartment', 'institution', 'unit'],
+      multi: [],
+      section: 'protection',
+    }),
+  ),
   ...(['operations', 'operation_persons_found', 'operation_minors_found', 'operation_victims_identified', 'operation_arrests'] as const).map((id) =>
     def({
       id,
       unit: 'operation',
-      measure: id === 'operations' ? { kind: 'count' } : { kind: 'sum', field: id.replace('operation_', '') },
+      measure: id === 'operations' ? { kind: 'count' } : { kind: 'sum', field: id.replace('operation_', '') as MeasureField<'operation'> },
       date: 'operation.operationDate',
       dimensions: [...period, 'operationType', 'placeDepartment', 'registeringDepartment', 'institution', 'unit'],
       multi: [],
@@ -94,10 +125,14 @@ export const indicators: readonly IndicatorDef[] = [
   ),
 ];
 
+/** The measure field of an indicator, when its unit has it (the unit test checks every indicator has). */
+export const hasMeasureField = (i: Pick<IndicatorDef, 'unit' | 'measure'>) =>
+  !('field' in i.measure) || (measureFields[i.unit] as readonly string[]).includes(i.measure.field);
+
 export const indicatorById = (id: string) => indicators.find((i) => i.id === id);
 
 /** Count-type measures can be percentaged and suppressed as counts; medians and sums of amounts cannot. */
 export const isCountMeasure = (m: Measure) => m.kind === 'count' || m.kind === 'distinct_persons' || m.kind === 'sum';
 
 /** Changes whenever a definition changes: reports record which definitions they were computed with. */
-export const DEFINITIONS_VERSION = '2026.1';
+export const DEFINITIONS_VERSION = '2026.2';

@@ -103,6 +103,11 @@ export default {
   shelterStatuses: { active: 'Active', closed: 'Closed' },
   ageBandsReta: { '0_13': '0 to 13', '14_17': '14 to 17', '18_30': '18 to 30', '31_plus': '31 and over' },
   unodcCategories: { girl: 'Girls', boy: 'Boys', woman: 'Women', man: 'Men', unknown: 'Unknown' },
+  ageBandsPeru: { under_14: 'Under 14', '14_17': '14 to 17', '18_plus': '18 and over' },
+  sentenceBands: {
+    under_4y: 'Under 4 years', '4y_to_under_8y': '4 to under 8 years', '8y_to_under_12y': '8 to under 12 years', '12y_to_under_15y': '12 to under 15 years',
+    '15y_to_under_20y': '15 to under 20 years', '20y_to_under_25y': '20 to under 25 years', '25y_plus': '25 years and over',
+  },
   callChannels: { phone: 'Phone', whatsapp: 'WhatsApp', web: 'Web', email: 'Email', in_person: 'In person', other: 'Other' },
   callerTypes: { victim: 'Victim', family: 'Family member', witness: 'Witness', anonymous: 'Anonymous', institution: 'Institution', other: 'Other' },
   callStatuses: { recorded: 'Recorded', awaiting_referral: 'Awaiting referral', referred: 'Referred', followed_up: 'Followed up', closed: 'Closed' },

@@ -234,6 +234,7 @@ export default {
     flag: {
       belowMinimum: 'Sentence below the legal minimum', suspendedNotAllowed: 'Suspended sentence not allowed', aboveMaximum: 'Sentence above the legal maximum',
       reclassified: 'Reclassified to a lesser offence', publicOfficial: 'Public official',
+      favourabilityToReview: 'Favourability to review: a later law is milder',
     },
     form: {
       type: 'Proceeding', occurred_on: 'Date', receiving_institution: 'Receiving institution', prosecutor_office: 'Prosecutor office',

@@ -110,6 +110,11 @@ export default {
   shelterStatuses: { active: 'Activo', closed: 'Cerrado' },
   ageBandsReta: { '0_13': '0 a 13', '14_17': '14 a 17', '18_30': '18 a 30', '31_plus': '31 a más' },
   unodcCategories: { girl: 'Niñas', boy: 'Niños', woman: 'Mujeres', man: 'Hombres', unknown: 'Sin dato' },
+  ageBandsPeru: { under_14: 'Menos de 14', '14_17': '14 a 17', '18_plus': '18 a más' },
+  sentenceBands: {
+    under_4y: 'Menos de 4 años', '4y_to_under_8y': '4 a menos de 8 años', '8y_to_under_12y': '8 a menos de 12 años', '12y_to_under_15y': '12 a menos de 15 años',
+    '15y_to_under_20y': '15 a menos de 20 años', '20y_to_under_25y': '20 a menos de 25 años', '25y_plus': '25 años a más',
+  },
   callChannels: { phone: 'Teléfono', whatsapp: 'WhatsApp', web: 'Web', email: 'Correo electrónico', in_person: 'En persona', other: 'Otro' },
   callerTypes: { victim: 'Víctima', family: 'Familiar', witness: 'Testigo', anonymous: 'Anónimo', institution: 'Institución', other: 'Otro' },
   callStatuses: { recorded: 'Registrada', awaiting_referral: 'Por derivar', referred: 'Derivada', followed_up: 'Con seguimiento', closed: 'Cerrada' },

@@ -234,6 +234,7 @@ export default {
     flag: {
       belowMinimum: 'Pena por debajo del mínimo legal', suspendedNotAllowed: 'Pena suspendida no permitida', aboveMaximum: 'Pena sobre el máximo legal',
       reclassified: 'Recalificado a un delito menor', publicOfficial: 'Funcionario público',
+      favourabilityToReview: 'Favorabilidad por revisar: una ley posterior es más benigna',
     },
     form: {
       type: 'Actuación', occurred_on: 'Fecha', receiving_institution: 'Institución que recibe', prosecutor_office: 'Fiscalía',

@@ -34,7 +34,9 @@ export function createCasePartsService(deps: Deps) {
     if (mode === 'full') {
       await writeAudit(tx, ctx, { action: 'identity.read', entityType: `case_${part}`, entityId: row.id, reason: ctx.accessReason, details: { caseId: row.caseId, personIds: [row.personId] } });
     }
-    return part === 'victim' ? presentVictim(row as never, mode, cipher) : presentSuspect(row as never, mode, cipher);
+    if (part !== 'victim') return presentSuspect(row as never, mode, cipher);
+    const [facts] = await tx.select({ factsStart: cases.factsStart, registeredAt: cases.registeredAt }).from(cases).where(eq(cases.id, row.caseId)).limit(1);
+    return presentVictim(row as never, mode, cipher, facts);
   }
 
   async function loadPart(tx: Tx, part: Part, caseId: string, id: string) {

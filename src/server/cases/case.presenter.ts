@@ -1,5 +1,6 @@
 import type { CaseListItem, CaseView, PlaceView, SuspectView, VictimView } from '../../contracts/cases';
 import { ageGroupOf, isChild, type VictimAge } from '../../core/age';
+import { countryToday } from '../../core/country-date';
 import { evaluatePalermo } from '../../core/palermo';
 import type { Cipher } from '../crypto/cipher';
 import type { IdentityMode } from '../people/identity';
@@ -18,8 +19,15 @@ export function palermoOf(row: Pick<CaseRow, 'acts' | 'means' | 'purposes'>, vic
   });
 }
 
-export function presentVictim(row: VictimRow, mode: IdentityMode, cipher: Cipher): VictimView {
-  const ageGroup = ageGroupOf(row);
+/** When the facts began, for the age at the facts (src/core/age.ts): their first day, else the day of registration. */
+export type FactsDate = Pick<CaseRow, 'factsStart' | 'registeredAt'>;
+const factsYearOf = (c: FactsDate) => Number((c.factsStart ?? countryToday(c.registeredAt)).slice(0, 4));
+
+/** The age facts of a victim in a case: what it entered, plus the person's birth year and the year of the facts. */
+export const victimAgeOf = (row: VictimRow, facts: FactsDate): VictimAge => ({ ...row, birthYear: row.person.birthYear, factsYear: factsYearOf(facts) });
+
+export function presentVictim(row: VictimRow, mode: IdentityMode, cipher: Cipher, facts?: FactsDate): VictimView {
+  const ageGroup = ageGroupOf(facts ? victimAgeOf(row, facts) : row);
   return {
     id: row.id, version: row.version, caseId: row.caseId, personId: row.personId, person: presentPerson(row.person, mode, cipher),
     identificationStatus: row.identificationStatus, identifiedByInstitutionId: row.identifiedByInstitutionId, identifiedOn: row.identifiedOn,
@@ -64,12 +72,12 @@ export function presentCase(
   cipher: Cipher,
 ): CaseView {
   const view: CaseView = {
-    ...baseView(row, access, parts.allVictims),
+    ...baseView(row, access, parts.allVictims.map((v) => ({ ...victimAgeOf(v, row), means: v.means }))),
     sexualExploitationSubtypes: row.sexualExploitationSubtypes, sectors: row.sectors, recruitmentMethods: row.recruitmentMethods,
     transportModes: row.transportModes, isInternational: row.isInternational, countries: row.countries, organisedCrime: row.organisedCrime,
     publicOfficialInvolved: row.publicOfficialInvolved, initialLegalQualification: row.initialLegalQualification,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
-    victims: parts.victims.map((v) => presentVictim(v, mode, cipher)),
+    victims: parts.victims.map((v) => presentVictim(v, mode, cipher, row)),
     suspects: parts.suspects.map((s) => presentSuspect(s, mode, cipher)),
     places: parts.places.map(presentPlace),
   };

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FollowUpQuery, MonthlyStatsView } from '../../contracts/hotline';
 import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
-import { hotlineClassifications } from '../../core/codes';
-import { callOutcomes, type CallStatus } from '../../core/hotline/call-status';
+import { type CallStatus } from '../../core/hotline/call-status';
 import type { Tx } from '../../db/connect';
 import { caseEvents, cases, hotlineCalls } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
@@ -12,7 +11,8 @@ import type { Deps } from '../deps';
 import { AppError, conflict, ruleRefused } from '../errors/app-error';
 import { updateVersioned } from '../versioned-update';
 import { presentCall } from './hotline.presenter';
-import { countCallsByMonth, findCallWithRefs, findVisibleCall, listFollowUp, visibleCallsCondition, type CallWithRefs } from './hotline.repository';
+import { monthlyCallStats } from './hotline.monthly';
+import { findCallWithRefs, findVisibleCall, listFollowUp, type CallWithRefs } from './hotline.repository';
 
 /**
  * Following an actionable call to its outcome: the police unit it was referred to links the case it
@@ -82,26 +82,8 @@ export function createHotlineFollowUpService(deps: Deps) {
     return { items, total, unseen, seenAt: seenAt?.toISOString() ?? null, page: query.page, pageSize: query.pageSize };
   }
 
-  /** Calls per month by classification and outcome, within the actor's scope. */
-  async function monthlyStats(ctx: Ctx, year: number): Promise<MonthlyStatsView> {
-    const rows = await countCallsByMonth(db, visibleCallsCondition(ctx.actor), year);
-    const zeros = <T extends readonly string[]>(codes: T) => Object.fromEntries(codes.map((c) => [c, 0])) as Record<T[number], number>;
-    const months = Array.from({ length: 12 }, (_, i) => ({
-      month: i + 1,
-      total: 0,
-      byClassification: zeros(hotlineClassifications),
-      byOutcome: zeros(callOutcomes),
-      arrests: 0,
-    }));
-    for (const row of rows) {
-      const month = months[row.month - 1]!;
-      month.total += row.calls;
-      month.arrests += row.arrests;
-      month.byClassification[row.classification as keyof typeof month.byClassification] += row.calls;
-      month.byOutcome[row.outcome as keyof typeof month.byOutcome] += row.calls;
-    }
-    return { year, months };
-  }
+  /** Calls per month by classification and outcome, within the actor's scope: the statistics engine computes them. */
+  const monthlyStats = (ctx: Ctx, year: number): Promise<MonthlyStatsView> => monthlyCallStats(deps, ctx, year);
 
   return { linkCase, recordOutcome, followUp, monthlyStats };
 }

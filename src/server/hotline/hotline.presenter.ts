@@ -1,5 +1,5 @@
 import type { CallView } from '../../contracts/hotline';
-import { outcomeOf, type CallStatus } from '../../core/hotline/call-status';
+import { callArrests, outcomeOf, type CallStatus } from '../../core/hotline/call-status';
 import type { CallWithRefs } from './hotline.repository';
 
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -18,7 +18,7 @@ export function presentCall(row: CallWithRefs, summary: string | null = null): C
     ubigeo: row.ubigeo,
     country: row.country,
     status: row.status as CallStatus,
-    outcome: outcomeOf({ ...row, arrests: Math.max(row.arrests ?? 0, row.caseArrests) }),
+    outcome: outcomeOf({ ...row, arrests: callArrests(row.arrests, row.caseArrests) }),
     summary,
     hasSummary: row.summaryEnc !== null,
     referral: row.referredUnitId

@@ -1,24 +1,16 @@
 /**
- * Hotline calls — queries, always scoped (`visibleCallsCondition`).
- *
- * For the statistics helper (reuse `countCallsByMonth(tx, where, year)` with `visibleCallsCondition(actor)`
- * or `sql\`true\`` for system-wide figures; months are taken in America/Lima time by default):
- * - calls per month of `received_at` × `classification` (nuisance, information_request,
- *   tip_report_no_action, tip_report_action_required, other_crime) — the seed figures' table;
- * - per month × outcome of actionable calls: `pending` (referred, no outcome yet), `case_linked`,
- *   `arrests` (arrests > 0, outranks a linked case), `closed` (closed with a reason and nothing else);
- *   other classifications count as `not_actionable` (the SQL mirrors src/core/hotline/call-status.ts);
- * - the sum of arrests per call: the larger of `arrests` recorded on the call and the non-superseded
- *   `arrest` justice events of its linked case (never both added); referrals by `referral_level` (district … national) and by
- *   referred institution/unit; channel and caller type distributions; place by `place_department`.
+ * Hotline calls — queries, always scoped (`visibleCallsCondition`). The monthly figures (calls by
+ * classification and outcome, arrests) are not computed here: the statistics engine computes them
+ * (hotline.monthly.ts), with the one outcome definition of src/core/hotline/call-status.ts.
  */
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { CallListQuery } from '../../contracts/hotline';
 import type { Tx } from '../../db/connect';
-import { cases, hotlineCalls, institutions, justiceEvents, units } from '../../db/schema';
+import { cases, hotlineCalls, institutions, units } from '../../db/schema';
 import type { Actor } from '../context';
 import { notFound } from '../errors/app-error';
 import { orderFrom, pageOffset, periodConditions } from '../operations/record-helpers';
+import { linkedCaseArrestsSql } from './hotline.outcome';
 import { followUpCallsCondition, visibleCallsCondition } from '../policy';
 
 export type CallRow = typeof hotlineCalls.$inferSelect;
@@ -28,8 +20,7 @@ export type CallWithRefs = CallRow & { unitCode: string | null; unitName: string
  * Arrests in the linked case's justice chain: `arrest` events not superseded by a correction. The call's
  * outcome counts the larger of these and the arrests the police unit recorded on the call itself.
  */
-const caseArrests = sql<number>`coalesce((select count(*)::int from ${justiceEvents} je where je.case_id = ${hotlineCalls.linkedCaseId}
-  and je.type = 'arrest' and not exists (select 1 from ${justiceEvents} s where s.supersedes_event_id = je.id)), 0)`;
+const caseArrests = sql<number>`${sql.raw(linkedCaseArrestsSql('hotline_calls'))}`;
 
 /** The calls the actor sees: the policy's rule (the hotline, analysts, and the referred police unit). */
 export { visibleCallsCondition };
@@ -116,41 +107,4 @@ export async function findPoliceUnit(tx: Tx, unitId: string) {
     .where(eq(units.id, unitId))
     .limit(1);
   return row;
-}
-
-export interface CallMonthRow {
-  month: number;
-  classification: string;
-  outcome: string;
-  calls: number;
-  arrests: number;
-}
-
-const arrestsSql = sql<number>`greatest(coalesce(${hotlineCalls.arrests}, 0), ${caseArrests})`;
-
-const outcomeSql = sql<string>`case
-  when ${hotlineCalls.classification} <> 'tip_report_action_required' then 'not_actionable'
-  when ${arrestsSql} > 0 then 'arrests'
-  when ${hotlineCalls.linkedCaseId} is not null then 'case_linked'
-  when ${hotlineCalls.closedAt} is not null then 'closed'
-  else 'pending' end`;
-
-/** Calls of a calendar year (in `timeZone`) by month × classification × outcome, with arrests summed. */
-export async function countCallsByMonth(tx: Tx, where: SQL, year: number, timeZone = 'America/Lima'): Promise<CallMonthRow[]> {
-  const local = sql`(${hotlineCalls.receivedAt} at time zone ${timeZone})`;
-  const month = sql<number>`extract(month from ${local})::int`;
-  return tx
-    .select({
-      month,
-      classification: hotlineCalls.classification,
-      outcome: outcomeSql,
-      calls: sql<number>`count(*)::int`,
-      arrests: sql<number>`coalesce(sum(${arrestsSql}), 0)::int`,
-    })
-    .from(hotlineCalls)
-    .where(and(where, sql`extract(year from ${local}) = ${year}`))
-    // By position: the month expression carries a bound parameter (the time zone) that a repeated
-    // expression in GROUP BY would not match.
-    .groupBy(sql`1, 2, 3`)
-    .orderBy(sql`1, 2, 3`);
 }

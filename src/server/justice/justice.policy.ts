@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Permission } from '../../core/permissions';
 import type { JusticeStage } from '../../core/justice/events';
 import { resolveArticleForFacts } from '../../core/legal/resolve';
+import { isCalendarPartialDate, partialDateBounds } from '../../core/partial-date';
 import type { Tx } from '../../db/connect';
 import { cases, institutions, units } from '../../db/schema';
 import { isSystemActor, type Ctx } from '../context';
@@ -62,9 +63,15 @@ export async function assertReceiver(tx: Tx, type: string, institutionId: string
   return { institutionId, unitId: unitId ?? null, basis: type === 'police_report_sent' ? 'police_report' : 'charges' };
 }
 
-/** The date of the facts the law is chosen by: the facts' first possible day (else the day reported). */
-export function factsOf(caseRow: CaseRow): { start: string; end: string | null } {
-  return { start: caseRow.factsStart ?? caseRow.reportedOn, end: caseRow.factsEnd ?? null };
+/**
+ * The date of the facts the law is chosen by: the day they began — its first possible day (else the day
+ * reported) and, when the start was entered imprecisely (`2007`, `2007-05`), its last possible day. Never
+ * the end of the facts: the regime in force when the facts began applies (src/core/legal/resolve.ts).
+ */
+export function factsOf(caseRow: CaseRow): { start: string; beganBy: string | null } {
+  if (!caseRow.factsStart) return { start: caseRow.reportedOn, beganBy: null };
+  const began = caseRow.factsDateFrom && isCalendarPartialDate(caseRow.factsDateFrom) ? partialDateBounds(caseRow.factsDateFrom).end : null;
+  return { start: caseRow.factsStart, beganBy: began };
 }
 
 export interface ResolvedCharge {
@@ -77,7 +84,7 @@ export interface ResolvedCharge {
 /** Resolves what the user typed to the article and regime in force on the date of the facts (422 otherwise). */
 export function resolveCharges(
   framework: StoredFramework,
-  facts: { start: string; end: string | null },
+  facts: { start: string; beganBy: string | null },
   role: ResolvedCharge['role'],
   inputs: ReadonlyArray<{ number: string; tier?: string }> | undefined,
 ): ResolvedCharge[] {

@@ -2,6 +2,7 @@ import type { EventCreate, EventListQuery, JusticeInboxQuery } from '../../contr
 import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
 import { stageOf } from '../../core/justice/events';
 import { assessDefendant } from '../../core/justice/flags';
+import { favourabilityToReview } from '../../core/legal/favourability';
 import { validateChain } from '../../core/justice/sequence';
 import { deriveCaseStage } from '../../core/justice/stage';
 import type { Tx } from '../../db/connect';
@@ -156,6 +157,7 @@ type SuspectRow = Awaited<ReturnType<typeof listSuspects>>[number];
 /** One defendant's derived view: the pure rules applied to its stored events. */
 export function assessSuspect(suspect: SuspectRow, events: StoredEvent[], framework: StoredFramework, supersededBy: Map<string, string>) {
   const { state, flags } = assessDefendant(toChainEvents(events, framework));
+  const favourable = favourabilityToReview(framework, [...state.convictionArticles, ...state.chargedArticles]);
   return {
     suspectId: suspect.id,
     personId: suspect.personId,
@@ -172,8 +174,10 @@ export function assessSuspect(suspect: SuspectRow, events: StoredEvent[], framew
       aboveMaximum: flags.sentencing?.aboveMaximum ?? false,
       reclassified: flags.reclassified,
       publicOfficial: suspect.isPublicOfficial,
+      favourabilityToReview: favourable.length > 0,
     },
     reclassification: flags.reclassification,
+    favourableLaterLaw: favourable,
     events: events.map((e) => presentEvent(e, framework, supersededBy)),
   };
 }

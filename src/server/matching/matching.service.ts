@@ -32,6 +32,9 @@ interface Outcome {
  * Pairs across institutions are reviewed by the supervisors of each holding institution and merged only
  * when all of them have confirmed; the person who typed the data never learns of them.
  */
+/** The non-identifying attributes a merged person takes from the surviving record (names only in the audit). */
+const mergedAttributes = ['sex', 'genderIdentity', 'birthYear', 'nationalities', 'indigenousPeople', 'nativeLanguage', 'originUbigeo', 'originCountry', 'education', 'disability', 'hasIdentityDocument'] as const;
+
 export function createMatchingService(deps: Deps) {
   const { db } = deps;
 
@@ -126,13 +129,18 @@ export function createMatchingService(deps: Deps) {
     });
   }
 
-  /** The newer record points at the older one (persons.mergedIntoId); case links stay. */
-  async function merge(tx: Tx, row: CandidateRow): Promise<Partial<CandidateRow>> {
+  /**
+   * The newer record points at the older one (persons.mergedIntoId); case links stay. The merged person
+   * has one set of attributes, the surviving record's (the statistics read them: issue 9 item 4); the
+   * audit entry records which attributes differed, so what was set aside can be read back.
+   */
+  async function merge(tx: Tx, row: CandidateRow): Promise<{ values: Partial<CandidateRow>; kept: { attributesOf: 'survivor'; differing: string[] } }> {
     const pair = await tx.select().from(persons).where(inArray(persons.id, [row.personAId, row.personBId])).for('update');
     if (pair.length !== 2 || pair.some((p) => p.mergedIntoId !== null)) throw ruleRefused('match.already_merged');
     const [survivor, merged] = pair.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1)) as [typeof pair[0], typeof pair[0]];
     await tx.update(persons).set({ mergedIntoId: survivor.id, version: merged.version + 1, updatedAt: new Date() }).where(eq(persons.id, merged.id));
-    return { status: 'confirmed', mergedPersonId: merged.id, survivorPersonId: survivor.id };
+    const differing = mergedAttributes.filter((a) => JSON.stringify(survivor[a]) !== JSON.stringify(merged[a]));
+    return { values: { status: 'confirmed', mergedPersonId: merged.id, survivorPersonId: survivor.id }, kept: { attributesOf: 'survivor', differing } };
   }
 
   /**
@@ -142,13 +150,17 @@ export function createMatchingService(deps: Deps) {
   const confirm = (ctx: Ctx, id: string, version: number) =>
     decide(ctx, id, version, async (tx, row, { contacts, cross }) => {
       if (row.status !== 'pending') throw ruleRefused('match.not_pending', { status: row.status });
-      if (!cross) return { values: await merge(tx, row), audit: { action: 'person.merge' }, decided: true };
+      if (!cross) {
+        const merged = await merge(tx, row);
+        return { values: merged.values, audit: { action: 'person.merge', details: { kept: merged.kept } }, decided: true };
+      }
       if (!contacts.some((c) => c.institutionId === ctx.actor.institutionId)) throw candidateNotFound();
       if (!(await insertConfirmation(tx, ctx.actor, row.id))) throw ruleRefused('match.already_confirmed');
       const progress = progressOf(row, contacts, (await confirmationsOf(tx, [row.id])).map((c) => c.institutionId));
       const details = { institutionId: ctx.actor.institutionId, confirmedBy: progress.confirmed, waitingFor: progress.waitingFor };
       if (!progress.complete) return { values: {}, audit: { action: 'match.confirm', details }, decided: false };
-      return { values: await merge(tx, row), audit: { action: 'person.merge', details }, decided: true };
+      const merged = await merge(tx, row);
+      return { values: merged.values, audit: { action: 'person.merge', details: { ...details, kept: merged.kept } }, decided: true };
     });
 
   /** Either side's reviewer may reject; a rejected pair is never proposed again. */

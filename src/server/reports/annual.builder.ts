@@ -126,7 +126,9 @@ function tableOf(t: { id: string; indicator: string; by: string }, now: StatsRes
   const rows = (now?.rows ?? []).map((r, i) => {
     const cell = now!.cells[i]![0]!;
     const prev = prevByKey.get(r.key);
-    return { key: r.key, label: r.label ?? r.key, current: cell.value, currentDisplay: cell.display, previous: prev?.value ?? (before ? 0 : null), previousDisplay: prev?.display ?? (before ? '0' : '') };
+    // A previous-year cell that is hidden stays hidden (null, shown as it was published), never 0; a key
+    // absent from the previous year's table had no records then: a true 0.
+    return { key: r.key, label: r.label ?? r.key, current: cell.value, currentDisplay: cell.display, previous: prev ? prev.value : before ? 0 : null, previousDisplay: prev ? prev.display : before ? '0' : '' };
   });
   return { id: t.id, indicator: t.indicator, by: [t.by], rows, available: now !== null && before !== null };
 }

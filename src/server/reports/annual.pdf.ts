@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { AnnualContent, AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
-import { indicatorName, reportText } from './report.labels';
+import { indicatorName, reportText, ROUTE_SEPARATOR, valueLabel } from './report.labels';
 
 // Roboto ships with pdfmake as font files; pointed to by absolute path, no network, no vfs bundle.
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -58,7 +58,7 @@ function breakdowns(locale: Locale, content: AnnualContent, section: AnnualConte
           widths: ['*', 60, 60],
           body: [
             [reportText(locale, 'columns.category'), String(content.year), String(content.previousYear)].map((text) => ({ text, bold: true })),
-            ...t.rows.map((r) => [r.label, { text: r.currentDisplay, alignment: 'right' }, { text: r.previousDisplay, alignment: 'right' }]),
+            ...t.rows.map((r) => [valueLabel(locale, t.by[0], r.key, r.label), { text: r.currentDisplay, alignment: 'right' }, { text: r.previousDisplay, alignment: 'right' }]),
           ],
         },
         layout: 'lightHorizontalLines',
@@ -81,7 +81,7 @@ function funnelAndRoutes(locale: Locale, content: AnnualContent): Node[] {
   }
   if (content.routes.length) {
     nodes.push({ text: reportText(locale, 'routes'), style: 'h3' });
-    nodes.push({ ul: content.routes.map((r) => `${r.originLabel} → ${r.destinationLabel}: ${r.display}`) });
+    nodes.push({ ul: content.routes.map((r) => `${r.originLabel}${ROUTE_SEPARATOR}${r.destinationLabel}: ${r.display}`) });
   }
   return nodes;
 }
@@ -104,7 +104,9 @@ export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, 
     if (section.id === 'overview') body.push(...funnelAndRoutes(locale, content));
   }
   const doc = {
-    info: { title: `${reportText(locale, 'title')} ${content.year}`, subject: report.contentHash },
+    // Dated by the snapshot, not by the moment of rendering: the same snapshot gives the same bytes (the
+    // file ID pdfkit writes is a hash of this information).
+    info: { title: `${reportText(locale, 'title')} ${content.year}`, subject: report.contentHash, creationDate: new Date(report.createdAt), modDate: new Date(report.createdAt) },
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
     defaultStyle: { font: 'Roboto', fontSize: 9 },

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
-import { indicatorName, reportText } from './report.labels';
+import { freezeZipTimes } from './zip-times';
+import { indicatorName, reportText, valueLabel } from './report.labels';
 
 /** The annual report as an editable workbook: one sheet per section, figures first, then breakdowns. */
 export async function renderAnnualXlsx(report: AnnualReportView, locale: Locale, demoMode: boolean): Promise<Buffer> {
@@ -10,6 +11,10 @@ export async function renderAnnualXlsx(report: AnnualReportView, locale: Locale,
   workbook.creator = 'RETA';
   workbook.title = `${reportText(locale, 'title')} ${content.year}`;
   workbook.subject = report.contentHash;
+  // Dated by the snapshot: the same snapshot gives the same bytes.
+  const frozenAt = new Date(report.createdAt);
+  workbook.created = frozenAt;
+  workbook.modified = frozenAt;
   for (const section of content.sections) {
     const sheet = workbook.addWorksheet(reportText(locale, `sections.${section.id}`).slice(0, 31));
     if (demoMode) sheet.addRow([reportText(locale, 'training')]).font = { bold: true, color: { argb: 'FFB00020' } };
@@ -23,7 +28,7 @@ export async function renderAnnualXlsx(report: AnnualReportView, locale: Locale,
       sheet.addRow([]);
       sheet.addRow([reportText(locale, `tables.${t.id}`)]).font = { bold: true };
       sheet.addRow([reportText(locale, 'columns.category'), content.year, content.previousYear]).font = { bold: true };
-      for (const r of t.rows) sheet.addRow([r.label, r.current ?? r.currentDisplay, r.previous ?? r.previousDisplay]);
+      for (const r of t.rows) sheet.addRow([valueLabel(locale, t.by[0], r.key, r.label), r.current ?? r.currentDisplay, r.previous ?? r.previousDisplay]);
     }
     if (section.id === 'overview') {
       sheet.addRow([]);
@@ -38,5 +43,5 @@ export async function renderAnnualXlsx(report: AnnualReportView, locale: Locale,
     sheet.getColumn(1).width = 60;
     for (const c of [2, 3, 4, 5]) sheet.getColumn(c).width = 14;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return freezeZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()), frozenAt);
 }

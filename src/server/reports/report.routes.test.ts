@@ -105,6 +105,60 @@ describe('annual report and exports', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Panorama general', 'Prevención', 'Persecución', 'Protección']);
   });
 
+  const download = (id: string, file: string, language = 'es') =>
+    registry.app.inject({ method: 'GET', url: `/api/v1/reports/annual/${id}/${file}`, headers: { 'accept-language': language, cookie: (analyst.client as unknown as { auth: { cookie: string } }).auth.cookie } });
+
+  it('renders the same snapshot to the same PDF and XLSX bytes, whenever it is rendered (issue 9)', async () => {
+    const made = await analyst.client.post('/api/v1/reports/annual', { year: 2025 });
+    const first = [await download(made.body.id, 'report.pdf'), await download(made.body.id, 'report.xlsx')];
+    // Past the 2-second resolution of zip entry times and into another second of the PDF date.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const again = [await download(made.body.id, 'report.pdf'), await download(made.body.id, 'report.xlsx')];
+    for (const [i, r] of first.entries()) {
+      expect(r.statusCode).toBe(200);
+      expect(Buffer.compare(r.rawPayload, again[i]!.rawPayload)).toBe(0);
+    }
+  });
+
+  it('labels every code in the reader’s language, keeps sentence bands in order and leaves hidden previous-year values blank (issue 9)', async () => {
+    const made = await analyst.client.post('/api/v1/reports/annual', { year: 2025, suppress: true });
+    expect(made.status).toBe(201);
+    const view = await analyst.client.get(`/api/v1/reports/annual/${made.body.id}`);
+    const rows = view.body.content.sections.flatMap((s: any) => s.tables.flatMap((t: any) => t.rows));
+    // A previous-year cell shown as "<10" or "x" is hidden: null, never a false 0.
+    const hidden = rows.filter((r: any) => r.previousDisplay !== '' && r.previousDisplay !== String(r.previous));
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const r of hidden) expect(r.previous).toBeNull();
+    expect(rows.filter((r: any) => r.previous === 0 && r.previousDisplay !== '0')).toEqual([]);
+
+    const bands = view.body.content.sections.find((s: any) => s.id === 'prosecution').tables.find((t: any) => t.id === 'sentences_by_band').rows.map((r: any) => r.key);
+    const order = ['under_4y', '4y_to_under_8y', '8y_to_under_12y', '12y_to_under_15y', '15y_to_under_20y', '20y_to_under_25y', '25y_plus'];
+    expect(bands.length).toBeGreaterThan(1);
+    expect(bands).toEqual(order.filter((b) => bands.includes(b)));
+
+    for (const [language, girls, band] of [['en', 'Girls', '0 to 13'], ['es', 'Niñas', '0 a 13']] as const) {
+      const response = await download(made.body.id, 'report.xlsx', language);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const labels = workbook.worksheets.flatMap((w) => w.getColumn(1).values.map(String));
+      expect(labels).toContain(girls);
+      expect(labels).toContain(band);
+      for (const code of ['girl', 'woman', '0_13', '18_30', 'nuisance', 'under_4y', '8y_to_under_12y', 'sexual']) expect(labels).not.toContain(code);
+    }
+  });
+
+  it('prints only characters the PDF font has (the route separator included)', async () => {
+    // fontkit comes with pdfmake (through pdfkit): the very library that lays the PDF text out.
+    const fontkitModule = 'fontkit';
+    const fontkit = (await import(fontkitModule)) as unknown as { openSync(path: string): { hasGlyphForCodePoint(c: number): boolean } };
+    const { createRequire } = await import('node:module');
+    const { dirname, join } = await import('node:path');
+    const font = fontkit.openSync(join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto', 'Roboto-Regular.ttf'));
+    const { ROUTE_SEPARATOR } = await import('./report.labels');
+    for (const ch of ROUTE_SEPARATOR) expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
+    expect(font.hasGlyphForCodePoint('→'.codePointAt(0)!)).toBe(false);
+  });
+
   it('exports a statistics table as CSV and XLSX, audited with what was exported', async () => {
     const csv = await analyst.client.get('/api/v1/exports/table.csv?indicator=victims&by=sex&from=2025-01-01&to=2025-12-31');
     expect(csv.status).toBe(200);

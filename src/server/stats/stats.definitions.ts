@@ -10,6 +10,12 @@ import esCatalogue from '../../i18n/es/indicators';
 type Catalogue = typeof enCatalogue;
 const catalogues: Record<'es' | 'en', Catalogue> = { es: esCatalogue as unknown as Catalogue, en: enCatalogue };
 
+/** The counting rules printed at the head of the definitions page, in order. */
+const ruleKeys = [
+  'rule_case', 'rule_disclosure', 'rule_scope', 'rule_rounding', 'rule_age', 'rule_sentences', 'rule_purpose_groups', 'rule_merge', 'rule_transfer',
+  'rule_funnel', 'rule_measures', 'rule_legal',
+] as const;
+
 const text = (map: Record<string, string>, key: string) => map[key] ?? key;
 
 export function definitionsView(locale: 'es' | 'en') {
@@ -40,7 +46,7 @@ export function definitionsMarkdown(locale: 'es' | 'en'): string {
   const c = catalogues[locale];
   const view = definitionsView(locale);
   const dimName = (id: string) => text(c.dimensions as Record<string, string>, id);
-  const lines = [`# ${c.doc.title}`, '', `${c.doc.version}: ${view.definitionsVersion}`, '', `## ${c.doc.rules}`, '', `- ${c.doc.rule_case}`, `- ${c.doc.rule_disclosure}`, `- ${c.doc.rule_scope}`, `- ${c.doc.rule_rounding}`, ''];
+  const lines = [`# ${c.doc.title}`, '', `${c.doc.version}: ${view.definitionsVersion}`, '', `## ${c.doc.rules}`, '', ...ruleKeys.map((k) => `- ${c.doc[k]}`), ''];
   for (const item of view.items) {
     lines.push(`## ${item.name} (\`${item.id}\`)`, '', item.description, '');
     lines.push(`- ${c.doc.unit}: ${text(c.units as Record<string, string>, item.unit)}`);

@@ -54,7 +54,7 @@ const court = `'trial_started','decision','sentence','appeal_filed','appeal_deci
 export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   const base = baseSql(indicatorById('cases')!, request(q), actor);
   const flags = `select e.case_id,
-      bool_or(e.type in ('preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','plea_agreement',${court})) as investigated,
+      bool_or(e.type in ('preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','archived','plea_agreement',${court})) as investigated,
       bool_or(e.type in ('charges_filed','plea_agreement',${court})) as charged,
       bool_or(e.type in ('trial_started','decision')) as tried,
       bool_or(e.type = 'plea_agreement' or (e.type = 'decision' and e.decision = 'conviction')) as convicted

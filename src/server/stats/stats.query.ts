@@ -12,7 +12,7 @@ import type { AggregateRow } from '../../core/stats/table';
 import type { Actor } from '../context';
 import { statsScope } from '../policy';
 import { assessedIds } from './stats.assessed';
-import { sources, withPeriods } from './stats.sources';
+import { sources, withPeriods, type Source } from './stats.sources';
 
 export interface AggregateRequest {
   by: readonly DimensionId[];
@@ -23,6 +23,11 @@ export interface AggregateRequest {
   cellsOnly?: boolean;
   /** The ids meeting an assessed condition (stats.assessed.ts); runAggregate fills it in. */
   assessedIds?: readonly string[];
+  /**
+   * A feature's own scope rule from src/server/policy, in place of the statistics scope (the hotline's
+   * monthly figures keep the hotline's visibility rule). Only ever set by server code, never from a request.
+   */
+  scope?: SQL;
 }
 
 function aggregateSql(indicator: IndicatorDef): string {
@@ -40,7 +45,7 @@ function aggregateSql(indicator: IndicatorDef): string {
 
 /** The base rows: one per record and per value of each multi-select dimension broken down by. */
 export function baseSql(indicator: IndicatorDef, request: AggregateRequest, actor: Actor | null): SQL {
-  const source = sources[indicator.unit];
+  const source: Source = sources[indicator.unit];
   const condition = indicator.condition ? source.conditions?.[indicator.condition] : undefined;
   if (indicator.condition && !condition) throw new Error(`unknown condition ${indicator.condition} for ${indicator.unit}`);
   const date = condition?.date ?? source.date;
@@ -62,8 +67,11 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   });
   const used = new Set<DimensionId>([...request.by.filter((d) => !source.multiRows?.[d]), ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
   const joins = [...new Set([...used].map((d) => source.dimJoins?.[d]).filter((j): j is string => !!j))];
-  const value = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? source.values?.[indicator.measure.field] : undefined;
-  const where: SQL[] = [statsScope(actor, source.scope)];
+  const field = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? indicator.measure.field : undefined;
+  const value = field ? source.values?.[field] : undefined;
+  // Never a silent 0: a measure field the unit's source lacks is a definition error.
+  if (field && !value) throw new Error(`measure field ${field} is not defined for ${indicator.unit}`);
+  const where: SQL[] = [request.scope ?? statsScope(actor, source.scope)];
   if (source.where) where.push(sql.raw(source.where));
   if (condition?.where) where.push(sql.raw(condition.where));
   if (condition?.assessed) {
@@ -91,7 +99,7 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
 
 /** The cells, margins and grand total of an indicator: one row per grouping set member. */
 export async function runAggregate(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
-  const source = sources[indicator.unit];
+  const source: Source = sources[indicator.unit];
   const assessed = indicator.condition ? source.conditions?.[indicator.condition]?.assessed : undefined;
   const request = assessed && !input.assessedIds ? { ...input, assessedIds: await assessedIds(tx, assessed) } : input;
   // One row per record and nothing unnested: a plain count, hashed, instead of a sort per grouping set.

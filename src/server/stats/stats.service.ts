@@ -30,6 +30,7 @@
  * src/core/stats/indicators.ts. DEFINITIONS_VERSION identifies the definitions a result was computed with.
  */
 import { DEFINITIONS_VERSION, indicatorById, isCountMeasure, type IndicatorDef } from '../../core/stats/indicators';
+import { ageSchemes, sentenceBands } from '../../core/stats/age-schemes';
 import { dimensions, type DimensionId } from '../../core/stats/dimensions';
 import { shapeTable, type AggregateRow, type Cell, type StatsTable } from '../../core/stats/table';
 import type { DerivedQuery, StatsQuery, StatsResult } from '../../contracts/stats';
@@ -68,6 +69,14 @@ function notesFor(indicator: IndicatorDef, by: readonly DimensionId[], table: St
   return notes;
 }
 
+/** Dimensions whose values have a natural order that sorting the codes as text would break ('4y…' after '12y…'). */
+const valueOrder: Partial<Record<DimensionId, readonly string[]>> = {
+  sentenceBand: sentenceBands.map((b) => b.code),
+  ageBandReta: ageSchemes.reta.bands.map((b) => b.code),
+  ageBandPeru: ageSchemes.peru.bands.map((b) => b.code),
+  ageBandCtdc: ageSchemes.ctdc.bands.map((b) => b.code),
+};
+
 export function createStatsService(deps: Deps) {
   const threshold = () => deps.config.disclosureThreshold;
 
@@ -78,7 +87,7 @@ export function createStatsService(deps: Deps) {
     if (by.includes('prosecutionDistrict') || filters.prosecutionDistrict) await ensureProsecutionDistricts(deps.db);
     const rows = await runAggregate(deps.db, indicator, { by, from: q.from, to: q.to, filters }, actor);
     const countLike = isCountMeasure(indicator.measure);
-    const order = (d: DimensionId | undefined) => (d && dimensions[d].ordered ? 'key' : undefined);
+    const order = (d: DimensionId | undefined) => (d && valueOrder[d] ? [...valueOrder[d]!] : d && dimensions[d].ordered ? 'key' : undefined);
     let table = shapeTable(rows, {
       dimensions: by.length,
       threshold: exact ? null : threshold(),

@@ -6,15 +6,29 @@
  */
 import { ageSchemes, sentenceBands, type AgeScheme } from '../../core/stats/age-schemes';
 import type { DimensionId } from '../../core/stats/dimensions';
-import type { CountingUnit } from '../../core/stats/indicators';
-import { purposeGroup } from '../../core/codes';
+import type { CountingUnit, MeasureField } from '../../core/stats/indicators';
+import { mainPurposeGroup } from '../../core/stats/purpose-groups';
 import { COUNTRY_TIME_ZONE } from '../../core/country-date';
+import { AGE_ESTIMATE_MARGIN_YEARS, CHILD_AGE_LIMIT } from '../../core/age';
+import { sentenceVoidingOutcomes } from '../../core/justice/events';
+import { callArrestsSql, callOutcomeSql } from '../hotline/hotline.outcome';
 
 /**
  * Joins some dimensions of a case `c` need, added only when the dimension is asked for: computed once
  * per unit or per case rather than once per row.
  */
+/**
+ * The registering unit of a case (its registration event): a transfer moves the case (unit_id,
+ * department_code — what the scope follows) but not the unit that registered it (issue 9 item 5).
+ * Cases without a registration event fall back to the owning unit.
+ */
+const registeringJoin = `left join (select distinct on (ce.case_id) ce.case_id, ce.unit_id, u.institution_id, u.department_code from case_events ce
+      join units u on u.id = ce.unit_id where ce.type = 'registration' order by ce.case_id, ce.at, ce.id) ru on ru.case_id = c.id`;
+
 const caseDimJoins: Partial<Record<DimensionId, string>> = {
+  registeringDepartment: registeringJoin,
+  unit: registeringJoin,
+  institution: registeringJoin,
   // The prosecution district of the registering unit: the longest UBIGEO prefix in the district table.
   prosecutionDistrict: `left join (select uu.id as unit_id, (select d.district_code from stats_prosecution_district_areas d
       where coalesce(uu.ubigeo, uu.department_code) like d.prefix || '%' order by length(d.prefix) desc limit 1) as district_code from units uu) pd on pd.unit_id = c.unit_id`,
@@ -46,7 +60,8 @@ export interface Source {
   where?: string;
   id: string;
   person?: string;
-  values?: Record<string, string>;
+  /** The SQL of each measure field the unit has (src/core/stats/indicators.ts measureFields). */
+  values?: Partial<Record<MeasureField, string>>;
   /** The date (SQL `date`) that places a row in a period. */
   date: string;
   scope: { institution: string; department: string };
@@ -79,8 +94,14 @@ export function ageBandSql(scheme: AgeScheme, age: string, coarse: string | null
   return `(case when ${age} is null or ${age} < 0 then (case ${coarseWhens || 'when false then null'} end) ${whens} end)`;
 }
 
-const purposeGroupSql = (arr: string) =>
-  `array(select distinct (case ${Object.entries(purposeGroup).map(([p, g]) => `when x.v = ${q(p)} then ${q(g)}`).join(' ')} else 'other' end) from unnest(${arr}) as x(v))`;
+/** src/core/stats/purpose-groups.ts purposeGroupOf, generated from the same table: one group per record. */
+export const purposeGroupSql = (arr: string) => {
+  const has = (group: string) => {
+    const forms = Object.entries(mainPurposeGroup).filter(([, g]) => g === group).map(([p]) => q(p));
+    return `(${arr}) && array[${forms.join(', ')}]::text[]`;
+  };
+  return `(case when coalesce(cardinality(${arr}), 0) = 0 then null when ${has('sexual')} and ${has('labour')} then 'mixed' when ${has('sexual')} then 'sexual' when ${has('labour')} then 'labour' else 'other' end)`;
+};
 
 const stageNames = `array['police','prosecution','court','execution']`;
 const stageRank = `(case e.stage when 'police' then 1 when 'prosecution' then 2 when 'court' then 3 when 'execution' then 4 end)`;
@@ -98,27 +119,37 @@ function periodDims(date: string): Partial<Record<DimensionId, string>> {
 function caseDims(purposes: string, stageWhere: string): Pick<Source, 'dims' | 'multi'> {
   return {
     dims: {
-      registeringDepartment: 'c.department_code',
+      registeringDepartment: 'coalesce(ru.department_code, c.department_code)',
+      owningDepartment: 'c.department_code',
       prosecutionDistrict: 'pd.district_code',
       source: 'c.source',
       stage: stageOf(stageWhere),
-      institution: 'c.institution_id::text',
-      unit: 'c.unit_id::text',
+      institution: 'coalesce(ru.institution_id, c.institution_id)::text',
+      unit: 'coalesce(ru.unit_id, c.unit_id)::text',
+      owningUnit: 'c.unit_id::text',
+      purposeGroup: purposeGroupSql(purposes),
     },
     multi: {
       exploitationDepartment: `coalesce(xp.departments, '{}'::text[])`,
       purpose: purposes,
-      purposeGroup: purposeGroupSql(purposes),
       sector: 'c.sectors',
     },
   };
 }
 
 const victimPurposes = `(case when cardinality(v.exploitation_forms) > 0 then v.exploitation_forms else c.purposes end)`;
-const verified = `(v.age_verified and not v.age_estimated)`;
-/** src/core/age.ts ageGroupOf, in SQL: an unverified age under 20 or a child band is a presumed child. */
-const victimAgeGroup = `(case
-  when v.age_years is not null then (case when ${verified} then (case when v.age_years < 18 then 'child' else 'adult' end) else (case when v.age_years < 20 then 'presumed_child' else 'adult' end) end)
+/** The year the facts began, or of registration (src/core/age.ts `factsYear`). */
+const factsYearSql = `extract(year from coalesce(c.facts_start, ${limaDate('c.registered_at')}))::int`;
+/** src/core/age.ts ageAtFacts: the age entered, else the age reached in the year of the facts from the birth year (an estimate). */
+export const victimAgeSql = `coalesce(v.age_years, (case when p.birth_year is not null and ${factsYearSql} >= p.birth_year then ${factsYearSql} - p.birth_year end))`;
+const victimAgeEstimated = `(case when v.age_years is null and p.birth_year is not null and ${factsYearSql} >= p.birth_year then true else v.age_estimated end)`;
+const verified = `(v.age_verified and not ${victimAgeEstimated})`;
+/** src/core/age.ts ageGroupOf, generated from the same constants (src/server/stats/age-sql.test.ts compares them). */
+export const victimAgeGroup = `(case
+  when ${victimAgeSql} is not null then (case
+    when ${verified} then (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT} then 'child' else 'adult' end)
+    when ${victimAgeEstimated} then (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT + AGE_ESTIMATE_MARGIN_YEARS} then 'presumed_child' else 'adult' end)
+    else (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT} then 'presumed_child' else 'adult' end) end)
   when v.age_band in ('under_14','14_17','under_18') then (case when ${verified} then 'child' else 'presumed_child' end)
   when v.age_band = '18_plus' then 'adult' else 'presumed_child' end)`;
 const unodc = (group: string) =>
@@ -128,9 +159,9 @@ function victimPersonDims(): Pick<Source, 'dims' | 'multi'> {
   return {
     dims: {
       sex: 'p.sex',
-      ageBandReta: ageBandSql(ageSchemes.reta, 'v.age_years', 'v.age_band'),
-      ageBandPeru: ageBandSql(ageSchemes.peru, 'v.age_years', 'v.age_band'),
-      ageBandCtdc: ageBandSql(ageSchemes.ctdc, 'v.age_years', 'v.age_band'),
+      ageBandReta: ageBandSql(ageSchemes.reta, victimAgeSql, 'v.age_band'),
+      ageBandPeru: ageBandSql(ageSchemes.peru, victimAgeSql, 'v.age_band'),
+      ageBandCtdc: ageBandSql(ageSchemes.ctdc, victimAgeSql, 'v.age_band'),
       ageGroup: victimAgeGroup,
       unodcCategory: unodc(victimAgeGroup),
       originDepartment: 'left(p.origin_ubigeo, 2)',
@@ -158,7 +189,13 @@ const merge = (...parts: Array<Pick<Source, 'dims' | 'multi'>>) => ({
 const caseJoin = 'join cases c on c.id = v.case_id';
 const caseScope = { institution: 'c.institution_id', department: 'c.department_code' };
 const caseDate = limaDate('c.registered_at');
-const resolvedPerson = 'coalesce(p.merged_into_id, p.id)';
+/**
+ * A merged person is one person (issue 9, item 4): rows join the record the person was merged into (a
+ * merge is one level: src/server/matching refuses to merge a merged record), so sex, birth year,
+ * nationalities and origin — hence counts, bands and routes — are the surviving record's.
+ */
+const personOf = (link: string) => `join persons p0 on p0.id = ${link} join persons p on p.id = coalesce(p0.merged_into_id, p0.id)`;
+const resolvedPerson = 'p.id';
 
 const firstEvent = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and (${where}))`;
 const convictionEvent = `((e.type = 'decision' and e.decision = 'conviction') or e.type = 'plea_agreement')`;
@@ -201,9 +238,12 @@ const defendantConditions: Source['conditions'] = {
 
 const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_months >= ${b.min}${b.max === null ? '' : ` and se.sentence_months <= ${b.max}`} then ${q(b.code)}`).join(' ')} end)`;
 
-const personJoinS = 'join cases c on c.id = s.case_id join persons p on p.id = s.person_id';
+const personJoinS = `join cases c on c.id = s.case_id ${personOf('s.person_id')}`;
 
-export const sources: Record<CountingUnit, Source> = {
+/** Each unit's `values` are exactly its measure fields: a missing or extra one is a type error. */
+type Sources = { [U in CountingUnit]: Omit<Source, 'values'> & ([MeasureField<U>] extends [never] ? { values?: undefined } : { values: Record<MeasureField<U>, string> }) };
+
+export const sources: Sources = {
   case: {
     dimJoins: caseDimJoins,
     multiRows: caseMultiRows,
@@ -216,7 +256,7 @@ export const sources: Record<CountingUnit, Source> = {
   victim: {
     dimJoins: caseDimJoins,
     multiRows: caseMultiRows,
-    from: `case_victims v ${caseJoin} join persons p on p.id = v.person_id`,
+    from: `case_victims v ${caseJoin} ${personOf('v.person_id')}`,
     where: `v.identification_status <> 'not_a_victim'`,
     id: 'v.id',
     person: resolvedPerson,
@@ -248,9 +288,12 @@ export const sources: Record<CountingUnit, Source> = {
   sentence: {
     dimJoins: caseDimJoins,
     multiRows: caseMultiRows,
+    // The defendant's latest standing sentence, while it stands: no later appeal revoked or annulled it.
     from: `(select distinct on (e.suspect_id) e.* from ${ACTIVE_EVENTS} e where e.type = 'sentence' and e.sentence_months is not null
             order by e.suspect_id, e.occurred_on desc, e.recorded_at desc) se
            join case_suspects s on s.id = se.suspect_id ${personJoinS}`,
+    where: `not exists (select 1 from ${ACTIVE_EVENTS} ap where ap.suspect_id = se.suspect_id and ap.type = 'appeal_decided'
+      and ap.appeal_outcome in (${sentenceVoidingOutcomes.map(q).join(', ')}) and (ap.occurred_on, ap.recorded_at) > (se.occurred_on, se.recorded_at))`,
     id: 's.id',
     person: resolvedPerson,
     values: { sentenceMonths: 'se.sentence_months' },
@@ -270,7 +313,7 @@ export const sources: Record<CountingUnit, Source> = {
     rowPerId: false,
     dimJoins: caseDimJoins,
     multiRows: caseMultiRows,
-    from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
+    from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} ${personOf('v.person_id')}`,
     id: 'v.id',
     person: resolvedPerson,
     date: 'r.requested_on',
@@ -284,7 +327,7 @@ export const sources: Record<CountingUnit, Source> = {
     rowPerId: false,
     dimJoins: caseDimJoins,
     multiRows: caseMultiRows,
-    from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} join persons p on p.id = v.person_id`,
+    from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} ${personOf('v.person_id')}`,
     id: 'v.id',
     person: resolvedPerson,
     date: 'rs.started_on',
@@ -295,7 +338,7 @@ export const sources: Record<CountingUnit, Source> = {
     })(),
   },
   shelter_stay: {
-    from: `shelter_stays st join shelters sh on sh.id = st.shelter_id join case_victims v on v.id = st.case_victim_id join persons p on p.id = v.person_id`,
+    from: `shelter_stays st join shelters sh on sh.id = st.shelter_id join case_victims v on v.id = st.case_victim_id ${caseJoin} ${personOf('v.person_id')}`,
     id: 'st.id',
     person: resolvedPerson,
     values: { nights: `greatest(1, coalesce(st.check_out_on, current_date) - st.check_in_on)` },
@@ -306,26 +349,28 @@ export const sources: Record<CountingUnit, Source> = {
       placeDepartment: 'sh.department_code',
       institution: 'sh.institution_id::text',
       sex: 'p.sex',
-      ageBandReta: ageBandSql(ageSchemes.reta, 'v.age_years', 'v.age_band'),
+      ageBandReta: ageBandSql(ageSchemes.reta, victimAgeSql, 'v.age_band'),
       ageGroup: victimAgeGroup,
       unodcCategory: unodc(victimAgeGroup),
     },
     multi: {},
   },
   hotline_call: {
-    from: 'hotline_calls h',
-    id: 'h.id',
-    date: limaDate('h.received_at'),
-    scope: { institution: 'h.institution_id', department: 'h.department_code' },
+    // Not aliased: /api/v1/hotline/stats/monthly runs this source under the hotline's own scope rule
+    // (src/server/policy visibleCallsCondition), whose columns name the table.
+    from: 'hotline_calls',
+    id: 'hotline_calls.id',
+    values: { arrests: callArrestsSql('hotline_calls') },
+    date: limaDate('hotline_calls.received_at'),
+    scope: { institution: 'hotline_calls.institution_id', department: 'hotline_calls.department_code' },
     dims: {
-      hotlineClassification: 'h.classification',
-      hotlineOutcome: `(case when h.classification <> 'tip_report_action_required' then 'not_actionable' when coalesce(h.arrests, 0) > 0 then 'arrests'
-        when h.linked_case_id is not null then 'case_linked' when h.closed_at is not null then 'closed' else 'pending' end)`,
-      hotlineChannel: 'h.channel',
-      placeDepartment: 'h.place_department',
-      registeringDepartment: 'h.department_code',
-      institution: 'h.institution_id::text',
-      unit: 'h.unit_id::text',
+      hotlineClassification: 'hotline_calls.classification',
+      hotlineOutcome: callOutcomeSql('hotline_calls'),
+      hotlineChannel: 'hotline_calls.channel',
+      placeDepartment: 'hotline_calls.place_department',
+      registeringDepartment: 'hotline_calls.department_code',
+      institution: 'hotline_calls.institution_id::text',
+      unit: 'hotline_calls.unit_id::text',
     },
     multi: {},
   },

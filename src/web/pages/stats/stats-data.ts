@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StatsResult } from '../../../contracts/stats';
+import { codeListOf } from '../../../core/stats/code-lists';
+import type { DimensionId } from '../../../core/stats/dimensions';
 import enIndicators from '../../../i18n/en/indicators';
 import esIndicators from '../../../i18n/es/indicators';
 import { api } from '../../api/client';
@@ -29,16 +31,8 @@ export function useStat(indicator: string, by: string[], filters: StatsFilters, 
   });
 }
 
-/** Code list of the values of a dimension, for labels from the codes catalogue. */
-const codeListOf: Record<string, string> = {
-  sex: 'sexes', purpose: 'purposes', purposeGroup: 'purposeGroups', sector: 'sectors', source: 'caseSources', stage: 'justiceStages',
-  identificationStatus: 'identificationStatuses', decision: 'decisions', serviceType: 'serviceTypes', referralStatus: 'referralStatuses',
-  hotlineClassification: 'hotlineClassifications', operationType: 'operationTypes', preventionType: 'preventionTypes', audience: 'preventionAudiences',
-  ageGroup: 'ageGroups', ageBandReta: 'ageBandsReta', unodcCategory: 'unodcCategories',
-};
-
 export function headerLabel(dimension: string | undefined, header: { key: string; label?: string }): string {
-  const list = dimension ? codeListOf[dimension] : undefined;
+  const list = dimension ? codeListOf[dimension as DimensionId] : undefined;
   if (list) return i18next.t(`${list}.${header.key}`, { ns: 'codes', defaultValue: header.label ?? header.key });
   return header.label ?? header.key;
 }
