@@ -11,3 +11,4 @@ export * from './prevention';
 export * from './stats';
 export * from './reports';
 export * from './second-factor';
+export * from './idempotency';
