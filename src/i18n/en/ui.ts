@@ -118,6 +118,9 @@ export default {
     register: {
       title: 'Register a case', intro: 'Fill in what is known; the rest can be added later. What you type is kept on this device until you send it.',
       draft_restored: 'An unsent registration saved on this device was restored.', discard_draft: 'Discard and start again',
+      offline: 'No connection: the case may not be saved yet. Your registration is kept on this device; press "Register case" again when the connection is back (it will not be registered twice).',
+      already_saved_other: 'This registration was already saved, with the data it had then. Open the case from the list of cases to change it, or discard this draft to register another case.',
+      entered_title: 'What you entered in this registration', suspect_label: 'PT{{n}}', victim_label: 'Victim {{n}}',
       submit: 'Register case',
       section: {
         report: 'Complaint and dates of the facts', elements: 'Elements of the offence (Palermo)', places: 'Places', victims: 'Victims',
@@ -318,5 +321,8 @@ export default {
     created: 'Generated', definitions: 'Definitions version', files: 'Files', exports: 'Standard exports',
     exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
     definitions_doc: 'Statistics definitions',
+  },
+  form: {
+    error_summary: { title_one: 'There is 1 problem to fix before saving', title_other: 'There are {{count}} problems to fix before saving' },
   },
 } as const;

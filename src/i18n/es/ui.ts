@@ -118,6 +118,9 @@ export default {
     register: {
       title: 'Registrar un caso', intro: 'Complete lo que se sabe; puede completar el resto después. Lo que escribe se guarda en este equipo hasta enviarlo.',
       draft_restored: 'Se recuperó un registro sin enviar que quedó guardado en este equipo.', discard_draft: 'Descartar y empezar de nuevo',
+      offline: 'Sin conexión: puede que el caso aún no esté guardado. Su registro se conserva en este equipo; pulse «Registrar caso» de nuevo cuando vuelva la conexión (no se registrará dos veces).',
+      already_saved_other: 'Este registro ya se guardó, con los datos que tenía entonces. Abra el caso desde la lista de casos para modificarlo, o descarte este borrador para registrar otro caso.',
+      entered_title: 'Lo que usted ingresó en este registro', suspect_label: 'PT{{n}}', victim_label: 'Víctima {{n}}',
       submit: 'Registrar caso',
       section: {
         report: 'Denuncia y fechas de los hechos', elements: 'Elementos del delito (Palermo)', places: 'Lugares', victims: 'Víctimas',
@@ -318,5 +321,8 @@ export default {
     created: 'Generado', definitions: 'Versión de definiciones', files: 'Archivos', exports: 'Exportaciones estándar',
     exports_help: 'Cuestionario GLOTIP de UNODC y extracto con el formato de CTDC, para el año elegido.', glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
     definitions_doc: 'Definiciones de las estadísticas',
+  },
+  form: {
+    error_summary: { title_one: 'Hay 1 problema que corregir antes de guardar', title_other: 'Hay {{count}} problemas que corregir antes de guardar' },
   },
 } as const;

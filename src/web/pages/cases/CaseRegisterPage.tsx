@@ -7,12 +7,13 @@ import { useNavigate } from 'react-router';
 import { caseCreate, type CaseView } from '../../../contracts/cases';
 import { ageGroupOf } from '../../../core/age';
 import { evaluatePalermo } from '../../../core/palermo';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { api, ApiError, errorMessage, isNetworkError } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt, flattenErrors } from '../../api/forms';
 import { useSession, useUser } from '../../api/session';
 import { PageHeader } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { CountryMultiSelect } from '../../components/CountrySelect';
-import { clearDraft, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
+import { clearDraft, draftSubmissionKey, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
 import { CheckboxField, CodeSelectField } from './form-fields';
 import { PalermoPanel } from './PalermoPanel';
 import { SuspectCard, VictimCard } from './PersonFields';
@@ -20,6 +21,25 @@ import { PlacesSection } from './PlacesSection';
 import { ElementsSection } from './ElementsSection';
 
 /** Saves the form on this device 400 ms after each change (not on the first render: nothing typed yet). */
+/** The field's own element (registered inputs and controllers that pass their ref), to focus it and read its label. */
+function fieldElement(form: ReturnType<typeof useForm<CaseFormValues>>, path: string): HTMLElement | null {
+  let node: unknown = (form.control as unknown as { _fields: unknown })._fields;
+  for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  const ref = (node as { _f?: { ref?: unknown } } | undefined)?._f?.ref;
+  if (ref instanceof HTMLElement) return ref;
+  return document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
+}
+
+const labelOf = (element: HTMLElement | null) => {
+  const label = (element as HTMLInputElement | null)?.labels?.[0]?.textContent?.replace(/\s*\*\s*$/, '').trim();
+  return label || undefined;
+};
+
+/** Enter in a text field never sends the form (only the submit button does); text areas keep their new lines. */
+function keepEnterInFields(event: React.KeyboardEvent<HTMLFormElement>) {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+}
+
 function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {
   const values = useWatch({ control: form.control });
   const first = useRef(true);
@@ -42,6 +62,9 @@ export default function CaseRegisterPage() {
   const [restored] = useState(() => loadDraft(user.id));
   const [showRestored, setShowRestored] = useState(Boolean(restored));
   const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // Kept with the draft until the case is saved: a retry after a lost answer is the same registration.
+  const [submissionKey, setSubmissionKey] = useState(() => draftSubmissionKey(user.id));
   const form = useForm<CaseFormValues>({
     defaultValues: restored ?? emptyCase(),
     resolver: contractResolver(caseCreate, (values: CaseFormValues) => toCaseCreate(values, withIdentity)),
@@ -56,20 +79,43 @@ export default function CaseRegisterPage() {
   );
 
   const create = useMutation({
-    mutationFn: (values: CaseFormValues) => api.post<CaseView>('/api/v1/cases', toCaseCreate(values, withIdentity)),
-    onSuccess: (created) => {
+    mutationFn: (values: CaseFormValues) => api.post<CaseView>('/api/v1/cases', toCaseCreate(values, withIdentity), { idempotencyKey: submissionKey }),
+    onSuccess: (created, values) => {
       clearDraft(user.id);
-      navigate(`/cases/${created.id}`, { state: { registered: true } });
+      // What she typed, shown back on the confirmation without asking for a reason (it never leaves this tab).
+      navigate(`/cases/${created.id}`, { state: { registered: true, entered: toCaseCreate(values, withIdentity) } });
     },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: (error) => {
+      if (isNetworkError(error)) {
+        // The draft stays (saved on every change) and so does the key: sending again cannot register it twice.
+        saveDraft(user.id, form.getValues());
+        setFailure(t('case.register.offline'));
+      } else if (error instanceof ApiError && error.code === 'idempotency.mismatch') {
+        setFailure(t('case.register.already_saved_other'));
+      } else {
+        setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error));
+      }
+      setAttempt((n) => n + 1);
+    },
   });
   const submit = form.handleSubmit(
     (values) => {
       setFailure(null);
       create.mutate(values);
     },
-    () => setFailure(t('validation.failed', { ns: 'errors' })),
+    () => {
+      setFailure(null);
+      setAttempt((n) => n + 1);
+    },
   );
+  const problems = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(form, p.path)) }));
+  const focusField = (path: string) => {
+    const element = fieldElement(form, path);
+    if (element) {
+      element.scrollIntoView({ block: 'center' });
+      element.focus();
+    } else form.setFocus(path as never);
+  };
   const err = (name: string) => errorAt(form.formState.errors, name);
 
   return (
@@ -79,13 +125,14 @@ export default function CaseRegisterPage() {
         <Alert color="blue" mb="md" role="status" withCloseButton onClose={() => setShowRestored(false)} closeButtonLabel={t('common.close')}>
           <Group justify="space-between">
             <span>{t('case.register.draft_restored')}</span>
-            <Button size="xs" variant="white" onClick={() => { clearDraft(user.id); form.reset(emptyCase()); setShowRestored(false); }}>
+            <Button size="xs" variant="white" onClick={() => { clearDraft(user.id); setSubmissionKey(draftSubmissionKey(user.id)); form.reset(emptyCase()); setShowRestored(false); }}>
               {t('case.register.discard_draft')}
             </Button>
           </Group>
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
+      <ErrorSummary items={problems} attempt={attempt} onSelect={focusField} extra={failure} />
+      <form onSubmit={submit} onKeyDown={keepEnterInFields} noValidate>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="md">
@@ -147,7 +194,7 @@ export default function CaseRegisterPage() {
                   )}
                 </Stack>
               </Fieldset>
-              {failure && <Alert color="red" role="alert">{failure}</Alert>}
+              {failure && <Alert color="red">{failure}</Alert>}
               <Group>
                 <Button type="submit" loading={create.isPending}>{t('case.register.submit')}</Button>
                 <Button variant="default" onClick={() => navigate('/cases')}>{t('common.cancel')}</Button>

@@ -1,5 +1,6 @@
 import type { CaseCreate } from '../../../contracts/cases';
 import { countryToday } from '../../../core/country-date';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 /** The registration form mirrors the contract's shape, so server field paths land on the same inputs. */
 export interface IdentityValues {
@@ -141,8 +142,9 @@ export function toCaseCreate(values: CaseFormValues, withIdentity: boolean): Cas
     publicOfficialInvolved: values.publicOfficialInvolved,
     initialLegalQualification: text(values.initialLegalQualification),
     narrative: withIdentity ? text(values.narrative) : undefined,
+    // A place counts once it says where: the row pre-filled with the kind "exploitation" alone is optional.
     places: values.places
-      .filter((p) => p.kind || p.ubigeo || p.country)
+      .filter((p) => (p.abroad ? p.country : p.ubigeo) || (p.kind !== null && p.kind !== 'exploitation'))
       .map((p) => ({ kind: p.kind, ubigeo: p.abroad ? undefined : p.ubigeo ?? undefined, country: p.abroad ? p.country ?? undefined : p.ubigeo ? 'PER' : undefined })),
     victims: values.victims.map((v) => victimOf(v, withIdentity)),
     suspects: values.suspects.map((s) => ({
@@ -186,9 +188,26 @@ export function saveDraft(userId: string, values: CaseFormValues) {
     // storage full or disabled: nothing else to do
   }
 }
+/**
+ * The Idempotency-Key of the registration being drafted: made the first time the form is opened, kept with the
+ * draft until the case is saved, so a retry after a lost answer (or after a reload) is the same registration.
+ */
+const draftIdempotencyKey = (userId: string) => `${draftKey(userId)}.idempotency`;
+export function draftSubmissionKey(userId: string): string {
+  try {
+    const stored = localStorage.getItem(draftIdempotencyKey(userId));
+    if (stored) return stored;
+    const made = newIdempotencyKey();
+    localStorage.setItem(draftIdempotencyKey(userId), made);
+    return made;
+  } catch {
+    return newIdempotencyKey();
+  }
+}
 export function clearDraft(userId: string) {
   try {
     localStorage.removeItem(draftKey(userId));
+    localStorage.removeItem(draftIdempotencyKey(userId));
   } catch {
     // ignore
   }

@@ -32,7 +32,7 @@ export function CodeMultiField({ name, list, label, description }: { name: strin
       control={control}
       name={name}
       render={({ field }) => (
-        <CodeMultiSelect list={list} label={label} description={description} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={errorAt(formState.errors, name)} />
+        <CodeMultiSelect ref={field.ref} list={list} label={label} description={description} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={errorAt(formState.errors, name)} />
       )}
     />
   );
@@ -45,7 +45,7 @@ export function CodeSelectField({ name, list, label, values, clearable = true, d
       control={control}
       name={name}
       render={({ field }) => (
-        <CodeSelect list={list} values={values} label={label} description={description} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} clearable={clearable} error={errorAt(formState.errors, name)} />
+        <CodeSelect ref={field.ref} list={list} values={values} label={label} description={description} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} clearable={clearable} error={errorAt(formState.errors, name)} />
       )}
     />
   );
@@ -57,7 +57,7 @@ export function CheckboxField({ name, label, description }: { name: string; labe
     <Controller
       control={control}
       name={name}
-      render={({ field }) => <Checkbox label={label} description={description} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+      render={({ field }) => <Checkbox ref={field.ref} label={label} description={description} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
     />
   );
 }
