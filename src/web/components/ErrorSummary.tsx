@@ -15,12 +15,15 @@ export interface SummaryItem {
 export function ErrorSummary({ items, attempt, onSelect, extra }: { items: SummaryItem[]; attempt: number; onSelect: (path: string) => void; extra?: string | null }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
+  const focusedAttempt = useRef(0);
   const visible = items.length > 0 || Boolean(extra);
   useEffect(() => {
-    if (attempt > 0 && visible) box.current?.focus();
-    // Focus once per failed submit, not while the user corrects fields.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt]);
+    // Focus once per failed submit (when the summary is there), not while the user corrects fields.
+    if (attempt > focusedAttempt.current && visible && box.current) {
+      focusedAttempt.current = attempt;
+      box.current.focus();
+    }
+  }, [attempt, visible]);
   if (!visible) return null;
   return (
     <Alert ref={box} tabIndex={-1} color="red" role="alert" aria-labelledby="error-summary-title" mb="md" data-testid="error-summary">

@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/common';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CountryMultiSelect } from '../../components/CountrySelect';
 import { clearDraft, draftSubmissionKey, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
-import { CheckboxField, CodeSelectField } from './form-fields';
+import { CheckboxField, CodeSelectField, fieldDomId } from './form-fields';
 import { PalermoPanel } from './PalermoPanel';
 import { SuspectCard, VictimCard } from './PersonFields';
 import { PlacesSection } from './PlacesSection';
@@ -22,18 +22,20 @@ import { ElementsSection } from './ElementsSection';
 
 /** Saves the form on this device 400 ms after each change (not on the first render: nothing typed yet). */
 /** The field's own element (registered inputs and controllers that pass their ref), to focus it and read its label. */
-function fieldElement(form: ReturnType<typeof useForm<CaseFormValues>>, path: string): HTMLElement | null {
-  let node: unknown = (form.control as unknown as { _fields: unknown })._fields;
-  for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  const ref = (node as { _f?: { ref?: unknown } } | undefined)?._f?.ref;
-  if (ref instanceof HTMLElement) return ref;
-  return document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
+function fieldElement(path: string): HTMLElement | null {
+  return document.getElementById(fieldDomId(path)) ?? document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
 }
 
-const labelOf = (element: HTMLElement | null) => {
-  const label = (element as HTMLInputElement | null)?.labels?.[0]?.textContent?.replace(/\s*\*\s*$/, '').trim();
-  return label || undefined;
-};
+/** The visible label of a field (an input's own label, or a group's legend/label). */
+function labelOf(element: HTMLElement | null): string | undefined {
+  if (!element) return undefined;
+  const labelled = element.getAttribute('aria-labelledby');
+  const label = (element as HTMLInputElement).labels?.[0] ?? (labelled ? document.getElementById(labelled.split(' ')[0]!) : null) ?? element.querySelector('label, legend');
+  return label?.textContent?.replace(/\s*\*\s*$/, '').trim() || undefined;
+}
+
+/** The element to focus for a field: the input itself, or the first input of a group. */
+const focusable = (element: HTMLElement) => (element.matches('input, select, textarea, button') ? element : element.querySelector<HTMLElement>('input, select, textarea, button') ?? element);
 
 /** Enter in a text field never sends the form (only the submit button does); text areas keep their new lines. */
 function keepEnterInFields(event: React.KeyboardEvent<HTMLFormElement>) {
@@ -67,6 +69,8 @@ export default function CaseRegisterPage() {
   const [submissionKey, setSubmissionKey] = useState(() => draftSubmissionKey(user.id));
   const form = useForm<CaseFormValues>({
     defaultValues: restored ?? emptyCase(),
+    // The error summary takes focus instead of the first field (ErrorSummary).
+    shouldFocusError: false,
     resolver: contractResolver(caseCreate, (values: CaseFormValues) => toCaseCreate(values, withIdentity)),
   });
   useDraft(user.id, form);
@@ -108,12 +112,12 @@ export default function CaseRegisterPage() {
       setAttempt((n) => n + 1);
     },
   );
-  const problems = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(form, p.path)) }));
+  const problems = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(p.path)) }));
   const focusField = (path: string) => {
-    const element = fieldElement(form, path);
+    const element = fieldElement(path);
     if (element) {
-      element.scrollIntoView({ block: 'center' });
-      element.focus();
+      focusable(element).scrollIntoView({ block: 'center' });
+      focusable(element).focus();
     } else form.setFocus(path as never);
   };
   const err = (name: string) => errorAt(form.formState.errors, name);
