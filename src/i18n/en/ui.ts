@@ -90,7 +90,11 @@ export default {
   person: {
     sex: 'Sex', nationalities: 'Nationalities', has_document: 'Has an identity document?',
     has_document_help: 'Choose "No" when the person has no papers.',
+    background: 'Origin and characteristics', origin: 'Place of origin', origin_where: 'Origin in', origin_peru: 'Peru', origin_abroad: 'Another country',
+    origin_country: 'Country of origin', indigenous_people: 'Indigenous or native people', native_language: 'Native language',
+    education: 'Education level', disability: 'Has a disability?',
     identity: {
+      address: 'Home address (residence)',
       legend: 'Identity data', protected: 'Protected data: stored encrypted and shown only to authorised roles.',
       given_names: 'Given names', family_names: 'Family names', birth_date: 'Date of birth', document_type: 'Document type',
       document_number: 'Document number', no_document_note: 'No identity document: no number is asked for.', name: 'Name',

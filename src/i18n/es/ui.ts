@@ -90,7 +90,11 @@ export default {
   person: {
     sex: 'Sexo', nationalities: 'Nacionalidades', has_document: '¿Tiene documento de identidad?',
     has_document_help: 'Elija «No» si la persona no tiene documentos.',
+    background: 'Origen y características', origin: 'Lugar de origen', origin_where: 'Origen en', origin_peru: 'Perú', origin_abroad: 'Otro país',
+    origin_country: 'País de origen', indigenous_people: 'Pueblo indígena u originario', native_language: 'Lengua materna',
+    education: 'Nivel educativo', disability: '¿Tiene alguna discapacidad?',
     identity: {
+      address: 'Domicilio (residencia)',
       legend: 'Datos de identidad', protected: 'Datos protegidos: se guardan cifrados y solo los ven las funciones autorizadas.',
       given_names: 'Nombres', family_names: 'Apellidos', birth_date: 'Fecha de nacimiento', document_type: 'Tipo de documento',
       document_number: 'Número de documento', no_document_note: 'Sin documento de identidad: no se pide número.', name: 'Nombre',

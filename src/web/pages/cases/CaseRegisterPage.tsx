@@ -42,6 +42,24 @@ function keepEnterInFields(event: React.KeyboardEvent<HTMLFormElement>) {
   if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
 }
 
+/**
+ * Means and forms of exploitation per victim follow the case's selection until the user changes them for
+ * that victim (asked once, editable per victim). Not on the first render: a restored draft keeps its own.
+ */
+function useVictimDefaultsFromCase(form: ReturnType<typeof useForm<CaseFormValues>>, purposes: string[], means: string[]) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    form.getValues('victims').forEach((_, i) => {
+      if (!form.getFieldState(`victims.${i}.exploitationForms`).isDirty) form.setValue(`victims.${i}.exploitationForms`, purposes);
+      if (!form.getFieldState(`victims.${i}.means`).isDirty) form.setValue(`victims.${i}.means`, means);
+    });
+  }, [form, purposes, means]);
+}
+
 function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {
   const values = useWatch({ control: form.control });
   const first = useRef(true);
@@ -77,6 +95,7 @@ export default function CaseRegisterPage() {
   const victims = useFieldArray({ control: form.control, name: 'victims' });
   const suspects = useFieldArray({ control: form.control, name: 'suspects' });
   const [acts, means, purposes, victimValues, precision] = useWatch({ control: form.control, name: ['acts', 'means', 'purposes', 'victims', 'factsPrecision'] });
+  useVictimDefaultsFromCase(form, purposes, means);
   const palermo = useMemo(
     () => evaluatePalermo({ acts, means, purposes, victims: victimValues.map((v) => ({ ageGroup: ageGroupOf(victimAge(v)), means: v.means })) }),
     [acts, means, purposes, victimValues],
@@ -171,7 +190,7 @@ export default function CaseRegisterPage() {
                   {victims.fields.map((field, index) => (
                     <VictimCard key={field.id} index={index} withIdentity={withIdentity} onRemove={victims.fields.length > 1 ? () => victims.remove(index) : undefined} />
                   ))}
-                  <Button variant="light" w="fit-content" onClick={() => victims.append(emptyVictim())}>{t('victim.add')}</Button>
+                  <Button variant="light" w="fit-content" onClick={() => victims.append({ ...emptyVictim(), exploitationForms: [...purposes], means: [...means] })}>{t('victim.add')}</Button>
                 </Stack>
               </Fieldset>
               <Fieldset legend={t('case.register.section.suspects')}>

@@ -8,8 +8,20 @@ export interface IdentityValues {
   familyNames: string;
   document: { type: string | null; number: string };
   birthDate: string;
+  /** Where the person lives (protected, with the identity). */
+  address: string;
 }
-export interface PersonValues {
+/** Origin and characteristics asked of victims (statistics: victims by origin, routes, vulnerability). */
+export interface BackgroundValues {
+  originAbroad: boolean;
+  originUbigeo: string | null;
+  originCountry: string | null;
+  indigenousPeople: string;
+  nativeLanguage: string;
+  education: string | null;
+  disability: string;
+}
+export interface PersonValues extends BackgroundValues {
   sex: string | null;
   nationalities: string[];
   hasIdentityDocument: string;
@@ -65,8 +77,11 @@ export interface CaseFormValues {
   suspects: SuspectValues[];
 }
 
-const emptyIdentity = (): IdentityValues => ({ givenNames: '', familyNames: '', document: { type: null, number: '' }, birthDate: '' });
-export const emptyPerson = (): PersonValues => ({ sex: null, nationalities: [], hasIdentityDocument: 'unknown', identity: emptyIdentity() });
+const emptyIdentity = (): IdentityValues => ({ givenNames: '', familyNames: '', document: { type: null, number: '' }, birthDate: '', address: '' });
+const emptyBackground = (): BackgroundValues => ({
+  originAbroad: false, originUbigeo: null, originCountry: null, indigenousPeople: '', nativeLanguage: '', education: null, disability: 'unknown',
+});
+export const emptyPerson = (): PersonValues => ({ sex: null, nationalities: [], hasIdentityDocument: 'unknown', identity: emptyIdentity(), ...emptyBackground() });
 export const emptyVictim = (): VictimValues => ({
   person: emptyPerson(), ageMode: 'unknown', ageYears: '', ageBand: null, ageVerified: false, identificationStatus: 'possible_victim',
   exploitationForms: [], means: [], relationshipToRecruiter: null,
@@ -97,16 +112,25 @@ function identityOf(person: PersonValues, withIdentity: boolean) {
     familyNames: text(id.familyNames),
     document: hasDocument ? { type: id.document.type ?? undefined, number: id.document.number.trim() } : undefined,
     birthDate: text(id.birthDate),
+    address: text(id.address),
   };
   return Object.values(identity).some((v) => v !== undefined) ? identity : undefined;
 }
 
 function personOf(person: PersonValues, withIdentity: boolean) {
+  // Drafts saved before these fields existed lack them: read them as empty.
+  const p = { ...emptyBackground(), ...person, identity: { ...emptyIdentity(), ...person.identity } };
   return {
-    sex: person.sex ?? undefined,
-    nationalities: person.nationalities,
-    hasIdentityDocument: person.hasIdentityDocument,
-    identity: identityOf(person, withIdentity),
+    sex: p.sex ?? undefined,
+    nationalities: p.nationalities,
+    hasIdentityDocument: p.hasIdentityDocument,
+    originUbigeo: p.originAbroad ? undefined : p.originUbigeo ?? undefined,
+    originCountry: p.originAbroad ? p.originCountry ?? undefined : p.originUbigeo ? 'PER' : undefined,
+    indigenousPeople: text(p.indigenousPeople),
+    nativeLanguage: text(p.nativeLanguage),
+    education: p.education ?? undefined,
+    disability: p.disability === 'yes' ? true : p.disability === 'no' ? false : undefined,
+    identity: identityOf(p, withIdentity),
   };
 }
 
