@@ -2,7 +2,8 @@ import { count } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../src/db/schema';
-import { createInstitution, createUser, newPage, screenshot, signIn, startHarness, type Harness } from './harness';
+import { loginAs } from '../test/api-client';
+import { createInstitution, createUser, newPage, pick, screenshot, signIn, startHarness, type Harness } from './harness';
 
 /** Issue 10, "Registering a case": the registration desk by keyboard, without accidental submits or duplicates. */
 describe('the registration desk', () => {
@@ -127,6 +128,54 @@ describe('the registration desk', () => {
     await page.goto(`${h.baseUrl}/cases/new`);
     await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
     expect(await page.getByText('Se recuperó un registro sin enviar').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the victim’s origin and characteristics are recorded; means and forms come from the case; the confirmation shows what she typed; suspects read PT1 · …', async () => {
+    const { context, page } = await newPage(h);
+    await signIn(page, h, registrar, '/cases/new');
+    await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
+    await pick(page, page, 'Origen', 'Denuncia');
+    await page.getByRole('checkbox', { name: 'Captación' }).check();
+    await page.getByRole('checkbox', { name: 'Explotación sexual' }).check();
+    await pick(page, page, 'Medios', 'Engaño (incluye ofertas de trabajo falsas)');
+    const victim = page.getByTestId('victim-0');
+    // Asked once: the case's means and purposes are the victim's until changed there.
+    await victim.getByText('Engaño (incluye ofertas de trabajo falsas)').waitFor();
+    await victim.getByText('Explotación sexual').waitFor();
+    await pick(page, victim, 'Sexo', 'Mujer');
+    await victim.getByLabel('Nombres').fill('Rosa');
+    await victim.getByLabel('Apellidos').fill('Quispe');
+    await victim.getByLabel('Domicilio (residencia)').fill('Jr. Loreto 120');
+    const background = page.getByTestId('victim-0-background');
+    await pick(page, background, 'Departamento', 'Loreto (16)');
+    await background.getByLabel('Pueblo indígena u originario').fill('Shipibo-Konibo');
+    await background.getByLabel('Lengua materna').fill('Shipibo');
+    await pick(page, background, 'Nivel educativo', 'Primaria');
+    await pick(page, background, '¿Tiene alguna discapacidad?', 'No');
+    await page.getByRole('button', { name: 'Agregar presunto tratante' }).click();
+    const suspect = page.getByTestId('suspect-0');
+    await pick(page, suspect, 'Sexo', 'Hombre');
+    await suspect.getByRole('checkbox', { name: 'Captador' }).check();
+    await suspect.getByLabel('Nombres').fill('Julio');
+    await page.getByRole('button', { name: 'Registrar caso' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const summary = page.getByTestId('entered-summary');
+    await summary.getByText('Víctima 1: Rosa Quispe · Jr. Loreto 120').waitFor();
+    await summary.getByText('PT1: Julio').waitFor();
+    expect(await page.getByTestId('show-identity').isVisible()).toBe(true); // the server's copy still needs a reason
+    await screenshot(page, 'registration-entered');
+    await page.getByRole('tab', { name: /Personas/ }).click();
+    expect(await page.getByTestId('suspect-label').textContent()).toBe('PT1 · hombre · captador');
+    // Shown once: after a reload the typed names are gone from the page.
+    await page.reload();
+    await page.getByTestId('case-palermo').waitFor();
+    expect(await page.getByTestId('entered-summary').count()).toBe(0);
+
+    const client = await loginAs(h.registry.app, registrar.username, registrar.password);
+    const saved = await client.get(new URL(page.url()).pathname.replace('/cases/', '/api/v1/cases/'));
+    expect(saved.body.victims[0]).toMatchObject({ means: ['deception'], exploitationForms: ['sexual_exploitation'] });
+    expect(saved.body.victims[0].person).toMatchObject({ originUbigeo: '16', originCountry: 'PER', indigenousPeople: 'Shipibo-Konibo', nativeLanguage: 'Shipibo', education: 'isced_1', disability: false });
     await context.close();
   });
 });
