@@ -159,6 +159,8 @@ describe('prosecutors: complaints made to them, and the parties of the cases the
     const report = await registrar.client.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, { type: 'police_report_sent', occurredOn: '2026-02-10', receivingInstitutionId: prosecutor.institutionId });
     expect(report.status).toBe(201);
 
+    expect((await prosecutor.client.get(`/api/v1/cases/${caseId}`)).body).toMatchObject({ accessLevel: 'granted', mayAddParties: true });
+    expect((await registrar.client.get(`/api/v1/cases/${caseId}`)).body.mayAddParties).toBe(true);
     const victim = await prosecutor.client.post(victims, { ageYears: 17, person: { sex: 'female', identity: { givenNames: 'Luz' } } });
     expect(victim.status).toBe(201);
     const codefendant = await prosecutor.client.post(`/api/v1/cases/${caseId}/suspects`, { roles: ['exploiter'], person: { sex: 'male' } });

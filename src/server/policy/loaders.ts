@@ -30,6 +30,12 @@ export async function loadCaseForParties(tx: Tx, ctx: Ctx, caseId: string) {
   throw new AppError('case.not_owner', 403);
 }
 
+/** Whether the actor may add parties to this (visible) case: for the reader to offer it. */
+export async function mayAddPartiesTo(tx: Tx, ctx: Ctx, caseId: string): Promise<boolean> {
+  const rows = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), mayAddPartiesCondition(ctx.actor))).limit(1);
+  return rows.length > 0;
+}
+
 export type VisibleVictim = { victim: typeof caseVictims.$inferSelect; case: typeof cases.$inferSelect };
 
 export const victimNotFound = () => new AppError('protection.victim_not_found', 404);

@@ -91,7 +91,8 @@ export function CasePeople({ c }: { c: CaseView }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const [adding, setAdding] = useState<'victim' | 'suspect' | null>(null);
-  const canAdd = can('case.update') && c.accessLevel === 'owner';
+  // The owner, or the prosecution holding the case (policy mayAddParties), adds victims and co-defendants.
+  const canAdd = can('case.update') && (c.mayAddParties ?? c.accessLevel === 'owner');
   return (
     <Stack gap="md">
       {canAdd && (
