@@ -327,6 +327,6 @@ export default {
     definitions_doc: 'Statistics definitions',
   },
   form: {
-    error_summary: { title_one: 'There is 1 problem to fix before saving', title_other: 'There are {{count}} problems to fix before saving' },
+    error_summary: { title: 'Fix before saving ({{count}})' },
   },
 } as const;

@@ -327,6 +327,6 @@ export default {
     definitions_doc: 'Definiciones de las estadísticas',
   },
   form: {
-    error_summary: { title_one: 'Hay 1 problema que corregir antes de guardar', title_other: 'Hay {{count}} problemas que corregir antes de guardar' },
+    error_summary: { title: 'Corrija antes de guardar ({{count}})' },
   },
 } as const;

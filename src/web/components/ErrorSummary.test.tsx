@@ -26,7 +26,7 @@ describe('error summary', () => {
     expect(screen.queryByTestId('error-summary')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'send' }));
     expect(document.activeElement?.getAttribute('data-testid')).toBe('error-summary');
-    expect(screen.getByText('Hay 2 problemas que corregir antes de guardar')).toBeTruthy();
+    expect(screen.getByText('Corrija antes de guardar (2)')).toBeTruthy();
     fireEvent.click(screen.getByRole('link', { name: 'Origen: Elija uno de los valores de la lista.' }));
     fireEvent.click(screen.getByRole('link', { name: 'Debe ser 120 o menos.' }));
     expect(selected).toEqual(['source', 'victims.0.ageYears']);
