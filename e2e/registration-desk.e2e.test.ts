@@ -90,6 +90,7 @@ describe('the registration desk', () => {
       await screenshot(page, 'registration-keyboard-failed');
       throw new Error(`keyboard registration did not complete: ${await page.getByRole('alert').allTextContents()}`, { cause: error });
     });
+
     await page.getByText(/Se registró el caso RETA-\d{4}-\d+/).waitFor();
     expect(await caseCount()).toBe(before + 1);
     await context.close();

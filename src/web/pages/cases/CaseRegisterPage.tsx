@@ -47,17 +47,24 @@ function keepEnterInFields(event: React.KeyboardEvent<HTMLFormElement>) {
  * that victim (asked once, editable per victim). Not on the first render: a restored draft keeps its own.
  */
 function useVictimDefaultsFromCase(form: ReturnType<typeof useForm<CaseFormValues>>, purposes: string[], means: string[]) {
+  // By content: watched arrays are new objects on every change of the form.
+  const purposesKey = purposes.join(',');
+  const meansKey = means.join(',');
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    const follow = (path: `victims.${number}.exploitationForms` | `victims.${number}.means`, codes: string) => {
+      const next = codes ? codes.split(',') : [];
+      if (!form.getFieldState(path).isDirty && form.getValues(path).join(',') !== codes) form.setValue(path, next);
+    };
     form.getValues('victims').forEach((_, i) => {
-      if (!form.getFieldState(`victims.${i}.exploitationForms`).isDirty) form.setValue(`victims.${i}.exploitationForms`, purposes);
-      if (!form.getFieldState(`victims.${i}.means`).isDirty) form.setValue(`victims.${i}.means`, means);
+      follow(`victims.${i}.exploitationForms`, purposesKey);
+      follow(`victims.${i}.means`, meansKey);
     });
-  }, [form, purposes, means]);
+  }, [form, purposesKey, meansKey]);
 }
 
 function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {

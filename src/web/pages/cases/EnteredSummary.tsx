@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import type { CaseCreate } from '../../../contracts/cases';
 import { useFormat } from '../../i18n/format';
 
@@ -16,12 +16,11 @@ export function EnteredSummary() {
   const { t } = useTranslation();
   const f = useFormat();
   const location = useLocation();
-  const navigate = useNavigate();
   const [entered] = useState(() => (location.state as { entered?: CaseCreate } | null)?.entered ?? null);
   useEffect(() => {
-    if (entered) navigate(location.pathname, { replace: true, state: { registered: true } });
-    // Once, on arrival.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Out of the browser's session history (the router keeps its state under `usr`), without navigating.
+    const state = window.history.state as { usr?: Record<string, unknown> } | null;
+    if (state?.usr?.entered) window.history.replaceState({ ...state, usr: { ...state.usr, entered: undefined } }, '');
   }, []);
   if (!entered) return null;
   const line = (person: Person | undefined) => {
