@@ -88,7 +88,8 @@ describe('a case from registration to the case page', () => {
     await pick(page, page.getByRole('dialog'), /^Motivo/, 'Investigación fiscal');
     await page.getByRole('dialog').getByLabel(/^Detalle/).fill('Citación a declarar');
     await page.getByRole('dialog').getByRole('button', { name: 'Ver datos de identidad' }).click();
-    await page.getByText('Rosa Quispe Mamani').waitFor();
+    // In the identity block read from the server (the confirmation also shows back what she typed).
+    await page.getByTestId('identity-block').getByText('Rosa Quispe Mamani').waitFor();
     await screenshot(page, 'case-people-identity');
     // A victim found later is added to the existing case.
     await page.getByTestId('add-victim').click();

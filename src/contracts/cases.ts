@@ -231,6 +231,8 @@ const caseBaseView = {
   lastActivityAt: z.string(),
   palermo: palermoView,
   accessLevel: z.enum(caseAccessLevels),
+  /** The actor may add victims and suspects (the owner, or the prosecution holding the case: policy `mayAddParties`). */
+  mayAddParties: z.boolean().optional(),
 };
 
 export const caseView = z.object({

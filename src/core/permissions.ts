@@ -112,7 +112,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'prevention.read',
     'prevention.write',
   ],
-  prosecutor: [...caseWork, 'case.update', 'person.write', 'identity.write', 'justice.prosecution.write', 'justice.international.write', 'protection.write'],
+  prosecutor: [...caseWork, 'case.create', 'case.update', 'person.write', 'identity.write', 'justice.prosecution.write', 'justice.international.write', 'protection.write'],
   court_clerk: [...caseWork, 'justice.court.write', 'justice.execution.write'],
   social_worker: [...caseWork, 'protection.write', 'shelter.manage', 'prevention.read', 'prevention.write'],
   hotline_operator: ['hotline.read', 'hotline.write'],

@@ -30,6 +30,8 @@ export interface Ctx {
   /** Why identifying data is being read (X-Access-Reason); required for identity reads. */
   accessReason?: string;
   locale: 'es' | 'en';
+  /** The request's Idempotency-Key header: a retried create answers with the record the first one made. */
+  idempotencyKey?: string;
   /** The session's CSRF token, returned by /auth/me so a reloaded page can keep writing. */
   csrfToken?: string;
 }

@@ -12,3 +12,4 @@ export * from './stats';
 export * from './reports';
 export * from './second-factor';
 export * from './inbox';
+export * from './idempotency';

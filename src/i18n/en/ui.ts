@@ -92,7 +92,11 @@ export default {
   person: {
     sex: 'Sex', nationalities: 'Nationalities', has_document: 'Has an identity document?',
     has_document_help: 'Choose "No" when the person has no papers.',
+    background: 'Origin and characteristics', origin: 'Place of origin', origin_where: 'Origin in', origin_peru: 'Peru', origin_abroad: 'Another country',
+    origin_country: 'Country of origin', indigenous_people: 'Indigenous or native people', native_language: 'Native language',
+    education: 'Education level', disability: 'Has a disability?',
     identity: {
+      address: 'Home address (residence)',
       legend: 'Identity data', protected: 'Protected data: stored encrypted and shown only to authorised roles.',
       given_names: 'Given names', family_names: 'Family names', birth_date: 'Date of birth', document_type: 'Document type',
       document_number: 'Document number', no_document_note: 'No identity document: no number is asked for.', name: 'Name',
@@ -120,6 +124,9 @@ export default {
     register: {
       title: 'Register a case', intro: 'Fill in what is known; the rest can be added later. What you type is kept on this device until you send it.',
       draft_restored: 'An unsent registration saved on this device was restored.', discard_draft: 'Discard and start again',
+      offline: 'No connection: the case may not be saved yet. Your registration is kept on this device; press "Register case" again when the connection is back (it will not be registered twice).',
+      already_saved_other: 'This registration was already saved, with the data it had then. Open the case from the list of cases to change it, or discard this draft to register another case.',
+      entered_title: 'What you entered in this registration', suspect_label: 'PT{{n}}', victim_label: 'Victim {{n}}',
       submit: 'Register case',
       section: {
         report: 'Complaint and dates of the facts', elements: 'Elements of the offence (Palermo)', places: 'Places', victims: 'Victims',
@@ -342,5 +349,8 @@ export default {
     person: 'User', action_any: 'All actions', person_any: 'All users', open: 'Open', system: 'System', hits: 'results',
     actions: { audit__chain_keyed: 'Audit chain keyed', auth__login: 'Sign-in', auth__login_failed: 'Failed sign-in', auth__logout: 'Sign-out', auth__password_changed: 'Password changed', auth__second_factor_enrolled: 'Two-step sign-in enabled', case__access__grant: 'Case access granted', case__access_grant: 'Case access granted', case__access_revoke: 'Case access withdrawn', case__create: 'Case registered', case__delete: 'Case deleted', case__place__create: 'Place added to a case', case__place__delete: 'Place removed from a case', case__transfer: 'Case transferred', case__update: 'Case changed', case__view: 'Case viewed', demo__generate: 'Training data generated', demo__reset: 'Training reset', export__create: 'Export', hotline_call__case_link: 'Call linked to a case', hotline_call__create: 'Call recorded', hotline_call__outcome: 'Call outcome', hotline_call__refer: 'Call referred', hotline_call__summary_read: 'Call summary read', hotline_call__update: 'Call changed', identity__read: 'Identity data read', institution__create: 'Institution created', institution__update: 'Institution changed', justice__event__create: 'Justice step recorded', legal__article__create: 'Legal article created', legal__article__update: 'Legal article changed', legal__regime__create: 'Legal regime created', legal__regime__update: 'Legal regime changed', legal__tier__create: 'Penalty created', legal__tier__update: 'Penalty changed', linked: 'Record linked', match__confirm: 'Duplicate confirmed', match__reject: 'Duplicate rejected', match__scan: 'Duplicate scan', match__scan__refused: 'Duplicate scan refused', operation__case_link: 'Operation linked to a case', operation__case_unlink: 'Operation unlinked from a case', operation__create: 'Operation recorded', operation__update: 'Operation changed', person__merge: 'Persons merged', person__search: 'Person search', person__unmerge: 'Person merge undone', person__update: 'Person changed', prevention__create: 'Prevention activity recorded', prevention__update: 'Prevention activity changed', reference__ubigeo_import: 'Ubigeo import', referral__consent_override: 'Referral without consent', referral__create: 'Referral recorded', referral__service: 'Service recorded', referral__status: 'Referral status changed', report__snapshot__create: 'Annual report snapshot', search__identity: 'Search for people by name or document', shelter__create: 'Shelter created', shelter__stay: 'Shelter admission', shelter__stay_update: 'Shelter stay changed', shelter__update: 'Shelter changed', token__create: 'API token created', token__revoke: 'API token revoked', unit__create: 'Unit created', unit__update: 'Unit changed', user__create: 'User created', user__delete: 'User deleted', user__password_reset: 'Password reset', user__second_factor_reset: 'Two-step sign-in reset', victim__identification: 'Victim identification' },
     entities: { case: 'Case', person: 'Person', referral: 'Referral', hotline_call: 'Call', user: 'User', unit: 'Unit', institution: 'Institution', api_token: 'API token', token: 'API token', operation: 'Operation', prevention_activity: 'Prevention activity', shelter: 'Shelter', shelter_stay: 'Shelter stay', legal_article: 'Legal article', legal_regime: 'Legal regime', case_victim: 'Victim', victim: 'Victim', justice_event: 'Justice step', report_snapshot: 'Annual report', match: 'Possible duplicate' },
+  },
+  form: {
+    error_summary: { title: 'Fix before saving ({{count}})' },
   },
 } as const;

@@ -92,7 +92,11 @@ export default {
   person: {
     sex: 'Sexo', nationalities: 'Nacionalidades', has_document: '¿Tiene documento de identidad?',
     has_document_help: 'Elija «No» si la persona no tiene documentos.',
+    background: 'Origen y características', origin: 'Lugar de origen', origin_where: 'Origen en', origin_peru: 'Perú', origin_abroad: 'Otro país',
+    origin_country: 'País de origen', indigenous_people: 'Pueblo indígena u originario', native_language: 'Lengua materna',
+    education: 'Nivel educativo', disability: '¿Tiene alguna discapacidad?',
     identity: {
+      address: 'Domicilio (residencia)',
       legend: 'Datos de identidad', protected: 'Datos protegidos: se guardan cifrados y solo los ven las funciones autorizadas.',
       given_names: 'Nombres', family_names: 'Apellidos', birth_date: 'Fecha de nacimiento', document_type: 'Tipo de documento',
       document_number: 'Número de documento', no_document_note: 'Sin documento de identidad: no se pide número.', name: 'Nombre',
@@ -120,6 +124,9 @@ export default {
     register: {
       title: 'Registrar un caso', intro: 'Complete lo que se sabe; puede completar el resto después. Lo que escribe se guarda en este equipo hasta enviarlo.',
       draft_restored: 'Se recuperó un registro sin enviar que quedó guardado en este equipo.', discard_draft: 'Descartar y empezar de nuevo',
+      offline: 'Sin conexión: puede que el caso aún no esté guardado. Su registro se conserva en este equipo; pulse «Registrar caso» de nuevo cuando vuelva la conexión (no se registrará dos veces).',
+      already_saved_other: 'Este registro ya se guardó, con los datos que tenía entonces. Abra el caso desde la lista de casos para modificarlo, o descarte este borrador para registrar otro caso.',
+      entered_title: 'Lo que usted ingresó en este registro', suspect_label: 'PT{{n}}', victim_label: 'Víctima {{n}}',
       submit: 'Registrar caso',
       section: {
         report: 'Denuncia y fechas de los hechos', elements: 'Elementos del delito (Palermo)', places: 'Lugares', victims: 'Víctimas',
@@ -342,5 +349,8 @@ export default {
     person: 'Usuario', action_any: 'Todas las acciones', person_any: 'Todos los usuarios', open: 'Abrir', system: 'Sistema', hits: 'resultados',
     actions: { audit__chain_keyed: 'Cadena de auditoría con clave', auth__login: 'Inicio de sesión', auth__login_failed: 'Inicio de sesión fallido', auth__logout: 'Cierre de sesión', auth__password_changed: 'Cambio de contraseña', auth__second_factor_enrolled: 'Ingreso en dos pasos activado', case__access__grant: 'Acceso a caso otorgado', case__access_grant: 'Acceso a caso otorgado', case__access_revoke: 'Acceso a caso retirado', case__create: 'Caso registrado', case__delete: 'Caso eliminado', case__place__create: 'Lugar agregado a un caso', case__place__delete: 'Lugar quitado de un caso', case__transfer: 'Caso transferido', case__update: 'Caso modificado', case__view: 'Caso consultado', demo__generate: 'Datos de capacitación generados', demo__reset: 'Capacitación reiniciada', export__create: 'Exportación', hotline_call__case_link: 'Llamada vinculada a un caso', hotline_call__create: 'Llamada registrada', hotline_call__outcome: 'Resultado de llamada', hotline_call__refer: 'Llamada derivada', hotline_call__summary_read: 'Lectura del resumen de una llamada', hotline_call__update: 'Llamada modificada', identity__read: 'Lectura de datos de identidad', institution__create: 'Institución creada', institution__update: 'Institución modificada', justice__event__create: 'Actuación judicial registrada', legal__article__create: 'Artículo legal creado', legal__article__update: 'Artículo legal modificado', legal__regime__create: 'Régimen legal creado', legal__regime__update: 'Régimen legal modificado', legal__tier__create: 'Pena creada', legal__tier__update: 'Pena modificada', linked: 'Registro vinculado', match__confirm: 'Duplicado confirmado', match__reject: 'Duplicado descartado', match__scan: 'Búsqueda de duplicados', match__scan__refused: 'Búsqueda de duplicados rechazada', operation__case_link: 'Operativo vinculado a un caso', operation__case_unlink: 'Operativo desvinculado de un caso', operation__create: 'Operativo registrado', operation__update: 'Operativo modificado', person__merge: 'Personas unidas', person__search: 'Búsqueda de personas', person__unmerge: 'Unión de personas deshecha', person__update: 'Persona modificada', prevention__create: 'Actividad de prevención registrada', prevention__update: 'Actividad de prevención modificada', reference__ubigeo_import: 'Importación de ubigeos', referral__consent_override: 'Derivación sin consentimiento', referral__create: 'Derivación registrada', referral__service: 'Servicio registrado', referral__status: 'Estado de derivación cambiado', report__snapshot__create: 'Corte de informe anual', search__identity: 'Búsqueda de personas por nombre o documento', shelter__create: 'Albergue creado', shelter__stay: 'Ingreso a albergue', shelter__stay_update: 'Estadía en albergue modificada', shelter__update: 'Albergue modificado', token__create: 'Token de API creado', token__revoke: 'Token de API revocado', unit__create: 'Unidad creada', unit__update: 'Unidad modificada', user__create: 'Usuario creado', user__delete: 'Usuario eliminado', user__password_reset: 'Contraseña restablecida', user__second_factor_reset: 'Ingreso en dos pasos restablecido', victim__identification: 'Identificación de víctima' },
     entities: { case: 'Caso', person: 'Persona', referral: 'Derivación', hotline_call: 'Llamada', user: 'Usuario', unit: 'Unidad', institution: 'Institución', api_token: 'Token de API', token: 'Token de API', operation: 'Operativo', prevention_activity: 'Actividad de prevención', shelter: 'Albergue', shelter_stay: 'Estadía en albergue', legal_article: 'Artículo legal', legal_regime: 'Régimen legal', case_victim: 'Víctima', victim: 'Víctima', justice_event: 'Actuación judicial', report_snapshot: 'Informe anual', match: 'Posible duplicado' },
+  },
+  form: {
+    error_summary: { title: 'Corrija antes de guardar ({{count}})' },
   },
 } as const;

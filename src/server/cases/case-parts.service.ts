@@ -6,7 +6,9 @@ import { writeAudit } from '../audit/audit.writer';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { conflict, notFound, staleVersion } from '../errors/app-error';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { identityModeOf } from '../people/identity';
+import { loadCaseForParties } from '../policy';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { matchAfterCommit } from '../matching/match-queue';
 import { attachPlace, attachSuspect, attachVictim } from './case-parts.writer';
@@ -39,28 +41,44 @@ export function createCasePartsService(deps: Deps) {
     return presentVictim(row as never, mode, cipher, facts);
   }
 
-  async function loadPart(tx: Tx, part: Part, caseId: string, id: string) {
+  async function findPart(tx: Tx, part: Part, caseId: string, id: string) {
     const table = tables[part];
     const [row] = await tx.select({ link: table, person: persons }).from(table).innerJoin(persons, eq(persons.id, table.personId)).where(and(eq(table.id, id), eq(table.caseId, caseId))).limit(1);
-    if (!row) throw notFound(`case_${part}`);
-    return { ...row.link, person: row.person };
+    return row ? { ...row.link, person: row.person } : undefined;
   }
 
+  async function loadPart(tx: Tx, part: Part, caseId: string, id: string) {
+    const row = await findPart(tx, part, caseId, id);
+    if (!row) throw notFound(`case_${part}`);
+    return row;
+  }
+
+  /** Adds a victim or suspect: 201, or (a retry with the same Idempotency-Key) 200 with the one it added. */
   async function add(ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate) {
     assertIdentityWrite(ctx, input.person?.identity !== undefined);
-    const added = await db.transaction(async (tx) => {
-      await loadOwnedCase(tx, ctx, caseId);
-      const check = new FieldCheck();
-      checkPersonRef(check, input, '');
-      if (part === 'victim') checkVictimFields(check, input as VictimCreate, '');
-      await check.assert(tx, ctx);
-      const row = part === 'victim' ? await attachVictim(tx, deps, ctx, caseId, input as VictimCreate) : await attachSuspect(tx, deps, ctx, caseId, input as SuspectCreate);
-      await touch(tx, caseId);
-      await writeAudit(tx, ctx, { action: `case.${part}.create`, entityType: `case_${part}`, entityId: row.id, details: { caseId, personId: row.personId, newPerson: row.newPerson } });
-      return presentPart(tx, ctx, part, row);
+    type Row = NonNullable<Awaited<ReturnType<typeof findPart>>>;
+    const added = await idempotentCreate<Row, VictimView | SuspectView>(db, cipher, {
+      kind: `case_${part}`,
+      externalId: null,
+      body: input,
+      key: { ctx, target: { caseId }, recordId: (view) => view.id, findById: (q, id) => findPart(q, part, caseId, id) },
+      replay: (q, row) => presentPart(q, ctx, part, row as never),
+      create: (tx) => addNew(tx, ctx, part, caseId, input),
     });
     await matchAfterCommit(db);
     return added;
+  }
+
+  async function addNew(tx: Tx, ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate) {
+    await loadCaseForParties(tx, ctx, caseId);
+    const check = new FieldCheck();
+    checkPersonRef(check, input, '');
+    if (part === 'victim') checkVictimFields(check, input as VictimCreate, '');
+    await check.assert(tx, ctx);
+    const row = part === 'victim' ? await attachVictim(tx, deps, ctx, caseId, input as VictimCreate) : await attachSuspect(tx, deps, ctx, caseId, input as SuspectCreate);
+    await touch(tx, caseId);
+    await writeAudit(tx, ctx, { action: `case.${part}.create`, entityType: `case_${part}`, entityId: row.id, details: { caseId, personId: row.personId, newPerson: row.newPerson } });
+    return presentPart(tx, ctx, part, row);
   }
 
   async function update(ctx: Ctx, part: Part, caseId: string, id: string, input: VictimUpdate | SuspectUpdate) {
@@ -123,10 +141,10 @@ export function createCasePartsService(deps: Deps) {
   }
 
   return {
-    addVictim: (ctx: Ctx, caseId: string, input: VictimCreate) => add(ctx, 'victim', caseId, input) as Promise<VictimView>,
+    addVictim: (ctx: Ctx, caseId: string, input: VictimCreate) => add(ctx, 'victim', caseId, input) as Promise<{ view: VictimView; created: boolean }>,
     updateVictim: (ctx: Ctx, caseId: string, id: string, input: VictimUpdate) => update(ctx, 'victim', caseId, id, input) as Promise<VictimView>,
     removeVictim: (ctx: Ctx, caseId: string, id: string, version: number) => remove(ctx, 'victim', caseId, id, version),
-    addSuspect: (ctx: Ctx, caseId: string, input: SuspectCreate) => add(ctx, 'suspect', caseId, input) as Promise<SuspectView>,
+    addSuspect: (ctx: Ctx, caseId: string, input: SuspectCreate) => add(ctx, 'suspect', caseId, input) as Promise<{ view: SuspectView; created: boolean }>,
     updateSuspect: (ctx: Ctx, caseId: string, id: string, input: SuspectUpdate) => update(ctx, 'suspect', caseId, id, input) as Promise<SuspectView>,
     removeSuspect: (ctx: Ctx, caseId: string, id: string, version: number) => remove(ctx, 'suspect', caseId, id, version),
     addPlace,

@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors/app-error';
 import { caseIdentityModeOf } from '../people/identity';
-import { loadCaseAccess, loadVisibleCase, ownsCase, restrictToAccess } from '../policy';
+import { loadCaseAccess, loadVisibleCase, mayAddPartiesTo, ownsCase, restrictToAccess } from '../policy';
 import { presentCase } from './case.presenter';
 import { loadCaseParts, type CaseRow } from './case.repository';
 
@@ -29,7 +29,10 @@ export async function presentCaseUnaudited(tx: Tx, deps: Deps, ctx: Ctx, row: Ca
   const parts = await loadCaseParts(tx, row.id);
   const visible = restrictToAccess(parts, access);
   const mode = caseIdentityModeOf(ctx, access);
-  const view = presentCase(row, { ...visible, places: parts.places, allVictims: parts.victims }, access, mode, deps.cipher);
+  const view = {
+    ...presentCase(row, { ...visible, places: parts.places, allVictims: parts.victims }, access, mode, deps.cipher),
+    mayAddParties: access.level === 'owner' || (access.level === 'granted' && (await mayAddPartiesTo(tx, ctx, row.id))),
+  };
   const personIds = [...visible.victims, ...visible.suspects].map((p) => p.personId);
   // Audited when something identifying was actually shown: a person's identity or the narrative.
   const shown = mode === 'full' && (personIds.length > 0 || view.narrative);

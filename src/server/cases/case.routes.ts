@@ -40,9 +40,10 @@ export function registerCaseRoutes(app: App, deps: Deps) {
     cases.history(req.ctx, req.params.id),
   );
 
-  app.post('/api/v1/cases/:id/victims', { preValidation: update, schema: { tags, params: caseParams, body: victimCreate, response: { 201: victimView } } }, async (req, reply) =>
-    reply.code(201).send(await parts.addVictim(req.ctx, req.params.id, req.body)),
-  );
+  app.post('/api/v1/cases/:id/victims', { preValidation: update, schema: { tags, params: caseParams, body: victimCreate, response: { 200: victimView, 201: victimView } } }, async (req, reply) => {
+    const { view, created } = await parts.addVictim(req.ctx, req.params.id, req.body);
+    return reply.code(created ? 201 : 200).send(view);
+  });
   app.patch('/api/v1/cases/:id/victims/:victimId', { preValidation: update, schema: { tags, params: victimParams, body: victimUpdate, response: { 200: victimView } } }, async (req) =>
     parts.updateVictim(req.ctx, req.params.id, req.params.victimId, req.body),
   );
@@ -51,9 +52,10 @@ export function registerCaseRoutes(app: App, deps: Deps) {
     return reply.code(204).send(null);
   });
 
-  app.post('/api/v1/cases/:id/suspects', { preValidation: update, schema: { tags, params: caseParams, body: suspectCreate, response: { 201: suspectView } } }, async (req, reply) =>
-    reply.code(201).send(await parts.addSuspect(req.ctx, req.params.id, req.body)),
-  );
+  app.post('/api/v1/cases/:id/suspects', { preValidation: update, schema: { tags, params: caseParams, body: suspectCreate, response: { 200: suspectView, 201: suspectView } } }, async (req, reply) => {
+    const { view, created } = await parts.addSuspect(req.ctx, req.params.id, req.body);
+    return reply.code(created ? 201 : 200).send(view);
+  });
   app.patch('/api/v1/cases/:id/suspects/:suspectId', { preValidation: update, schema: { tags, params: suspectParams, body: suspectUpdate, response: { 200: suspectView } } }, async (req) =>
     parts.updateSuspect(req.ctx, req.params.id, req.params.suspectId, req.body),
   );

@@ -32,6 +32,11 @@ export function createCaseService(deps: Deps) {
     return row;
   }
 
+  async function findById(q: Tx, id: string) {
+    const [row] = await q.select().from(cases).where(eq(cases.id, id)).limit(1);
+    return row;
+  }
+
   /**
    * Idempotent replay: the same sender's file number answers with the case it created (also after a
    * transfer, through the sender's transfer access). Out of its scope now: the number is taken (409).
@@ -121,6 +126,7 @@ export function createCaseService(deps: Deps) {
           find: (q, externalId) => findByExternalId(q, ctx, externalId),
           replay: (q, row) => replayExisting(q, ctx, row),
           create: (tx, requestHash) => register(tx, ctx, input, requestHash),
+          key: { ctx, recordId: (view) => view.id, findById: (q, id) => findById(q, id) },
         }),
       );
       await matchAfterCommit(db);

@@ -43,6 +43,7 @@ export function createHotlineService(deps: Deps) {
       body: input,
       find: (q, externalId) => findCallByExternalId(q, ctx.actor.institutionId, externalId),
       replay: async (q, existing) => presentCall(await findCallWithRefs(q, existing.id)),
+      key: { ctx, recordId: (view) => view.id, findById: (q, id) => findVisibleCall(q, ctx.actor, id) },
       create: async (tx, requestHash) => {
         if (input.ubigeo) await assertUbigeosKnown(tx, [{ code: input.ubigeo, field: 'ubigeo' }]);
         const owner = await resolveOwnerUnit(tx, ctx.actor, undefined);

@@ -29,7 +29,9 @@ export function createAuthenticateHook(auth: AuthService, tokens: ApiTokenServic
     const locale = localeFromHeader(req.headers['accept-language']);
     if (req.routeOptions.config?.public) return;
     // The reason is checked once the caller is known: an anonymous request learns nothing but 401.
-    const base = () => ({ requestId: req.id, ip: req.ip, locale, accessReason: readAccessReason(req.headers['x-access-reason']) });
+    const base = () => ({
+      requestId: req.id, ip: req.ip, locale, accessReason: readAccessReason(req.headers['x-access-reason']), idempotencyKey: readIdempotencyKey(req.headers['idempotency-key']),
+    });
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await tokens.resolve(header.slice(7).trim());
@@ -56,6 +58,18 @@ export function createAuthenticateHook(auth: AuthService, tokens: ApiTokenServic
     }
     req.ctx = { ...base(), actor: session.actor, csrfToken: session.csrfToken };
   };
+}
+
+/**
+ * Idempotency-Key: 8–128 letters, digits, `-` or `_` (the web app sends a UUID). Anything else is 400, so a
+ * malformed key is never silently taken for none (which would let a retry create a duplicate).
+ */
+function readIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !/^[A-Za-z0-9_-]{8,128}$/.test(header)) {
+    throw new AppError('idempotency.key_invalid', 400, undefined, { 'Idempotency-Key': 'idempotency.key_invalid' });
+  }
+  return header;
 }
 
 /**

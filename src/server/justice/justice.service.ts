@@ -64,6 +64,8 @@ export function createJusticeService(deps: Deps) {
           return earlier;
         },
         create: (sp, requestHash) => appendNew(sp, ctx, caseRow, suspectId, stage, framework, input, requestHash),
+        // The Idempotency-Key names one event of this defendant of this case.
+        key: { ctx, target: { caseId, suspectId }, recordId: (made) => made.id, findById: (q, id) => findEvent(q, id) },
       });
       return { event, framework, created };
     });

@@ -42,6 +42,7 @@ export function createOperationService(deps: Deps) {
       body: input,
       find: (q, externalId) => findOperationByExternalId(q, ctx.actor.institutionId, externalId),
       replay: async (q, existing) => (await present(q, ctx, [existing]))[0]!,
+      key: { ctx, recordId: (view) => view.id, findById: (q, id) => findVisibleOperation(q, ctx.actor, id) },
       create: async (tx, requestHash) => {
         await assertUbigeosKnown(tx, [{ code: input.ubigeo, field: 'ubigeo' }]);
         const owner = await resolveOwnerUnit(tx, ctx.actor, input.unitId);

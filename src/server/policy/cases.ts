@@ -11,6 +11,8 @@ import { geographyCondition, readsAllInstitutions } from './geography';
  *   identified owned, or a full workflow grant (police report, charges, transfer): the case with identity;
  *   whole      identified, or analyst-wide reading within geography: every part, never identity;
  *   visible    whole, or any grant (a referral: only the referred victims): the case exists for the actor.
+ * Write levels besides `owned`:
+ *   mayAddParties  owned, or the prosecution holding the case (see mayAddPartiesCondition).
  */
 
 // Raw SQL, not drizzle's exists(): exists() of a sql fragment renders without the parentheses Postgres needs.
@@ -26,6 +28,20 @@ const unlessSystem = (actor: Actor, condition: () => SQL): SQL => (isSystemActor
 /** Level `owned`: the owner institution, within the actor's geography. Only the owner edits the case itself. */
 export const ownedCaseCondition = (actor: Actor): SQL =>
   unlessSystem(actor, () => and(eq(cases.institutionId, actor.institutionId), geographyCondition(actor, cases.departmentCode))!);
+
+/** The basis of the grant a prosecution office receives with the police report (src/server/justice). */
+export const PROSECUTION_GRANT_BASIS = 'police_report';
+
+/**
+ * Level `mayAddParties` — who adds victims and suspects (co-defendants) to a case, the chain-owner rule: the
+ * institution holding the case at its current stage. At the police stage that is the owner (the registering
+ * institution, or the one the case was transferred to); once the police report is sent, the prosecution office
+ * that received it (a full `police_report` grant) holds the case too and adds the co-defendants and victims
+ * its investigation finds. Courts (charges grant), providers (referral grant) and analyst-wide reading never
+ * add parties. Editing the case itself stays with the owner (`owned`).
+ */
+export const mayAddPartiesCondition = (actor: Actor): SQL =>
+  unlessSystem(actor, () => or(ownedCaseCondition(actor), grantOfActor(actor, sql`${caseAccess.basis} = ${PROSECUTION_GRANT_BASIS} and ${caseAccess.victimIds} is null`))!);
 
 /** Level `identified`: owner or a full grant — the only levels that ever carry identity and narratives. */
 export const identifiedCaseCondition = (actor: Actor): SQL => unlessSystem(actor, () => or(ownedCaseCondition(actor), fullGrant(actor))!);

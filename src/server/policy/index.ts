@@ -17,6 +17,10 @@
  *   whole      identified, or analyst-wide reading (case.read.all_institutions) within geography: every
  *              part of the case, never identity or restricted texts.
  *   visible    whole, or a referral grant (only the referred victims, no suspects): the case exists.
+ *   mayAddParties  (a write level) owned, or the prosecution office holding the case through the police report
+ *              (a full `police_report` grant): adds victims and suspects (co-defendants). The chain owner rule:
+ *              whoever holds the case at its current stage adds the parties it finds; courts, providers and
+ *              analysts never do; only the owner edits the case itself and its existing parties.
  *   Victims: `identified victim` = identified case or the victim referred to the actor's institution; it is
  *   also the level that WRITES protection records (identification, reparation, repatriation, residency,
  *   referrals, shelter stays). Writes never follow analyst-wide reading.
@@ -32,8 +36,10 @@
  *   registrar, investigator, labour_inspector
  *                     create cases; edit owned cases; identified cases and victims with identity;
  *                     protection records of identified victims; operations/prevention of own institution.
- *   prosecutor        identified cases (police report grant) with identity; prosecution events there;
- *                     edits owned cases; protection records of identified victims.
+ *   prosecutor        registers complaints made directly to the prosecution (create cases, owned by its
+ *                     institution); identified cases (police report grant) with identity; prosecution events
+ *                     there; adds victims and co-defendants where it may add parties; edits owned cases;
+ *                     protection records of identified victims.
  *   court_clerk       identified cases (charges grant); court and execution events there.
  *   social_worker     victims referred to the institution (referral level) or identified; protection
  *                     records and onward referrals within the consent recorded on the referral; shelters.

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/connect';
 import { cases, caseVictims } from '../../db/schema';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors/app-error';
-import { participatingCaseCondition, visibleCasesCondition, visibleVictimCondition, writableVictimCondition } from './cases';
+import { mayAddPartiesCondition, participatingCaseCondition, visibleCasesCondition, visibleVictimCondition, writableVictimCondition } from './cases';
 
 /** Loads a case the actor may see, or answers 404 — never revealing that an out-of-scope case exists. */
 export async function loadVisibleCase(tx: Tx, ctx: Ctx, caseId: string) {
@@ -17,6 +17,23 @@ export async function loadParticipatingCase(tx: Tx, ctx: Ctx, caseId: string) {
   const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), participatingCaseCondition(ctx.actor))).limit(1);
   if (!row) throw notFound('case');
   return row;
+}
+
+/**
+ * A case the actor may add victims and suspects to (level `mayAddParties`); a visible case the actor may not
+ * add to answers 403 `case.not_owner`, an invisible one 404.
+ */
+export async function loadCaseForParties(tx: Tx, ctx: Ctx, caseId: string) {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), mayAddPartiesCondition(ctx.actor))).limit(1);
+  if (row) return row;
+  await loadVisibleCase(tx, ctx, caseId);
+  throw new AppError('case.not_owner', 403);
+}
+
+/** Whether the actor may add parties to this (visible) case: for the reader to offer it. */
+export async function mayAddPartiesTo(tx: Tx, ctx: Ctx, caseId: string): Promise<boolean> {
+  const rows = await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), mayAddPartiesCondition(ctx.actor))).limit(1);
+  return rows.length > 0;
 }
 
 export type VisibleVictim = { victim: typeof caseVictims.$inferSelect; case: typeof cases.$inferSelect };

@@ -146,6 +146,7 @@ export function createReferralService(deps: Deps) {
       body: input,
       find: (q, externalId) => findByExternalId(q, ctx, externalId),
       replay: async (q, row) => (await view(q, ctx, [row]))[0]!,
+      key: { ctx, recordId: (made) => made.id, findById: (q, id) => findReferral(q, ctx.actor, id) },
       create: async (tx, requestHash) => (await view(tx, ctx, [await insertReferral(tx, ctx, input, requestHash)]))[0]!,
     });
     return { created, referral };

@@ -32,6 +32,8 @@ export interface RequestOptions {
   accessReason?: string;
   query?: Record<string, string | number | boolean | undefined | null | readonly string[]>;
   signal?: AbortSignal;
+  /** Sent as Idempotency-Key on creates: the same key again answers with the record the first request made. */
+  idempotencyKey?: string;
   /** A 401 on this call is expected (sign-in, session check) and must not raise the expiry message. */
   quiet401?: boolean;
 }
@@ -55,6 +57,7 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.accessReason) headers['X-Access-Reason'] = encodeURIComponent(options.accessReason);
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(`${path}${queryString(options.query)}`, {
@@ -86,6 +89,9 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };
+
+/** The request never got an answer (offline, server unreachable, connection cut): it may or may not have been saved. */
+export const isNetworkError = (error: unknown) => error instanceof ApiError && error.code === 'network';
 
 /** The message to show for an error: the catalogue's text for its code, else the server's own. */
 const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;

@@ -62,3 +62,16 @@ export function errorAt(errors: FieldErrors, path: string): string | undefined {
   const message = (node as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? message : undefined;
 }
+
+/** Every error message of RHF's nested errors with its dotted path, in the order of the form's fields. */
+export function flattenErrors(errors: FieldErrors, prefix = ''): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const [key, node] of Object.entries(errors ?? {})) {
+    if (!node || typeof node !== 'object' || key === 'ref') continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    const message = (node as { message?: unknown }).message;
+    if (typeof message === 'string' && message) out.push({ path, message });
+    else out.push(...flattenErrors(node as FieldErrors, path));
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { caseUpdate, suspectCreate, victimCreate, type CaseView } from '../../../contracts/cases';
 import { api, ApiError, errorMessage } from '../../api/client';
+import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
 import { useUnits } from '../admin/admin-data';
@@ -52,12 +53,15 @@ export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind
     setFailure(null);
     onClose();
   };
+  // One key per form until it is saved: a retry after a lost answer is the same record.
+  const idem = useIdempotencyKey();
   const add = useMutation({
     mutationFn: (values: CaseFormValues) => {
       const body = toCaseCreate(values, withIdentity);
-      return api.post(`/api/v1/cases/${c.id}/${kind === 'victim' ? 'victims' : 'suspects'}`, kind === 'victim' ? body.victims?.[0] : body.suspects?.[0]);
+      return api.post(`/api/v1/cases/${c.id}/${kind === 'victim' ? 'victims' : 'suspects'}`, kind === 'victim' ? body.victims?.[0] : body.suspects?.[0], { idempotencyKey: idem.current() });
     },
     onSuccess: () => {
+      idem.renew();
       void client.invalidateQueries({ queryKey: ['case', c.id] });
       close();
     },

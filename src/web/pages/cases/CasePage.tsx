@@ -12,6 +12,7 @@ import { useFormat } from '../../i18n/format';
 import { EditCaseModal, TransferModal } from './CaseActions';
 import { CasePeople } from './CasePeople';
 import { CaseSummary } from './CaseSummary';
+import { EnteredSummary } from './EnteredSummary';
 
 const CaseHistory = lazy(() => import('./CaseHistory'));
 const CaseJustice = lazy(() => import('../justice/CaseJustice'));
@@ -81,6 +82,7 @@ export default function CasePage() {
       {(location.state as { registered?: boolean } | null)?.registered && (
         <Alert color="green" role="status">{t('case.page.registered', { code: c.code })}</Alert>
       )}
+      <EnteredSummary />
       {can('identity.read') && !identityShown && c.identityAvailable !== false && (
         <Group>
           <Button variant="light" onClick={() => setAsking(true)} data-testid="show-identity">{t('access.show_identity')}</Button>

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { AddPersonModal } from './CaseActions';
 import { Field } from './CaseSummary';
+import { suspectLabel } from './suspect-label';
 
 function Identity({ person }: { person: PersonView }) {
   const { t } = useTranslation();
@@ -69,6 +70,10 @@ function SuspectItem({ s, n }: { s: SuspectView; n: number }) {
     <Card withBorder padding="sm" data-testid="suspect-item">
       <Stack gap="xs">
         <Title order={3} size="h5">{t('suspect.title', { n })}</Title>
+        {/* Told apart without names (readers without identity, or before a reason is given). */}
+        <Text size="sm" fw={500} data-testid="suspect-label">
+          {suspectLabel(n, s, (list, value) => f.code(list, value), new Date().getFullYear())}
+        </Text>
         <PersonLine person={s.person} />
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
           <Field label={t('suspect.roles')}>{f.codes('suspectRoles', s.roles)}</Field>
@@ -86,7 +91,8 @@ export function CasePeople({ c }: { c: CaseView }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const [adding, setAdding] = useState<'victim' | 'suspect' | null>(null);
-  const canAdd = can('case.update') && c.accessLevel === 'owner';
+  // The owner, or the prosecution holding the case (policy mayAddParties), adds victims and co-defendants.
+  const canAdd = can('case.update') && (c.mayAddParties ?? c.accessLevel === 'owner');
   return (
     <Stack gap="md">
       {canAdd && (

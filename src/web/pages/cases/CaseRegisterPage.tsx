@@ -7,19 +7,66 @@ import { useNavigate } from 'react-router';
 import { caseCreate, type CaseView } from '../../../contracts/cases';
 import { ageGroupOf } from '../../../core/age';
 import { evaluatePalermo } from '../../../core/palermo';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { api, ApiError, errorMessage, isNetworkError } from '../../api/client';
+import { applyServerErrors, contractResolver, errorAt, flattenErrors } from '../../api/forms';
 import { useSession, useUser } from '../../api/session';
 import { PageHeader } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { CountryMultiSelect } from '../../components/CountrySelect';
-import { clearDraft, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
-import { CheckboxField, CodeSelectField } from './form-fields';
+import { clearDraft, draftSubmissionKey, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
+import { CheckboxField, CodeSelectField, fieldDomId } from './form-fields';
 import { PalermoPanel } from './PalermoPanel';
 import { SuspectCard, VictimCard } from './PersonFields';
 import { PlacesSection } from './PlacesSection';
 import { ElementsSection } from './ElementsSection';
 
 /** Saves the form on this device 400 ms after each change (not on the first render: nothing typed yet). */
+/** The field's own element (registered inputs and controllers that pass their ref), to focus it and read its label. */
+function fieldElement(path: string): HTMLElement | null {
+  return document.getElementById(fieldDomId(path)) ?? document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
+}
+
+/** The visible label of a field (an input's own label, or a group's legend/label). */
+function labelOf(element: HTMLElement | null): string | undefined {
+  if (!element) return undefined;
+  const labelled = element.getAttribute('aria-labelledby');
+  const label = (element as HTMLInputElement).labels?.[0] ?? (labelled ? document.getElementById(labelled.split(' ')[0]!) : null) ?? element.querySelector('label, legend');
+  return label?.textContent?.replace(/\s*\*\s*$/, '').trim() || undefined;
+}
+
+/** The element to focus for a field: the input itself, or the first input of a group. */
+const focusable = (element: HTMLElement) => (element.matches('input, select, textarea, button') ? element : element.querySelector<HTMLElement>('input, select, textarea, button') ?? element);
+
+/** Enter in a text field never sends the form (only the submit button does); text areas keep their new lines. */
+function keepEnterInFields(event: React.KeyboardEvent<HTMLFormElement>) {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+}
+
+/**
+ * Means and forms of exploitation per victim follow the case's selection until the user changes them for
+ * that victim (asked once, editable per victim). Not on the first render: a restored draft keeps its own.
+ */
+function useVictimDefaultsFromCase(form: ReturnType<typeof useForm<CaseFormValues>>, purposes: string[], means: string[]) {
+  // By content: watched arrays are new objects on every change of the form.
+  const purposesKey = purposes.join(',');
+  const meansKey = means.join(',');
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const follow = (path: `victims.${number}.exploitationForms` | `victims.${number}.means`, codes: string) => {
+      const next = codes ? codes.split(',') : [];
+      if (!form.getFieldState(path).isDirty && form.getValues(path).join(',') !== codes) form.setValue(path, next);
+    };
+    form.getValues('victims').forEach((_, i) => {
+      follow(`victims.${i}.exploitationForms`, purposesKey);
+      follow(`victims.${i}.means`, meansKey);
+    });
+  }, [form, purposesKey, meansKey]);
+}
+
 function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {
   const values = useWatch({ control: form.control });
   const first = useRef(true);
@@ -42,34 +89,63 @@ export default function CaseRegisterPage() {
   const [restored] = useState(() => loadDraft(user.id));
   const [showRestored, setShowRestored] = useState(Boolean(restored));
   const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // Kept with the draft until the case is saved: a retry after a lost answer is the same registration.
+  const [submissionKey, setSubmissionKey] = useState(() => draftSubmissionKey(user.id));
   const form = useForm<CaseFormValues>({
     defaultValues: restored ?? emptyCase(),
+    // The error summary takes focus instead of the first field (ErrorSummary).
+    shouldFocusError: false,
     resolver: contractResolver(caseCreate, (values: CaseFormValues) => toCaseCreate(values, withIdentity)),
   });
   useDraft(user.id, form);
   const victims = useFieldArray({ control: form.control, name: 'victims' });
   const suspects = useFieldArray({ control: form.control, name: 'suspects' });
   const [acts, means, purposes, victimValues, precision] = useWatch({ control: form.control, name: ['acts', 'means', 'purposes', 'victims', 'factsPrecision'] });
+  useVictimDefaultsFromCase(form, purposes, means);
   const palermo = useMemo(
     () => evaluatePalermo({ acts, means, purposes, victims: victimValues.map((v) => ({ ageGroup: ageGroupOf(victimAge(v)), means: v.means })) }),
     [acts, means, purposes, victimValues],
   );
 
   const create = useMutation({
-    mutationFn: (values: CaseFormValues) => api.post<CaseView>('/api/v1/cases', toCaseCreate(values, withIdentity)),
-    onSuccess: (created) => {
+    mutationFn: (values: CaseFormValues) => api.post<CaseView>('/api/v1/cases', toCaseCreate(values, withIdentity), { idempotencyKey: submissionKey }),
+    onSuccess: (created, values) => {
       clearDraft(user.id);
-      navigate(`/cases/${created.id}`, { state: { registered: true } });
+      // What she typed, shown back on the confirmation without asking for a reason (it never leaves this tab).
+      navigate(`/cases/${created.id}`, { state: { registered: true, entered: toCaseCreate(values, withIdentity) } });
     },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: (error) => {
+      if (isNetworkError(error)) {
+        // The draft stays (saved on every change) and so does the key: sending again cannot register it twice.
+        saveDraft(user.id, form.getValues());
+        setFailure(t('case.register.offline'));
+      } else if (error instanceof ApiError && error.code === 'idempotency.mismatch') {
+        setFailure(t('case.register.already_saved_other'));
+      } else {
+        setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error));
+      }
+      setAttempt((n) => n + 1);
+    },
   });
   const submit = form.handleSubmit(
     (values) => {
       setFailure(null);
       create.mutate(values);
     },
-    () => setFailure(t('validation.failed', { ns: 'errors' })),
+    () => {
+      setFailure(null);
+      setAttempt((n) => n + 1);
+    },
   );
+  const problems = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(p.path)) }));
+  const focusField = (path: string) => {
+    const element = fieldElement(path);
+    if (element) {
+      focusable(element).scrollIntoView({ block: 'center' });
+      focusable(element).focus();
+    } else form.setFocus(path as never);
+  };
   const err = (name: string) => errorAt(form.formState.errors, name);
 
   return (
@@ -79,13 +155,14 @@ export default function CaseRegisterPage() {
         <Alert color="blue" mb="md" role="status" withCloseButton onClose={() => setShowRestored(false)} closeButtonLabel={t('common.close')}>
           <Group justify="space-between">
             <span>{t('case.register.draft_restored')}</span>
-            <Button size="xs" variant="white" onClick={() => { clearDraft(user.id); form.reset(emptyCase()); setShowRestored(false); }}>
+            <Button size="xs" variant="white" onClick={() => { clearDraft(user.id); setSubmissionKey(draftSubmissionKey(user.id)); form.reset(emptyCase()); setShowRestored(false); }}>
               {t('case.register.discard_draft')}
             </Button>
           </Group>
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
+      <ErrorSummary items={problems} attempt={attempt} onSelect={focusField} extra={failure} />
+      <form onSubmit={submit} onKeyDown={keepEnterInFields} noValidate>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="md">
@@ -120,7 +197,7 @@ export default function CaseRegisterPage() {
                   {victims.fields.map((field, index) => (
                     <VictimCard key={field.id} index={index} withIdentity={withIdentity} onRemove={victims.fields.length > 1 ? () => victims.remove(index) : undefined} />
                   ))}
-                  <Button variant="light" w="fit-content" onClick={() => victims.append(emptyVictim())}>{t('victim.add')}</Button>
+                  <Button variant="light" w="fit-content" onClick={() => victims.append({ ...emptyVictim(), exploitationForms: [...purposes], means: [...means] })}>{t('victim.add')}</Button>
                 </Stack>
               </Fieldset>
               <Fieldset legend={t('case.register.section.suspects')}>
@@ -147,7 +224,7 @@ export default function CaseRegisterPage() {
                   )}
                 </Stack>
               </Fieldset>
-              {failure && <Alert color="red" role="alert">{failure}</Alert>}
+              {failure && <Alert color="red">{failure}</Alert>}
               <Group>
                 <Button type="submit" loading={create.isPending}>{t('case.register.submit')}</Button>
                 <Button variant="default" onClick={() => navigate('/cases')}>{t('common.cancel')}</Button>

@@ -8,6 +8,7 @@ import { CountryMultiSelect } from '../../components/CountrySelect';
 import type { CaseFormValues, VictimValues } from './case-form';
 import { victimAge } from './case-form';
 import { CheckboxField, CodeCheckboxes, CodeMultiField, CodeSelectField, Help } from './form-fields';
+import { VictimBackground } from './VictimBackground';
 
 /** Names, document, birth date: shown only to roles with identity.write; "no document" hides the document. */
 function IdentityFields({ base }: { base: string }) {
@@ -24,6 +25,7 @@ function IdentityFields({ base }: { base: string }) {
         <TextInput label={t('person.identity.given_names')} {...register(`${base}.identity.givenNames` as never)} error={err('givenNames')} />
         <TextInput label={t('person.identity.family_names')} {...register(`${base}.identity.familyNames` as never)} error={err('familyNames')} />
         <TextInput type="date" label={t('person.identity.birth_date')} {...register(`${base}.identity.birthDate` as never)} error={err('birthDate')} />
+        <TextInput label={t('person.identity.address')} {...register(`${base}.identity.address` as never)} error={err('address')} />
       </SimpleGrid>
       {hasDocument === 'no' ? (
         <Text size="sm" mt="xs" data-testid="no-document-note">
@@ -138,6 +140,7 @@ export function VictimCard({ index, withIdentity, onRemove }: { index: number; w
       <Stack gap="sm">
         <PersonAttributes base={`${base}.person`} withIdentity={withIdentity} />
         <VictimAge index={index} />
+        <VictimBackground index={index} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <CodeSelectField name={`${base}.identificationStatus`} list="identificationStatuses" label={t('victim.identification_status')} clearable={false} />
           <CodeSelectField name={`${base}.relationshipToRecruiter`} list="relationships" label={t('victim.relationship')} />

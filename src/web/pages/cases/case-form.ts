@@ -1,5 +1,6 @@
 import type { CaseCreate } from '../../../contracts/cases';
 import { countryToday } from '../../../core/country-date';
+import { newIdempotencyKey } from '../../api/idempotency';
 
 /** The registration form mirrors the contract's shape, so server field paths land on the same inputs. */
 export interface IdentityValues {
@@ -7,8 +8,20 @@ export interface IdentityValues {
   familyNames: string;
   document: { type: string | null; number: string };
   birthDate: string;
+  /** Where the person lives (protected, with the identity). */
+  address: string;
 }
-export interface PersonValues {
+/** Origin and characteristics asked of victims (statistics: victims by origin, routes, vulnerability). */
+export interface BackgroundValues {
+  originAbroad: boolean;
+  originUbigeo: string | null;
+  originCountry: string | null;
+  indigenousPeople: string;
+  nativeLanguage: string;
+  education: string | null;
+  disability: string;
+}
+export interface PersonValues extends BackgroundValues {
   sex: string | null;
   nationalities: string[];
   hasIdentityDocument: string;
@@ -64,8 +77,11 @@ export interface CaseFormValues {
   suspects: SuspectValues[];
 }
 
-const emptyIdentity = (): IdentityValues => ({ givenNames: '', familyNames: '', document: { type: null, number: '' }, birthDate: '' });
-export const emptyPerson = (): PersonValues => ({ sex: null, nationalities: [], hasIdentityDocument: 'unknown', identity: emptyIdentity() });
+const emptyIdentity = (): IdentityValues => ({ givenNames: '', familyNames: '', document: { type: null, number: '' }, birthDate: '', address: '' });
+const emptyBackground = (): BackgroundValues => ({
+  originAbroad: false, originUbigeo: null, originCountry: null, indigenousPeople: '', nativeLanguage: '', education: null, disability: 'unknown',
+});
+export const emptyPerson = (): PersonValues => ({ sex: null, nationalities: [], hasIdentityDocument: 'unknown', identity: emptyIdentity(), ...emptyBackground() });
 export const emptyVictim = (): VictimValues => ({
   person: emptyPerson(), ageMode: 'unknown', ageYears: '', ageBand: null, ageVerified: false, identificationStatus: 'possible_victim',
   exploitationForms: [], means: [], relationshipToRecruiter: null,
@@ -96,16 +112,25 @@ function identityOf(person: PersonValues, withIdentity: boolean) {
     familyNames: text(id.familyNames),
     document: hasDocument ? { type: id.document.type ?? undefined, number: id.document.number.trim() } : undefined,
     birthDate: text(id.birthDate),
+    address: text(id.address),
   };
   return Object.values(identity).some((v) => v !== undefined) ? identity : undefined;
 }
 
 function personOf(person: PersonValues, withIdentity: boolean) {
+  // Drafts saved before these fields existed lack them: read them as empty.
+  const p = { ...emptyBackground(), ...person, identity: { ...emptyIdentity(), ...person.identity } };
   return {
-    sex: person.sex ?? undefined,
-    nationalities: person.nationalities,
-    hasIdentityDocument: person.hasIdentityDocument,
-    identity: identityOf(person, withIdentity),
+    sex: p.sex ?? undefined,
+    nationalities: p.nationalities,
+    hasIdentityDocument: p.hasIdentityDocument,
+    originUbigeo: p.originAbroad ? undefined : p.originUbigeo ?? undefined,
+    originCountry: p.originAbroad ? p.originCountry ?? undefined : p.originUbigeo ? 'PER' : undefined,
+    indigenousPeople: text(p.indigenousPeople),
+    nativeLanguage: text(p.nativeLanguage),
+    education: p.education ?? undefined,
+    disability: p.disability === 'yes' ? true : p.disability === 'no' ? false : undefined,
+    identity: identityOf(p, withIdentity),
   };
 }
 
@@ -141,8 +166,9 @@ export function toCaseCreate(values: CaseFormValues, withIdentity: boolean): Cas
     publicOfficialInvolved: values.publicOfficialInvolved,
     initialLegalQualification: text(values.initialLegalQualification),
     narrative: withIdentity ? text(values.narrative) : undefined,
+    // A place counts once it says where: the row pre-filled with the kind "exploitation" alone is optional.
     places: values.places
-      .filter((p) => p.kind || p.ubigeo || p.country)
+      .filter((p) => (p.abroad ? p.country : p.ubigeo) || (p.kind !== null && p.kind !== 'exploitation'))
       .map((p) => ({ kind: p.kind, ubigeo: p.abroad ? undefined : p.ubigeo ?? undefined, country: p.abroad ? p.country ?? undefined : p.ubigeo ? 'PER' : undefined })),
     victims: values.victims.map((v) => victimOf(v, withIdentity)),
     suspects: values.suspects.map((s) => ({
@@ -186,9 +212,26 @@ export function saveDraft(userId: string, values: CaseFormValues) {
     // storage full or disabled: nothing else to do
   }
 }
+/**
+ * The Idempotency-Key of the registration being drafted: made the first time the form is opened, kept with the
+ * draft until the case is saved, so a retry after a lost answer (or after a reload) is the same registration.
+ */
+const draftIdempotencyKey = (userId: string) => `${draftKey(userId)}.idempotency`;
+export function draftSubmissionKey(userId: string): string {
+  try {
+    const stored = localStorage.getItem(draftIdempotencyKey(userId));
+    if (stored) return stored;
+    const made = newIdempotencyKey();
+    localStorage.setItem(draftIdempotencyKey(userId), made);
+    return made;
+  } catch {
+    return newIdempotencyKey();
+  }
+}
 export function clearDraft(userId: string) {
   try {
     localStorage.removeItem(draftKey(userId));
+    localStorage.removeItem(draftIdempotencyKey(userId));
   } catch {
     // ignore
   }

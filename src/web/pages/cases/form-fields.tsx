@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { errorAt } from '../../api/forms';
 import { CodeMultiSelect, CodeSelect, useCodeOptions } from '../../components/common';
 
+/** The DOM id of a controlled field, so the error summary can name and focus it. */
+export const fieldDomId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
 /** A code list as checkboxes (short lists, where seeing every option helps), bound to the form. */
 export function CodeCheckboxes({ name, list, label, description, cols = 3 }: { name: string; list: string; label: string; description?: string; cols?: number }) {
   const { control, formState } = useFormContext();
@@ -13,7 +16,7 @@ export function CodeCheckboxes({ name, list, label, description, cols = 3 }: { n
       control={control}
       name={name}
       render={({ field }) => (
-        <Checkbox.Group label={label} description={description} value={field.value ?? []} onChange={field.onChange} error={errorAt(formState.errors, name)}>
+        <Checkbox.Group id={fieldDomId(name)} label={label} description={description} value={field.value ?? []} onChange={field.onChange} error={errorAt(formState.errors, name)}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: cols }} spacing="xs" mt="xs">
             {options.map((o) => (
               <Checkbox key={o.value} value={o.value} label={o.label} />
@@ -32,7 +35,7 @@ export function CodeMultiField({ name, list, label, description }: { name: strin
       control={control}
       name={name}
       render={({ field }) => (
-        <CodeMultiSelect list={list} label={label} description={description} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={errorAt(formState.errors, name)} />
+        <CodeMultiSelect ref={field.ref} id={fieldDomId(name)} list={list} label={label} description={description} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={errorAt(formState.errors, name)} />
       )}
     />
   );
@@ -45,7 +48,7 @@ export function CodeSelectField({ name, list, label, values, clearable = true, d
       control={control}
       name={name}
       render={({ field }) => (
-        <CodeSelect list={list} values={values} label={label} description={description} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} clearable={clearable} error={errorAt(formState.errors, name)} />
+        <CodeSelect ref={field.ref} id={fieldDomId(name)} list={list} values={values} label={label} description={description} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} clearable={clearable} error={errorAt(formState.errors, name)} />
       )}
     />
   );
@@ -57,7 +60,7 @@ export function CheckboxField({ name, label, description }: { name: string; labe
     <Controller
       control={control}
       name={name}
-      render={({ field }) => <Checkbox label={label} description={description} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+      render={({ field }) => <Checkbox ref={field.ref} id={fieldDomId(name)} label={label} description={description} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
     />
   );
 }

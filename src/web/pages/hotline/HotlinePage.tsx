@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { callCreate, type CallView } from '../../../contracts/hotline';
 import { callChannels, callerTypes } from '../../../core/hotline/call-status';
 import { api, errorMessage } from '../../api/client';
+import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
@@ -39,9 +40,11 @@ function Intake() {
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<CallView | null>(null);
   const form = useForm<Values>({ resolver: contractResolver(callCreate, toBody), defaultValues: { receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' } });
+  // One key per form until it is saved: a retry after a lost answer is the same record.
+  const idem = useIdempotencyKey();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post<CallView>('/api/v1/hotline/calls', toBody(v)),
-    onSuccess: (call) => { setSaved(call); form.reset({ receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' }); void client.invalidateQueries({ queryKey: ['calls'] }); },
+    mutationFn: (v: Values) => api.post<CallView>('/api/v1/hotline/calls', toBody(v), { idempotencyKey: idem.current() }),
+    onSuccess: (call) => { idem.renew(); setSaved(call); form.reset({ receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' }); void client.invalidateQueries({ queryKey: ['calls'] }); },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const p = { control: form.control, errors: form.formState.errors };

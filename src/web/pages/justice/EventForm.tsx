@@ -7,6 +7,7 @@ import { eventCreate } from '../../../contracts/justice';
 import { appealOutcomes, archiveReasons, decisions } from '../../../core/justice/events';
 import { tierCodes } from '../../../core/legal/types';
 import { api, errorMessage } from '../../api/client';
+import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
 import { CodeSelect } from '../../components/common';
@@ -81,9 +82,11 @@ export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspe
   const form = useForm<Values>({ defaultValues: defaults, resolver: contractResolver(eventCreate, toEventBody) });
   const type = useWatch({ control: form.control, name: 'type' });
   const fields = new Set(type ? fieldsByType[type] ?? [] : []);
+  // One key per form until it is saved: a retry after a lost answer is the same record.
+  const idem = useIdempotencyKey();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, toEventBody(v)),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['justice', caseId] }); onDone(); },
+    mutationFn: (v: Values) => api.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, toEventBody(v), { idempotencyKey: idem.current() }),
+    onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['justice', caseId] }); onDone(); },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const err = (n: string) => errorAt(form.formState.errors, n);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { operationCreate, type operationView } from '../../../contracts/operations';
 import { peruDepartments } from '../../../core/geo/departments';
 import { api, errorMessage } from '../../api/client';
+import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver } from '../../api/forms';
 import { useSession } from '../../api/session';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
@@ -28,9 +29,11 @@ function OperationForm({ onDone }: { onDone: () => void }) {
     resolver: contractResolver(operationCreate),
     defaultValues: { operationDate: today(), type: undefined, ubigeo: undefined, personsFound: 0, minorsFound: 0, victimsIdentified: 0, arrests: 0 },
   });
+  // One key per form until it is saved: a retry after a lost answer is the same record.
+  const idem = useIdempotencyKey();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post('/api/v1/operations', v),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['operations'] }); onDone(); },
+    mutationFn: (v: Values) => api.post('/api/v1/operations', v, { idempotencyKey: idem.current() }),
+    onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['operations'] }); onDone(); },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const p = { control: form.control, errors: form.formState.errors };

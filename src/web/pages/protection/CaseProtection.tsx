@@ -7,6 +7,7 @@ import type { CaseView, VictimView } from '../../../contracts/cases';
 import { referralCreate, type ReferralView } from '../../../contracts/protection';
 import { serviceTypes } from '../../../core/codes';
 import { api, errorMessage } from '../../api/client';
+import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession, useUser } from '../../api/session';
 import { CodeSelect, EmptyState, ErrorAlert } from '../../components/common';
@@ -28,9 +29,11 @@ function ReferralForm({ victim, onDone }: { victim: VictimView; onDone: () => vo
   const institutions = useInstitutions();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: contractResolver(referralCreate), defaultValues: { victimId: victim.id, toInstitutionId: null, serviceType: null, consentGiven: Boolean(victim.consentToServices) } });
+  // One key per form until it is saved: a retry after a lost answer is the same record.
+  const idem = useIdempotencyKey();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post<ReferralView>('/api/v1/referrals', v),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
+    mutationFn: (v: Values) => api.post<ReferralView>('/api/v1/referrals', v, { idempotencyKey: idem.current() }),
+    onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const err = (n: string) => errorAt(form.formState.errors, n);
