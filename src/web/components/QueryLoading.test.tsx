@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import QualityPage from '../pages/quality/QualityPage';
-import AuditAdmin from '../pages/admin/AuditAdmin';
+import InstitutionsAdmin from '../pages/admin/InstitutionsAdmin';
 import { renderWithProviders } from '../test-utils';
 
 afterEach(() => cleanup());
@@ -32,7 +32,7 @@ describe('pages show a loading state while their data is on the way', () => {
 
   it('an administration list does not claim to be empty before its answer arrives', async () => {
     const server = slowServer({ items: [], total: 0 });
-    renderWithProviders(<AuditAdmin />);
+    renderWithProviders(<InstitutionsAdmin />);
     await screen.findByTestId('loading-state');
     expect(screen.queryByTestId('empty-state')).toBeNull();
     server.release();
