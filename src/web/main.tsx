@@ -1,12 +1,12 @@
 import './styles/first-paint';
 import './app.css';
-import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
+import { LocalisedMantineProvider } from './components/LocalisedMantineProvider';
 import { SessionProvider } from './api/session';
 import { startI18n } from './i18n/setup';
 import { cssVariablesResolver, theme } from './theme';
@@ -25,7 +25,7 @@ const queryClient = new QueryClient({
 void startI18n().then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <LocalisedMantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <SessionProvider>
@@ -33,7 +33,7 @@ void startI18n().then(() =>
             </SessionProvider>
           </BrowserRouter>
         </QueryClientProvider>
-      </MantineProvider>
+      </LocalisedMantineProvider>
     </StrictMode>,
   ),
 );

@@ -1,0 +1,22 @@
+import { MantineProvider, mergeThemeOverrides, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The app's Mantine provider with the labels Mantine's own controls need in the reader's language: the
+ * clear (×) button of every clearable picker is otherwise a button without a name for screen readers.
+ */
+export function LocalisedMantineProvider({ theme, cssVariablesResolver, children }: { theme: MantineThemeOverride; cssVariablesResolver?: CSSVariablesResolver; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const localised = useMemo(() => {
+    const clearButtonProps = { 'aria-label': t('common.clear') };
+    const clearable = { defaultProps: { clearButtonProps } };
+    return mergeThemeOverrides(theme, { components: { Select: clearable, MultiSelect: clearable, Autocomplete: clearable, FileInput: clearable } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [theme, i18n.language]);
+  return (
+    <MantineProvider theme={localised} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
