@@ -28,6 +28,7 @@ export default {
     figure: 'Figure {{n}}. {{title}}: {{year}} compared with {{previousYear}}.',
     top: 'In {{year}} the category with most records was "{{label}}" ({{value}}).',
     topChange: 'Compared with {{previousYear}}, "{{label}}" went from {{previous}} to {{current}}.',
+    map: 'Figure {{n}}. Map of the cases of {{year}} by department of exploitation (one tile per department; darker, more cases). Grey tiles have protected figures (fewer than {{threshold}}).',
     hiddenBars: 'Categories with protected figures (fewer than {{threshold}}) are not drawn; the table shows them as "<{{threshold}}" or "x".',
     intro: {
       overview: 'This section summarises how many victims and cases were recorded in {{year}}, who they are and where they were exploited.',

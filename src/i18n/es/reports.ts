@@ -28,6 +28,7 @@ export default {
     figure: 'Figura {{n}}. {{title}}: {{year}} comparado con {{previousYear}}.',
     top: 'En {{year}} la categoría con más registros fue «{{label}}» ({{value}}).',
     topChange: 'Frente a {{previousYear}}, «{{label}}» pasó de {{previous}} a {{current}}.',
+    map: 'Figura {{n}}. Mapa de los casos de {{year}} por departamento de explotación (cada departamento, una casilla; más oscuro, más casos). Las casillas grises tienen cifras protegidas (menos de {{threshold}}).',
     hiddenBars: 'Las categorías con cifras protegidas (menos de {{threshold}}) no se dibujan; sus valores se muestran en la tabla como «<{{threshold}}» o «x».',
     intro: {
       overview: 'Esta sección resume cuántas víctimas y casos se registraron en {{year}}, quiénes son y dónde fueron explotadas.',

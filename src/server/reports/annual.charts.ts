@@ -6,6 +6,7 @@
 import type { AnnualContent, AnnualTable } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
 import { renderChartSvg, type ChartSize } from './chart.svg';
+import { departmentMap } from './annual.map';
 import { chartCaption } from './annual.narrative';
 import { reportText, valueLabel } from './report.labels';
 
@@ -54,14 +55,35 @@ export function sectionChartsOf(locale: Locale, content: AnnualContent, sectionI
   const section = content.sections.find((s) => s.id === sectionId);
   if (!section) return [];
   const tables = sectionCharts[sectionId].map((id) => section.tables.find((t) => t.id === id)).filter((t): t is AnnualTable => !!t && t.rows.some((r) => r.current !== null || r.previous !== null));
-  return tables.map((table, i) => {
+  const charts: ReportChart[] = tables.map((table, i) => {
     const size = chartSize(table);
     return { tableId: table.id, title: reportText(locale, `tables.${table.id}`), caption: chartCaption(locale, content, table, first + i), svg: renderChartSvg(barOption(locale, content, table), size), size };
   });
+  const map = sectionId === 'overview' ? departmentMap(locale, content, first + charts.length) : null;
+  return map ? [...charts, map] : charts;
 }
 
-/** Every chart of the report, section by section, numbered in order. */
-export function reportCharts(locale: Locale, content: AnnualContent): Map<SectionId, ReportChart[]> {
+/**
+ * Charts of recently rendered snapshots, by content hash and language: a snapshot never changes, and its
+ * PDF and Word document draw the same charts (rendering them costs far more than laying out the text).
+ */
+const recent = new Map<string, Map<SectionId, ReportChart[]>>();
+const RECENT_LIMIT = 8;
+
+/** Every chart of the report, section by section, numbered in order (cached when the content hash is given). */
+export function reportCharts(locale: Locale, content: AnnualContent, contentHash?: string): Map<SectionId, ReportChart[]> {
+  const key = contentHash ? `${contentHash}:${locale}` : null;
+  const cached = key ? recent.get(key) : undefined;
+  if (cached) return cached;
+  const charts = drawAll(locale, content);
+  if (key) {
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(key, charts);
+  }
+  return charts;
+}
+
+function drawAll(locale: Locale, content: AnnualContent): Map<SectionId, ReportChart[]> {
   const charts = new Map<SectionId, ReportChart[]>();
   let n = 1;
   for (const section of content.sections) {

@@ -108,7 +108,7 @@ export async function renderAnnualDocx(report: AnnualReportView, locale: Locale,
   children.push(new Paragraph({ text: reportText(locale, 'title'), heading: HeadingLevel.TITLE }));
   children.push(new Paragraph({ text: reportText(locale, 'subtitle', { year: content.year, previousYear: content.previousYear }) }));
   children.push(new Paragraph({ children: [new TextRun({ text: content.exact ? reportText(locale, 'exact') : reportText(locale, 'suppressed', { below: threshold - 1, threshold }), italics: true, size: 16 })] }));
-  const charts = reportCharts(locale, content);
+  const charts = reportCharts(locale, content, report.hashVerified ? report.contentHash : undefined);
   let drawing = 1;
   for (const section of content.sections) {
     children.push(new Paragraph({ text: reportText(locale, `sections.${section.id}`), heading: HeadingLevel.HEADING_1 }));

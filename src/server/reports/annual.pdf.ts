@@ -108,7 +108,7 @@ export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, 
     { text: content.exact ? reportText(locale, 'exact') : reportText(locale, 'suppressed', { below: threshold - 1, threshold }), italics: true, fontSize: 8 },
   ];
   if (demoMode) body.unshift({ text: reportText(locale, 'training'), color: '#b00020', bold: true, margin: [0, 0, 0, 6] });
-  const charts = reportCharts(locale, content);
+  const charts = reportCharts(locale, content, report.hashVerified ? report.contentHash : undefined);
   for (const section of content.sections) {
     body.push({ text: reportText(locale, `sections.${section.id}`), style: 'h2' });
     body.push({ text: sectionParagraph(locale, content, section), margin: [0, 0, 0, 4] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnualContent, AnnualFigure, AnnualTable } from '../../contracts/reports';
 import { barOption, chartSize, sectionChartsOf } from './annual.charts';
+import { departmentMap } from './annual.map';
 import { chartCaption, figureSentence, sectionParagraph } from './annual.narrative';
 import { normaliseSvgIds, renderChartSvg } from './chart.svg';
 
@@ -57,6 +58,22 @@ describe('charts rendered on the server', () => {
     expect(barLabels.sort()).toEqual(['14', '80']);
     expect(renderChartSvg(barOption('en', c, table), chartSize(table))).toBe(svg);
     expect(sectionChartsOf('es', c, 'overview', 1).map((ch) => ch.tableId)).toEqual(['victims_by_purpose_group']);
+  });
+
+  it('maps every department as a tile, grey with "<10" when protected, shaded only by published counts', () => {
+    const c = content([]);
+    c.sections[0]!.tables.push({
+      id: 'cases_by_exploitation_department', indicator: 'cases', by: ['exploitationDepartment'], available: true,
+      rows: [{ key: '15', label: 'Lima', current: 120, currentDisplay: '120', previous: 90, previousDisplay: '90' }, { key: '08', label: 'Cusco', current: null, currentDisplay: '<10', previous: 12, previousDisplay: '12' }],
+    });
+    const map = departmentMap('en', c, 2)!;
+    expect(map.caption).toMatch(/^Figure 2\. Map of the cases of 2025/);
+    const tiles = [...map.svg.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    for (const name of ['Lima', 'Cusco', 'Tumbes', 'Tacna', 'Madre de Dios']) expect(tiles).toContain(name);
+    expect(tiles).toContain('120');
+    expect(tiles).toContain('&lt;10');
+    expect(map.svg).toContain('#d9d9d9');
+    expect(sectionChartsOf('es', c, 'overview', 1).map((ch) => ch.tableId)).toEqual(['victims_by_purpose_group', 'cases_by_exploitation_department_map']);
   });
 
   it('renames ECharts’ process-wide counters in order of appearance', () => {
