@@ -23,7 +23,7 @@ const preview = {
 };
 
 /** Answers GETs from the table and records every request with its method and body. */
-function serve() {
+function serve(previewStatus = 200) {
   const calls: Array<{ method: string; url: string; body: unknown }> = [];
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -31,7 +31,7 @@ function serve() {
     calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : null });
     const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (method === 'POST') return json({ id: '00000000-0000-4000-8000-000000000002', year: 2025, revision: 2, previousId: previous, note: 'Cusco', definitionsVersion: '1', contentHash: 'abc123', publishedAt: '2026-02-02T00:00:00Z', publishedBy: { id: previous, displayName: 'Ana' } }, 201);
-    if (url.startsWith('/api/v1/releases/preview')) return json(preview);
+    if (url.startsWith('/api/v1/releases/preview')) return previewStatus === 200 ? json(preview) : json({ error: { code: 'auth.forbidden', message: 'forbidden' } }, previewStatus);
     if (url.startsWith('/api/v1/releases')) return json({ items: [] });
     return json({ error: { code: 'not_found', message: '' } }, 404);
   }) as typeof fetch;
@@ -60,4 +60,13 @@ describe('releases page', () => {
     expect(await screen.findByText('Publicado: 2025, revisión 2.')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ year: 2025, revises: previous, note: 'Un caso de Cusco corregido' }]);
   }, 20_000);
+
+  it('tells an analyst without national scope that only a national analyst may publish', async () => {
+    serve(403);
+    const user = userEvent.setup();
+    renderWithProviders(<ReleasesPage />, '/releases');
+    await user.click(await screen.findByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText('Solo una persona analista con alcance nacional puede publicar.')).toBeTruthy();
+    expect(screen.queryByTestId('release-preview')).toBeNull();
+  });
 });

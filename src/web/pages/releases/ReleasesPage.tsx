@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { releasePreview, releaseRecord } from '../../../contracts/releases';
-import { api, errorMessage } from '../../api/client';
+import { api, ApiError, errorMessage } from '../../api/client';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { QueryLoading } from '../../components/QueryLoading';
 import { useFormat } from '../../i18n/format';
@@ -105,7 +105,7 @@ export default function ReleasesPage() {
         <Button variant="light" onClick={() => (setDone(null), setAsked(Number(year)))} loading={preview.isFetching}>{t('releases.preview')}</Button>
       </Group>
       {done && <Alert color="green" role="status">{t('releases.published_ok', { year: done.year, revision: done.revision })}</Alert>}
-      <ErrorAlert error={preview.error} />
+      {preview.error instanceof ApiError && preview.error.status === 403 ? <Alert color="yellow" role="alert">{t('releases.not_allowed')}</Alert> : <ErrorAlert error={preview.error} />}
       {preview.data && asked !== null && <PreviewPanel key={`${preview.data.year}-${preview.data.revision}`} preview={preview.data} onPublished={published} />}
       <Title order={2} size="h4">{t('releases.list')}</Title>
       <ErrorAlert error={list.error} />
