@@ -101,7 +101,7 @@ describe('administration, hotline, operations, prevention, quality and open data
     await inv.context.close();
   });
 
-  it('an analyst generates the annual report and finds its files', async () => {
+  it('an analyst generates the annual report, finds its files and publishes the open data of the year', async () => {
     const other = await createInstitution(h.admin, 'other');
     const analyst = await createUser(h, ['analyst'], other, { national: true });
     const { context, page } = await newPage(h);
@@ -112,7 +112,25 @@ describe('administration, hotline, operations, prevention, quality and open data
     expect(await page.getByTestId('reports-table').getByRole('link', { name: 'PDF' }).count()).toBe(1);
     await screenshot(page, 'reports');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Publishing the open data of 2025: preview, confirm, and the public page serves that release.
+    await page.getByRole('link', { name: 'Publicaciones' }).click();
+    await page.getByLabel('Año', { exact: true }).fill('2025');
+    await page.getByRole('button', { name: 'Vista previa' }).click();
+    await page.getByTestId('release-preview').waitFor();
+    await page.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.getByTestId('releases-table').getByRole('cell', { name: '2025' }).waitFor();
+    await screenshot(page, 'releases');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+
+    const visitor = await newPage(h);
+    await visitor.page.goto(`${h.baseUrl}/open-data`);
+    await visitor.page.getByTestId('release-info').getByText('Revisión 1').waitFor();
+    await visitor.page.getByTestId('public-victims-by-department').waitFor();
+    expect(await seriousViolations(visitor.page)).toEqual([]);
+    await visitor.context.close();
   });
 
   it('anyone can read the open data without signing in', async () => {

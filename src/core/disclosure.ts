@@ -181,14 +181,30 @@ export function derivableSlots(layout: Layout, hidden: ReadonlySet<number>, thre
   return found;
 }
 
-/** Primary then secondary suppression. Deterministic: the same table always hides the same cells. */
-export function suppressTable(input: SuppressionInput, threshold: number): SuppressionResult {
+/** Which values must stay hidden whatever they are now (a revision keeps what its release hid): same shape as the input. */
+export interface KeepHidden {
+  cells?: boolean[][];
+  rowTotals?: boolean[] | null;
+  columnTotals?: boolean[] | null;
+  grandTotal?: boolean;
+}
+
+/**
+ * Primary then secondary suppression. Deterministic: the same table always hides the same cells.
+ * `keep` seeds values that must stay hidden (shown as secondary unless primary anyway); secondary
+ * suppression then protects them like any other hidden value.
+ */
+export function suppressTable(input: SuppressionInput, threshold: number, keep: KeepHidden = {}): SuppressionResult {
   const layout = layoutOf(input);
   const primary = new Set<number>();
   layout.values.forEach((v, s) => {
     if (isPrimary(v, threshold)) primary.add(s);
   });
   const hidden = new Set(primary);
+  keep.cells?.forEach((row, r) => row.forEach((k, c) => k && hidden.add(layout.slotOfCell(r, c))));
+  keep.rowTotals?.forEach((k, r) => k && layout.rowTotalSlot(r) !== null && hidden.add(layout.rowTotalSlot(r)!));
+  keep.columnTotals?.forEach((k, c) => k && layout.columnTotalSlot(c) !== null && hidden.add(layout.columnTotalSlot(c)!));
+  if (keep.grandTotal && layout.grandSlot !== null) hidden.add(layout.grandSlot);
   for (let guard = 0; guard <= layout.values.length; guard++) {
     const exposed = derivableSlots(layout, hidden, threshold);
     if (exposed.size === 0) break;

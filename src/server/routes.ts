@@ -15,6 +15,7 @@ import { registerPreventionRoutes } from './prevention/prevention.routes';
 import { registerProtectionRoutes } from './protection/protection.routes';
 import { registerQualityRoutes } from './quality/quality.routes';
 import { registerReferenceRoutes } from './reference/reference.routes';
+import { registerReleaseRoutes } from './releases/release.routes';
 import { registerReportRoutes } from './reports/report.routes';
 import { registerSearchRoutes } from './search/search.routes';
 import { registerStatsRoutes } from './stats/stats.routes';
@@ -34,6 +35,7 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerPreventionRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerReleaseRoutes(app, deps);
   registerQualityRoutes(app, deps);
   registerDemoRoutes(app, deps);
   registerSearchRoutes(app, deps);

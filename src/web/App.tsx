@@ -23,6 +23,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const featurePages = {
   stats: lazy(() => import('./pages/stats/StatsPage')),
   reports: lazy(() => import('./pages/reports/ReportsPage')),
+  releases: lazy(() => import('./pages/releases/ReleasesPage')),
   quality: lazy(() => import('./pages/quality/QualityPage')),
   protection: lazy(() => import('./pages/protection/ProtectionPage')),
   hotline: lazy(() => import('./pages/hotline/HotlinePage')),

@@ -4,6 +4,7 @@ import { ctdcExtractQuery, exportYearQuery } from '../../contracts/reports';
 import { statsQuery } from '../../contracts/stats';
 import type { Permission } from '../../core/permissions';
 import { systemCtx, type Ctx } from '../../server/context';
+import { renderAnnualDocx } from '../../server/reports/annual.docx';
 import { renderAnnualPdf } from '../../server/reports/annual.pdf';
 import { renderAnnualXlsx } from '../../server/reports/annual.xlsx';
 import { createExportService, type ExportFile, type ExportFormat } from '../../server/reports/export.service';
@@ -29,7 +30,7 @@ export function registerReportCommands(program: Command) {
   const report = program.command('report').description('annual reports from frozen snapshots');
   report
     .command('annual')
-    .description('freeze the figures of a year into a snapshot and write it as PDF, XLSX and JSON')
+    .description('freeze the figures of a year into a snapshot and write it as PDF, XLSX, Word (docx) and JSON')
     .requiredOption('--year <year>', 'the year reported')
     .option('--suppress', 'disclosure-controlled figures (for publication)')
     .option('--out <prefix>', 'file name prefix', 'reta-annual-report')
@@ -44,9 +45,10 @@ export function registerReportCommands(program: Command) {
           const prefix = `${opts.out}-${made.year}`;
           writeFileSync(`${prefix}.pdf`, await renderAnnualPdf(view, ctx.locale, deps.config.demoMode));
           writeFileSync(`${prefix}.xlsx`, await renderAnnualXlsx(view, ctx.locale, deps.config.demoMode));
+          writeFileSync(`${prefix}.docx`, await renderAnnualDocx(view, ctx.locale, deps.config.demoMode));
           writeFileSync(`${prefix}.json`, JSON.stringify(view, null, 2));
           console.log(`Snapshot ${made.id} of ${made.year}, content sha-256 ${made.contentHash}`);
-          console.log(`Wrote ${prefix}.pdf, ${prefix}.xlsx, ${prefix}.json`);
+          console.log(`Wrote ${prefix}.pdf, ${prefix}.xlsx, ${prefix}.docx, ${prefix}.json`);
         });
       } catch (error) {
         reportFailure(error);

@@ -54,4 +54,5 @@ export * from './geography';
 export * from './grants';
 export * from './hotline';
 export * from './loaders';
+export * from './releases';
 export * from './stats';

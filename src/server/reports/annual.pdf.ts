@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { AnnualContent, AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
+import { reportCharts, type ReportChart } from './annual.charts';
+import { sectionParagraph } from './annual.narrative';
 import { indicatorName, reportText, ROUTE_SEPARATOR, valueLabel } from './report.labels';
 
 // Roboto ships with pdfmake as font files; pointed to by absolute path, no network, no vfs bundle.
@@ -86,6 +88,15 @@ function funnelAndRoutes(locale: Locale, content: AnnualContent): Node[] {
   return nodes;
 }
 
+/** A chart (SVG from ECharts, drawn as vectors) and its caption, kept together on one page. */
+const chartNodes = (chart: ReportChart): Node => ({
+  unbreakable: true,
+  stack: [
+    { svg: chart.svg, width: Math.min(chart.size.width, 480), margin: [0, 6, 0, 2] },
+    { text: chart.caption, italics: true, fontSize: 8, margin: [0, 0, 0, 8] },
+  ],
+});
+
 /** The annual report as a PDF document, built from the snapshot's frozen content only. */
 export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, demoMode: boolean): Promise<Buffer> {
   ensureFonts();
@@ -97,9 +108,12 @@ export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, 
     { text: content.exact ? reportText(locale, 'exact') : reportText(locale, 'suppressed', { below: threshold - 1, threshold }), italics: true, fontSize: 8 },
   ];
   if (demoMode) body.unshift({ text: reportText(locale, 'training'), color: '#b00020', bold: true, margin: [0, 0, 0, 6] });
+  const charts = reportCharts(locale, content, report.hashVerified ? report.contentHash : undefined);
   for (const section of content.sections) {
     body.push({ text: reportText(locale, `sections.${section.id}`), style: 'h2' });
+    body.push({ text: sectionParagraph(locale, content, section), margin: [0, 0, 0, 4] });
     body.push(figuresTable(locale, content, section));
+    body.push(...(charts.get(section.id) ?? []).map(chartNodes));
     body.push(...breakdowns(locale, content, section));
     if (section.id === 'overview') body.push(...funnelAndRoutes(locale, content));
   }

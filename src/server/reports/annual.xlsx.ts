@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
 import { freezeZipTimes } from './zip-times';
+import { sectionParagraph } from './annual.narrative';
 import { indicatorName, reportText, valueLabel } from './report.labels';
 
 /** The annual report as an editable workbook: one sheet per section, figures first, then breakdowns. */
@@ -19,6 +20,7 @@ export async function renderAnnualXlsx(report: AnnualReportView, locale: Locale,
     const sheet = workbook.addWorksheet(reportText(locale, `sections.${section.id}`).slice(0, 31));
     if (demoMode) sheet.addRow([reportText(locale, 'training')]).font = { bold: true, color: { argb: 'FFB00020' } };
     sheet.addRow([`${reportText(locale, 'title')} — ${reportText(locale, `sections.${section.id}`)}`]).font = { bold: true, size: 13 };
+    sheet.addRow([sectionParagraph(locale, content, section)]).alignment = { wrapText: true, vertical: 'top' };
     const header = sheet.addRow([reportText(locale, 'columns.indicator'), content.year, content.previousYear, reportText(locale, 'columns.change'), reportText(locale, 'columns.changePercent')]);
     header.font = { bold: true };
     for (const f of section.figures) {

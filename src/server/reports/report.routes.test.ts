@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,26 @@ import { auditLog, reportSnapshots } from '../../db/schema';
 import { generateDemoData } from '../demo/generator';
 
 const asOf = new Date('2026-06-30T00:00:00Z');
+
+/** The entries of a zip (a .docx) by name, read from its central directory. */
+function unzip(zip: Buffer): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  let eocd = zip.length - 22;
+  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLength = zip.readUInt16LE(p + 28);
+    const name = zip.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    const local = zip.readUInt32LE(p + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return entries;
+}
 
 describe('annual report and exports', () => {
   let registry: TestRegistry;
@@ -108,12 +129,15 @@ describe('annual report and exports', () => {
   const download = (id: string, file: string, language = 'es') =>
     registry.app.inject({ method: 'GET', url: `/api/v1/reports/annual/${id}/${file}`, headers: { 'accept-language': language, cookie: (analyst.client as unknown as { auth: { cookie: string } }).auth.cookie } });
 
-  it('renders the same snapshot to the same PDF and XLSX bytes, whenever it is rendered (issue 9)', async () => {
+  it('renders the same snapshot to the same PDF, XLSX and DOCX bytes, whenever it is rendered (issue 9)', async () => {
     const made = await analyst.client.post('/api/v1/reports/annual', { year: 2025 });
-    const first = [await download(made.body.id, 'report.pdf'), await download(made.body.id, 'report.xlsx')];
+    const files = ['report.pdf', 'report.xlsx', 'report.docx'];
+    const first = [];
+    for (const f of files) first.push(await download(made.body.id, f));
     // Past the 2-second resolution of zip entry times and into another second of the PDF date.
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const again = [await download(made.body.id, 'report.pdf'), await download(made.body.id, 'report.xlsx')];
+    const again = [];
+    for (const f of files) again.push(await download(made.body.id, f));
     for (const [i, r] of first.entries()) {
       expect(r.statusCode).toBe(200);
       expect(Buffer.compare(r.rawPayload, again[i]!.rawPayload)).toBe(0);
@@ -145,6 +169,36 @@ describe('annual report and exports', () => {
       expect(labels).toContain(band);
       for (const code of ['girl', 'woman', '0_13', '18_30', 'nuisance', 'under_4y', '8y_to_under_12y', 'sexual']) expect(labels).not.toContain(code);
     }
+  });
+
+  it('writes an editable Word document: the three sections with their text, figures and server-rendered charts (issue 9)', async () => {
+    const made = await analyst.client.post('/api/v1/reports/annual', { year: 2025, suppress: true });
+    const view = (await analyst.client.get(`/api/v1/reports/annual/${made.body.id}`)).body;
+    for (const [language, sections, words] of [
+      ['es', ['Prevención', 'Persecución', 'Protección'], /en 2025, \d+ (más|menos) que en 2024|la misma cifra que en 2024/],
+      ['en', ['Prevention', 'Prosecution', 'Protection'], /in 2025, \d+ (more|fewer) than in 2024|the same figure as in 2024/],
+    ] as const) {
+      const response = await download(made.body.id, 'report.docx', language);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(response.headers['content-disposition']).toContain('reta-annual-report-2025.docx');
+      const entries = unzip(response.rawPayload);
+      const text = entries.get('word/document.xml')!.toString('utf8').replace(/<[^>]+>/g, ' ');
+      for (const title of sections) expect(text).toContain(title);
+      expect(text).toMatch(words);
+      // Charts are SVG drawn by ECharts on the server, labelled in the reader's language, never raw codes.
+      const svgs = [...entries.keys()].filter((name) => name.startsWith('word/media/') && name.endsWith('.svg')).map((name) => entries.get(name)!.toString('utf8'));
+      expect(svgs.length).toBeGreaterThanOrEqual(3);
+      const labels = svgs.join(' ');
+      expect(labels).toContain(language === 'es' ? '>Laboral<' : '>Labour<');
+      expect(labels).not.toMatch(/>(under_4y|8y_to_under_12y|0_13)</);
+      // A hidden count is not drawn: every bar label printed is a published current-year value.
+      const published = new Set(view.content.sections.flatMap((s: any) => s.tables.flatMap((t: any) => t.rows.map((r: any) => r.current))).filter((v: any) => v !== null).map(String));
+      const barLabels = [...labels.matchAll(/<text[^>]*font-size:9px[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]!);
+      expect(barLabels.length).toBeGreaterThan(3);
+      for (const value of barLabels) expect(published.has(value)).toBe(true);
+    }
+    expect((await lastAudit()).details).toMatchObject({ kind: 'annual_report', format: 'docx', snapshotId: made.body.id });
   });
 
   it('prints only characters the PDF font has (the route separator included)', async () => {

@@ -7,6 +7,7 @@ import { appVersion } from '../version';
 import type { Deps } from '../deps';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { renderAnnualDocx } from './annual.docx';
 import { renderAnnualPdf } from './annual.pdf';
 import { renderAnnualXlsx } from './annual.xlsx';
 import { createExportService, type ExportFile, type ExportFormat } from './export.service';
@@ -44,17 +45,17 @@ export function registerReportRoutes(app: App, deps: Deps) {
   app.get('/api/v1/reports/annual/:snapshotId', { preValidation: readReports, schema: { tags, params: snapshotParams, response: { 200: annualReportView } } }, async (req) =>
     snapshots.get(req.ctx, req.params.snapshotId),
   );
-  for (const format of ['pdf', 'xlsx'] as const) {
+  const annualFiles = {
+    pdf: { render: renderAnnualPdf, contentType: 'application/pdf' },
+    xlsx: { render: renderAnnualXlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    docx: { render: renderAnnualDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  } as const;
+  for (const format of ['pdf', 'xlsx', 'docx'] as const) {
     app.get(`/api/v1/reports/annual/:snapshotId/report.${format}`, { preValidation: [readReports, requirePermission('export.create')], schema: { tags, params: snapshotParams } }, async (req, reply) => {
       const report = await snapshots.get(req.ctx, req.params.snapshotId);
-      const render = format === 'pdf' ? renderAnnualPdf : renderAnnualXlsx;
-      const body = await render(report, req.ctx.locale, deps.config.demoMode);
+      const body = await annualFiles[format].render(report, req.ctx.locale, deps.config.demoMode);
       await exports.audit(req.ctx, { kind: 'annual_report', format, snapshotId: report.id, year: report.year, contentHash: report.contentHash });
-      return sendFile(reply, {
-        body,
-        contentType: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        filename: `reta-annual-report-${report.year}.${format}`,
-      });
+      return sendFile(reply, { body, contentType: annualFiles[format].contentType, filename: `reta-annual-report-${report.year}.${format}` });
     });
   }
 

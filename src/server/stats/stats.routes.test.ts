@@ -7,7 +7,6 @@ import { makeCase } from '../../../test/case-factory';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 import { ApiClient } from '../../../test/api-client';
-import { latestPublicYear, limaYear, publicTableQuery } from './stats.public';
 
 let registry: TestRegistry;
 let analyst: MadeUser;
@@ -161,41 +160,5 @@ describe('definitions, derived views and public tables', () => {
     expect(durations.body.registrationLagFromReport.medianDays).toBe(0);
     // Registered in May 2025 with no event since: every one of the 13 open cases is stale after 90 days.
     expect(durations.body.staleCases.value).toBe(13);
-  });
-
-  it('publishes only suppressed fixed tables, without a login', async () => {
-    const anonymous = new ApiClient(registry.app);
-    const list = await anonymous.get('/api/v1/public/stats');
-    expect(list.body.tables).toContain('victims-by-sex-age');
-    expect(list.body.latestYear).toBe(limaYear() - 1);
-    const res = await anonymous.get('/api/v1/public/stats/victims-by-sex-age?year=2025');
-    expect(res.status).toBe(200);
-    expect(res.body.exact).toBe(false);
-    const shown = [...res.body.cells.flat(), ...res.body.totals.rows, ...res.body.totals.columns].filter((c: any) => c.status === 'published');
-    for (const c of shown) expect(c.value === 0 || c.value >= 10).toBe(true);
-    expect((await anonymous.get('/api/v1/public/stats/everything')).status).toBe(400);
-  });
-
-  it('serves public tables one completed year at a time, so published cells cannot be subtracted', async () => {
-    const anonymous = new ApiClient(registry.app);
-    // No all-years table: it minus the published single years would give back a hidden year.
-    const allYears = await anonymous.get('/api/v1/public/stats/cases-by-year');
-    expect(allYears.status).toBe(400);
-    expect(allYears.body.error.code).toBe('stats.public_year_required');
-    expect(allYears.body.error.fields.year).toMatch(/year/);
-    // The current year changes every day: yesterday's table minus today's would give back a small count.
-    const current = await anonymous.get(`/api/v1/public/stats/victims-by-department?year=${limaYear()}`);
-    expect(current.status).toBe(400);
-    expect(current.body.error.code).toBe('stats.public_year_incomplete');
-    expect(current.body.error.fields.year).toBeTruthy();
-    expect((await anonymous.get(`/api/v1/public/stats/cases-by-year?year=${limaYear() + 1}`)).status).toBe(400);
-    const done = await anonymous.get('/api/v1/public/stats/cases-by-year?year=2025');
-    expect(done.status).toBe(200);
-    expect(done.body.from).toBe('2025-01-01');
-    expect(done.body.to).toBe('2025-12-31');
-    // The year is Peru's: at 03:00 UTC on 1 January it is still 31 December in Lima.
-    expect(limaYear(new Date('2026-01-01T03:00:00Z'))).toBe(2025);
-    expect(latestPublicYear(new Date('2026-01-01T06:00:00Z'))).toBe(2025);
-    expect(() => publicTableQuery('cases-by-year', { year: 2025 }, new Date('2026-01-01T03:00:00Z'))).toThrow();
   });
 });

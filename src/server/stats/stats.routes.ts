@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import {
-  derivedQuery, durationsResult, funnelResult, indicatorList, occupancyQuery, occupancyResult, publicTableNames, publicTableParams, publicTableQuery, routesResult, statsQuery, statsResult,
+  derivedQuery, durationsResult, funnelResult, indicatorList, occupancyQuery, occupancyResult, routesResult, statsQuery, statsResult,
 } from '../../contracts/stats';
 import type { Deps } from '../deps';
 import { invalid } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
-import { latestPublicYear } from './stats.public';
 import { createStatsService } from './stats.service';
 
 const tags = ['stats'];
 
-/** Statistics for signed-in readers (`stats.read`), and the public open-data tables (no login, suppressed only). */
+/** Statistics for signed-in readers (`stats.read`). */
 export function registerStatsRoutes(app: App, deps: Deps) {
   const stats = createStatsService(deps);
   const read = requirePermission('stats.read');
@@ -29,16 +28,5 @@ export function registerStatsRoutes(app: App, deps: Deps) {
     if (req.query.from && req.query.to && req.query.from > req.query.to) throw invalid({ from: 'stats.invalid_period' }, 'stats.invalid_period');
     return stats.occupancy(req.ctx, req.query);
   });
-
-  // Public open data: a fixed list of tables, always disclosure-controlled, whatever is asked.
-  const open = { public: true } as const;
-  app.get('/api/v1/public/stats', { config: open, schema: { tags, response: { 200: z.object({ tables: z.array(z.string()), threshold: z.number().int(), latestYear: z.number().int() }) } } }, async () => ({
-    tables: [...publicTableNames],
-    threshold: deps.config.disclosureThreshold,
-    /** Tables are served one completed year at a time (`?year=`), up to this one. */
-    latestYear: latestPublicYear(),
-  }));
-  app.get('/api/v1/public/stats/:table', { config: open, schema: { tags, params: publicTableParams, querystring: publicTableQuery, response: { 200: statsResult } } }, async (req) =>
-    stats.publicTable(req.params.table, { year: req.query.year }),
-  );
+  // The public open-data tables are served from frozen releases only: src/server/releases/release.routes.ts.
 }

@@ -1,6 +1,6 @@
 /**
  * The statistics engine — the one place figures are computed. Other features (dashboards, the annual
- * report, exports, the demo benchmark, the public open-data routes) call THIS service, never their own SQL.
+ * report, exports, the demo benchmark, the public releases) call THIS service, never their own SQL.
  *
  *   const stats = createStatsService(deps);
  *
@@ -18,7 +18,6 @@
  *   stats.durations(ctx | null, q: DerivedQuery, system?)  → median days complaint→charge, →first-instance decision,
  *                                                           registration lags, stale cases (config.staleDays)
  *   stats.occupancy(ctx | null, { from?, to?, suppress? }, system?) → shelter bed-nights / beds available, per shelter
- *   stats.publicTable(name, { year })              → one of the fixed public tables for one completed year, always suppressed
  *   stats.definitions(locale) / stats.definitionsMarkdown(locale) → the documentation of every indicator
  *
  * `ctx = null` in the derived views means the whole registry (system use only), exact unless
@@ -44,7 +43,6 @@ import { filtersOf, runAggregate } from './stats.query';
 export { filtersOf };
 import { durations, funnel, routes } from './stats.derived';
 import { definitionsMarkdown, definitionsView } from './stats.definitions';
-import { publicTableQuery } from './stats.public';
 import { occupancy, type OccupancyQuery } from './stats.occupancy';
 
 export type StatsService = ReturnType<typeof createStatsService>;
@@ -151,7 +149,6 @@ export function createStatsService(deps: Deps) {
     funnel: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => funnel(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     durations: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => durations(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     occupancy: (ctx: Ctx | null, q: OccupancyQuery, system?: { exact: boolean }) => occupancy(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
-    publicTable: (name: string, options: { year?: number }) => compute(publicTableQuery(name, options), null, false),
     definitions: (locale: 'es' | 'en') => definitionsView(locale),
     definitionsMarkdown: (locale: 'es' | 'en') => definitionsMarkdown(locale),
   };

@@ -26,6 +26,7 @@ const navItems: NavItem[] = [
   { to: '/prevention', label: 'nav.prevention', when: (can) => can('prevention.read') },
   { to: '/stats', label: 'nav.stats', when: (can) => can('stats.read') },
   { to: '/reports', label: 'nav.reports', when: (can) => can('report.manage') || can('export.create') },
+  { to: '/releases', label: 'nav.releases', when: (can) => can('report.manage') },
   { to: '/quality', label: 'nav.quality', when: (can) => can('quality.read') },
   { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage'].some(can) },
 ];

@@ -61,6 +61,7 @@ export default function ReportsPage() {
                       <Group gap="xs">
                         <Anchor href={`/api/v1/reports/annual/${s.id}/report.pdf`} download>PDF</Anchor>
                         <Anchor href={`/api/v1/reports/annual/${s.id}/report.xlsx`} download>XLSX</Anchor>
+                        <Anchor href={`/api/v1/reports/annual/${s.id}/report.docx`} download>DOCX</Anchor>
                       </Group>
                     ) : '—'}
                   </Table.Td>
