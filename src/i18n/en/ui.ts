@@ -257,7 +257,7 @@ export default {
     },
   },
   protection: {
-    new_shelter: 'New shelter', capacity: 'Beds', shelter: 'Shelter', check_in: 'Check-in date', admit: 'Record shelter admission', shelter_option: '{{name}} ({{free}} free beds)',
+    new_shelter: 'New shelter', capacity: 'Beds', shelter: 'Shelter', check_in: 'Check-in date', admit: 'Record shelter admission', shelter_option: '{{name}} ({{free}} free beds)', shelter_option_full: '{{name}} · {{population}} · {{department}} · {{free}} free beds', no_department: 'no department', filter_population: 'Population served', filter_department: 'Department', no_shelter_matches: 'No active shelter matches these filters.', placement_warning_title: 'Check this placement', confirm_admission: 'Confirm admission anyway', choose_other_shelter: 'Choose another shelter', admission_line: 'Admitted to {{shelter}}: {{from}} – {{to}}', admission_line_private: 'Admitted to a shelter: {{from}} – {{to}}',
     title: 'Protection', inbox: 'Referrals received', shelters: 'Shelters and occupancy', no_referrals: 'No referrals for this victim.',
     new_referral: 'Refer to a service', to_institution: 'Refer to', service_type: 'Service', consent_given: 'The victim consented to the service',
     consent_help: 'Without consent only a supervisor may refer, recording the reason.', refer: 'Send referral',

@@ -257,7 +257,7 @@ export default {
     },
   },
   protection: {
-    new_shelter: 'Nuevo albergue', capacity: 'Camas', shelter: 'Albergue', check_in: 'Fecha de ingreso', admit: 'Registrar ingreso al albergue', shelter_option: '{{name}} ({{free}} camas libres)',
+    new_shelter: 'Nuevo albergue', capacity: 'Camas', shelter: 'Albergue', check_in: 'Fecha de ingreso', admit: 'Registrar ingreso al albergue', shelter_option: '{{name}} ({{free}} camas libres)', shelter_option_full: '{{name}} · {{population}} · {{department}} · {{free}} camas libres', no_department: 'sin departamento', filter_population: 'Población atendida', filter_department: 'Departamento', no_shelter_matches: 'Ningún albergue activo coincide con estos filtros.', placement_warning_title: 'Revise este ingreso', confirm_admission: 'Confirmar el ingreso de todos modos', choose_other_shelter: 'Elegir otro albergue', admission_line: 'Ingresó a {{shelter}}: {{from}} – {{to}}', admission_line_private: 'Ingresó a un albergue: {{from}} – {{to}}',
     title: 'Protección', inbox: 'Derivaciones recibidas', shelters: 'Albergues y ocupación', no_referrals: 'Sin derivaciones para esta víctima.',
     new_referral: 'Derivar a un servicio', to_institution: 'Derivar a', service_type: 'Servicio', consent_given: 'La víctima consintió recibir el servicio',
     consent_help: 'Sin consentimiento solo un supervisor puede derivar, dejando constancia del motivo.', refer: 'Enviar derivación',
