@@ -233,6 +233,7 @@ export default {
     },
   },
   justice: {
+    reparation_line: 'Civil reparation ordered: {{amount}}', fine_line: 'Fine: {{amount}}',
     case_stage: 'Stage of the case: {{stage}}', no_stage: 'No proceedings', no_defendants: 'The case has no suspects recorded.',
     no_events: 'No proceedings recorded.', record_event: 'Record a proceeding', in_custody: 'In custody', superseded: 'corrected',
     months: '{{years}} years and {{months}} months', effective: 'effective', suspended: 'suspended',

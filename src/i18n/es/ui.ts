@@ -233,6 +233,7 @@ export default {
     },
   },
   justice: {
+    reparation_line: 'Reparación civil fijada: {{amount}}', fine_line: 'Multa: {{amount}}',
     case_stage: 'Etapa del caso: {{stage}}', no_stage: 'Sin actuaciones', no_defendants: 'El caso no tiene presuntos tratantes registrados.',
     no_events: 'Sin actuaciones registradas.', record_event: 'Registrar actuación', in_custody: 'Bajo custodia', superseded: 'corregida',
     months: '{{years}} años y {{months}} meses', effective: 'efectiva', suspended: 'suspendida',
