@@ -25,6 +25,7 @@ export default {
     optional: 'optional', unknown: 'Unknown', version_conflict: 'Your changes were not saved: someone else changed this record. Reload the page and apply them again.',
     pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page', page: 'Page {{page}}' },
   },
+  date: { year: 'Year', month: 'Month', day: 'Day', any_month: 'Month (optional)', any_day: 'Day (optional)' },
   not_found: { title: 'Page not found', body: 'This address does not exist or you do not have access to it.' },
   login: {
     code: 'Code from your authenticator app', code_help: 'Open your authenticator app and enter the 6-digit code it shows for RETA.',
@@ -136,7 +137,7 @@ export default {
     field: {
       code: 'Code', source: 'Source', reported_on: 'Date reported', facts_precision: 'Precision of the date of the facts',
       facts_exact: 'Exact date', facts_approximate: 'Approximate date', facts_date: 'Date of the facts', facts_from: 'From', facts_to: 'To',
-      partial_date_help: 'Year (2016), year and month (2016-05) or a full date', acts: 'Acts', means: 'Means',
+      partial_date_help: 'The year, and the month or day if known', acts: 'Acts', means: 'Means',
       purposes: 'Purposes of exploitation', purpose: 'Purpose', sexual_subtypes: 'Forms of sexual exploitation', sectors: 'Economic sectors',
       recruitment_methods: 'Recruitment methods', transport_modes: 'Transport modes', is_international: 'International trafficking',
       organised_crime: 'Organised crime', public_official: 'A public official was involved', countries: 'Countries involved',

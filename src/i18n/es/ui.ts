@@ -25,6 +25,7 @@ export default {
     optional: 'opcional', unknown: 'No se sabe', version_conflict: 'Sus cambios no se guardaron: otra persona cambió este registro. Recargue la página y vuelva a aplicarlos.',
     pager: { first: 'Primera página', previous: 'Página anterior', next: 'Página siguiente', last: 'Última página', page: 'Página {{page}}' },
   },
+  date: { year: 'Año', month: 'Mes', day: 'Día', any_month: 'Mes (opcional)', any_day: 'Día (opcional)' },
   not_found: { title: 'Página no encontrada', body: 'La dirección no existe o usted no tiene acceso a ella.' },
   login: {
     code: 'Código de su aplicación de autenticación', code_help: 'Abra su aplicación de autenticación e ingrese el código de 6 dígitos que muestra para RETA.',
@@ -136,7 +137,7 @@ export default {
     field: {
       code: 'Código', source: 'Origen', reported_on: 'Fecha de la denuncia', facts_precision: 'Precisión de la fecha de los hechos',
       facts_exact: 'Fecha exacta', facts_approximate: 'Fecha aproximada', facts_date: 'Fecha de los hechos', facts_from: 'Desde', facts_to: 'Hasta',
-      partial_date_help: 'Año (2016), año y mes (2016-05) o fecha completa', acts: 'Conductas (actos)', means: 'Medios',
+      partial_date_help: 'El año, y el mes o el día si se conocen', acts: 'Conductas (actos)', means: 'Medios',
       purposes: 'Finalidades de explotación', purpose: 'Finalidad', sexual_subtypes: 'Modalidades de explotación sexual', sectors: 'Sectores económicos',
       recruitment_methods: 'Formas de captación', transport_modes: 'Medios de transporte', is_international: 'Trata internacional',
       organised_crime: 'Crimen organizado', public_official: 'Participó un funcionario público', countries: 'Países involucrados',
