@@ -148,9 +148,19 @@ describe('a case from registration to the case page', () => {
       await form.getByLabel('Artículos', { exact: true }).fill('129-A');
       await form.getByLabel('Artículos', { exact: true }).press('Enter');
     });
-    await record(court.page, 'Pena impuesta', async () => {
-      await court.page.getByTestId('event-form').getByLabel('Años de pena').fill('6');
-    });
+    // Six years is below the article's minimum: the clerk is warned before the sentence is saved, and confirms.
+    await court.page.getByRole('tab', { name: 'Justicia' }).click();
+    await court.page.getByTestId('defendant-1').getByRole('button', { name: 'Registrar actuación' }).click();
+    const sentenceForm = court.page.getByTestId('event-form');
+    await pick(court.page, sentenceForm, 'Actuación', 'Pena impuesta');
+    await sentenceForm.getByLabel('Años de pena').fill('6');
+    await sentenceForm.getByLabel('Reparación civil (S/)').fill('20000');
+    await sentenceForm.getByRole('button', { name: 'Registrar actuación' }).click();
+    const warning = sentenceForm.getByTestId('sentence-warning');
+    await warning.getByText(/artículo 129-A: mínimo/).waitFor();
+    await warning.getByRole('button', { name: 'El juzgado la impuso así: guardar' }).click();
+    await court.page.getByTestId('defendant-1').getByText('Pena impuesta', { exact: true }).waitFor();
+    await court.page.getByTestId('defendant-amounts').getByText(/Reparación civil fijada: S\/\s?20[,.]000\.00/).waitFor();
     const defendant = court.page.getByTestId('defendant-1');
     expect(await defendant.getByTestId('defendant-outcome').textContent()).toBe('Condenado');
     await defendant.getByTestId('flag-belowMinimum').waitFor();
@@ -194,8 +204,13 @@ describe('a case from registration to the case page', () => {
     await inbox.getByTestId('service-form').getByRole('button', { name: 'Registrar servicio prestado' }).click();
     await inbox.getByTestId('service-line').getByText(/^Albergue/).waitFor();
     await inbox.getByRole('button', { name: 'Registrar ingreso al albergue' }).click();
-    await pick(social.page, inbox, 'Albergue', /^Casa Refugio Puerto Maldonado/);
+    await pick(social.page, inbox, 'Albergue', /^Casa Refugio Puerto Maldonado · Mujeres · .* · 10 camas libres$/);
     await inbox.getByRole('button', { name: 'Registrar ingreso al albergue' }).click();
+    // The victim is a presumed minor of 16 and the shelter is for adult women: a warning to confirm, never silent.
+    const placement = inbox.getByTestId('placement-warning');
+    await placement.getByText(/menor de edad/).first().waitFor();
+    await placement.getByRole('button', { name: 'Confirmar el ingreso de todos modos' }).click();
+    await inbox.getByTestId('admission-line').getByText(/^Ingresó a Casa Refugio Puerto Maldonado/).waitFor();
     await screenshot(social.page, 'protection-inbox');
     await social.page.getByRole('tab', { name: 'Albergues y ocupación' }).click();
     await social.page.getByText('1 de 10 camas ocupadas (9 libres)').waitFor();

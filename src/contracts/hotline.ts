@@ -27,7 +27,10 @@ export const callUpdate = callCreate.omit({ externalId: true, referredUnitId: tr
 export type CallUpdate = z.infer<typeof callUpdate>;
 
 export const callReferral = z.object({ unitId: uuid.nullish(), version });
-export const callCaseLink = z.object({ caseId: uuid, version });
+/** The case a call led to, by id or by its code (what the police unit tells the hotline operator). */
+export const callCaseLink = z
+  .object({ caseId: uuid.optional(), caseCode: z.string().trim().min(1).max(40).optional(), version })
+  .refine((v) => Boolean(v.caseId) !== Boolean(v.caseCode), { message: 'required', path: ['caseCode'] });
 export const callOutcome = z
   .object({ arrests: count.optional(), closedReason: z.enum(callCloseReasons).optional(), version })
   .refine((v) => v.arrests !== undefined || v.closedReason !== undefined, { message: 'required', path: ['arrests'] });

@@ -35,9 +35,16 @@ const eventFields = z.object({
   country: countryCode.optional(),
   /** A correction: the event this one replaces (which stays readable). */
   supersedesEventId: uuid.optional(),
+  /**
+   * Sentencing warnings (below the legal minimum, suspension not allowed): `false` stops the save with 422
+   * `justice.sentence_warning` so the clerk can check (what the web form sends first), `true` records the
+   * sentence as the court gave it with the confirmation audited. Absent: recorded, flagged as always — a
+   * sentence is a court's decision that an integration transmits as given.
+   */
+  confirmWarnings: z.boolean().optional(),
 });
 type EventFields = z.infer<typeof eventFields>;
-type Optional = Exclude<keyof EventFields, 'type' | 'occurredOn' | 'externalId' | 'supersedesEventId'>;
+type Optional = Exclude<keyof EventFields, 'type' | 'occurredOn' | 'externalId' | 'supersedesEventId' | 'confirmWarnings'>;
 
 const common: Optional[] = ['documentNumber'];
 /** Which fields each event type takes, and which it requires. Anything else is refused, not silently dropped. */
@@ -69,7 +76,7 @@ export const eventCreate = eventFields.superRefine((value, ctx) => {
   const rule = eventFieldRules[value.type];
   for (const field of rule.required) if (value[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
   for (const key of Object.keys(value) as Array<keyof EventFields>) {
-    if (key in { type: 1, occurredOn: 1, externalId: 1, supersedesEventId: 1 }) continue;
+    if (key in { type: 1, occurredOn: 1, externalId: 1, supersedesEventId: 1, confirmWarnings: 1 }) continue;
     if (value[key] !== undefined && !rule.allowed.includes(key as Optional)) ctx.addIssue({ code: 'custom', path: [key], message: 'justice.field_not_applicable' });
   }
   if (value.receivingUnitId && !value.receivingInstitutionId) ctx.addIssue({ code: 'custom', path: ['receivingInstitutionId'], message: 'required' });

@@ -109,6 +109,8 @@ export const referralView = z.object({
   /** What the actor may do next, from the status machine and their side of the referral. */
   nextStatuses: z.array(z.enum(referralStatuses)),
   services: z.array(serviceView),
+  /** Shelter stays recorded under the referral; the shelter's name only for the institution that runs it. */
+  admissions: z.array(z.object({ checkInOn: z.string(), checkOutOn: z.string().nullable(), shelterName: z.string().nullable() })),
   createdAt: z.string(),
 });
 export type ReferralView = z.infer<typeof referralView>;
@@ -181,6 +183,8 @@ export const stayCreate = z.strictObject({
   checkInOn: isoDate,
   checkOutOn: isoDate.optional(),
   referralId: uuid.optional(),
+  /** The placement warnings (src/core/protection/shelter-population.ts) the person admitting has seen and accepts. */
+  confirmWarnings: z.boolean().optional(),
 });
 export type StayCreate = z.infer<typeof stayCreate>;
 

@@ -11,7 +11,7 @@ const WRITE_REFUSALS = [
   'internal', 'record.stale_version', 'record.duplicate', 'payload_too_large', 'user.username_taken', 'institution.code_taken', 'unit.code_taken',
   'case.code_taken', 'case.external_id_taken', 'case.person_external_id_taken', 'case.person_already_linked', 'case.transfer_same_unit',
   'hotline.case_already_linked', 'legal.regime_code_taken', 'legal.article_number_taken', 'legal.tier_code_taken',
-  'justice.already_superseded', 'justice.external_id_taken', 'stay.victim_already_sheltered', 'match.not_pending', 'match.already_merged',
+  'justice.already_superseded', 'justice.external_id_taken', 'stay.victim_already_sheltered', 'stay.placement_warning', 'justice.sentence_warning', 'match.not_pending', 'match.already_merged',
   'demo.not_demo_database',
 ];
 const saysNotDone = { es: /\bno se (guardó|guardaron|cambió|agregó|transfirió|vinculó|registró|fusionó|separó)|no se guardaron|no quedó/i, en: /\b(not saved|nothing was (saved|changed)|were not saved|was not saved|not added|not transferred|not linked|not recorded|not merged)\b/i };

@@ -25,6 +25,7 @@ export default {
     optional: 'optional', unknown: 'Unknown', version_conflict: 'Your changes were not saved: someone else changed this record. Reload the page and apply them again.',
     pager: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page', page: 'Page {{page}}' },
   },
+  date: { year: 'Year', month: 'Month', day: 'Day', any_month: 'Month (optional)', any_day: 'Day (optional)' },
   not_found: { title: 'Page not found', body: 'This address does not exist or you do not have access to it.' },
   login: {
     code: 'Code from your authenticator app', code_help: 'Open your authenticator app and enter the 6-digit code it shows for RETA.',
@@ -136,7 +137,7 @@ export default {
     field: {
       code: 'Code', source: 'Source', reported_on: 'Date reported', facts_precision: 'Precision of the date of the facts',
       facts_exact: 'Exact date', facts_approximate: 'Approximate date', facts_date: 'Date of the facts', facts_from: 'From', facts_to: 'To',
-      partial_date_help: 'Year (2016), year and month (2016-05) or a full date', acts: 'Acts', means: 'Means',
+      partial_date_help: 'The year, and the month or day if known', acts: 'Acts', means: 'Means',
       purposes: 'Purposes of exploitation', purpose: 'Purpose', sexual_subtypes: 'Forms of sexual exploitation', sectors: 'Economic sectors',
       recruitment_methods: 'Recruitment methods', transport_modes: 'Transport modes', is_international: 'International trafficking',
       organised_crime: 'Organised crime', public_official: 'A public official was involved', countries: 'Countries involved',
@@ -157,7 +158,7 @@ export default {
         reportedOn: 'Reported: oldest', code: 'Code (A–Z)', '-code': 'Code (Z–A)',
       },
     },
-    actions: {
+    actions: { print: 'Print summary (PDF)', 
       add_victim: 'Add victim', add_suspect: 'Add suspect', edit: 'Edit case details', transfer: 'Transfer to another unit',
       transfer_unit: 'Receiving unit', transfer_submit: 'Transfer',
       transfer_confirm: 'Transfer case {{code}} to unit {{unit}}? Your unit will no longer be responsible for the case.',
@@ -233,6 +234,7 @@ export default {
     },
   },
   justice: {
+    reparation_line: 'Civil reparation ordered: {{amount}}', fine_line: 'Fine: {{amount}}',
     case_stage: 'Stage of the case: {{stage}}', no_stage: 'No proceedings', no_defendants: 'The case has no suspects recorded.',
     no_events: 'No proceedings recorded.', record_event: 'Record a proceeding', in_custody: 'In custody', superseded: 'corrected',
     months: '{{years}} years and {{months}} months', effective: 'effective', suspended: 'suspended',
@@ -249,7 +251,7 @@ export default {
       appeal_outcome: 'Appeal outcome', country: 'Country', articles: 'Articles', from_articles: 'Previous articles',
       to_articles: 'New articles', articles_help: 'Type the number and press Enter, e.g. 153-A or 129-A.', tier: 'Tier',
       sentence_years: 'Years of sentence', sentence_months: 'Months', effective: 'Effective sentence (not suspended)', fine: 'Fine (PEN)',
-      reparation: 'Civil reparation (PEN)', submit: 'Record proceeding',
+      reparation: 'Civil reparation (PEN)', submit: 'Record proceeding', sentence_warning_title: 'Check this sentence', confirm_sentence: 'The court imposed it so: save', correct_sentence: 'Correct the sentence',
     },
     inbox: {
       title: 'Justice: cases received', help: 'Police reports and charges sent to your institution.',
@@ -257,7 +259,7 @@ export default {
     },
   },
   protection: {
-    new_shelter: 'New shelter', capacity: 'Beds', shelter: 'Shelter', check_in: 'Check-in date', admit: 'Record shelter admission', shelter_option: '{{name}} ({{free}} free beds)',
+    new_shelter: 'New shelter', capacity: 'Beds', shelter: 'Shelter', check_in: 'Check-in date', admit: 'Record shelter admission', shelter_option: '{{name}} ({{free}} free beds)', shelter_option_full: '{{name}} · {{population}} · {{department}} · {{free}} free beds', no_department: 'no department', filter_population: 'Population served', filter_department: 'Department', no_shelter_matches: 'No active shelter matches these filters.', placement_warning_title: 'Check this placement', confirm_admission: 'Confirm admission anyway', choose_other_shelter: 'Choose another shelter', admission_line: 'Admitted to {{shelter}}: {{from}} – {{to}}', admission_line_private: 'Admitted to a shelter: {{from}} – {{to}}',
     title: 'Protection', inbox: 'Referrals received', shelters: 'Shelters and occupancy', no_referrals: 'No referrals for this victim.',
     new_referral: 'Refer to a service', to_institution: 'Refer to', service_type: 'Service', consent_given: 'The victim consented to the service',
     consent_help: 'Without consent only a supervisor may refer, recording the reason.', refer: 'Send referral',
@@ -362,7 +364,7 @@ export default {
   },
   audit_log: {
     person: 'User', action_any: 'All actions', person_any: 'All users', open: 'Open', system: 'System', hits: 'results',
-    actions: { audit__chain_keyed: 'Audit chain keyed', auth__login: 'Sign-in', auth__login_failed: 'Failed sign-in', auth__logout: 'Sign-out', auth__password_changed: 'Password changed', auth__second_factor_enrolled: 'Two-step sign-in enabled', case__access__grant: 'Case access granted', case__access_grant: 'Case access granted', case__access_revoke: 'Case access withdrawn', case__create: 'Case registered', case__delete: 'Case deleted', case__place__create: 'Place added to a case', case__place__delete: 'Place removed from a case', case__transfer: 'Case transferred', case__update: 'Case changed', case__view: 'Case viewed', demo__generate: 'Training data generated', demo__reset: 'Training reset', export__create: 'Export', hotline_call__case_link: 'Call linked to a case', hotline_call__create: 'Call recorded', hotline_call__outcome: 'Call outcome', hotline_call__refer: 'Call referred', hotline_call__summary_read: 'Call summary read', hotline_call__update: 'Call changed', identity__read: 'Identity data read', institution__create: 'Institution created', institution__update: 'Institution changed', justice__event__create: 'Justice step recorded', legal__article__create: 'Legal article created', legal__article__update: 'Legal article changed', legal__regime__create: 'Legal regime created', legal__regime__update: 'Legal regime changed', legal__tier__create: 'Penalty created', legal__tier__update: 'Penalty changed', linked: 'Record linked', match__confirm: 'Duplicate confirmed', match__reject: 'Duplicate rejected', match__scan: 'Duplicate scan', match__scan__refused: 'Duplicate scan refused', operation__case_link: 'Operation linked to a case', operation__case_unlink: 'Operation unlinked from a case', operation__create: 'Operation recorded', operation__update: 'Operation changed', person__merge: 'Persons merged', person__search: 'Person search', person__unmerge: 'Person merge undone', person__update: 'Person changed', prevention__create: 'Prevention activity recorded', prevention__update: 'Prevention activity changed', reference__ubigeo_import: 'Ubigeo import', referral__consent_override: 'Referral without consent', referral__create: 'Referral recorded', referral__service: 'Service recorded', referral__status: 'Referral status changed', release__publish: 'Open data release published', report__snapshot__create: 'Annual report snapshot', search__identity: 'Search for people by name or document', shelter__create: 'Shelter created', shelter__stay: 'Shelter admission', shelter__stay_update: 'Shelter stay changed', shelter__update: 'Shelter changed', token__create: 'API token created', token__revoke: 'API token revoked', unit__create: 'Unit created', unit__update: 'Unit changed', user__create: 'User created', user__delete: 'User deleted', user__password_reset: 'Password reset', user__second_factor_reset: 'Two-step sign-in reset', victim__identification: 'Victim identification' },
+    actions: { audit__chain_keyed: 'Audit chain keyed', auth__login: 'Sign-in', auth__login_failed: 'Failed sign-in', auth__logout: 'Sign-out', auth__password_changed: 'Password changed', auth__second_factor_enrolled: 'Two-step sign-in enabled', case__access__grant: 'Case access granted', case__access_grant: 'Case access granted', case__access_revoke: 'Case access withdrawn', case__create: 'Case registered', case__delete: 'Case deleted', case__place__create: 'Place added to a case', case__place__delete: 'Place removed from a case', case__print: 'Case summary printed', case__transfer: 'Case transferred', case__update: 'Case changed', case__view: 'Case viewed', demo__generate: 'Training data generated', demo__reset: 'Training reset', export__create: 'Export', hotline_call__case_link: 'Call linked to a case', hotline_call__create: 'Call recorded', hotline_call__outcome: 'Call outcome', hotline_call__refer: 'Call referred', hotline_call__summary_read: 'Call summary read', hotline_call__update: 'Call changed', identity__read: 'Identity data read', institution__create: 'Institution created', institution__update: 'Institution changed', justice__event__create: 'Justice step recorded', legal__article__create: 'Legal article created', legal__article__update: 'Legal article changed', legal__regime__create: 'Legal regime created', legal__regime__update: 'Legal regime changed', legal__tier__create: 'Penalty created', legal__tier__update: 'Penalty changed', linked: 'Record linked', match__confirm: 'Duplicate confirmed', match__reject: 'Duplicate rejected', match__scan: 'Duplicate scan', match__scan__refused: 'Duplicate scan refused', operation__case_link: 'Operation linked to a case', operation__case_unlink: 'Operation unlinked from a case', operation__create: 'Operation recorded', operation__update: 'Operation changed', person__merge: 'Persons merged', person__search: 'Person search', person__unmerge: 'Person merge undone', person__update: 'Person changed', prevention__create: 'Prevention activity recorded', prevention__update: 'Prevention activity changed', reference__ubigeo_import: 'Ubigeo import', referral__consent_override: 'Referral without consent', referral__create: 'Referral recorded', referral__service: 'Service recorded', referral__status: 'Referral status changed', release__publish: 'Open data release published', report__snapshot__create: 'Annual report snapshot', search__identity: 'Search for people by name or document', shelter__create: 'Shelter created', shelter__stay: 'Shelter admission', shelter__stay_update: 'Shelter stay changed', shelter__update: 'Shelter changed', token__create: 'API token created', token__revoke: 'API token revoked', unit__create: 'Unit created', unit__update: 'Unit changed', user__create: 'User created', user__delete: 'User deleted', user__password_reset: 'Password reset', user__second_factor_reset: 'Two-step sign-in reset', victim__identification: 'Victim identification' },
     entities: { case: 'Case', person: 'Person', referral: 'Referral', hotline_call: 'Call', user: 'User', unit: 'Unit', institution: 'Institution', api_token: 'API token', token: 'API token', operation: 'Operation', prevention_activity: 'Prevention activity', shelter: 'Shelter', shelter_stay: 'Shelter stay', legal_article: 'Legal article', legal_regime: 'Legal regime', case_victim: 'Victim', victim: 'Victim', justice_event: 'Justice step', report_snapshot: 'Annual report', match: 'Possible duplicate' },
   },
   form: {

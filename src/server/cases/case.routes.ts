@@ -6,6 +6,7 @@ import {
 import type { Deps } from '../deps';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { sendFile } from '../http/send-file';
 import { createCasePartsService } from './case-parts.service';
 import { createCaseService } from './case.service';
 
@@ -30,6 +31,10 @@ export function registerCaseRoutes(app: App, deps: Deps) {
     return reply.code(created ? 201 : 200).send(view);
   });
   app.get('/api/v1/cases/:id', { preValidation: read, schema: { tags, params: caseParams, response: { 200: caseView } } }, async (req) => cases.get(req.ctx, req.params.id));
+  app.get('/api/v1/cases/:id/summary.pdf', { preValidation: read, schema: { tags, params: caseParams } }, async (req, reply) => {
+    const { pdf, code } = await cases.printSummary(req.ctx, req.params.id);
+    return sendFile(reply, { body: pdf, contentType: 'application/pdf', filename: `${code}.pdf` });
+  });
   app.patch('/api/v1/cases/:id', { preValidation: update, schema: { tags, params: caseParams, body: caseUpdate, response: { 200: caseView } } }, async (req) =>
     cases.update(req.ctx, req.params.id, req.body),
   );

@@ -18,6 +18,7 @@ import { assertIdentityWrite, loadOwnedCase, presentCaseFor, presentCaseUnaudite
 import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
 import { grantCaseAccess, loadCaseAccessMany, loadVisibleCase, visibleCasesCondition } from '../policy';
 import { checkCaseDates, checkDistinctPersons, checkPersonRef, checkPlace, checkVictimFields, FieldCheck, resolveRegisteringUnit } from './case.validation';
+import { renderCaseSummaryPdf } from '../printouts/case-summary.pdf';
 
 const writesIdentity = (input: CaseCreate) =>
   Boolean(input.narrative) || [...(input.victims ?? []), ...(input.suspects ?? [])].some((p) => p.person?.identity !== undefined);
@@ -210,7 +211,19 @@ export function createCaseService(deps: Deps) {
     return { items: rows.map((r) => ({ id: r.id, type: r.type, at: r.at.toISOString(), actorId: r.actorId, unitId: r.unitId, details: r.details as Record<string, unknown> })) };
   }
 
-  return { create, get, list, update, transfer, history };
+  /**
+   * The case summary as a PDF for this reader: built from the same view `get` gives (identity only with a
+   * reason, and that read audited by `get`), and the printing itself audited.
+   */
+  async function printSummary(ctx: Ctx, id: string) {
+    const view = await get(ctx, id);
+    const identityShown = [...view.victims, ...view.suspects].some((p) => p.person.identity) || Boolean(view.narrative);
+    await db.transaction((tx) => writeAudit(tx, ctx, { action: 'case.print', entityType: 'case', entityId: id, reason: ctx.accessReason, details: { identityShown } }));
+    const pdf = await renderCaseSummaryPdf(view, { locale: ctx.locale, printedBy: ctx.actor.displayName || ctx.actor.username, printedAt: new Date(), demoMode: deps.config.demoMode });
+    return { pdf, code: view.code };
+  }
+
+  return { create, get, list, update, transfer, history, printSummary };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -5,7 +5,7 @@ import { type CallStatus } from '../../core/hotline/call-status';
 import type { Tx } from '../../db/connect';
 import { caseEvents, cases, hotlineCalls } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
-import { loadParticipatingCase, mayFollowUpCall } from '../policy';
+import { loadCaseForCallLink, mayFollowUpCall } from '../policy';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, conflict, ruleRefused } from '../errors/app-error';
@@ -29,11 +29,11 @@ export function createHotlineFollowUpService(deps: Deps) {
     return call;
   }
 
-  /** Links the case the tip led to (a case the actor's institution takes part in); the case's history records it. */
-  async function linkCase(ctx: Ctx, id: string, caseId: string, version: number) {
+  /** Links the case the tip led to (src/server/policy `callLinkableCaseCondition`), by id or code; the case's history records it. */
+  async function linkCase(ctx: Ctx, id: string, ref: { caseId?: string; caseCode?: string }, version: number) {
     return db.transaction(async (tx) => {
       const call = await loadForFollowUp(tx, ctx, id);
-      await loadParticipatingCase(tx, ctx, caseId);
+      const { id: caseId } = await loadCaseForCallLink(tx, ctx, call, ref);
       if (call.linkedCaseId && call.linkedCaseId !== caseId) throw conflict('hotline.case_already_linked');
       const now = new Date();
       await updateVersioned(tx, hotlineCalls, 'hotline_call', id, version, {

@@ -38,7 +38,7 @@ export function registerHotlineRoutes(app: App, deps: Deps) {
   app.post(
     '/api/v1/hotline/calls/:id/case-link',
     { preValidation: [read, followUpWrite], schema: { tags, params: idParams, body: callCaseLink, response: { 200: callView } } },
-    async (req) => followUp.linkCase(req.ctx, req.params.id, req.body.caseId, req.body.version),
+    async (req) => followUp.linkCase(req.ctx, req.params.id, req.body, req.body.version),
   );
   app.post(
     '/api/v1/hotline/calls/:id/outcome',

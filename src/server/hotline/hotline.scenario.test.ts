@@ -121,3 +121,35 @@ describe('a hotline tip followed to its outcome (issue scenario)', () => {
     expect(stats.body.months[4]).toMatchObject({ month: 5, total: 1, arrests: 1, byOutcome: { arrests: 1 } });
   });
 });
+
+describe('the operator records what her referral led to', () => {
+  it('links, by its code, the case the referred unit registered — and no case held elsewhere', async () => {
+    const operator = await makeUser(registry, { roles: ['hotline_operator'], national: true });
+    const pnp = await makeInstitution(registry.deps, 'police');
+    const post = await makeSeatedUnit(registry.deps, pnp.id, '210201');
+    const otherPost = await makeSeatedUnit(registry.deps, pnp.id, '210301');
+    const police = await makeUser(registry, { roles: ['registrar'], institutionId: pnp.id, unitId: post.id, departments: ['21'] });
+    const otherPolice = await makeUser(registry, { roles: ['registrar'], institutionId: pnp.id, unitId: otherPost.id, departments: ['21'] });
+    const created = await operator.client.post('/api/v1/hotline/calls', callInput({ ubigeo: '210201', summary: 'Adolescentes en un campamento minero' }));
+    // Other tests' units may sit nearer: the operator refers the call to this post by hand.
+    const referred = await operator.client.post(`/api/v1/hotline/calls/${created.body.id}/referral`, { unitId: post.id, version: created.body.version });
+    expect(referred.body.referral).toMatchObject({ unitId: post.id });
+    const register = (client: typeof police.client) =>
+      client.post('/api/v1/cases', { source: 'hotline', reportedOn: '2026-03-01', acts: ['recruitment'], means: [], purposes: ['forced_labour'], places: [{ kind: 'exploitation', ubigeo: '210201' }] });
+    const elsewhere = await register(otherPolice.client);
+    const resulting = await register(police.client);
+    expect(resulting.status).toBe(201);
+
+    const link = (caseCode: string, version: number) => operator.client.post(`/api/v1/hotline/calls/${created.body.id}/case-link`, { caseCode, version });
+    const version = referred.body.version as number;
+    const refused = await link(elsewhere.body.code, version);
+    expect(refused.status).toBe(404);
+    expect((await link('RETA-1999-999999', version)).status).toBe(404);
+    const linked = await link(resulting.body.code.toLowerCase(), version);
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ outcome: 'case_linked', linkedCase: { id: resulting.body.id, code: resulting.body.code } });
+    // Linking gives the operator nothing of the case itself.
+    expect([403, 404]).toContain((await operator.client.get(`/api/v1/cases/${resulting.body.id}`)).status);
+    expect((await operator.client.post(`/api/v1/hotline/calls/${created.body.id}/case-link`, { version: version + 1 })).status).toBe(400);
+  });
+});

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInstitution } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
-import { caseAccess, justiceEvents } from '../../db/schema';
+import { auditLog, caseAccess, justiceEvents } from '../../db/schema';
 import { validateChain } from '../../core/justice/sequence';
 import { loadFramework } from '../legal/legal.repository';
 import { listEventsOfSuspect, toChainEvents } from './justice.repository';
@@ -64,6 +64,40 @@ describe('input validation (400)', () => {
     const response = await chain.police.client.post(chain.url(), body);
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.error.fields)).toContain(field);
+  });
+});
+
+describe('a sentence the clerk should check is warned of before it is saved', () => {
+  it('stops at a sentence below the minimum when asked, records it once confirmed, audits the confirmation', async () => {
+    const chain = await makeChain(registry, cast);
+    await sendToCourt(chain);
+    await record(chain, [[chain.clerk, { type: 'decision', occurredOn: '2018-03-01', decision: 'conviction', articles: [{ number: '153' }] }]]);
+    const sentence = { type: 'sentence', occurredOn: '2018-03-02', sentence: { years: 4, months: 0, effective: true } };
+    const stopped = await chain.clerk.client.post(chain.url(), { ...sentence, confirmWarnings: false });
+    expect(stopped.status).toBe(422);
+    expect(stopped.body.error.code).toBe('justice.sentence_warning');
+    expect(stopped.body.error.message).toMatch(/article 153: at least 8 years/);
+    expect(Object.keys(stopped.body.error.fields)).toEqual(['sentence.years']);
+    const stored = await registry.deps.db.select().from(justiceEvents).where(eq(justiceEvents.caseId, chain.caseId));
+    expect(stored.map((e) => e.type)).not.toContain('sentence');
+
+    const confirmed = await chain.clerk.client.post(chain.url(), { ...sentence, confirmWarnings: true });
+    expect(confirmed.status).toBe(201);
+    const [audit] = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'justice.event.create'), eq(auditLog.entityId, confirmed.body.id)));
+    expect(audit!.details).toMatchObject({ confirmedWarnings: ['below_minimum'] });
+    const view = (await chain.clerk.client.get(chain.justiceUrl)).body.defendants[0];
+    expect(view).toMatchObject({ flags: { belowMinimum: true } });
+  });
+
+  it('a sentence within the range saves at once, and an integration that asks for no stop records as given', async () => {
+    const chain = await makeChain(registry, cast);
+    await sendToCourt(chain);
+    await record(chain, [[chain.clerk, { type: 'decision', occurredOn: '2018-03-01', decision: 'conviction', articles: [{ number: '153' }] }]]);
+    expect((await chain.clerk.client.post(chain.url(), { type: 'sentence', occurredOn: '2018-03-02', sentence: { years: 10, months: 0, effective: true }, confirmWarnings: false })).status).toBe(201);
+    const other = await makeChain(registry, cast);
+    await sendToCourt(other);
+    await record(other, [[other.clerk, { type: 'decision', occurredOn: '2018-03-01', decision: 'conviction', articles: [{ number: '153' }] }]]);
+    expect((await other.clerk.client.post(other.url(), { type: 'sentence', occurredOn: '2018-03-02', sentence: { years: 4, months: 0, effective: true } })).status).toBe(201);
   });
 });
 

@@ -15,6 +15,7 @@ import { AppError, conflict, ruleRefused } from '../errors/app-error';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import { loadFramework, type StoredFramework } from '../legal/legal.repository';
 import { presentEvent } from './justice.presenter';
+import { assertSentenceConfirmed } from './sentence-warnings';
 import { assertMayRecordStage, assertReceiver, factsOf, resolveCharges, type ResolvedCharge } from './justice.policy';
 import {
   findEvent, findEventByExternalId, loadWholeCase, lockSuspect, insertEvent, listEventsOfCase, listEventsOfSuspect, listSuspects, listVisibleEvents, listInboxEvents,
@@ -98,9 +99,10 @@ export function createJusticeService(deps: Deps) {
     const event = await insertEvent(tx, values, charges.map((c) => ({ role: c.role, articleId: c.article.id, regimeId: c.regime.id, tierCode: c.tierCode })));
     const violation = validateChain(toChainEvents([...existing, event], framework), { factsStart: caseRow.factsStart, today: today(), datesOf: event.id });
     if (violation) throw ruleRefused(violation.code); // rolls the insert back
+    const confirmedWarnings = assertSentenceConfirmed(toChainEvents(existing, framework), toChainEvents([...existing, event], framework), input.confirmWarnings !== false);
     await writeAudit(tx, ctx, {
       action: 'justice.event.create', entityType: 'justice_event', entityId: event.id,
-      details: { caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, supersedes: input.supersedesEventId ?? null, articles: charges.map((c) => `${c.role}:${c.article.articleNumber}@${c.regime.code}`) },
+      details: { caseId, suspectId, type: input.type, stage, occurredOn: input.occurredOn, supersedes: input.supersedesEventId ?? null, articles: charges.map((c) => `${c.role}:${c.article.articleNumber}@${c.regime.code}`), ...(confirmedWarnings.length ? { confirmedWarnings } : {}) },
     });
     if (receiver) {
       await grantCaseAccess(tx, { caseId, institutionId: receiver.institutionId, unitId: receiver.unitId, basis: receiver.basis, grantedBy: values.recordedBy });

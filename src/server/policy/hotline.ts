@@ -1,5 +1,6 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
-import { hotlineCalls } from '../../db/schema';
+import { cases, hotlineCalls } from '../../db/schema';
+import { participatingCaseCondition } from './cases';
 import { isSystemActor, type Actor } from '../context';
 import { inActorGeography, institutionRecordsCondition, ownInstitutionRecordsCondition } from './geography';
 
@@ -48,4 +49,15 @@ export const mayFollowUpCall = (actor: Actor, call: CallParties): boolean =>
 export const followUpCallsCondition = (actor: Actor): SQL => {
   const held = actor.permissions.has('hotline.write') ? or(referredToActor(actor), ownInstitutionRecordsCondition(actor, hotlineCalls))! : referredToActor(actor);
   return and(held, eq(hotlineCalls.status, 'referred'))!;
+};
+
+/**
+ * On `cases`: the cases a call may be linked to by this actor — those its institution takes part in, and
+ * for the hotline that took the call (`hotline.write` in its institution) the cases held by the unit the call
+ * was referred to, so the operator can record what her referral led to without seeing those cases.
+ */
+export const callLinkableCaseCondition = (actor: Actor, call: { referredUnitId: string | null; institutionId: string }): SQL => {
+  const participating = participatingCaseCondition(actor);
+  if (!call.referredUnitId || call.institutionId !== actor.institutionId || !actor.permissions.has('hotline.write')) return participating;
+  return or(participating, eq(cases.unitId, call.referredUnitId))!;
 };

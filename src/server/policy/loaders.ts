@@ -3,11 +3,24 @@ import type { Tx } from '../../db/connect';
 import { cases, caseVictims } from '../../db/schema';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors/app-error';
+import { callLinkableCaseCondition } from './hotline';
 import { mayAddPartiesCondition, participatingCaseCondition, visibleCasesCondition, visibleVictimCondition, writableVictimCondition } from './cases';
 
 /** Loads a case the actor may see, or answers 404 — never revealing that an out-of-scope case exists. */
 export async function loadVisibleCase(tx: Tx, ctx: Ctx, caseId: string) {
   const [row] = await tx.select().from(cases).where(and(eq(cases.id, caseId), visibleCasesCondition(ctx.actor))).limit(1);
+  if (!row) throw notFound('case');
+  return row;
+}
+
+/**
+ * The case a hotline call led to, by id or by code: a case the actor's institution takes part in, or — for
+ * the hotline that referred the call — a case held by the unit it referred the call to. 404 otherwise,
+ * the same answer whether the case does not exist or is elsewhere.
+ */
+export async function loadCaseForCallLink(tx: Tx, ctx: Ctx, call: { referredUnitId: string | null; institutionId: string }, ref: { caseId?: string; caseCode?: string }) {
+  const which = ref.caseId ? eq(cases.id, ref.caseId) : eq(cases.code, (ref.caseCode ?? '').trim().toUpperCase());
+  const [row] = await tx.select().from(cases).where(and(which, callLinkableCaseCondition(ctx.actor, call))).limit(1);
   if (!row) throw notFound('case');
   return row;
 }

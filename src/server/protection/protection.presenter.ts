@@ -2,7 +2,7 @@ import type { ReferralView, ShelterView, StayView } from '../../contracts/protec
 import { checkReferralTransition, nextStatuses, type ReferralParty, type ReferralStatus } from '../../core/protection/referral-status';
 import type { referrals, shelters, shelterStays, victimRepatriations, victimReparations, victimResidencyPermits } from '../../db/schema';
 import type { Actor } from '../context';
-import type { Names, ReferralRow, ServiceRow } from './protection.repository';
+import type { AdmissionRow, Names, ReferralRow, ServiceRow } from './protection.repository';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -28,7 +28,17 @@ export function presentService(row: ServiceRow) {
   };
 }
 
-export function presentReferral(actor: Actor, row: ReferralRow, services: ServiceRow[], names: Names): ReferralView {
+/**
+ * An admission under a referral, as its card confirms it: the dates for everyone who sees the referral, the
+ * shelter's name only for the institution that runs it (where a victim sleeps is not shared further).
+ */
+const presentAdmission = (actor: Actor, row: AdmissionRow) => ({
+  checkInOn: row.checkInOn,
+  checkOutOn: row.checkOutOn,
+  shelterName: row.shelterInstitutionId === actor.institutionId ? row.shelterName : null,
+});
+
+export function presentReferral(actor: Actor, row: ReferralRow, services: ServiceRow[], names: Names, admissions: AdmissionRow[] = []): ReferralView {
   const party = (id: string) => ({ id, name: names.institutions.get(id) ?? '' });
   const unit = (id: string | null) => (id ? { id, name: names.units.get(id) ?? '' } : null);
   const status = row.status as ReferralStatus;
@@ -55,6 +65,7 @@ export function presentReferral(actor: Actor, row: ReferralRow, services: Servic
     outcome: row.outcome,
     nextStatuses: nextStatuses(status).filter((to) => checkReferralTransition(status, to, mySides).ok),
     services: services.filter((s) => s.referralId === row.id).map(presentService),
+    admissions: admissions.filter((a) => a.referralId === row.id).map((a) => presentAdmission(actor, a)),
     createdAt: row.createdAt.toISOString(),
   };
 }

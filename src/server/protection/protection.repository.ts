@@ -26,7 +26,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
-import { cases, caseVictims, institutions, referrals, referralServices, units } from '../../db/schema';
+import { cases, caseVictims, institutions, referrals, referralServices, shelters, shelterStays, units } from '../../db/schema';
 import { isSystemActor, type Actor } from '../context';
 import { visibleVictimCondition } from '../policy';
 
@@ -89,6 +89,20 @@ export async function countReferrals(tx: Tx, actor: Actor, filter: SQL | undefin
 export async function servicesOf(tx: Tx, referralIds: string[]): Promise<ServiceRow[]> {
   if (!referralIds.length) return [];
   return tx.select().from(referralServices).where(inArray(referralServices.referralId, referralIds)).orderBy(asc(referralServices.startedOn), asc(referralServices.createdAt));
+}
+
+export type AdmissionRow = { referralId: string; checkInOn: string; checkOutOn: string | null; shelterName: string; shelterInstitutionId: string };
+
+/** The shelter stays recorded under these referrals (the admission the referral card confirms). */
+export async function admissionsOf(tx: Tx, referralIds: string[]): Promise<AdmissionRow[]> {
+  if (!referralIds.length) return [];
+  const rows = await tx
+    .select({ referralId: shelterStays.referralId, checkInOn: shelterStays.checkInOn, checkOutOn: shelterStays.checkOutOn, shelterName: shelters.name, shelterInstitutionId: shelters.institutionId })
+    .from(shelterStays)
+    .innerJoin(shelters, eq(shelters.id, shelterStays.shelterId))
+    .where(inArray(shelterStays.referralId, referralIds))
+    .orderBy(asc(shelterStays.checkInOn));
+  return rows.filter((r): r is AdmissionRow => r.referralId !== null);
 }
 
 /** Names of the institutions and units a list of records mentions, in two queries. */

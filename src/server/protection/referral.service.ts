@@ -12,7 +12,7 @@ import type { Deps } from '../deps';
 import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-error';
 import { partiesOf, presentReferral } from './protection.presenter';
 import { withdrawReferralAccess } from './referral-access';
-import { countReferrals, findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
+import { admissionsOf, countReferrals, findReferral, listReferrals, namesOf, servicesOf, type ReferralRow } from './protection.repository';
 import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
 import { caseCodeContains } from '../search/search.repository';
 import { assertDates, assertUnitOf, loadInstitution, today, touchCase } from './protection.rules';
@@ -32,12 +32,13 @@ export function createReferralService(deps: Deps) {
 
   async function view(tx: Tx, ctx: Ctx, rows: ReferralRow[]) {
     const services = await servicesOf(tx, rows.map((r) => r.id));
+    const admissions = await admissionsOf(tx, rows.map((r) => r.id));
     const names = await namesOf(
       tx,
       rows.flatMap((r) => [r.fromInstitutionId, r.toInstitutionId]),
       rows.flatMap((r) => [r.fromUnitId, r.toUnitId]).filter((u): u is string => Boolean(u)),
     );
-    return rows.map((row) => presentReferral(ctx.actor, row, services, names));
+    return rows.map((row) => presentReferral(ctx.actor, row, services, names, admissions));
   }
 
   async function findByExternalId(tx: Tx, ctx: Ctx, externalId: string) {

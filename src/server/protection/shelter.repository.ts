@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { StayDates } from '../../core/protection/occupancy';
 import type { Tx } from '../../db/connect';
-import { caseVictims, institutions, shelters, shelterStays } from '../../db/schema';
+import { caseVictims, institutions, persons, shelters, shelterStays } from '../../db/schema';
 
 export type ShelterRow = typeof shelters.$inferSelect;
 export type StayRow = typeof shelterStays.$inferSelect;
@@ -53,6 +53,12 @@ export async function lockShelter(tx: Tx, id: string): Promise<ShelterRow | unde
  */
 export async function lockVictimForStays(tx: Tx, caseVictimId: string): Promise<void> {
   await tx.select({ id: caseVictims.id }).from(caseVictims).where(eq(caseVictims.id, caseVictimId)).for('no key update');
+}
+
+/** The person's sex and birth year (clear columns, never identity): what placement warnings read besides the victim row. */
+export async function placementPerson(tx: Tx, personId: string): Promise<{ sex: string; birthYear: number | null }> {
+  const [row] = await tx.select({ sex: persons.sex, birthYear: persons.birthYear }).from(persons).where(eq(persons.id, personId)).limit(1);
+  return row ?? { sex: 'unknown', birthYear: null };
 }
 
 /** Stays of a shelter that may share a day with a stay starting on `from` (the pure rule does the rest). */

@@ -164,3 +164,48 @@ describe('shelters and stays', () => {
     expect((await stranger.client.patch(`/api/v1/stays/${stay.body.id}`, { checkOutOn: '2026-01-02', version: 1 })).status).toBe(404);
   });
 });
+
+describe('placement in a shelter that fits the person', () => {
+  it('warns before a child is admitted to an adult shelter, admits once confirmed, audits the confirmation and confirms the admission on the referral', async () => {
+    const police = await makeUser(registry, { roles: ['investigator'] });
+    const shelterStaff = await makeUser(registry, { roles: ['social_worker'] });
+    const registered = await police.client.post('/api/v1/cases', {
+      source: 'complaint', reportedOn: '2026-02-01', factsDateFrom: '2026-01', acts: ['recruitment'], means: [], purposes: ['sexual_exploitation'],
+      victims: [
+        { person: { sex: 'female', identity: { givenNames: 'Flor', familyNames: 'Condori' } }, ageYears: 15, ageVerified: true, consentToServices: true },
+        { person: { sex: 'female', identity: { givenNames: 'Eva', familyNames: 'Ramos' } }, ageYears: 30, ageVerified: true, consentToServices: true },
+      ],
+      places: [{ kind: 'exploitation', ubigeo: '15' }],
+    });
+    expect(registered.status).toBe(201);
+    const [girl, woman] = registered.body.victims as Array<{ id: string }>;
+    const women = await shelterStaff.client.post('/api/v1/shelters', { name: 'Casa Mujeres', ubigeo: '15', capacityBeds: 5, targetPopulation: 'women' });
+    const referrals = [];
+    for (const victim of [girl!, woman!]) {
+      const sent = await police.client.post('/api/v1/referrals', { victimId: victim.id, toInstitutionId: shelterStaff.institutionId, serviceType: 'shelter' });
+      expect(sent.status).toBe(201);
+      referrals.push(sent.body);
+    }
+    const admit = (victimId: string, referralId: string, confirmWarnings?: boolean) =>
+      shelterStaff.client.post(`/api/v1/shelters/${women.body.id}/stays`, { victimId, referralId, checkInOn: '2026-02-03', ...(confirmWarnings ? { confirmWarnings } : {}) });
+
+    const warned = await admit(girl!.id, referrals[0].id);
+    expect(warned.status).toBe(422);
+    expect(warned.body.error).toMatchObject({ code: 'stay.placement_warning', fields: { shelterId: expect.stringMatching(/is a child .* for adults/) } });
+    expect(await registry.deps.db.select().from(shelterStays).where(eq(shelterStays.caseVictimId, girl!.id))).toHaveLength(0);
+
+    // The adult woman fits: no warning.
+    expect((await admit(woman!.id, referrals[1].id)).status).toBe(201);
+
+    const confirmed = await admit(girl!.id, referrals[0].id, true);
+    expect(confirmed.status).toBe(201);
+    const [audit] = await auditEntries(registry, 'shelter.stay', confirmed.body.id);
+    expect(audit!.details).toMatchObject({ confirmedWarnings: ['child_in_adult_shelter'] });
+
+    // The referral card confirms the admission: the shelter's name for the shelter's institution only.
+    const forShelter = await shelterStaff.client.get(`/api/v1/referrals?victimId=${girl!.id}`);
+    expect(forShelter.body.items[0].admissions).toEqual([{ checkInOn: '2026-02-03', checkOutOn: null, shelterName: 'Casa Mujeres' }]);
+    const forPolice = await police.client.get(`/api/v1/referrals?victimId=${girl!.id}`);
+    expect(forPolice.body.items[0].admissions).toEqual([{ checkInOn: '2026-02-03', checkOutOn: null, shelterName: null }]);
+  });
+});

@@ -12,7 +12,9 @@ import { AppError, invalid, ruleRefused, staleVersion } from '../errors/app-erro
 import { assertUbigeosKnown } from '../reference/ubigeo.repository';
 import { definedOnly, updateVersioned } from '../versioned-update';
 import { presentShelter, presentStay } from './protection.presenter';
-import { findShelter, listShelters, listStays, lockShelter, lockVictimForStays, occupiesDaySql, staysFrom, victimStaysFrom, type ShelterRow } from './shelter.repository';
+import { findShelter, listShelters, listStays, lockShelter, lockVictimForStays, occupiesDaySql, placementPerson, staysFrom, victimStaysFrom, type ShelterRow } from './shelter.repository';
+import { victimPlacementWarnings } from '../../core/protection/shelter-population';
+import { countryToday } from '../../core/country-date';
 import { assertDates, assertUnitOf, today, touchCase } from './protection.rules';
 import { loadWritableVictim } from '../policy';
 
@@ -109,24 +111,41 @@ export function createShelterService(deps: Deps) {
     if (check.exceeds) throw ruleRefused('shelter.capacity_exceeded', { day: check.day, capacity: shelter.capacityBeds });
   }
 
+  /**
+   * A placement that does not fit the shelter's population (a child in an adult shelter…) is refused with
+   * 422 `stay.placement_warning` naming the warnings, until the request confirms them (`confirmWarnings`);
+   * the confirmed warnings go to the audit log with the stay.
+   */
+  async function placementCheck(tx: Tx, shelter: ShelterRow, { victim, case: kase }: Awaited<ReturnType<typeof loadWritableVictim>>, input: StayCreate) {
+    const person = await placementPerson(tx, victim.personId);
+    const factsYear = Number((kase.factsStart ?? countryToday(kase.registeredAt)).slice(0, 4));
+    const warnings = victimPlacementWarnings(shelter.targetPopulation, { ...victim, ...person, factsYear }, Number(input.checkInOn.slice(0, 4)));
+    if (warnings.length && !input.confirmWarnings) {
+      throw ruleRefused('stay.placement_warning', { warnings: warnings.join(','), population: shelter.targetPopulation }, { shelterId: `stay.placement.${warnings[0]}` });
+    }
+    return warnings;
+  }
+
   async function addStay(ctx: Ctx, shelterId: string, input: StayCreate) {
     return db.transaction(async (tx) => {
       const shelter = await lockShelter(tx, shelterId);
       if (!shelter) throw shelterNotFound();
       assertRuns(ctx, shelter);
       if (shelter.status !== 'active') throw ruleRefused('shelter.closed');
-      const { victim } = await loadWritableVictim(tx, ctx, input.victimId);
+      const victimOf = await loadWritableVictim(tx, ctx, input.victimId);
+      const { victim } = victimOf;
       assertDates([{ field: 'checkInOn', value: input.checkInOn }, { field: 'checkOutOn', value: input.checkOutOn, notBefore: { field: 'checkInOn', value: input.checkInOn } }]);
       if (input.referralId) {
         const [referral] = await tx.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.caseVictimId, victim.id))).limit(1);
         if (!referral) throw invalid({ referralId: 'referral.not_found' });
       }
       const dates = { checkInOn: input.checkInOn, checkOutOn: input.checkOutOn ?? null };
+      const warnings = await placementCheck(tx, shelter, victimOf, input);
       await assertRoom(tx, shelter, victim.id, dates);
       const [row] = await oneOpenStayPerVictim(() =>
         tx.insert(shelterStays).values({ shelterId, caseId: victim.caseId, caseVictimId: victim.id, referralId: input.referralId ?? null, ...dates, recordedBy: ctx.actor.userId }).returning(),
       );
-      await writeAudit(tx, ctx, { action: 'shelter.stay', entityType: 'shelter_stay', entityId: row!.id, details: { shelterId, caseId: victim.caseId, victimId: victim.id } });
+      await writeAudit(tx, ctx, { action: 'shelter.stay', entityType: 'shelter_stay', entityId: row!.id, details: { shelterId, caseId: victim.caseId, victimId: victim.id, ...(warnings.length ? { confirmedWarnings: warnings } : {}) } });
       await touchCase(tx, victim.caseId);
       return presentStay(row!);
     });

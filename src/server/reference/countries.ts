@@ -24,3 +24,6 @@ export function unknownCountryFields(entries: ReadonlyArray<{ code: string | nul
   for (const entry of entries) if (entry.code && !isKnownCountry(entry.code)) fields[entry.field] = 'invalid_country';
   return fields;
 }
+
+/** The country's name in the reader's language (the code when the list does not know it). */
+export const countryName = (code: string, locale: 'es' | 'en') => countries.getName(code, locale) ?? code;

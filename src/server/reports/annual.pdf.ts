@@ -1,31 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { AnnualContent, AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
+import { renderPdf } from '../printouts/pdf-engine';
 import { reportCharts, type ReportChart } from './annual.charts';
 import { sectionParagraph } from './annual.narrative';
 import { indicatorName, reportText, ROUTE_SEPARATOR, valueLabel } from './report.labels';
-
-// Roboto ships with pdfmake as font files; pointed to by absolute path, no network, no vfs bundle.
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let fontsSet = false;
-function ensureFonts() {
-  if (fontsSet) return;
-  (pdfmake as unknown as { setFonts(f: unknown): void }).setFonts({
-    Roboto: {
-      normal: join(fontDir, 'Roboto-Regular.ttf'),
-      bold: join(fontDir, 'Roboto-Medium.ttf'),
-      italics: join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // Only the font files above are ever read from disk.
-  const engine = pdfmake as unknown as { setLocalAccessPolicy(cb: (path: string) => boolean): void; setUrlAccessPolicy(cb: (url: string) => boolean): void };
-  engine.setLocalAccessPolicy((path) => path.startsWith(fontDir));
-  engine.setUrlAccessPolicy(() => false);
-  fontsSet = true;
-}
 
 type Node = Record<string, unknown> | string;
 
@@ -99,7 +77,6 @@ const chartNodes = (chart: ReportChart): Node => ({
 
 /** The annual report as a PDF document, built from the snapshot's frozen content only. */
 export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, demoMode: boolean): Promise<Buffer> {
-  ensureFonts();
   const { content } = report;
   const threshold = content.threshold ?? 0;
   const body: Node[] = [
@@ -132,6 +109,5 @@ export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, 
       margin: [40, 10, 40, 0],
     }),
   };
-  const output = (pdfmake as unknown as { createPdf(d: unknown): { getBuffer(): Promise<Buffer> } }).createPdf(doc);
-  return Buffer.from(await output.getBuffer());
+  return renderPdf(doc);
 }

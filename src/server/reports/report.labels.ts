@@ -45,3 +45,6 @@ export function valueLabel(locale: Locale, dimension: string | undefined, key: s
  * shipped with pdfmake) and printed as nothing: "›" is (a test checks every character the PDF prints).
  */
 export const ROUTE_SEPARATOR = ' › ';
+
+/** The label of `value` of the code list `list` (src/i18n/<locale>/codes.ts), the value itself when unknown. */
+export const codeLabel = (locale: Locale, list: string, value: string) => (codeTexts[locale] as Record<string, Record<string, string> | undefined>)[list]?.[value] ?? value;

@@ -10,19 +10,12 @@ import type { App } from '../http/types';
 import { renderAnnualDocx } from './annual.docx';
 import { renderAnnualPdf } from './annual.pdf';
 import { renderAnnualXlsx } from './annual.xlsx';
-import { createExportService, type ExportFile, type ExportFormat } from './export.service';
+import { createExportService, type ExportFormat } from './export.service';
 import { createSnapshotService } from './snapshot.service';
-import type { FastifyReply } from 'fastify';
+import { sendFile } from '../http/send-file';
 
 const tags = ['reports'];
 const formats: ExportFormat[] = ['csv', 'xlsx', 'json'];
-
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  reply.header('content-type', file.contentType);
-  reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-  reply.header('cache-control', 'no-store');
-  return reply.send(file.body);
-}
 
 export function registerReportRoutes(app: App, deps: Deps) {
   const snapshots = createSnapshotService(deps, (what, error) => app.log.warn({ what, err: error instanceof Error ? error.message : String(error) }, 'annual report figure unavailable'));

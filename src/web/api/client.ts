@@ -90,6 +90,31 @@ export const api = {
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };
 
+/**
+ * Downloads a file the server makes for this reader (a printable PDF…) with the same headers as any request
+ * — the access reason included, which a plain link could not send — and hands it to the browser to save.
+ */
+export async function downloadFile(path: string, filename: string, options: RequestOptions = {}): Promise<void> {
+  const headers: Record<string, string> = { 'Accept-Language': i18next.language || 'es' };
+  if (options.accessReason) headers['X-Access-Reason'] = encodeURIComponent(options.accessReason);
+  let response: Response;
+  try {
+    response = await fetch(`${path}${queryString(options.query)}`, { headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  if (!response.ok) {
+    const data = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw new ApiError(response.status, data.error?.code ?? `http_${response.status}`, data.error?.message ?? response.statusText);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** The request never got an answer (offline, server unreachable, connection cut): it may or may not have been saved. */
 export const isNetworkError = (error: unknown) => error instanceof ApiError && error.code === 'network';
 

@@ -12,6 +12,7 @@ import { useUnits } from '../admin/admin-data';
 import { emptyCase, emptySuspect, emptyVictim, toCaseCreate, type CaseFormValues } from './case-form';
 import { CheckboxField, CodeMultiField, CodeSelectField } from './form-fields';
 import { SuspectCard, VictimCard } from './PersonFields';
+import { PartialDateField } from '../../components/PartialDateInput';
 
 /** A failed write's message: a stale version (409) gets the version-conflict text. */
 function failureText(error: unknown, t: (key: string) => string) {
@@ -193,8 +194,8 @@ export function EditCaseModal({ c, opened, onClose }: { c: CaseView; opened: boo
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
               <CodeSelectField name="source" list="caseSources" label={t('case.field.source')} clearable={false} />
               <TextInput type="date" label={t('case.field.reported_on')} {...form.register('reportedOn')} error={err('reportedOn')} />
-              <TextInput label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} {...form.register('factsDateFrom')} error={err('factsDateFrom')} />
-              <TextInput label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} {...form.register('factsDateTo')} error={err('factsDateTo')} />
+              <PartialDateField name="factsDateFrom" label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} />
+              <PartialDateField name="factsDateTo" label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} />
             </SimpleGrid>
             <CodeMultiField name="acts" list="acts" label={t('case.field.acts')} />
             <CodeMultiField name="means" list="means" label={t('case.field.means')} />

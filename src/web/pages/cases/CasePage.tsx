@@ -4,7 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import type { CaseView } from '../../../contracts/cases';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, downloadFile } from '../../api/client';
 import { useSession } from '../../api/session';
 import { AccessReasonModal, useAccessReasonLabel } from '../../components/AccessReason';
 import { ErrorAlert, PageHeader } from '../../components/common';
@@ -35,6 +35,10 @@ export default function CasePage() {
     mutationFn: (v: { status: string; version: number }) => api.patch<CaseView>(`/api/v1/cases/${id}`, v),
     onSettled: () => void client.invalidateQueries({ queryKey: ['case', id] }),
   });
+  // The printable summary shows what this page shows: identities only once a reason was given here.
+  const printing = useMutation({
+    mutationFn: () => downloadFile(`/api/v1/cases/${id}/summary.pdf`, `${query.data?.code ?? 'case'}.pdf`, { accessReason: reason ?? undefined }),
+  });
   const query = useQuery({
     queryKey: ['case', id, reason],
     queryFn: () => api.get<CaseView>(`/api/v1/cases/${id}`, { accessReason: reason ?? undefined }),
@@ -60,6 +64,7 @@ export default function CasePage() {
         description={t('case.page.subtitle', { date: f.date(c.registeredAt), source: f.code('caseSources', c.source) })}
         actions={
           <>
+            <Button size="xs" variant="default" loading={printing.isPending} onClick={() => printing.mutate()} data-testid="case-print">{t('case.actions.print')}</Button>
             {can('case.update') && c.accessLevel === 'owner' && (
               <Button size="xs" variant="default" onClick={() => setDialog('edit')} data-testid="case-edit">{t('case.actions.edit')}</Button>
             )}
@@ -78,7 +83,7 @@ export default function CasePage() {
           </>
         }
       />
-      <ErrorAlert error={setStatus.error} />
+      <ErrorAlert error={setStatus.error ?? printing.error} />
       {(location.state as { registered?: boolean } | null)?.registered && (
         <Alert color="green" role="status">{t('case.page.registered', { code: c.code })}</Alert>
       )}

@@ -19,6 +19,7 @@ import { PalermoPanel } from './PalermoPanel';
 import { SuspectCard, VictimCard } from './PersonFields';
 import { PlacesSection } from './PlacesSection';
 import { ElementsSection } from './ElementsSection';
+import { PartialDateField } from '../../components/PartialDateInput';
 
 /** Saves the form on this device 400 ms after each change (not on the first render: nothing typed yet). */
 /** The field's own element (registered inputs and controllers that pass their ref), to focus it and read its label. */
@@ -183,8 +184,8 @@ export default function CaseRegisterPage() {
                   <TextInput mt="xs" type="date" label={t('case.field.facts_date')} {...form.register('factsDateFrom')} error={err('factsDateFrom')} maw={260} />
                 ) : (
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
-                    <TextInput label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} placeholder="2016-05" {...form.register('factsDateFrom')} error={err('factsDateFrom')} />
-                    <TextInput label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} placeholder="2016" {...form.register('factsDateTo')} error={err('factsDateTo')} />
+                    <PartialDateField name="factsDateFrom" label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} />
+                    <PartialDateField name="factsDateTo" label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} />
                   </SimpleGrid>
                 )}
               </Fieldset>

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Checkbox, Fieldset, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { victimAgeBands } from '../../../contracts/cases';
@@ -69,6 +70,8 @@ function VictimAge({ index }: { index: number }) {
   const victim = useWatch({ control, name: `victims.${index}` }) as VictimValues;
   const group = ageGroupOf(victimAge(victim));
   const base = `victims.${index}`;
+  // Four choices side by side do not fit a 360 px phone: stacked there.
+  const narrow = useMediaQuery('(max-width: 36em)');
   return (
     <Stack gap="xs">
       <Controller
@@ -84,6 +87,7 @@ function VictimAge({ index }: { index: number }) {
               value={field.value}
               onChange={field.onChange}
               data={(['exact', 'estimated', 'band', 'unknown'] as const).map((m) => ({ value: m, label: t(`victim.age_mode.${m}`) }))}
+              orientation={narrow ? 'vertical' : 'horizontal'}
               fullWidth
             />
           </div>

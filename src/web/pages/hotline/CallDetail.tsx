@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseListItem } from '../../../contracts/cases';
 import type { CallView } from '../../../contracts/hotline';
 import { callCloseReasons } from '../../../core/hotline/call-status';
 import { api, ApiError, errorMessage } from '../../api/client';
@@ -31,21 +30,18 @@ function Referral({ call, post, pending }: { call: CallView; post: Post; pending
   );
 }
 
-/** Links the case the tip led to, found by its code. */
-function CaseLink({ post, pending }: { post: Post; pending: boolean }) {
+/**
+ * Links the case the tip led to by its code: the server finds it among the cases the user may link (for the
+ * hotline operator, those held by the unit she referred the call to) without showing anything else.
+ */
+function CaseLink({ post, pending, error }: { post: Post; pending: boolean; error: unknown }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [missing, setMissing] = useState(false);
-  const link = async () => {
-    const found = await api.get<{ items: CaseListItem[] }>('/api/v1/cases', { query: { q: code.trim(), pageSize: 5 } });
-    const match = found.items.find((c) => c.code.toLowerCase() === code.trim().toLowerCase());
-    setMissing(!match);
-    if (match) post('case-link', { caseId: match.id });
-  };
+  const missing = error instanceof ApiError && error.status === 404;
   return (
     <Group align="flex-end">
-      <TextInput label={t('hotline.detail.case_code')} placeholder="RETA-2026-1" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={missing ? t('hotline.detail.case_not_found') : undefined} style={{ flex: 1 }} />
-      <Button disabled={!code.trim()} loading={pending} onClick={() => void link().catch(() => setMissing(true))}>{t('hotline.detail.link_case')}</Button>
+      <TextInput label={t('hotline.detail.case_code')} placeholder="RETA-2026-000123" value={code} onChange={(e) => setCode(e.currentTarget.value)} error={missing ? t('hotline.detail.case_not_found') : undefined} style={{ flex: 1 }} />
+      <Button disabled={!code.trim()} loading={pending} onClick={() => post('case-link', { caseCode: code.trim() })}>{t('hotline.detail.link_case')}</Button>
     </Group>
   );
 }
@@ -129,7 +125,7 @@ export function CallDetail({ id, onClose }: { id: string | null; onClose: () => 
               {action.error && <Alert color="red" role="alert">{failureText(action.error, t('common.version_conflict'))}</Alert>}
               {action.isSuccess && <Alert color="green" role="status">{t('common.saved')}</Alert>}
               {can('hotline.write') && <Referral key={`r${c.version}`} call={c} post={post} pending={action.isPending} />}
-              <CaseLink key={`l${c.version}`} post={post} pending={action.isPending} />
+              <CaseLink key={`l${c.version}`} post={post} pending={action.isPending} error={action.variables?.path === 'case-link' ? action.error : null} />
               <Outcome key={`o${c.version}`} call={c} post={post} pending={action.isPending} />
             </Stack>
           )}

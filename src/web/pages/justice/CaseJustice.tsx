@@ -29,6 +29,24 @@ function Flags({ d }: { d: Defendant }) {
   );
 }
 
+/**
+ * The civil reparation and fine the standing sentence ordered (the latest sentence event not superseded), so
+ * whoever follows the case sees what the defendant owes the victims without opening the timeline.
+ */
+function Amounts({ d }: { d: Defendant }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const standing = [...d.events].reverse().find((e) => !e.superseded && (e.reparationAmount !== null || e.fineAmount !== null));
+  if (!standing) return null;
+  const money = (amount: number) => f.number(amount, { style: 'currency', currency: standing.currency ?? 'PEN' });
+  return (
+    <Text size="sm" data-testid="defendant-amounts">
+      {[standing.reparationAmount !== null && t('justice.reparation_line', { amount: money(standing.reparationAmount) }),
+        standing.fineAmount !== null && t('justice.fine_line', { amount: money(standing.fineAmount) })].filter(Boolean).join(' · ')}
+    </Text>
+  );
+}
+
 function DefendantCard({ d, n, caseId }: { d: Defendant; n: number; caseId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -53,6 +71,7 @@ function DefendantCard({ d, n, caseId }: { d: Defendant; n: number; caseId: stri
             {d.applicableRange && ` · ${t('justice.range_line', { article: d.applicableRange.articleNumber, min: months(d.applicableRange.minMonths), max: d.applicableRange.maxMonths === null ? '—' : months(d.applicableRange.maxMonths) })}`}
           </Text>
         )}
+        <Amounts d={d} />
         {d.reclassification && <Text size="sm">{t('justice.reclassified_line', { from: d.reclassification.from.join(', '), to: d.reclassification.to.join(', ') })}</Text>}
         {d.events.length === 0 ? (
           <EmptyState>{t('justice.no_events')}</EmptyState>

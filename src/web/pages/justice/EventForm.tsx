@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { eventCreate } from '../../../contracts/justice';
 import { appealOutcomes, archiveReasons, decisions } from '../../../core/justice/events';
 import { tierCodes } from '../../../core/legal/types';
-import { api, errorMessage } from '../../api/client';
+import { api, ApiError, errorMessage } from '../../api/client';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
@@ -37,6 +37,9 @@ interface Values {
   reparationAmount: number | string;
   country: string | null;
 }
+
+/** The server's answer to a sentence the clerk should check before it is saved. */
+const SENTENCE_WARNING = 'justice.sentence_warning';
 
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
 
@@ -84,10 +87,16 @@ export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspe
   const fields = new Set(type ? fieldsByType[type] ?? [] : []);
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
+  // A sentence below the legal minimum is first refused with a warning; the clerk confirms it or corrects it.
+  const [warning, setWarning] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (v: Values) => api.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, toEventBody(v), { idempotencyKey: idem.current() }),
-    onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['justice', caseId] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    mutationFn: ({ values, confirmed }: { values: Values; confirmed: boolean }) =>
+      api.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, { ...toEventBody(values), ...(fieldsByType[values.type ?? '']?.includes('sentence') ? { confirmWarnings: confirmed } : {}) }, { idempotencyKey: idem.current() }),
+    onSuccess: () => { idem.renew(); setWarning(null); void client.invalidateQueries({ queryKey: ['justice', caseId] }); onDone(); },
+    onError: (error) => {
+      const message = applyServerErrors(error, form.setError) ?? errorMessage(error);
+      if (error instanceof ApiError && error.code === SENTENCE_WARNING) setWarning(message); else setFailure(message);
+    },
   });
   const err = (n: string) => errorAt(form.formState.errors, n);
   const typeOptions = allowedTypes(can).map((g) => ({
@@ -105,9 +114,20 @@ export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspe
     )} />
   );
   return (
-    <form onSubmit={form.handleSubmit((v) => { setFailure(null); save.mutate(v); })} noValidate data-testid="event-form">
+    <form onSubmit={form.handleSubmit((values) => { setFailure(null); setWarning(null); save.mutate({ values, confirmed: false }); })} noValidate data-testid="event-form">
       <Stack gap="sm">
         {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        {warning && (
+          <Alert color="yellow" role="alert" title={t('justice.form.sentence_warning_title')} data-testid="sentence-warning">
+            <Stack gap="xs">
+              <Text size="sm">{warning}</Text>
+              <Group gap="xs">
+                <Button color="yellow.9" onClick={() => form.handleSubmit((values) => save.mutate({ values, confirmed: true }))()} loading={save.isPending}>{t('justice.form.confirm_sentence')}</Button>
+                <Button variant="default" onClick={() => { setWarning(null); form.clearErrors(); }}>{t('justice.form.correct_sentence')}</Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <Controller control={form.control} name="type" render={({ field }) => (
             <Select label={t('justice.form.type')} data={typeOptions} value={field.value} onChange={field.onChange} searchable error={err('type')} comboboxProps={{ withinPortal: true }} />

@@ -81,6 +81,13 @@ export function ReferralCard({ referral, caseLink }: { referral: ReferralView; c
             ))}
           </Stack>
         )}
+        {referral.admissions.map((a) => (
+          <Text size="sm" key={`${a.checkInOn}-${a.shelterName ?? ''}`} data-testid="admission-line">
+            {a.shelterName
+              ? t('protection.admission_line', { shelter: a.shelterName, from: f.date(a.checkInOn), to: a.checkOutOn ? f.date(a.checkOutOn) : t('protection.ongoing') })
+              : t('protection.admission_line_private', { from: f.date(a.checkInOn), to: a.checkOutOn ? f.date(a.checkOutOn) : t('protection.ongoing') })}
+          </Text>
+        ))}
         {can('protection.write') && referral.nextStatuses.length > 0 && (
           <Group gap="xs">
             {referral.nextStatuses.map((status) => (

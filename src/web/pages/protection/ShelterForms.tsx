@@ -1,11 +1,14 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { shelterCreate, shelterPopulations, type ReferralView, type ShelterView } from '../../../contracts/protection';
-import { api, errorMessage } from '../../api/client';
+import { api, ApiError, errorMessage } from '../../api/client';
+import { peruDepartments } from '../../../core/geo/departments';
+import { CodeSelect } from '../../components/common';
+import { useFormat } from '../../i18n/format';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { CodeField, NumberField, UbigeoField } from '../../components/fields';
 import { today } from '../cases/case-form';
@@ -37,26 +40,64 @@ export function ShelterForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** Admission of a referred victim to a shelter with free beds (the stay counts in the occupancy). */
+/** The warning code the server answers until the person admitting confirms a placement that does not fit. */
+const PLACEMENT_WARNING = 'stay.placement_warning';
+
+/**
+ * Admission of a referred victim to a shelter: the shelters listed with the population they serve, their
+ * department and free beds, filterable by both; a placement that does not fit (a child in an adult shelter…)
+ * is shown as a warning to confirm, never admitted silently.
+ */
 export function StayForm({ referral, onDone }: { referral: ReferralView; onDone: () => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const client = useQueryClient();
   const shelters = useQuery({ queryKey: ['shelters'], queryFn: () => api.get<{ items: ShelterView[] }>('/api/v1/shelters', { query: { pageSize: 200 } }) });
   const [shelterId, setShelterId] = useState<string | null>(null);
+  const [population, setPopulation] = useState<string | null>(null);
+  const [department, setDepartment] = useState<string | null>(null);
   const [checkInOn, setCheckInOn] = useState(today());
   const save = useMutation({
-    mutationFn: () => api.post(`/api/v1/shelters/${shelterId}/stays`, { victimId: referral.victimId, checkInOn, referralId: referral.id }),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['shelters'] }); onDone(); },
+    mutationFn: (confirmWarnings: boolean) =>
+      api.post(`/api/v1/shelters/${shelterId}/stays`, { victimId: referral.victimId, checkInOn, referralId: referral.id, ...(confirmWarnings ? { confirmWarnings } : {}) }),
+    onSuccess: () => { void client.invalidateQueries({ queryKey: ['shelters'] }); void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
   });
-  const options = (shelters.data?.items ?? []).filter((s) => s.status === 'active').map((s) => ({ value: s.id, label: t('protection.shelter_option', { name: s.name, free: s.freeBeds }), disabled: s.freeBeds <= 0 }));
+  const warning = save.error instanceof ApiError && save.error.code === PLACEMENT_WARNING ? save.error : null;
+  const active = (shelters.data?.items ?? []).filter((s) => s.status === 'active');
+  const departmentName = (code: string | null) => peruDepartments.find((d) => d.code === code)?.name ?? t('protection.no_department');
+  const options = active
+    .filter((s) => (!population || s.targetPopulation === population) && (!department || s.departmentCode === department))
+    .map((s) => ({
+      value: s.id,
+      label: t('protection.shelter_option_full', { name: s.name, population: f.code('shelterPopulations', s.targetPopulation), department: departmentName(s.departmentCode), free: s.freeBeds }),
+      disabled: s.freeBeds <= 0,
+    }));
+  const departmentsWithShelters = [...new Set(active.map((s) => s.departmentCode).filter((c): c is string => Boolean(c)))].sort();
+  const choose = (setter: (v: string | null) => void) => (value: string | null) => { setter(value); save.reset(); };
   return (
-    <Stack gap="xs">
-      {save.error && <Alert color="red" role="alert">{errorMessage(save.error)}</Alert>}
+    <Stack gap="xs" data-testid="stay-form">
+      {save.error && !warning && <Alert color="red" role="alert">{errorMessage(save.error)}</Alert>}
       <Group align="flex-end" wrap="wrap">
-        <Select label={t('protection.shelter')} searchable data={options} value={shelterId} onChange={setShelterId} w={280} comboboxProps={{ withinPortal: true }} />
-        <TextInput type="date" label={t('protection.check_in')} value={checkInOn} onChange={(e) => setCheckInOn(e.currentTarget.value)} />
-        <Button onClick={() => save.mutate()} disabled={!shelterId} loading={save.isPending}>{t('protection.admit')}</Button>
+        <CodeSelect list="shelterPopulations" values={shelterPopulations} label={t('protection.filter_population')} value={population} onChange={choose(setPopulation)} clearable w={200} />
+        <Select label={t('protection.filter_department')} data={departmentsWithShelters.map((code) => ({ value: code, label: departmentName(code) }))} value={department} onChange={choose(setDepartment)} clearable searchable w={200} comboboxProps={{ withinPortal: true }} />
       </Group>
+      <Group align="flex-end" wrap="wrap">
+        <Select label={t('protection.shelter')} searchable data={options} value={shelterId} onChange={choose(setShelterId)} w={360} nothingFoundMessage={t('protection.no_shelter_matches')} comboboxProps={{ withinPortal: true }} />
+        <TextInput type="date" label={t('protection.check_in')} value={checkInOn} onChange={(e) => { setCheckInOn(e.currentTarget.value); save.reset(); }} />
+        {!warning && <Button onClick={() => save.mutate(false)} disabled={!shelterId} loading={save.isPending}>{t('protection.admit')}</Button>}
+      </Group>
+      {warning && (
+        <Alert color="yellow" role="alert" title={t('protection.placement_warning_title')} data-testid="placement-warning">
+          <Stack gap="xs">
+            <Text size="sm">{Object.values(warning.fields)[0] ?? warning.message}</Text>
+            <Text size="sm">{warning.message}</Text>
+            <Group gap="xs">
+              <Button color="yellow.9" onClick={() => save.mutate(true)} loading={save.isPending}>{t('protection.confirm_admission')}</Button>
+              <Button variant="default" onClick={() => save.reset()}>{t('protection.choose_other_shelter')}</Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
     </Stack>
   );
 }
