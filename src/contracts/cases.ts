@@ -137,6 +137,12 @@ export const caseUpdate = z.strictObject({
   ...caseElements,
   status: z.enum(caseStatuses).optional(),
   version,
+  /**
+   * Work made offline or against an older version: the value each changed field had when the editing
+   * started. With it the server merges field by field (src/core/field-merge.ts) instead of refusing the stale
+   * version; without it a stale version answers 409 as before.
+   */
+  base: z.record(z.string().max(60), z.unknown()).optional(),
 });
 export type CaseUpdate = z.infer<typeof caseUpdate>;
 

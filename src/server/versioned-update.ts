@@ -1,13 +1,39 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/connect';
-import { notFound, staleVersion } from './errors/app-error';
+import { mergeFields } from '../core/field-merge';
+import { AppError, notFound, staleVersion } from './errors/app-error';
 
 type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn; updatedAt: AnyPgColumn };
 
 /**
+ * What a client that worked on an older version sends besides its changes (offline work): the value each
+ * changed field had when it started. With it, a stale version is merged field by field instead of refused.
+ */
+export interface FieldMerge {
+  /** The client's changed fields, as the API names them. */
+  mine: Record<string, unknown>;
+  /** The value of each changed field the client started from. */
+  base: Record<string, unknown>;
+  /** The record now, in the same shape as `mine` (read in the same transaction, after the row lock). */
+  current: Record<string, unknown>;
+  currentVersion: number;
+  /** The column a field is written to, where it differs from the field's name (narrative → narrativeEnc). */
+  columns?: Record<string, string>;
+}
+
+/** Both sides changed the same fields differently: 409 with both values of each, to be chosen by a person. */
+export const fieldConflict = (conflicts: ReturnType<typeof mergeFields>['conflicts'], version: number) =>
+  new AppError('record.field_conflict', 409, undefined, undefined, undefined, { conflicts, version });
+
+/**
  * Optimistic concurrency in one statement: the row changes only if its version is still the one the
  * client read. A stale version answers 409 and changes nothing; a missing row answers 404.
+ *
+ * With `merge` (the client sent base values), a stale version is not refused at once: if no field the client
+ * changed was changed by someone else since its base, the changes apply on top of the current version (so
+ * two devices editing different fields both land); a field changed on both sides to different values
+ * answers 409 `record.field_conflict` with both values (src/core/field-merge.ts), never a silent overwrite.
  */
 export async function updateVersioned<T extends VersionedTable>(
   tx: Tx,
@@ -16,7 +42,16 @@ export async function updateVersioned<T extends VersionedTable>(
   id: string,
   expectedVersion: number,
   values: Record<string, unknown>,
+  merge?: FieldMerge,
 ): Promise<T['$inferSelect']> {
+  if (merge && merge.currentVersion !== expectedVersion) {
+    const { conflicts, unchanged } = mergeFields(merge.current, merge.base, merge.mine);
+    if (conflicts.length) throw fieldConflict(conflicts, merge.currentVersion);
+    // Sent but not changed by this client: writing it would undo what someone else changed since.
+    values = { ...values };
+    for (const field of unchanged) delete values[merge.columns?.[field] ?? field];
+    expectedVersion = merge.currentVersion;
+  }
   const rows = (await tx
     .update(table)
     .set({ ...values, version: sql`${table.version} + 1`, updatedAt: new Date() } as never)

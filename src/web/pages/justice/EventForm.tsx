@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { eventCreate } from '../../../contracts/justice';
 import { appealOutcomes, archiveReasons, decisions } from '../../../core/justice/events';
 import { tierCodes } from '../../../core/legal/types';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
@@ -84,9 +86,16 @@ export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspe
   const fields = new Set(type ? fieldsByType[type] ?? [] : []);
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
+  const navigate = useNavigate();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, toEventBody(v), { idempotencyKey: idem.current() }),
-    onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['justice', caseId] }); onDone(); },
+    // With no connection (police-stage events on a kept case) the event waits on this device, with its key.
+    mutationFn: (v: Values) => createOrQueue(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, toEventBody(v) as Record<string, unknown>, { idempotencyKey: idem.current(), label: t('offline.queued_item', { what: t('nav.justice') }), entity: { type: 'case', id: caseId } }),
+    onSuccess: (sent) => {
+      idem.renew();
+      void client.invalidateQueries({ queryKey: ['justice', caseId] });
+      onDone();
+      if (sent.queued) navigate('/offline', { state: { queued: true } });
+    },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const err = (n: string) => errorAt(form.formState.errors, n);
