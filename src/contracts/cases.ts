@@ -146,6 +146,12 @@ export const caseUpdate = z.strictObject({
 });
 export type CaseUpdate = z.infer<typeof caseUpdate>;
 
+/** Reads of identity made with no connection from a case kept on a device, reported at its next sync. */
+export const offlineReadsReport = z.strictObject({
+  reads: z.array(z.strictObject({ at: z.iso.datetime(), reason: z.string().trim().min(1).max(500).optional() })).min(1).max(200),
+});
+export type OfflineReadsReport = z.infer<typeof offlineReadsReport>;
+
 /** Moves a case to another unit of the same institution or of another police institution. */
 export const caseTransfer = z.strictObject({ unitId: uuid, version });
 export type CaseTransfer = z.infer<typeof caseTransfer>;

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../db/connect';
+import type { Db, Tx } from '../db/connect';
+import { writeAudit } from './audit/audit.writer';
+import type { Ctx } from './context';
 import { mergeFields } from '../core/field-merge';
 import { AppError, notFound, staleVersion } from './errors/app-error';
 
@@ -60,6 +62,21 @@ export async function updateVersioned<T extends VersionedTable>(
   if (rows.length === 1) return rows[0] as T['$inferSelect'];
   const exists = (await tx.select({ id: table.id }).from(table as never).where(eq(table.id, id)).limit(1)) as unknown[];
   throw exists.length ? staleVersion() : notFound(entity);
+}
+
+/**
+ * After a refused merge (its transaction rolled back): the conflict is recorded in the audit log on its own
+ * (`<entity>.update_conflict`, the fields only — never their values, which may identify someone), so the
+ * unit's supervisor sees in the audit log which records wait for a person's choice. Rethrows the error.
+ */
+export function recordFieldConflict(db: Db, ctx: Ctx, entity: string, id: string) {
+  return async (error: unknown): Promise<never> => {
+    if (error instanceof AppError && error.code === 'record.field_conflict') {
+      const { conflicts, version } = error.details as { conflicts: Array<{ field: string }>; version: number };
+      await db.transaction((tx) => writeAudit(tx, ctx, { action: `${entity}.update_conflict`, entityType: entity, entityId: id, details: { fields: conflicts.map((c) => c.field), version } }));
+    }
+    throw error;
+  };
 }
 
 /** Drops keys whose value is undefined, so a partial update leaves absent fields untouched. */

@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
+import { auditLog } from '../../db/schema';
 
 /** Offline edits carry the base values of the fields they change; the server merges field by field. */
 let registry: TestRegistry;
@@ -65,5 +67,29 @@ describe('field-by-field merge of case updates', () => {
     const noBase = await second.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, isInternational: true, base: {} });
     expect(noBase.status).toBe(409);
     expect(noBase.body.error.details.conflicts[0].field).toBe('isInternational');
+  });
+});
+
+describe('what offline work reports', () => {
+  it('records a refused merge in the audit log (fields only), for the unit supervisor to see', async () => {
+    const c = await newCase();
+    expect((await first.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, initialLegalQualification: 'Art. 153', base: { initialLegalQualification: null } })).status).toBe(200);
+    expect((await second.client.patch(`/api/v1/cases/${c.id}`, { version: c.version, initialLegalQualification: 'Art. 153-A', base: { initialLegalQualification: null } })).status).toBe(409);
+    const rows = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, 'case.update_conflict')));
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0])).not.toContain('Art. 153');
+  });
+
+  it('audits identity reads made offline from a kept case; refuses a report from someone who may not read identity', async () => {
+    const c = await newCase();
+    const reads = [{ at: '2026-03-01T10:00:00.000Z', reason: 'case_follow_up' }, { at: '2026-03-01T11:00:00.000Z', reason: 'case_follow_up' }];
+    expect((await first.client.post(`/api/v1/cases/${c.id}/offline-reads`, { reads })).status).toBe(204);
+    const rows = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, 'identity.read_offline')));
+    expect(rows).toHaveLength(2);
+    const analyst = await makeUser(registry, { roles: ['analyst'], national: true });
+    expect((await analyst.client.post(`/api/v1/cases/${c.id}/offline-reads`, { reads })).status).toBe(403);
+    const stranger = await makeUser(registry, { roles: ['registrar'] });
+    expect((await stranger.client.post(`/api/v1/cases/${c.id}/offline-reads`, { reads })).status).toBe(404);
+    expect((await first.client.post(`/api/v1/cases/${c.id}/offline-reads`, { reads: [{ at: 'yesterday' }] })).status).toBe(400);
   });
 });

@@ -10,7 +10,7 @@ import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
-import { definedOnly, updateVersioned } from '../versioned-update';
+import { definedOnly, recordFieldConflict, updateVersioned } from '../versioned-update';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
 import { attachPlaces, attachSuspects, attachVictims } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
@@ -179,7 +179,7 @@ export function createCaseService(deps: Deps) {
       const fields = [...Object.keys(definedOnly(changes)), ...(narrative !== undefined ? ['narrative'] : [])];
       await writeAudit(tx, ctx, { action: 'case.update', entityType: 'case', entityId: id, details: { fields, version: row.version } });
       return presentCaseFor(tx, deps, ctx, row);
-    });
+    }).catch(recordFieldConflict(db, ctx, 'case', id));
   }
 
   async function transfer(ctx: Ctx, id: string, input: CaseTransfer) {

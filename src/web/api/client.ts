@@ -35,7 +35,8 @@ export const onSessionEvent = (listener: Listener) => {
  */
 export interface OfflineReads {
   refresh(path: string, data: unknown): void;
-  read(path: string, withIdentity: boolean): Promise<unknown>;
+  /** `reason`: the reason stated for reading identity, if any (the read is then reported at the next sync). */
+  read(path: string, reason: string | undefined): Promise<unknown>;
 }
 let offlineReads: OfflineReads | null = null;
 export const setOfflineReads = (reads: OfflineReads | null) => {
@@ -85,7 +86,7 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   } catch (cause) {
     if ((cause as Error).name === 'AbortError') throw cause;
     if (method === 'GET' && offlineReads && !options.query) {
-      const kept = await offlineReads.read(path, Boolean(options.accessReason)).catch(() => null);
+      const kept = await offlineReads.read(path, options.accessReason).catch(() => null);
       if (kept !== null && kept !== undefined) return kept as T;
     }
     throw new ApiError(0, 'network', 'network');

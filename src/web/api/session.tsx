@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DeviceGrant, LoginResponse, MeView } from '../../contracts/auth';
 import { deviceOwner, openWithGrant, unlockWithPassword, wipeDevice } from '../offline/device-store';
+import { warmReference } from '../offline/reference';
 import { syncSoon } from '../offline/sync';
 import { api, ApiError, isNetworkError, onSessionEvent, setCsrfToken } from './client';
 
@@ -53,6 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await openWithGrant(user, device, password);
       void syncSoon();
+      void warmReference(user);
     } catch {
       // No usable WebCrypto/IndexedDB here: the app works online, without offline work.
     }

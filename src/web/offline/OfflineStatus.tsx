@@ -15,7 +15,7 @@ export function OfflineStatus() {
   const color = online ? 'green.8' : 'orange.8';
   return (
     <UnstyledButton component={Link} to="/offline" aria-label={name} title={name} data-testid="offline-status" data-online={online} data-queued={queued}>
-      <Group gap={4} wrap="nowrap" role="status" aria-label={name}>
+      <Group gap={4} wrap="nowrap" aria-live="polite">
         <Badge size="sm" variant="dot" color={color} c="dark.7" visibleFrom="sm" aria-hidden>
           {state}
         </Badge>

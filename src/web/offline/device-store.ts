@@ -111,6 +111,7 @@ export async function wipeDevice(): Promise<void> {
   dataKey = null;
   if (deviceStoreAvailable()) await clearAll();
   try {
+    localStorage.removeItem('reta.reference-warmed');
     await caches.delete('reta-reference-v1');
   } catch {
     // no Cache Storage here (plain HTTP): nothing was cached

@@ -1,6 +1,6 @@
 import type { CaseView } from '../../contracts/cases';
-import { setOfflineReads } from '../api/client';
-import { deleteItem, getItem, isUnlocked, putItem } from './device-store';
+import { api, setOfflineReads } from '../api/client';
+import { deleteItem, getItem, isUnlocked, listItems, putItem } from './device-store';
 
 /**
  * Cases kept on this device ("Keep on this device" on the case page): a copy of the case exactly as the
@@ -19,6 +19,7 @@ interface KeptCopy {
 export interface OfflineRead {
   caseId: string;
   at: string;
+  reason?: string;
 }
 
 export async function keepCase(view: CaseView) {
@@ -39,14 +40,14 @@ setOfflineReads({
       if (kept && (hasIdentity(data as CaseView) || !hasIdentity(kept.view))) return putItem('record', path, { ...kept, view: data as CaseView });
     });
   },
-  async read(path, withIdentity) {
+  async read(path, reason) {
     if (!isUnlocked() || !KEPT.test(path)) return null;
     const kept = await getItem<KeptCopy>('record', path);
     if (!kept) return null;
-    if (!withIdentity || !hasIdentity(kept.view)) {
+    if (!reason || !hasIdentity(kept.view)) {
       return hasIdentity(kept.view) ? withoutIdentity(kept.view) : kept.view;
     }
-    await putItem('read', `${kept.view.id}:${Date.now()}`, { caseId: kept.view.id, at: new Date().toISOString() } satisfies OfflineRead);
+    await putItem('read', `${kept.view.id}:${Date.now()}`, { caseId: kept.view.id, at: new Date().toISOString(), reason } satisfies OfflineRead);
     return kept.view;
   },
 });
@@ -59,4 +60,15 @@ function withoutIdentity(view: CaseView): CaseView {
     victims: view.victims.map((v) => ({ ...v, person: { ...v.person, identity: undefined } })),
     suspects: view.suspects.map((s) => ({ ...s, person: { ...s.person, identity: undefined } })),
   } as CaseView;
+}
+
+/** Sends the identity reads made offline, per case, to be audited; each is deleted once the server took it. */
+export async function reportOfflineReads() {
+  const reads = await listItems<OfflineRead>('read');
+  const byCase = new Map<string, typeof reads>();
+  for (const read of reads) byCase.set(read.value.caseId, [...(byCase.get(read.value.caseId) ?? []), read]);
+  for (const [caseId, list] of byCase) {
+    await api.post(`/api/v1/cases/${caseId}/offline-reads`, { reads: list.map((r) => ({ at: r.value.at, reason: r.value.reason })) }, { quiet401: true });
+    for (const read of list) await deleteItem('read', read.id);
+  }
 }

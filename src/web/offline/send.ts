@@ -8,15 +8,18 @@ const offline = () => typeof navigator !== 'undefined' && navigator.onLine === f
 
 /**
  * A create from a form: sent at once when there is a connection, else kept (encrypted) in the device's
- * queue with its Idempotency-Key, to be sent when the connection comes back. A send that got no answer is
- * queued too: if it did reach the server, the replay with the same key returns that record, never a second.
+ * queue with its Idempotency-Key, to be sent when the connection comes back — also when the connection drops
+ * during the send: if it did reach the server, the replay with the same key returns that record, never a
+ * second.
  */
 export async function createOrQueue<T>(path: string, body: Record<string, unknown>, options: { idempotencyKey: string; label: string; entity?: { type: 'case'; id: string } }): Promise<Sent<T>> {
   if (isUnlocked() && offline()) return { queued: true, queueId: await enqueue({ label: options.label, method: 'POST', path, body, idempotencyKey: options.idempotencyKey, entity: options.entity }) };
   try {
     return { queued: false, result: await api.post<T>(path, body, { idempotencyKey: options.idempotencyKey }) };
   } catch (error) {
-    if (isNetworkError(error) && isUnlocked()) {
+    // Lost while the browser says it is online (an answer lost on the way back): the form keeps the work
+    // and says so, and sending again is the same registration; lost because the connection dropped: queued.
+    if (isNetworkError(error) && isUnlocked() && offline()) {
       return { queued: true, queueId: await enqueue({ label: options.label, method: 'POST', path, body, idempotencyKey: options.idempotencyKey, entity: options.entity }) };
     }
     throw error;
@@ -33,7 +36,7 @@ export async function updateOrQueue<T>(path: string, changes: Record<string, unk
   try {
     return { queued: false, result: await api.patch<T>(path, body) };
   } catch (error) {
-    if (isNetworkError(error) && isUnlocked()) return { queued: true, queueId: await enqueue({ label: options.label, method: 'PATCH', path, body, entity: options.entity }) };
+    if (isNetworkError(error) && isUnlocked() && offline()) return { queued: true, queueId: await enqueue({ label: options.label, method: 'PATCH', path, body, entity: options.entity }) };
     throw error;
   }
 }

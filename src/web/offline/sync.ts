@@ -2,6 +2,7 @@ import type { FieldConflict } from '../../core/field-merge';
 import { api, ApiError, currentCsrfToken, errorMessage } from '../api/client';
 import { deleteItem, isUnlocked, listItems, notifyDeviceChange, putItem } from './device-store';
 import { newIdempotencyKey } from '../api/idempotency';
+import { reportOfflineReads } from './kept';
 
 /**
  * Work saved on this device while there was no connection, sent in the order it was made (README
@@ -98,6 +99,8 @@ async function run(): Promise<SyncResult> {
       }
     }
   }
+  // Reads of identity made offline are reported (and audited) at each sync; a failure leaves them for the next.
+  await reportOfflineReads().catch(() => undefined);
   const waiting = (await queuedWork()).length;
   const result = { sent, waiting };
   notifyDeviceChange();
