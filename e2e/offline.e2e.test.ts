@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,11 @@ describe('offline work', () => {
       }
       return { items: items.length, meta: meta.length, text: JSON.stringify([items.map(bytes), meta.map(bytes), { ...localStorage }, cached]) };
     });
+  /** Serious or critical WCAG 2.1 AA violations on the page as it is now (none expected). */
+  const axe = async (page: Page) => {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  };
   const queued = (page: Page) => page.getByTestId('offline-status').getAttribute('data-queued').then(Number);
   const waitSynced = (page: Page) => page.waitForFunction(() => document.querySelector('[data-testid="offline-status"]')?.getAttribute('data-queued') === '0', undefined, { timeout: 30_000 });
 
@@ -76,10 +82,13 @@ describe('offline work', () => {
     // A reload with no connection opens the app; the password opens the device store; the work is still there.
     await page.reload();
     await page.getByRole('heading', { name: 'Sin conexión' }).waitFor();
+    expect(await axe(page)).toEqual([]);
     await page.getByLabel('Contraseña').fill(registrar.password);
     await page.getByRole('button', { name: 'Abrir' }).click();
     await page.getByTestId('queued-item').getByText(/Caso nuevo \(víctimas: 1/).waitFor();
     expect(await queued(page)).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axe(page)).toEqual([]);
 
     await context.setOffline(false);
     await waitSynced(page);
@@ -163,6 +172,7 @@ describe('offline work', () => {
     await card.waitFor({ timeout: 30_000 });
     await card.getByText('Art. 153', { exact: false }).first().waitFor();
     await screenshot(b.page, 'offline-conflict');
+    expect(await axe(b.page)).toEqual([]);
     now = (await api.get(`/api/v1/cases/${caseId}`)).body;
     expect(now.initialLegalQualification).toBe('Art. 153');
     await card.getByLabel(/^Mi valor: Art\. 153-A/).check();

@@ -20,11 +20,11 @@ export function OfflineStatus() {
           {state}
         </Badge>
         {queued > 0 && (
-          <Badge size="sm" color="orange.9" visibleFrom="sm" aria-hidden data-testid="offline-queued">
+          <Badge size="sm" color="#a33c00" visibleFrom="sm" aria-hidden data-testid="offline-queued">
             {t('offline.queued', { count: queued })}
           </Badge>
         )}
-        <Badge hiddenFrom="sm" size="md" circle color={queued > 0 ? 'orange.9' : color} aria-hidden>
+        <Badge hiddenFrom="sm" size="md" circle color={queued > 0 ? '#a33c00' : color} aria-hidden>
           {queued > 0 ? queued : ' '}
         </Badge>
       </Group>

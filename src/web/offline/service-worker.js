@@ -28,14 +28,27 @@ self.addEventListener('message', (event) => {
   if (event.data === 'reta:wipe-reference') event.waitUntil(caches.delete(REFERENCE));
 });
 
-async function networkFirst(request, cacheName, fallbackKey) {
+/**
+ * The network's answer when it comes (and kept for next time); the kept one when there is no network, or —
+ * with `patienceMs`, on a link that connects but crawls — when the network has not answered by then.
+ */
+async function networkFirst(request, cacheName, fallbackKey, patienceMs) {
   const cache = await caches.open(cacheName);
-  try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(fallbackKey ?? request, response.clone());
+  const key = fallbackKey ?? request;
+  const fromNetwork = fetch(request).then(async (response) => {
+    if (response.ok) await cache.put(key, response.clone());
     return response;
+  });
+  // Still kept in the cache when it arrives late; its failure is handled below when it matters.
+  fromNetwork.catch(() => undefined);
+  try {
+    if (!patienceMs) return await fromNetwork;
+    const cached = await cache.match(key);
+    if (!cached) return await fromNetwork;
+    const late = new Promise((resolve) => setTimeout(() => resolve(cached), patienceMs));
+    return await Promise.race([fromNetwork, late]);
   } catch (error) {
-    const cached = await cache.match(fallbackKey ?? request);
+    const cached = await cache.match(key);
     if (cached) return cached;
     throw error;
   }
@@ -54,14 +67,18 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (REFERENCE_PATHS.test(url.pathname)) {
+    event.respondWith(networkFirst(request, REFERENCE));
+    return;
+  }
+  // Downloads (reports as PDF/XLSX), the rest of the API, its docs and metrics are the server's, never the shell.
+  if (url.pathname.startsWith('/api/') || url.pathname === '/metrics') return;
   if (request.mode === 'navigate') {
     // Always the newest shell when online; the cached one (every route is the same index.html) offline.
-    event.respondWith(networkFirst(new Request('/', { credentials: 'same-origin' }), SHELL, '/').catch(() => caches.match('/')));
+    event.respondWith(networkFirst(new Request('/', { credentials: 'same-origin' }), SHELL, '/', 4000).catch(() => caches.match('/')));
     return;
   }
   if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
-    return;
   }
-  if (REFERENCE_PATHS.test(url.pathname)) event.respondWith(networkFirst(request, REFERENCE));
 });

@@ -60,10 +60,10 @@ function QueuedRow({ entry }: { entry: Entry }) {
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Stack gap={2}>
           <Text fw={500}>{value.label}</Text>
-          {value.error && <Text size="sm" c="red.8">{value.error}</Text>}
+          {value.error && <Text size="sm" c="red.9">{value.error}</Text>}
         </Stack>
         <Group gap="xs">
-          <Badge color={value.status === 'failed' ? 'red.8' : 'orange.9'}>{t(`offline.status_${value.status}`)}</Badge>
+          <Badge color={value.status === 'failed' ? 'red.9' : '#a33c00'}>{t(`offline.status_${value.status}`)}</Badge>
           <Button size="xs" variant="default" onClick={() => { if (window.confirm(t('offline.discard_confirm'))) void discardQueued(entry.id); }}>{t('offline.discard')}</Button>
         </Group>
       </Group>
