@@ -62,6 +62,15 @@ describe('offline work', () => {
     await signIn(page, h, registrar, '/cases/new');
     await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
     await ready(page);
+    // The shell is kept whole, and only real files: no script is the index page served in its place.
+    const shell = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.startsWith('reta-shell-'))!;
+      const cache = await caches.open(name);
+      const kept = await Promise.all((await cache.keys()).map(async (r) => ({ url: new URL(r.url).pathname, type: (await cache.match(r))!.headers.get('content-type') ?? '' })));
+      return { count: kept.length, wrong: kept.filter((k) => k.url.startsWith('/assets/') && /html/.test(k.type)).map((k) => k.url) };
+    });
+    expect(shell.count).toBeGreaterThan(20);
+    expect(shell.wrong).toEqual([]);
     await context.setOffline(true);
     await page.waitForFunction(() => document.querySelector('[data-testid="offline-status"]')?.getAttribute('data-online') === 'false');
     await page.getByRole('combobox', { name: 'Origen' }).click();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" rx="96" fill="#1c4f8a"/><text x="256" y="318" font-family="sans-serif" font-size="168" font-weight="700" text-anchor="middle" fill="#fff">RETA</text></svg>`;
@@ -14,11 +14,13 @@ const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rec
 /** @returns {import('vite').Plugin} */
 export function pwa() {
   let root = '.';
+  let outDir = 'dist';
   return {
     name: 'reta-pwa',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+      outDir = join(config.root, config.build.outDir);
     },
     transformIndexHtml() {
       return [
@@ -27,22 +29,22 @@ export function pwa() {
         { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icon.svg' }, injectTo: 'head' },
       ];
     },
-    generateBundle(_options, bundle) {
+    // After writing, from the bundle as written: Vite drops style-only chunks late, and a listed file that
+    // does not exist would make the service worker's install fail (or keep the wrong file). Before
+    // precompress (closeBundle), so sw.js gets its compressed siblings too.
+    writeBundle(_options, bundle) {
       // Charts are not needed offline (statistics need the server): fetched, and then kept, only when opened.
-      const files = Object.keys(bundle).filter((name) => /\.(js|css|woff2?|svg|png)$/.test(name) && !/echarts/.test(name)).sort();
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
-      const precache = ['/', ...files.map((name) => `/${name}`), '/manifest.webmanifest', '/icon.svg'];
+      const files = Object.keys(bundle)
+        .filter((name) => /\.(js|css|woff2?|svg|png)$/.test(name) && !/echarts/.test(name) && existsSync(join(outDir, name)))
+        .sort();
       const template = readFileSync(join(root, 'src/web/offline/service-worker.js'), 'utf8');
-      this.emitFile({
-        type: 'asset',
-        fileName: 'sw.js',
-        source: template.replace("'__RETA_VERSION__'", JSON.stringify(version)).replace('__RETA_PRECACHE__', JSON.stringify(precache)),
-      });
-      this.emitFile({ type: 'asset', fileName: 'icon.svg', source: ICON });
-      this.emitFile({
-        type: 'asset',
-        fileName: 'manifest.webmanifest',
-        source: JSON.stringify({
+      const version = createHash('sha256').update(files.join('\n')).update(template).digest('hex').slice(0, 12);
+      const precache = ['/', ...files.map((name) => `/${name}`), '/manifest.webmanifest', '/icon.svg'];
+      writeFileSync(join(outDir, 'sw.js'), template.replace("'__RETA_VERSION__'", JSON.stringify(version)).replace('__RETA_PRECACHE__', JSON.stringify(precache)));
+      writeFileSync(join(outDir, 'icon.svg'), ICON);
+      writeFileSync(
+        join(outDir, 'manifest.webmanifest'),
+        JSON.stringify({
           name: 'RETA — Registro de trata de personas',
           short_name: 'RETA',
           lang: 'es',
@@ -53,7 +55,7 @@ export function pwa() {
           theme_color: '#1c4f8a',
           icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
         }, null, 2),
-      });
+      );
     },
   };
 }
