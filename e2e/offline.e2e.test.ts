@@ -124,7 +124,7 @@ describe('offline work', () => {
     await context.close();
   });
 
-  it('two devices edit a kept case offline: different fields both land; the same field is a conflict chosen on screen', async () => {
+  it('two devices edit a kept case offline: different fields both land; the same field is a conflict chosen on screen; disabling the account wipes the device', async () => {
     const api = await loginAs(h.registry.app, registrar.username, registrar.password);
     const made = await api.post('/api/v1/cases', { source: 'complaint', reportedOn: '2026-02-01' });
     expect(made.status).toBe(201);
@@ -190,6 +190,20 @@ describe('offline work', () => {
     now = (await api.get(`/api/v1/cases/${caseId}`)).body;
     expect(now.initialLegalQualification).toBe('Art. 153-A');
     expect(now.organisedCrime).toBe(true);
+
+    // The account is disabled: at its next contact the device learns it and wipes what it keeps.
+    const users = (await h.admin.get('/api/v1/users')).body.items as Array<{ id: string; username: string; version: number }>;
+    const account = users.find((u) => u.username === registrar.username)!;
+    expect((await h.admin.patch(`/api/v1/users/${account.id}`, { disabled: true, version: account.version })).status).toBe(200);
+    expect((await storageDump(a.page)).items).toBeGreaterThan(0);
+    await a.page.reload();
+    await a.page.waitForURL((url) => url.pathname === '/login');
+    await a.page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('reta-device'); r.onsuccess = () => resolve(r.result); });
+      const n = await new Promise<number>((resolve) => { const r = db.transaction('items').objectStore('items').count(); r.onsuccess = () => resolve(r.result); });
+      db.close();
+      return n === 0;
+    });
     for (const d of devices) await d.context.close();
   });
 });
