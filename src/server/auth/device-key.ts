@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import type { Deps } from '../deps';
+import { loadDeviceAccountState } from './device.repository';
 
 /**
  * The offline field kit's server half (README "Offline work"). At sign-in and on every session check the
@@ -46,11 +45,7 @@ export function createDeviceKeys(deps: Pick<Deps, 'cipher' | 'config' | 'db'>) {
   async function mustWipe(token: string): Promise<boolean> {
     const claim = verify(token);
     if (!claim) return true;
-    const [user] = await deps.db
-      .select({ disabledAt: users.disabledAt, passwordChangedAt: users.passwordChangedAt })
-      .from(users)
-      .where(eq(users.id, claim.userId))
-      .limit(1);
+    const user = await loadDeviceAccountState(deps.db, claim.userId);
     if (!user || user.disabledAt) return true;
     return Boolean(user.passwordChangedAt && user.passwordChangedAt.getTime() > claim.issuedAt.getTime());
   }
