@@ -1,17 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress.mjs';
+import { pwa } from './scripts/pwa.mjs';
 
 /**
  * The web app: index.html at the repository root, sources in src/web, output in dist/web (the server
  * serves it). Routes, charts and administration are split into chunks loaded on demand, so a remote post
  * on a slow link downloads only the shell and the sign-in page first; every text file is also written
- * brotli- and gzip-compressed beside itself for the server to send as is.
+ * brotli- and gzip-compressed beside itself for the server to send as is. scripts/pwa.mjs makes it an
+ * installable app with a service worker that opens it with no connection (README "Offline work").
  */
 export default defineConfig({
   root: '.',
   publicDir: false,
-  plugins: [react(), precompress()],
+  plugins: [react(), pwa(), precompress()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const output = join(root, 'dist/web/index.html');
-const sources = [join(root, 'src/web'), join(root, 'src/i18n'), join(root, 'src/contracts'), join(root, 'src/core'), join(root, 'index.html'), join(root, 'vite.config.ts'), join(root, 'scripts/precompress.mjs')];
+const sources = [join(root, 'src/web'), join(root, 'src/i18n'), join(root, 'src/contracts'), join(root, 'src/core'), join(root, 'index.html'), join(root, 'vite.config.ts'), join(root, 'scripts/precompress.mjs'), join(root, 'scripts/pwa.mjs')];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

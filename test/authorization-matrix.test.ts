@@ -19,7 +19,7 @@ import { createTestRegistry, type TestRegistry } from './registry';
 type Route = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string };
 
 /** Routes anyone may call, signed in or not: login, system info, and everything under /api/v1/public/. */
-const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/login/second-factor', 'GET /api/v1/system/info']);
+const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/login/second-factor', 'POST /api/v1/auth/device-status', 'GET /api/v1/system/info']);
 const isPublic = (r: { method: string; path: string }) => PUBLIC_ROUTES.has(`${r.method} ${r.path}`) || r.path.startsWith('/api/v1/public/');
 /** Routes every signed-in user may call whatever the role (own account, pickers, the legal table). */
 const ANY_SIGNED_IN = new Set([

@@ -21,7 +21,12 @@ export const meView = z.object({
 });
 export type MeView = z.infer<typeof meView>;
 
-export const loginSession = z.object({ user: meView, csrfToken: z.string() });
+/** What a device needs to keep work offline, released only to a signed-in user (src/server/auth/device-key.ts). */
+export const deviceGrant = z.object({ secret: z.string(), token: z.string(), offlineDays: z.number().int() });
+export type DeviceGrant = z.infer<typeof deviceGrant>;
+export const deviceStatusBody = z.strictObject({ token: z.string().min(10).max(400) });
+
+export const loginSession = z.object({ user: meView, csrfToken: z.string(), device: deviceGrant });
 /** The password was right; the account has a second factor: send a code with this token next. */
 export const loginChallenge = z.object({ secondFactorRequired: z.literal(true), challengeToken: z.string() });
 export const loginResponse = z.union([loginSession, loginChallenge]);

@@ -137,8 +137,20 @@ export const caseUpdate = z.strictObject({
   ...caseElements,
   status: z.enum(caseStatuses).optional(),
   version,
+  /**
+   * Work made offline or against an older version: the value each changed field had when the editing
+   * started. With it the server merges field by field (src/core/field-merge.ts) instead of refusing the stale
+   * version; without it a stale version answers 409 as before.
+   */
+  base: z.record(z.string().max(60), z.unknown()).optional(),
 });
 export type CaseUpdate = z.infer<typeof caseUpdate>;
+
+/** Reads of identity made with no connection from a case kept on a device, reported at its next sync. */
+export const offlineReadsReport = z.strictObject({
+  reads: z.array(z.strictObject({ at: z.iso.datetime(), reason: z.string().trim().min(1).max(500).optional() })).min(1).max(200),
+});
+export type OfflineReadsReport = z.infer<typeof offlineReadsReport>;
 
 /** Moves a case to another unit of the same institution or of another police institution. */
 export const caseTransfer = z.strictObject({ unitId: uuid, version });

@@ -8,7 +8,7 @@ import esErrors from './es/errors';
  * (or changed, added, linked…) and what to do next.
  */
 const WRITE_REFUSALS = [
-  'internal', 'record.stale_version', 'record.duplicate', 'payload_too_large', 'user.username_taken', 'institution.code_taken', 'unit.code_taken',
+  'internal', 'record.stale_version', 'record.field_conflict', 'record.duplicate', 'payload_too_large', 'user.username_taken', 'institution.code_taken', 'unit.code_taken',
   'case.code_taken', 'case.external_id_taken', 'case.person_external_id_taken', 'case.person_already_linked', 'case.transfer_same_unit',
   'hotline.case_already_linked', 'legal.regime_code_taken', 'legal.article_number_taken', 'legal.tier_code_taken',
   'justice.already_superseded', 'justice.external_id_taken', 'stay.victim_already_sheltered', 'stay.placement_warning', 'justice.sentence_warning', 'match.not_pending', 'match.already_merged',

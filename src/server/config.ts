@@ -25,6 +25,8 @@ export interface Config {
   /** Counts from 1 to this value minus one are suppressed in public figures (domain rule 7). */
   disclosureThreshold: number;
   staleDays: number;
+  /** Days the web app keeps drafts, queued work and cases on a device without contact (RETA_OFFLINE_DAYS). */
+  offlineDays: number;
   /** Duplicate scans one user may run per hour (RETA_MATCH_SCANS_PER_HOUR); more answer 429. */
   matchScansPerHour: number;
   demoMode: boolean;
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twoFactorRoles: list(env.RETA_2FA_ROLES, 'administrator,supervisor'),
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
+    offlineDays: int(env.RETA_OFFLINE_DAYS, 7),
     matchScansPerHour: int(env.RETA_MATCH_SCANS_PER_HOUR, 30),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
     demoPassword: env.RETA_DEMO_PASSWORD || undefined,

@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session';
 // The sign-in page is in the first download: on a slow link a lazy chunk would cost one more round trip
@@ -20,6 +20,8 @@ const CasePage = lazy(() => import('./pages/cases/CasePage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const OpenDataPage = lazy(withAllStyles(() => import('./pages/public/OpenDataPage')));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const UnlockPage = lazy(() => import('./pages/UnlockPage'));
+const OfflinePage = lazy(() => import('./pages/offline/OfflinePage'));
 const featurePages = {
   stats: lazy(() => import('./pages/stats/StatsPage')),
   reports: lazy(() => import('./pages/reports/ReportsPage')),
@@ -43,10 +45,13 @@ export const PageLoader = () => (
 function RequireSession({ children }: { children: ReactNode }) {
   const { state } = useSession();
   const location = useLocation();
+  const [otherAccount, setOtherAccount] = useState(false);
   if (state.status === 'loading') return <PageLoader />;
-  if (state.status === 'anonymous') {
+  if (state.status === 'locked' && !otherAccount) return <UnlockPage username={state.username} onOtherAccount={() => setOtherAccount(true)} />;
+  if (state.status === 'anonymous' || state.status === 'locked') {
+    const expired = state.status === 'anonymous' && state.expired;
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}${state.expired ? '&expired=1' : ''}`} replace />;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}${expired ? '&expired=1' : ''}`} replace />;
   }
   if (state.user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   if (!state.user.mustChangePassword && state.user.mustEnrolSecondFactor && location.pathname !== '/account/security') {
@@ -74,6 +79,7 @@ export function App() {
           <Route path="cases" element={<CaseListPage />} />
           <Route path="cases/new" element={<CaseRegisterPage />} />
           <Route path="cases/:id" element={<CasePage />} />
+          <Route path="offline" element={<OfflinePage />} />
           <Route path="admin/*" element={<AdminPage />} />
           {Object.entries(featurePages).map(([path, Page]) => (
             <Route key={path} path={`${path}/*`} element={<Page />} />

@@ -10,6 +10,7 @@ import { LocalisedMantineProvider } from './components/LocalisedMantineProvider'
 import { SessionProvider } from './api/session';
 import { startI18n } from './i18n/setup';
 import { cssVariablesResolver, theme } from './theme';
+import './offline/kept';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -17,7 +18,11 @@ const queryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+      // Offline, a read is still tried once: a case kept on this device answers from the device store.
+      networkMode: 'offlineFirst',
     },
+    // Offline, a save is not held back by React Query: it goes to the device's queue (src/web/offline/send.ts).
+    mutations: { networkMode: 'always' },
   },
 });
 
@@ -37,3 +42,9 @@ void startI18n().then(() =>
     </StrictMode>,
   ),
 );
+
+// The installable, offline-capable app (README "Offline work"): the service worker keeps the shell and the
+// reference data; a new build installs itself at the next visit (queued work is in IndexedDB, untouched).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -160,7 +160,7 @@ export function createAdminService(deps: Deps) {
     assertPasswordPolicy(password, user.username, 'password');
     const passwordHash = await hashPassword(password);
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+      await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: new Date() }).where(eq(users.id, id));
       await tx.delete(sessions).where(eq(sessions.userId, id));
       await writeAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
     });

@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loginBody, loginResponse, loginSession, meView, passwordChangeBody, secondFactorLoginBody } from '../../contracts/auth';
+import { deviceGrant, deviceStatusBody, loginBody, loginResponse, loginSession, meView, passwordChangeBody, secondFactorLoginBody } from '../../contracts/auth';
 import { localeFromHeader } from '../../i18n/translate';
 import type { Actor } from '../context';
 import type { Deps } from '../deps';
 import { SESSION_COOKIE } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import type { AuthService, SessionOpened } from './auth.service';
+import { createDeviceKeys } from './device-key';
 import { registerSecondFactorRoutes } from './second-factor.routes';
 
 const baseOf = (req: FastifyRequest) => ({ requestId: req.id, ip: req.ip, locale: localeFromHeader(req.headers['accept-language']) });
@@ -38,9 +39,10 @@ export function registerAuthRoutes(app: App, deps: Deps, auth: AuthService) {
   // The same limit per source address on both sign-in steps; the database throttle (per account and per
   // source, see login-throttle.ts) is what holds across restarts and processes.
   const signInLimit = { max: 20, timeWindow: '1 minute' };
+  const devices = createDeviceKeys(deps);
   const sessionReply = async (reply: FastifyReply, opened: SessionOpened) => {
     reply.setCookie(SESSION_COOKIE, opened.sessionToken, { ...cookieOptions, maxAge: deps.config.sessionAbsoluteHours * 3600 });
-    return { user: presentMe(opened.actor, await auth.secondFactors.mustEnrol(opened.actor)), csrfToken: opened.csrfToken };
+    return { user: presentMe(opened.actor, await auth.secondFactors.mustEnrol(opened.actor)), csrfToken: opened.csrfToken, device: devices.issue(opened.actor.userId) };
   };
 
   app.post(
@@ -75,10 +77,19 @@ export function registerAuthRoutes(app: App, deps: Deps, auth: AuthService) {
     return reply.code(204).send(null);
   });
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: meView, csrfToken: z.string().nullable() }) } } }, async (req) => ({
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: meView, csrfToken: z.string().nullable(), device: deviceGrant.nullable() }) } } }, async (req) => ({
     user: presentMe(req.ctx.actor, await auth.secondFactors.mustEnrol(req.ctx.actor)),
     csrfToken: req.ctx.csrfToken ?? null,
+    // Only a browser session gets a device grant: an integration's bearer token keeps nothing offline.
+    device: req.ctx.actor.sessionId ? devices.issue(req.ctx.actor.userId) : null,
   }));
+
+  // Asked by a device that has offline data and no session any more: must it wipe (README "Offline work")?
+  app.post(
+    '/api/v1/auth/device-status',
+    { config: { public: true, rateLimit: signInLimit }, schema: { tags: ['auth'], body: deviceStatusBody, response: { 200: z.object({ wipe: z.boolean() }) } } },
+    async (req) => ({ wipe: await devices.mustWipe(req.body.token) }),
+  );
 
   app.post('/api/v1/auth/password', { schema: { tags: ['auth'], body: passwordChangeBody, response: { 204: z.null() } } }, async (req, reply) => {
     await auth.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword);

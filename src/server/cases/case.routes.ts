@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  caseCreate, caseHistoryResponse, caseListQuery, caseListResponse, caseParams, caseTransfer, caseUpdate, caseView, deleteQuery, placeCreate,
+  caseCreate, caseHistoryResponse, offlineReadsReport, caseListQuery, caseListResponse, caseParams, caseTransfer, caseUpdate, caseView, deleteQuery, placeCreate,
   placeParams, placeView, suspectCreate, suspectParams, suspectUpdate, suspectView, victimCreate, victimParams, victimUpdate, victimView,
 } from '../../contracts/cases';
 import type { Deps } from '../deps';
@@ -9,6 +9,7 @@ import type { App } from '../http/types';
 import { sendFile } from '../http/send-file';
 import { createCasePartsService } from './case-parts.service';
 import { createCaseService } from './case.service';
+import { createOfflineReadsService } from './offline-reads.service';
 
 const tags = ['cases'];
 
@@ -22,6 +23,11 @@ export function registerCaseRoutes(app: App, deps: Deps) {
   const read = requirePermission('case.read');
   const create = requirePermission('case.create');
   const update = requirePermission('case.update');
+  const offlineReads = createOfflineReadsService(deps);
+  app.post('/api/v1/cases/:id/offline-reads', { preValidation: read, schema: { tags, params: caseParams, body: offlineReadsReport, response: { 204: z.null() } } }, async (req, reply) => {
+    await offlineReads.report(req.ctx, req.params.id, req.body);
+    return reply.code(204).send(null);
+  });
 
   app.get('/api/v1/cases', { preValidation: read, schema: { tags, querystring: caseListQuery, response: { 200: caseListResponse } } }, async (req) =>
     cases.list(req.ctx, req.query),

@@ -10,7 +10,7 @@ import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
-import { definedOnly, updateVersioned } from '../versioned-update';
+import { definedOnly, recordFieldConflict, updateVersioned } from '../versioned-update';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
 import { attachPlaces, attachSuspects, attachVictims } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
@@ -151,7 +151,7 @@ export function createCaseService(deps: Deps) {
   }
 
   async function update(ctx: Ctx, id: string, input: CaseUpdate) {
-    const { version, narrative, ...changes } = input;
+    const { version, narrative, base, ...changes } = input;
     assertIdentityWrite(ctx, narrative !== undefined);
     return db.transaction(async (tx) => {
       const current = await loadOwnedCase(tx, ctx, id);
@@ -171,12 +171,16 @@ export function createCaseService(deps: Deps) {
         closedAt: statusChange ? (changes.status === 'closed' ? new Date() : null) : undefined,
         lastActivityAt: new Date(),
       });
-      const row = await updateVersioned(tx, cases, 'case', id, version, values);
+      const mine: Record<string, unknown> = { ...definedOnly(changes), ...(narrative !== undefined ? { narrative } : {}) };
+      const merge = base && current.version !== version
+        ? { mine, base, currentVersion: current.version, columns: { narrative: 'narrativeEnc' }, current: { ...current, narrative: 'narrative' in mine ? (current.narrativeEnc ? cipher.decrypt(current.narrativeEnc) : null) : undefined } as Record<string, unknown> }
+        : undefined;
+      const row = await updateVersioned(tx, cases, 'case', id, version, values, merge);
       if (statusChange) await tx.insert(caseEvents).values({ caseId: id, type: 'status_change', actorId: ctx.actor.userId, unitId: row.unitId, details: { from: current.status, to: row.status } });
       const fields = [...Object.keys(definedOnly(changes)), ...(narrative !== undefined ? ['narrative'] : [])];
       await writeAudit(tx, ctx, { action: 'case.update', entityType: 'case', entityId: id, details: { fields, version: row.version } });
       return presentCaseFor(tx, deps, ctx, row);
-    });
+    }).catch(recordFieldConflict(db, ctx, 'case', id));
   }
 
   async function transfer(ctx: Ctx, id: string, input: CaseTransfer) {

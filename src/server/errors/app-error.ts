@@ -9,6 +9,8 @@ export class AppError extends Error {
     message?: string,
     readonly fields?: Record<string, string>,
     readonly params?: Record<string, string | number>,
+    /** Structured data the client needs to act on the error (e.g. both values of a field conflict). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message ?? code);
     this.name = 'AppError';

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { fieldsFromIssues } from './validation-messages';
 
 interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string>; requestId: string };
+  error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown>; requestId: string };
 }
 
 function body(req: FastifyRequest, locale: Locale, code: string, params?: Record<string, string | number>, fields?: Record<string, string>): ErrorBody {
@@ -43,7 +43,9 @@ export function handleError(error: FastifyError | Error, req: FastifyRequest, re
   // Also set here: router failures (frameworkErrors) never reach the onSend hook that marks API answers.
   reply.header('cache-control', 'no-store');
   if (error instanceof AppError) {
-    return reply.code(error.status).send(body(req, locale, error.code, error.params, translateFields(error.fields, locale)));
+    const answer = body(req, locale, error.code, error.params, translateFields(error.fields, locale));
+    if (error.details) answer.error.details = error.details;
+    return reply.code(error.status).send(answer);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const prefix = (error as FastifyError).validationContext === 'body' ? undefined : (error as FastifyError).validationContext;

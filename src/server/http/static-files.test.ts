@@ -27,6 +27,8 @@ describe('static web files: precompressed and cached by name', () => {
     writeFileSync(join(dir, 'assets', 'index-AbCd1234.js'), script);
     writeFileSync(join(dir, 'assets', 'index-Q_w-9XyZ.css'), style);
     writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n'.repeat(100));
+    writeFileSync(join(dir, 'sw.js'), `const PRECACHE = ${JSON.stringify(Array.from({ length: 80 }, (_, i) => `/assets/chunk-${i}-AbCd1234.js`))};\n`);
+    writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify({ name: 'RETA', start_url: '/', display: 'standalone' }));
     precompressDirectory(dir);
     registry = await createTestRegistry({ webDir: dir });
     web = await buildApp(registry.deps, { serveWeb: true });
@@ -86,6 +88,18 @@ describe('static web files: precompressed and cached by name', () => {
     // The plain file served from a precompressed sibling's place is no longer hashed: no immutable caching.
     const robots = await web.inject({ method: 'GET', url: '/robots.txt', headers: { 'accept-encoding': 'br' } });
     expect(robots.headers['content-encoding']).toBe('br');
+  });
+
+  it('the service worker and the manifest (offline work) are revalidated on every use, so a new build reaches every device', async () => {
+    const sw = await web.inject({ method: 'GET', url: '/sw.js', headers: { 'accept-encoding': 'br' } });
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['content-encoding']).toBe('br');
+    const manifest = await web.inject({ method: 'GET', url: '/manifest.webmanifest' });
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.headers['content-type']).toMatch(/manifest\+json/);
   });
 
   it('API answers keep no-store beside the static files', async () => {

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Structured data of the refusal (e.g. both values of each field in a `record.field_conflict`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -25,6 +27,20 @@ export const onSessionEvent = (listener: Listener) => {
   return () => {
     listeners.delete(listener);
   };
+};
+
+/**
+ * Copies of records the user chose to keep on this device (src/web/offline/kept.ts): refreshed on every read
+ * with a connection, answered from the device store when a read gets no answer.
+ */
+export interface OfflineReads {
+  refresh(path: string, data: unknown): void;
+  /** `reason`: the reason stated for reading identity, if any (the read is then reported at the next sync). */
+  read(path: string, reason: string | undefined): Promise<unknown>;
+}
+let offlineReads: OfflineReads | null = null;
+export const setOfflineReads = (reads: OfflineReads | null) => {
+  offlineReads = reads;
 };
 
 export interface RequestOptions {
@@ -69,16 +85,21 @@ async function request<T>(method: string, path: string, body?: unknown, options:
     });
   } catch (cause) {
     if ((cause as Error).name === 'AbortError') throw cause;
+    if (method === 'GET' && offlineReads && !options.query) {
+      const kept = await offlineReads.read(path, options.accessReason).catch(() => null);
+      if (kept !== null && kept !== undefined) return kept as T;
+    }
     throw new ApiError(0, 'network', 'network');
   }
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } }).error ?? {};
-    const failure = new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? response.statusText, error.fields ?? {});
+    const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> } }).error ?? {};
+    const failure = new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? response.statusText, error.fields ?? {}, error.details);
     if (response.status === 401 && !options.quiet401) for (const listener of listeners) listener('expired');
     throw failure;
   }
+  if (method === 'GET' && offlineReads && !options.query) offlineReads.refresh(path, data);
   return data as T;
 }
 
@@ -88,6 +109,8 @@ export const api = {
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** Any method: the offline queue (src/web/offline/sync.ts) replays what it kept. */
+  send: <T>(method: string, path: string, body: unknown, options?: RequestOptions) => request<T>(method, path, body, options),
 };
 
 /**

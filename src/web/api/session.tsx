@@ -1,11 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LoginResponse, MeView } from '../../contracts/auth';
-import { api, ApiError, onSessionEvent, setCsrfToken } from './client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { DeviceGrant, LoginResponse, MeView } from '../../contracts/auth';
+import { deviceOwner, openWithGrant, unlockWithPassword, wipeDevice } from '../offline/device-store';
+import { warmReference } from '../offline/reference';
+import { syncSoon } from '../offline/sync';
+import { api, ApiError, isNetworkError, onSessionEvent, setCsrfToken } from './client';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous'; expired: boolean }
-  | { status: 'signed-in'; user: MeView };
+  /** No connection, and this device keeps work of `username`: the password opens it (README "Offline work"). */
+  | { status: 'locked'; username: string }
+  | { status: 'signed-in'; user: MeView; offline?: boolean };
 
 /** The password step either signs in, or asks for the second factor with a challenge token. */
 export type LoginStep = { kind: 'signed-in'; user: MeView } | { kind: 'second-factor'; challengeToken: string };
@@ -14,17 +19,26 @@ interface SessionApi {
   state: SessionState;
   login(username: string, password: string): Promise<LoginStep>;
   completeSecondFactor(challengeToken: string, proof: { code: string } | { recoveryCode: string }): Promise<MeView>;
+  /** Opens this device's store with the password, with no connection; false when the password does not open it. */
+  unlock(password: string): Promise<boolean>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
   can(permission: string): boolean;
 }
 
-/** Unsaved drafts may hold identity data: an explicit sign-out removes them (an expiry keeps them). */
-function clearDrafts() {
+/**
+ * The session's end as the device store sees it: with no session the server is asked (with the device's
+ * signed note) whether the account was disabled or its sessions ended by a password change: then the
+ * device's data is wiped. A session that merely expired keeps the queued work for the next sign-in.
+ */
+async function checkDeviceAfterSessionLoss() {
+  const owner = await deviceOwner().catch(() => null);
+  if (!owner) return;
   try {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('reta.draft.')) localStorage.removeItem(key);
+    const status = await api.post<{ wipe: boolean }>('/api/v1/auth/device-status', { token: owner.token }, { quiet401: true });
+    if (status.wipe) await wipeDevice();
   } catch {
-    // storage unavailable: nothing was kept
+    // no answer: asked again at the next contact
   }
 }
 
@@ -32,47 +46,90 @@ const SessionContext = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // The password typed at sign-in, kept only until the second factor is done: it wraps the device key.
+  const pendingPassword = useRef<string | null>(null);
+
+  const openDevice = useCallback(async (user: MeView, device: DeviceGrant | null | undefined, password?: string) => {
+    if (!device) return;
+    try {
+      await openWithGrant(user, device, password);
+      void syncSoon();
+      void warmReference(user);
+    } catch {
+      // No usable WebCrypto/IndexedDB here: the app works online, without offline work.
+    }
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<{ user: MeView; csrfToken: string | null }>('/api/v1/auth/me', { quiet401: true });
+      const me = await api.get<{ user: MeView; csrfToken: string | null; device?: DeviceGrant | null }>('/api/v1/auth/me', { quiet401: true });
       setCsrfToken(me.csrfToken);
+      await openDevice(me.user, me.device);
       setState({ status: 'signed-in', user: me.user });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'anonymous', expired: false });
-      else setState({ status: 'anonymous', expired: false });
+      if (isNetworkError(error)) {
+        const owner = await deviceOwner().catch(() => null);
+        setState(owner?.canUnlockOffline ? { status: 'locked', username: owner.username } : { status: 'anonymous', expired: false });
+        return;
+      }
+      if (error instanceof ApiError && error.status === 401) void checkDeviceAfterSessionLoss();
+      setState({ status: 'anonymous', expired: false });
     }
-  }, []);
+  }, [openDevice]);
 
   useEffect(() => {
     void refresh();
     return onSessionEvent(() => {
       setCsrfToken(null);
+      void checkDeviceAfterSessionLoss();
       setState((previous) => ({ status: 'anonymous', expired: previous.status === 'signed-in' }));
     });
   }, [refresh]);
+
+  // Back online after an offline unlock: the server is asked for the session again (and the queue is sent).
+  useEffect(() => {
+    if (state.status !== 'signed-in' || !state.offline) return;
+    const back = () => void refresh();
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, [state, refresh]);
 
   const value = useMemo<SessionApi>(() => ({
     state,
     refresh,
     async login(username, password) {
       const result = await api.post<LoginResponse>('/api/v1/auth/login', { username, password }, { quiet401: true });
-      if ('secondFactorRequired' in result) return { kind: 'second-factor', challengeToken: result.challengeToken };
+      if ('secondFactorRequired' in result) {
+        pendingPassword.current = password;
+        return { kind: 'second-factor', challengeToken: result.challengeToken };
+      }
       setCsrfToken(result.csrfToken);
+      await openDevice(result.user, result.device, password);
       setState({ status: 'signed-in', user: result.user });
       return { kind: 'signed-in', user: result.user };
     },
     async completeSecondFactor(challengeToken, proof) {
-      const result = await api.post<{ user: MeView; csrfToken: string }>('/api/v1/auth/login/second-factor', { challengeToken, ...proof }, { quiet401: true });
+      const result = await api.post<{ user: MeView; csrfToken: string; device: DeviceGrant }>('/api/v1/auth/login/second-factor', { challengeToken, ...proof }, { quiet401: true });
       setCsrfToken(result.csrfToken);
+      await openDevice(result.user, result.device, pendingPassword.current ?? undefined);
+      pendingPassword.current = null;
       setState({ status: 'signed-in', user: result.user });
       return result.user;
+    },
+    async unlock(password) {
+      const user = await unlockWithPassword(password).catch(() => null);
+      if (!user) return false;
+      setState({ status: 'signed-in', user, offline: true });
+      return true;
     },
     async logout() {
       try {
         await api.post('/api/v1/auth/logout', undefined, { quiet401: true });
+      } catch {
+        // offline: the device is wiped all the same; the session ends on the server at its expiry
       } finally {
-        clearDrafts();
+        // Signing out wipes this device: drafts, queued work and kept cases (README "Offline work").
+        await wipeDevice().catch(() => undefined);
         setCsrfToken(null);
         setState({ status: 'anonymous', expired: false });
       }
@@ -80,7 +137,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     can(permission) {
       return state.status === 'signed-in' && state.user.permissions.includes(permission);
     },
-  }), [state, refresh]);
+  }), [state, refresh, openDevice]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

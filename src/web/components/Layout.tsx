@@ -7,6 +7,8 @@ import { useSession, useUser } from '../api/session';
 import { PageLoader } from '../App';
 import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OfflineStatus } from '../offline/OfflineStatus';
+import { countItems } from '../offline/device-store';
 import { TrainingBanner } from './TrainingBanner';
 
 interface NavItem {
@@ -28,6 +30,7 @@ const navItems: NavItem[] = [
   { to: '/reports', label: 'nav.reports', when: (can) => can('report.manage') || can('export.create') },
   { to: '/releases', label: 'nav.releases', when: (can) => can('report.manage') },
   { to: '/quality', label: 'nav.quality', when: (can) => can('quality.read') },
+  { to: '/offline', label: 'offline.nav', when: () => true },
   { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage'].some(can) },
 ];
 
@@ -62,6 +65,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <OfflineStatus />
             {can('case.read') && <HeaderSearch />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
@@ -82,6 +86,9 @@ export function Layout() {
                 </Menu.Item>
                 <Menu.Item
                   onClick={async () => {
+                    // Signing out erases this device's store: say so when work there was not sent yet.
+                    const waiting = await countItems('queue').catch(() => 0);
+                    if (waiting > 0 && !window.confirm(t('offline.logout_pending', { count: waiting }))) return;
                     await logout();
                     navigate('/login');
                   }}

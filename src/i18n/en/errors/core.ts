@@ -12,6 +12,7 @@ export default {
   'auth.password_change_required': 'You must change your password before continuing.',
   'identity.reason_required': 'State why you need to see identity data; the access is recorded.',
   'record.stale_version': 'Your changes were not saved: someone else changed this record while you were editing it. Reload to see their changes and apply yours again.',
+  'record.field_conflict': 'Your changes were not saved: someone else changed the same fields in the meantime. Choose which value to keep for each of them.',
   'record.duplicate': 'Not saved: another record already uses some of these data (a code or number that must be unique). Check the data and send it again.',
   'rate_limited': 'Too many requests: the last one was not processed. Wait a moment and try again.',
   'access_reason.invalid': 'State the access reason as one of the listed codes (case_follow_up, victim_services, prosecution, court_proceedings, duplicate_review, supervision_audit, data_correction, other), optionally followed by ": " and a description of at most 500 characters; "other" needs a description.',

@@ -12,6 +12,7 @@ export default {
   'auth.password_change_required': 'Debe cambiar su contraseña antes de continuar.',
   'identity.reason_required': 'Indique el motivo para ver los datos de identidad; el acceso queda registrado.',
   'record.stale_version': 'Sus cambios no se guardaron: otra persona modificó este registro mientras usted lo editaba. Recargue para ver los cambios y vuelva a aplicar los suyos.',
+  'record.field_conflict': 'Sus cambios no se guardaron: otra persona cambió los mismos campos mientras tanto. Elija qué valor conservar en cada uno.',
   'record.duplicate': 'No se guardó: otro registro ya usa alguno de estos datos (un código o número que debe ser único). Revise los datos y vuelva a enviarlos.',
   'rate_limited': 'Demasiadas solicitudes: la última no se procesó. Espere un momento e intente de nuevo.',
   'access_reason.invalid': 'Indique el motivo de acceso con uno de los códigos de la lista (case_follow_up, victim_services, prosecution, court_proceedings, duplicate_review, supervision_audit, data_correction, other), opcionalmente seguido de ": " y una descripción de hasta 500 caracteres; "other" requiere descripción.',

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { changedFields, createOrQueue, updateOrQueue } from '../../offline/send';
 import { caseUpdate, suspectCreate, victimCreate, type CaseView } from '../../../contracts/cases';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { useIdempotencyKey } from '../../api/idempotency';
@@ -56,15 +58,20 @@ export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind
   };
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
+  const navigate = useNavigate();
   const add = useMutation({
+    // With no connection (a case kept on this device) the new person waits in the queue, with its key.
     mutationFn: (values: CaseFormValues) => {
       const body = toCaseCreate(values, withIdentity);
-      return api.post(`/api/v1/cases/${c.id}/${kind === 'victim' ? 'victims' : 'suspects'}`, kind === 'victim' ? body.victims?.[0] : body.suspects?.[0], { idempotencyKey: idem.current() });
+      const person = (kind === 'victim' ? body.victims?.[0] : body.suspects?.[0]) as Record<string, unknown>;
+      const label = t('offline.queued_item', { what: `${t(kind === 'victim' ? 'case.actions.add_victim' : 'case.actions.add_suspect')} · ${c.code}` });
+      return createOrQueue(`/api/v1/cases/${c.id}/${kind === 'victim' ? 'victims' : 'suspects'}`, person, { idempotencyKey: idem.current(), label, entity: { type: 'case', id: c.id } });
     },
-    onSuccess: () => {
+    onSuccess: (sent) => {
       idem.renew();
       void client.invalidateQueries({ queryKey: ['case', c.id] });
       close();
+      if (sent.queued) navigate('/offline', { state: { queued: true } });
     },
     onError: (error) => setFailure(applyServerErrors(underBase(error, base), form.setError) ?? errorMessage(error)),
   });
@@ -160,30 +167,41 @@ const toUpdate = (v: EditValues, version: number) => ({
   publicOfficialInvolved: v.publicOfficialInvolved, initialLegalQualification: text(v.initialLegalQualification), version,
 });
 
-/** Edits the case's main fields (PATCH with the version read; a stale one answers 409). */
+const formValuesOf = (c: CaseView): EditValues => ({
+  source: c.source, reportedOn: c.reportedOn.slice(0, 10), factsDateFrom: c.factsDateFrom ?? '', factsDateTo: c.factsDateTo ?? '', acts: c.acts, means: c.means,
+  purposes: c.purposes, isInternational: c.isInternational, organisedCrime: c.organisedCrime, publicOfficialInvolved: c.publicOfficialInvolved,
+  initialLegalQualification: c.initialLegalQualification ?? '',
+});
+
+/** Edits the case's main fields (PATCH with the version read and the base values of the changed fields). */
 export function EditCaseModal({ c, opened, onClose }: { c: CaseView; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<EditValues>({
-    values: {
-      source: c.source, reportedOn: c.reportedOn.slice(0, 10), factsDateFrom: c.factsDateFrom ?? '', factsDateTo: c.factsDateTo ?? '', acts: c.acts, means: c.means,
-      purposes: c.purposes, isInternational: c.isInternational, organisedCrime: c.organisedCrime, publicOfficialInvolved: c.publicOfficialInvolved,
-      initialLegalQualification: c.initialLegalQualification ?? '',
-    },
+    values: formValuesOf(c),
     resolver: contractResolver(caseUpdate, (v: EditValues) => toUpdate(v, c.version)),
   });
   const close = () => {
     setFailure(null);
     onClose();
   };
+  const navigate = useNavigate();
   const save = useMutation({
-    mutationFn: (v: EditValues) => api.patch<CaseView>(`/api/v1/cases/${c.id}`, toUpdate(v, c.version)),
-    onSuccess: () => {
+    // Only the changed fields, each with the value it had when the edit started: the server merges them with
+    // what others changed meanwhile; with no connection the edit waits on this device (README "Offline work").
+    mutationFn: (v: EditValues) => {
+      const { version: _before, ...before } = toUpdate(formValuesOf(c), c.version);
+      const { version, ...next } = toUpdate(v, c.version);
+      const { changes, base } = changedFields(before, next);
+      return updateOrQueue<CaseView>(`/api/v1/cases/${c.id}`, changes, base, version, { label: t('offline.edit_case', { code: c.code }), entity: { type: 'case', id: c.id } });
+    },
+    onSuccess: (sent) => {
       void client.invalidateQueries({ queryKey: ['case', c.id] });
       close();
+      if (sent.queued) navigate('/offline', { state: { queued: true } });
     },
-    onError: (error) => setFailure(error instanceof ApiError && error.status === 409 ? t('common.version_conflict') : applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: (error) => setFailure(error instanceof ApiError && error.code === 'record.field_conflict' ? errorMessage(error) : error instanceof ApiError && error.status === 409 ? t('common.version_conflict') : applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const err = (name: string) => errorAt(form.formState.errors, name);
   return (

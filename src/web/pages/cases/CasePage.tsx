@@ -13,6 +13,7 @@ import { EditCaseModal, TransferModal } from './CaseActions';
 import { CasePeople } from './CasePeople';
 import { CaseSummary } from './CaseSummary';
 import { EnteredSummary } from './EnteredSummary';
+import { KeepOnDevice } from '../../offline/KeepOnDevice';
 
 const CaseHistory = lazy(() => import('./CaseHistory'));
 const CaseJustice = lazy(() => import('../justice/CaseJustice'));
@@ -88,6 +89,7 @@ export default function CasePage() {
         <Alert color="green" role="status">{t('case.page.registered', { code: c.code })}</Alert>
       )}
       <EnteredSummary />
+      <KeepOnDevice c={c} />
       {can('identity.read') && !identityShown && c.identityAvailable !== false && (
         <Group>
           <Button variant="light" onClick={() => setAsking(true)} data-testid="show-identity">{t('access.show_identity')}</Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Loader, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -7,13 +7,14 @@ import { useNavigate } from 'react-router';
 import { caseCreate, type CaseView } from '../../../contracts/cases';
 import { ageGroupOf } from '../../../core/age';
 import { evaluatePalermo } from '../../../core/palermo';
-import { api, ApiError, errorMessage, isNetworkError } from '../../api/client';
+import { ApiError, errorMessage, isNetworkError } from '../../api/client';
 import { applyServerErrors, contractResolver, errorAt, flattenErrors } from '../../api/forms';
-import { useSession, useUser } from '../../api/session';
+import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/common';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CountryMultiSelect } from '../../components/CountrySelect';
-import { clearDraft, draftSubmissionKey, emptyCase, emptySuspect, emptyVictim, loadDraft, saveDraft, toCaseCreate, victimAge, type CaseFormValues } from './case-form';
+import { clearDraft, emptyCase, emptySuspect, emptyVictim, loadDraft, newDraftKey, saveDraft, toCaseCreate, victimAge, type CaseFormValues, type StoredDraft } from './case-form';
+import { createOrQueue } from '../../offline/send';
 import { CheckboxField, CodeSelectField, fieldDomId } from './form-fields';
 import { PalermoPanel } from './PalermoPanel';
 import { SuspectCard, VictimCard } from './PersonFields';
@@ -21,7 +22,6 @@ import { PlacesSection } from './PlacesSection';
 import { ElementsSection } from './ElementsSection';
 import { PartialDateField } from '../../components/PartialDateInput';
 
-/** Saves the form on this device 400 ms after each change (not on the first render: nothing typed yet). */
 /** The field's own element (registered inputs and controllers that pass their ref), to focus it and read its label. */
 function fieldElement(path: string): HTMLElement | null {
   return document.getElementById(fieldDomId(path)) ?? document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
@@ -68,7 +68,8 @@ function useVictimDefaultsFromCase(form: ReturnType<typeof useForm<CaseFormValue
   }, [form, purposesKey, meansKey]);
 }
 
-function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues>>) {
+/** Saves the form in the encrypted device store 400 ms after each change (not on the first render). */
+function useDraft(form: ReturnType<typeof useForm<CaseFormValues>>, submissionKey: string) {
   const values = useWatch({ control: form.control });
   const first = useRef(true);
   useEffect(() => {
@@ -76,30 +77,43 @@ function useDraft(userId: string, form: ReturnType<typeof useForm<CaseFormValues
       first.current = false;
       return;
     }
-    const timer = setTimeout(() => saveDraft(userId, form.getValues()), 400);
+    const timer = setTimeout(() => void saveDraft(form.getValues(), submissionKey), 400);
     return () => clearTimeout(timer);
-  }, [values, userId, form]);
+  }, [values, form, submissionKey]);
 }
 
+/** The draft is read (and decrypted) from the device store before the form opens with it. */
 export default function CaseRegisterPage() {
   const { t } = useTranslation();
-  const user = useUser();
+  const [restored, setRestored] = useState<StoredDraft | null | undefined>(undefined);
+  useEffect(() => {
+    let alive = true;
+    void loadDraft().then((draft) => alive && setRestored(draft));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (restored === undefined) return <Loader aria-label={t('common.loading')} />;
+  return <CaseRegisterForm restored={restored} />;
+}
+
+function CaseRegisterForm({ restored }: { restored: StoredDraft | null }) {
+  const { t } = useTranslation();
   const { can } = useSession();
   const navigate = useNavigate();
   const withIdentity = can('identity.write');
-  const [restored] = useState(() => loadDraft(user.id));
   const [showRestored, setShowRestored] = useState(Boolean(restored));
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   // Kept with the draft until the case is saved: a retry after a lost answer is the same registration.
-  const [submissionKey, setSubmissionKey] = useState(() => draftSubmissionKey(user.id));
+  const [submissionKey, setSubmissionKey] = useState(() => restored?.idempotencyKey ?? newDraftKey());
   const form = useForm<CaseFormValues>({
-    defaultValues: restored ?? emptyCase(),
+    defaultValues: restored?.values ?? emptyCase(),
     // The error summary takes focus instead of the first field (ErrorSummary).
     shouldFocusError: false,
     resolver: contractResolver(caseCreate, (values: CaseFormValues) => toCaseCreate(values, withIdentity)),
   });
-  useDraft(user.id, form);
+  useDraft(form, submissionKey);
   const victims = useFieldArray({ control: form.control, name: 'victims' });
   const suspects = useFieldArray({ control: form.control, name: 'suspects' });
   const [acts, means, purposes, victimValues, precision] = useWatch({ control: form.control, name: ['acts', 'means', 'purposes', 'victims', 'factsPrecision'] });
@@ -110,16 +124,25 @@ export default function CaseRegisterPage() {
   );
 
   const create = useMutation({
-    mutationFn: (values: CaseFormValues) => api.post<CaseView>('/api/v1/cases', toCaseCreate(values, withIdentity), { idempotencyKey: submissionKey }),
-    onSuccess: (created, values) => {
-      clearDraft(user.id);
+    // With no connection the registration is queued (encrypted, with its key) and sent when it returns.
+    mutationFn: (values: CaseFormValues) => {
+      const body = toCaseCreate(values, withIdentity);
+      const label = t('offline.queued_case', { victims: body.victims?.length ?? 0, suspects: body.suspects?.length ?? 0 });
+      return createOrQueue<CaseView>('/api/v1/cases', body as Record<string, unknown>, { idempotencyKey: submissionKey, label });
+    },
+    onSuccess: async (sent, values) => {
+      await clearDraft();
+      if (sent.queued) {
+        navigate('/offline', { state: { queued: true } });
+        return;
+      }
       // What she typed, shown back on the confirmation without asking for a reason (it never leaves this tab).
-      navigate(`/cases/${created.id}`, { state: { registered: true, entered: toCaseCreate(values, withIdentity) } });
+      navigate(`/cases/${sent.result.id}`, { state: { registered: true, entered: toCaseCreate(values, withIdentity) } });
     },
     onError: (error) => {
       if (isNetworkError(error)) {
         // The draft stays (saved on every change) and so does the key: sending again cannot register it twice.
-        saveDraft(user.id, form.getValues());
+        void saveDraft(form.getValues(), submissionKey);
         setFailure(t('case.register.offline'));
       } else if (error instanceof ApiError && error.code === 'idempotency.mismatch') {
         setFailure(t('case.register.already_saved_other'));
@@ -156,7 +179,7 @@ export default function CaseRegisterPage() {
         <Alert color="blue" mb="md" role="status" withCloseButton onClose={() => setShowRestored(false)} closeButtonLabel={t('common.close')}>
           <Group justify="space-between">
             <span>{t('case.register.draft_restored')}</span>
-            <Button size="xs" variant="white" onClick={() => { clearDraft(user.id); setSubmissionKey(draftSubmissionKey(user.id)); form.reset(emptyCase()); setShowRestored(false); }}>
+            <Button size="xs" variant="white" onClick={() => { void clearDraft(); setSubmissionKey(newDraftKey()); form.reset(emptyCase()); setShowRestored(false); }}>
               {t('case.register.discard_draft')}
             </Button>
           </Group>

@@ -1,6 +1,7 @@
 import type { CaseCreate } from '../../../contracts/cases';
 import { countryToday } from '../../../core/country-date';
 import { newIdempotencyKey } from '../../api/idempotency';
+import { deleteItem, getItem, isUnlocked, putItem } from '../../offline/device-store';
 
 /** The registration form mirrors the contract's shape, so server field paths land on the same inputs. */
 export interface IdentityValues {
@@ -192,46 +193,40 @@ export function victimAge(v: VictimValues) {
   };
 }
 
-/** Unsaved registration work, kept on this device until it is sent (survives expiry and lost connections). */
-export const draftKey = (userId: string) => `reta.draft.case.${userId}`;
+/**
+ * Unsaved registration work, kept on this device until it is sent (survives expiry, reloads and lost
+ * connections), encrypted in the device store (src/web/offline/device-store.ts) with the Idempotency-Key of
+ * the registration being drafted: made when the form first opens, kept until the case is saved or queued,
+ * so a retry after a lost answer (or after a reload) is the same registration. Never in plain localStorage.
+ */
+export interface StoredDraft {
+  values: CaseFormValues;
+  idempotencyKey: string;
+}
+const DRAFT_ID = 'case-register';
 
-export function loadDraft(userId: string): CaseFormValues | null {
+export async function loadDraft(): Promise<StoredDraft | null> {
   try {
-    const raw = localStorage.getItem(draftKey(userId));
-    return raw ? { ...emptyCase(), ...(JSON.parse(raw) as Partial<CaseFormValues>) } : null;
+    const stored = await getItem<StoredDraft>('draft', DRAFT_ID);
+    return stored ? { ...stored, values: { ...emptyCase(), ...stored.values } } : null;
   } catch {
     return null;
   }
 }
-export function saveDraft(userId: string, values: CaseFormValues) {
+export async function saveDraft(values: CaseFormValues, idempotencyKey: string) {
+  if (!isUnlocked()) return;
   try {
     // An untouched form is not a draft (e.g. right after "discard").
-    if (JSON.stringify(values) === JSON.stringify(emptyCase())) localStorage.removeItem(draftKey(userId));
-    else localStorage.setItem(draftKey(userId), JSON.stringify(values));
+    if (JSON.stringify(values) === JSON.stringify(emptyCase())) await deleteItem('draft', DRAFT_ID);
+    else await putItem('draft', DRAFT_ID, { values, idempotencyKey } satisfies StoredDraft);
   } catch {
-    // storage full or disabled: nothing else to do
+    // store full or unavailable: nothing else to do
   }
 }
-/**
- * The Idempotency-Key of the registration being drafted: made the first time the form is opened, kept with the
- * draft until the case is saved, so a retry after a lost answer (or after a reload) is the same registration.
- */
-const draftIdempotencyKey = (userId: string) => `${draftKey(userId)}.idempotency`;
-export function draftSubmissionKey(userId: string): string {
+export const newDraftKey = () => newIdempotencyKey();
+export async function clearDraft() {
   try {
-    const stored = localStorage.getItem(draftIdempotencyKey(userId));
-    if (stored) return stored;
-    const made = newIdempotencyKey();
-    localStorage.setItem(draftIdempotencyKey(userId), made);
-    return made;
-  } catch {
-    return newIdempotencyKey();
-  }
-}
-export function clearDraft(userId: string) {
-  try {
-    localStorage.removeItem(draftKey(userId));
-    localStorage.removeItem(draftIdempotencyKey(userId));
+    await deleteItem('draft', DRAFT_ID);
   } catch {
     // ignore
   }

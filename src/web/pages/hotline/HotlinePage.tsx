@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { callCreate, type CallView } from '../../../contracts/hotline';
 import { callChannels, callerTypes } from '../../../core/hotline/call-status';
 import { api, errorMessage } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
@@ -42,9 +44,18 @@ function Intake() {
   const form = useForm<Values>({ resolver: contractResolver(callCreate, toBody), defaultValues: { receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' } });
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
+  const navigate = useNavigate();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post<CallView>('/api/v1/hotline/calls', toBody(v), { idempotencyKey: idem.current() }),
-    onSuccess: (call) => { idem.renew(); setSaved(call); form.reset({ receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' }); void client.invalidateQueries({ queryKey: ['calls'] }); },
+    // With no connection the call waits on this device (encrypted, with its key) and is sent when it returns.
+    mutationFn: (v: Values) => createOrQueue<CallView>('/api/v1/hotline/calls', toBody(v) as Record<string, unknown>, { idempotencyKey: idem.current(), label: t('offline.queued_item', { what: t('nav.hotline') }) }),
+    onSuccess: (sent) => {
+      idem.renew();
+      if (sent.queued) {
+        navigate('/offline', { state: { queued: true } });
+        return;
+      }
+      setSaved(sent.result); form.reset({ receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' }); void client.invalidateQueries({ queryKey: ['calls'] });
+    },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const p = { control: form.control, errors: form.formState.errors };

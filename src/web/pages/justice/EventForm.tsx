@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { eventCreate } from '../../../contracts/justice';
 import { appealOutcomes, archiveReasons, decisions } from '../../../core/justice/events';
 import { tierCodes } from '../../../core/legal/types';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
@@ -87,12 +89,20 @@ export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspe
   const fields = new Set(type ? fieldsByType[type] ?? [] : []);
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
+  const navigate = useNavigate();
   // A sentence below the legal minimum is first refused with a warning; the clerk confirms it or corrects it.
   const [warning, setWarning] = useState<string | null>(null);
   const save = useMutation({
+    // With no connection (police-stage events on a kept case) the event waits on this device, with its key.
     mutationFn: ({ values, confirmed }: { values: Values; confirmed: boolean }) =>
-      api.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, { ...toEventBody(values), ...(fieldsByType[values.type ?? '']?.includes('sentence') ? { confirmWarnings: confirmed } : {}) }, { idempotencyKey: idem.current() }),
-    onSuccess: () => { idem.renew(); setWarning(null); void client.invalidateQueries({ queryKey: ['justice', caseId] }); onDone(); },
+      createOrQueue(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, { ...(toEventBody(values) as Record<string, unknown>), ...(fieldsByType[values.type ?? '']?.includes('sentence') ? { confirmWarnings: confirmed } : {}) }, { idempotencyKey: idem.current(), label: t('offline.queued_item', { what: t('nav.justice') }), entity: { type: 'case', id: caseId } }),
+    onSuccess: (sent) => {
+      idem.renew();
+      setWarning(null);
+      void client.invalidateQueries({ queryKey: ['justice', caseId] });
+      onDone();
+      if (sent.queued) navigate('/offline', { state: { queued: true } });
+    },
     onError: (error) => {
       const message = applyServerErrors(error, form.setError) ?? errorMessage(error);
       if (error instanceof ApiError && error.code === SENTENCE_WARNING) setWarning(message); else setFailure(message);

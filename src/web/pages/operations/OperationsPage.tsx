@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { operationCreate, type operationView } from '../../../contracts/operations';
 import { peruDepartments } from '../../../core/geo/departments';
 import { api, errorMessage } from '../../api/client';
+import { useNavigate } from 'react-router';
+import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver } from '../../api/forms';
 import { useSession } from '../../api/session';
@@ -31,9 +33,16 @@ function OperationForm({ onDone }: { onDone: () => void }) {
   });
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
+  const navigate = useNavigate();
   const save = useMutation({
-    mutationFn: (v: Values) => api.post('/api/v1/operations', v, { idempotencyKey: idem.current() }),
-    onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['operations'] }); onDone(); },
+    // With no connection the operation or inspection waits on this device and is sent when it returns.
+    mutationFn: (v: Values) => createOrQueue('/api/v1/operations', v as unknown as Record<string, unknown>, { idempotencyKey: idem.current(), label: t('offline.queued_item', { what: t('nav.operations') }) }),
+    onSuccess: (sent) => {
+      idem.renew();
+      void client.invalidateQueries({ queryKey: ['operations'] });
+      onDone();
+      if (sent.queued) navigate('/offline', { state: { queued: true } });
+    },
     onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
   });
   const p = { control: form.control, errors: form.formState.errors };
