@@ -38,6 +38,7 @@ export default {
   sexes: { female: 'Female', male: 'Male', unknown: 'Unknown' },
   genderIdentities: { transgender_female: 'Transgender woman', transgender_male: 'Transgender man', non_conforming: 'Gender non-conforming', not_stated: 'Not stated' },
   identificationStatuses: { possible_victim: 'Possible victim', confirmed_victim: 'Confirmed victim', not_a_victim: 'Not a victim' },
+  housingOnIdentification: { shelter: 'Shelter', family: 'With family', police_station: 'Police station', other: 'Other' },
   yesNoUnknown: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
   institutionKinds: {
     police: 'Police', prosecution: 'Prosecution service', judiciary: 'Judiciary', social_services: 'Social services', labour_inspection: 'Labour inspection',

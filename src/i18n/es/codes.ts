@@ -42,6 +42,7 @@ export default {
   sexes: { female: 'Mujer', male: 'Hombre', unknown: 'No se sabe' },
   genderIdentities: { transgender_female: 'Mujer trans', transgender_male: 'Hombre trans', non_conforming: 'No conforme', not_stated: 'No declarada' },
   identificationStatuses: { possible_victim: 'Posible víctima', confirmed_victim: 'Víctima confirmada', not_a_victim: 'No es víctima' },
+  housingOnIdentification: { shelter: 'Albergue o CAR', family: 'Con su familia', police_station: 'Comisaría', other: 'Otro' },
   yesNoUnknown: { yes: 'Sí', no: 'No', unknown: 'No se sabe' },
   institutionKinds: {
     police: 'Policía', prosecution: 'Fiscalía', judiciary: 'Poder Judicial', social_services: 'Servicios sociales',

@@ -16,9 +16,18 @@ async function sentencingFlagged(tx: Tx): Promise<string[]> {
   return assessed.filter((d) => d.flags.belowMinimum || d.flags.suspendedNotAllowed).map((d) => d.suspectId);
 }
 
+/** Defendants charged or convicted under a lower tier than the recorded facts require (src/core/legal/aggravation.ts). */
+async function aggravationOmitted(tx: Tx): Promise<string[]> {
+  const cases = (await tx.execute(sql`select distinct e.case_id::text as id from justice_events e join justice_event_articles a on a.event_id = e.id`)) as unknown as { rows: Array<{ id: string }> };
+  const assessed = await systemAssessDefendants(tx, cases.rows.map((r) => r.id));
+  return assessed.filter((d) => d.aggravation.omitted).map((d) => d.suspectId);
+}
+
 export async function assessedIds(tx: Tx, condition: AssessedCondition): Promise<string[]> {
   switch (condition) {
     case 'sentencing':
       return sentencingFlagged(tx);
+    case 'aggravation':
+      return aggravationOmitted(tx);
   }
 }

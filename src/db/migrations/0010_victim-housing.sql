@@ -1,0 +1,1 @@
+ALTER TABLE "case_victims" ADD COLUMN "housed_on_identification" text;
