@@ -97,6 +97,10 @@ export default {
   victimAgeBands: { under_14: 'Under 14', '14_17': '14 to 17', under_18: 'Under 18 (not specified)', '18_plus': '18 and over' },
   ageGroups: { child: 'Child', presumed_child: 'Presumed child', adult: 'Adult' },
   tiers: { basic: 'Basic', aggravated: 'Aggravated', aggravated_severe: 'Aggravated (second degree)' },
+  aggravationReasons: {
+    public_official: 'public official', several_victims: 'several victims', victim_under_18: 'victim aged 14 to 17', victim_under_14: 'victim under 14',
+    victim_disabled: 'victim with a disability', criminal_organisation: 'criminal organisation', death_or_serious_injury: 'death or serious injury',
+  },
   archiveReasons: { insufficient_evidence: 'Insufficient evidence', not_a_crime: 'Not a crime', perpetrator_not_identified: 'Perpetrator not identified', statute_of_limitations: 'Statute of limitations', other: 'Other' },
   appealOutcomes: { confirmed: 'Confirmed', modified: 'Modified', revoked: 'Revoked', annulled: 'Annulled' },
   defendantOutcomes: { archived: 'Archived', convicted: 'Convicted', acquitted: 'Acquitted', dismissed: 'Dismissed', suspended_insufficient_evidence: 'Suspended, insufficient evidence', imprisoned: 'Imprisoned', released: 'Released' },

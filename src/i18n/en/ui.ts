@@ -238,10 +238,13 @@ export default {
     months: '{{years}} years and {{months}} months', effective: 'effective', suspended: 'suspended',
     sentence_line: 'Sentence: {{length}} ({{kind}})', range_line: 'legal range art. {{article}}: {{min}} to {{max}}',
     reclassified_line: 'Reclassified from {{from}} to {{to}}',
+    aggravation_line: 'The recorded facts require the tier {{required}} ({{reasons}}); charged: {{charged}}; convicted: {{convicted}}',
+    aggravation_none: '—',
     flag: {
       belowMinimum: 'Sentence below the legal minimum', suspendedNotAllowed: 'Suspended sentence not allowed', aboveMaximum: 'Sentence above the legal maximum',
       reclassified: 'Reclassified to a lesser offence', publicOfficial: 'Public official',
       favourabilityToReview: 'Favourability to review: a later law is milder',
+      aggravationOmitted: 'Aggravation omitted',
     },
     form: {
       type: 'Proceeding', occurred_on: 'Date', receiving_institution: 'Receiving institution', prosecutor_office: 'Prosecutor office',

@@ -104,6 +104,10 @@ export default {
   victimAgeBands: { under_14: 'Menor de 14', '14_17': '14 a 17', under_18: 'Menor de 18 (sin precisar)', '18_plus': '18 a más' },
   ageGroups: { child: 'Niña, niño o adolescente', presumed_child: 'Presunta menor de edad', adult: 'Persona adulta' },
   tiers: { basic: 'Tipo base', aggravated: 'Agravada', aggravated_severe: 'Agravada (segundo grado)' },
+  aggravationReasons: {
+    public_official: 'funcionario público', several_victims: 'pluralidad de víctimas', victim_under_18: 'víctima de 14 a 17 años', victim_under_14: 'víctima menor de 14 años',
+    victim_disabled: 'víctima con discapacidad', criminal_organisation: 'organización criminal', death_or_serious_injury: 'muerte o lesión grave',
+  },
   archiveReasons: { insufficient_evidence: 'Pruebas insuficientes', not_a_crime: 'No constituye delito', perpetrator_not_identified: 'Autor no identificado', statute_of_limitations: 'Prescripción', other: 'Otro' },
   appealOutcomes: { confirmed: 'Confirmada', modified: 'Modificada', revoked: 'Revocada', annulled: 'Anulada' },
   defendantOutcomes: { archived: 'Archivado', convicted: 'Condenado', acquitted: 'Absuelto', dismissed: 'Sobreseído', suspended_insufficient_evidence: 'Suspendido por falta de pruebas', imprisoned: 'En prisión', released: 'Excarcelado' },

@@ -238,10 +238,13 @@ export default {
     months: '{{years}} años y {{months}} meses', effective: 'efectiva', suspended: 'suspendida',
     sentence_line: 'Pena: {{length}} ({{kind}})', range_line: 'rango legal art. {{article}}: {{min}} a {{max}}',
     reclassified_line: 'Recalificado de {{from}} a {{to}}',
+    aggravation_line: 'Los hechos registrados exigen la modalidad {{required}} ({{reasons}}); acusado: {{charged}}; condenado: {{convicted}}',
+    aggravation_none: '—',
     flag: {
       belowMinimum: 'Pena por debajo del mínimo legal', suspendedNotAllowed: 'Pena suspendida no permitida', aboveMaximum: 'Pena sobre el máximo legal',
       reclassified: 'Recalificado a un delito menor', publicOfficial: 'Funcionario público',
       favourabilityToReview: 'Favorabilidad por revisar: una ley posterior es más benigna',
+      aggravationOmitted: 'Agravante omitida',
     },
     form: {
       type: 'Actuación', occurred_on: 'Fecha', receiving_institution: 'Institución que recibe', prosecutor_office: 'Fiscalía',

@@ -145,6 +145,18 @@ describe('justice figures of the source reports', () => {
     expect(await total(outsider, 'indicator=officials_convicted')).toBe(0);
   });
 
+  it('reproduces the 2017 chapter\'s prosecution table from the same indicators', async () => {
+    const res = await analyst.client.get('/api/v1/stats/prosecution-table?from=2024-01-01&to=2025-12-31');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.columns.map((c: { id: string }) => c.id)).toEqual(['investigations', 'prosecutions', 'convictions', 'acquittals', 'suspended', 'pending']);
+    const rows = Object.fromEntries(res.body.rows.map((r: { year: string; cells: Array<{ value: number }> }) => [r.year, r.cells.map((c) => c.value)]));
+    // 2024: S1, S2, S3 investigated; S1 and S3 charged; four pending at the year end.
+    // 2025: S4 investigated (its plea); S1 and S4 convicted; S3's decision suspended; S5 pending.
+    expect(rows).toEqual({ 2024: [3, 2, 0, 0, 0, 4], 2025: [1, 0, 2, 0, 1, 1] });
+    expect((await outsider.client.get('/api/v1/stats/prosecution-table')).body.rows.every((r: { cells: Array<{ value: number }> }) => r.cells.every((c) => c.value === 0))).toBe(true);
+    expect((await analyst.client.get('/api/v1/stats/prosecution-table?from=2025-01-01&to=2024-01-01')).status).toBe(400);
+  });
+
   it('counts defendants pending at each year end by the stage reached then', async () => {
     // End of 2024: S1 on trial (court), S3 charged (prosecution), S4 reported (police), S5 no event; S2 archived.
     // S5 stays pending at every later year end, the current year's as of today.
