@@ -83,7 +83,9 @@ export default {
     administrator: 'Administrator', registrar: 'Registrar', investigator: 'Police investigator', prosecutor: 'Prosecutor', court_clerk: 'Court clerk',
     social_worker: 'Social worker', hotline_operator: 'Hotline operator', labour_inspector: 'Labour inspector', analyst: 'Analyst', supervisor: 'Supervisor',
   },
-  justiceStages: { police: 'Police', prosecution: 'Prosecution', court: 'Court', execution: 'Execution', international: 'International cooperation' },
+  justiceStages: { police: 'Police', prosecution: 'Prosecution', court: 'Court', execution: 'Execution', international: 'International cooperation', none: 'No proceedings yet' },
+  reparationKinds: { restitution: 'Restitution', reparation: 'Reparation' },
+  residencyPermitTypes: { humanitarian: 'Humanitarian', temporary: 'Temporary', permanent: 'Permanent', special: 'Special', other: 'Other' },
   justiceEventTypes: {
     arrest: 'Arrest', detention: 'Detention', release_from_custody: 'Release from custody', police_report_sent: 'Police report sent',
     preliminary_investigation_opened: 'Preliminary investigation opened', investigation_formalised: 'Investigation formalised', charges_filed: 'Charges filed',

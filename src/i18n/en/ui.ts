@@ -277,6 +277,12 @@ export default {
     pyramid: 'Victims by age and sex', map: 'Victims by department of exploitation', routes: 'Main routes (recruitment → exploitation)',
     funnel: 'From case to conviction', no_data: 'No data for these filters.', tile_label: '{{name}}: {{value}}',
     funnel_step: { complaints: 'Cases', investigated: 'Investigated', charged: 'Charged', tried: 'Tried', convicted: 'Convicted' },
+    report_figures: 'Figures the reports ask for', prosecution_table: 'Prosecution by year (defendants)', year: 'Year',
+    prosecution_column: {
+      investigations: 'Investigated', prosecutions: 'Prosecuted', convictions: 'Convicted', acquittals: 'Acquitted',
+      suspended: 'Suspended (insufficient evidence)', pending: 'Pending at year end',
+    },
+    prosecution_note: 'Each column counts defendants in the year of the step (pending: on 31 December, or today for the current year), as on the definitions page.',
   },
   operations: {
     title: 'Operations and inspections', help: 'Police operations and labour inspections with the persons found.', new: 'Record an operation',

@@ -89,7 +89,9 @@ export default {
     administrator: 'Administrador', registrar: 'Registrador', investigator: 'Investigador policial', prosecutor: 'Fiscal', court_clerk: 'Especialista judicial',
     social_worker: 'Trabajador social', hotline_operator: 'Operador de la línea', labour_inspector: 'Inspector laboral', analyst: 'Analista', supervisor: 'Supervisor',
   },
-  justiceStages: { police: 'Policía', prosecution: 'Fiscalía', court: 'Juzgado', execution: 'Ejecución', international: 'Cooperación internacional' },
+  justiceStages: { police: 'Policía', prosecution: 'Fiscalía', court: 'Juzgado', execution: 'Ejecución', international: 'Cooperación internacional', none: 'Sin actuaciones aún' },
+  reparationKinds: { restitution: 'Restitución', reparation: 'Reparación civil' },
+  residencyPermitTypes: { humanitarian: 'Humanitaria', temporary: 'Temporal', permanent: 'Permanente', special: 'Especial', other: 'Otra' },
   justiceEventTypes: {
     arrest: 'Detención (captura)', detention: 'Detención preliminar', release_from_custody: 'Liberación de custodia', police_report_sent: 'Informe policial remitido',
     preliminary_investigation_opened: 'Investigación preliminar abierta', investigation_formalised: 'Investigación preparatoria formalizada', charges_filed: 'Acusación presentada',

@@ -277,6 +277,12 @@ export default {
     pyramid: 'Víctimas por edad y sexo', map: 'Víctimas por departamento de explotación', routes: 'Rutas principales (captación → explotación)',
     funnel: 'Del caso a la condena', no_data: 'Sin datos para estos filtros.', tile_label: '{{name}}: {{value}}',
     funnel_step: { complaints: 'Casos', investigated: 'Con investigación', charged: 'Con acusación', tried: 'Con juicio', convicted: 'Con condena' },
+    report_figures: 'Cifras que piden los informes', prosecution_table: 'Persecución por año (imputados)', year: 'Año',
+    prosecution_column: {
+      investigations: 'Investigados', prosecutions: 'Acusados', convictions: 'Condenados', acquittals: 'Absueltos',
+      suspended: 'Suspendidos (insuficiencia probatoria)', pending: 'Pendientes al cierre del año',
+    },
+    prosecution_note: 'Cada columna cuenta imputados en el año del paso (pendientes: al 31 de diciembre, u hoy para el año en curso), como en la página de definiciones.',
   },
   operations: {
     title: 'Operativos e inspecciones', help: 'Operativos policiales e inspecciones laborales con las personas halladas.', new: 'Registrar operativo',
