@@ -1,4 +1,4 @@
-import { Group, Loader, Table, Text } from '@mantine/core';
+import { Box, Group, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ProsecutionTableResult } from '../../../contracts/stats';
@@ -57,8 +57,9 @@ export function ProsecutionTablePanel({ filters }: { filters: StatsFilters }) {
       {q.data && (q.data.rows.length === 0 ? (
         <Text size="sm" c="dark.4">{t('stats.no_data')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped fz="sm">
+        // A scrollable region reachable by keyboard, named for screen readers.
+        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('stats.prosecution_table')}>
+          <Table striped fz="sm" miw={480}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('stats.year')}</Table.Th>
@@ -74,7 +75,7 @@ export function ProsecutionTablePanel({ filters }: { filters: StatsFilters }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       ))}
       <Group mt={4}>
         <Text size="xs" c="dark.4">{t('stats.prosecution_note')}</Text>
