@@ -39,6 +39,8 @@ const victimFields = {
   consentToDataSharing: z.boolean().nullish(),
   /** Where the victim was housed when identified: shelter, family, police station, other. */
   housedOnIdentification: z.enum(housingOnIdentification).nullish(),
+  /** The victim died or was seriously injured: an aggravating circumstance of 25 years or more. */
+  deathOrSeriousInjury: z.boolean().nullish(),
 };
 export const victimCreate = z.strictObject({ ...personRef, ...victimFields }).superRefine(exactlyOnePerson);
 /**
@@ -181,6 +183,7 @@ export const victimView = z.object({
   consentToServices: z.boolean().nullable(),
   consentToDataSharing: z.boolean().nullable(),
   housedOnIdentification: z.string().nullable(),
+  deathOrSeriousInjury: z.boolean().nullable(),
 });
 export type VictimView = z.infer<typeof victimView>;
 

@@ -121,6 +121,8 @@ export const caseVictims = pgTable(
     consentToDataSharing: boolean('consent_to_data_sharing'),
     /** Where the victim was housed when identified (housingOnIdentification in src/core/codes.ts); null = not recorded. */
     housedOnIdentification: text('housed_on_identification'),
+    /** The victim died or was seriously injured (aggravation, src/core/legal/aggravation.ts); null = not recorded. */
+    deathOrSeriousInjury: boolean('death_or_serious_injury'),
   },
   (t) => [
     uniqueIndex('case_victims_unique').on(t.caseId, t.personId),

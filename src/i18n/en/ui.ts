@@ -108,7 +108,7 @@ export default {
     estimated: 'estimated', age_at_exploitation: 'Age at the time of exploitation', age_verified: 'Age verified with a document',
     age_band: 'Age band', presumed_child_help: 'Presumed to be a child and protected as one until the age is verified.',
     age_mode: { label: 'Age', exact: 'Exact', estimated: 'Estimated', band: 'Band', unknown: 'Unknown' },
-    identification_status: 'Identification status', relationship: 'Relationship to the recruiter', housed_on_identification: 'Housed on identification', exploitation_forms: 'Forms of exploitation suffered',
+    identification_status: 'Identification status', relationship: 'Relationship to the recruiter', housed_on_identification: 'Housed on identification', death_or_serious_injury: 'Died or was seriously injured', exploitation_forms: 'Forms of exploitation suffered',
     means: 'Means used on this victim', means_help: 'When the victim is a child, means are not needed for the Palermo test.',
   },
   suspect: {

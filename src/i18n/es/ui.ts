@@ -108,7 +108,7 @@ export default {
     estimated: 'estimada', age_at_exploitation: 'Edad al momento de la explotación', age_verified: 'Edad verificada con documento',
     age_band: 'Rango de edad', presumed_child_help: 'Se presume menor de edad y se protege como tal hasta verificar su edad.',
     age_mode: { label: 'Edad', exact: 'Exacta', estimated: 'Estimada', band: 'Rango', unknown: 'No se sabe' },
-    identification_status: 'Estado de identificación', relationship: 'Relación con el captador', housed_on_identification: 'Alojamiento al ser identificada', exploitation_forms: 'Formas de explotación sufridas',
+    identification_status: 'Estado de identificación', relationship: 'Relación con el captador', housed_on_identification: 'Alojamiento al ser identificada', death_or_serious_injury: 'Falleció o sufrió lesión grave', exploitation_forms: 'Formas de explotación sufridas',
     means: 'Medios usados con esta víctima', means_help: 'Si la víctima es menor de edad, los medios no son necesarios para la prueba de Palermo.',
   },
   suspect: {

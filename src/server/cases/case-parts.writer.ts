@@ -93,6 +93,7 @@ export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string
         consentToServices: input.consentToServices ?? null,
         consentToDataSharing: input.consentToDataSharing ?? null,
         housedOnIdentification: input.housedOnIdentification ?? null,
+        deathOrSeriousInjury: input.deathOrSeriousInjury ?? null,
       })))
       .returning(),
   );

@@ -36,6 +36,7 @@ export function presentVictim(row: VictimRow, mode: IdentityMode, cipher: Cipher
     exploitationForms: row.exploitationForms, means: row.means, relationshipToRecruiter: row.relationshipToRecruiter,
     monthsInExploitation: row.monthsInExploitation, consentToServices: row.consentToServices, consentToDataSharing: row.consentToDataSharing,
     housedOnIdentification: row.housedOnIdentification ?? null,
+    deathOrSeriousInjury: row.deathOrSeriousInjury ?? null,
   };
 }
 

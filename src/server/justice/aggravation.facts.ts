@@ -30,7 +30,7 @@ export async function loadAggravatingFacts(tx: Tx, caseIds: readonly string[]): 
   const victims = await tx
     .select({
       caseId: caseVictims.caseId, ageYears: caseVictims.ageYears, ageEstimated: caseVictims.ageEstimated, ageVerified: caseVictims.ageVerified,
-      ageBand: caseVictims.ageBand, birthYear: sql<number | null>`case when ${survivor.id} is not null then ${survivor.birthYear} else ${persons.birthYear} end`,
+      ageBand: caseVictims.ageBand, deathOrSeriousInjury: caseVictims.deathOrSeriousInjury, birthYear: sql<number | null>`case when ${survivor.id} is not null then ${survivor.birthYear} else ${persons.birthYear} end`,
       disability: sql<boolean | null>`case when ${survivor.id} is not null then ${survivor.disability} else ${persons.disability} end`,
     })
     .from(caseVictims)

@@ -74,10 +74,10 @@ beforeAll(async () => {
     victim('V1', { sex: 'female', hasIdentityDocument: 'no' }, { ageYears: 12, ageVerified: true, housedOnIdentification: 'police_station' }),
     victim('V2', { sex: 'female', hasIdentityDocument: 'yes' }, { ageYears: 16, ageVerified: true, housedOnIdentification: 'shelter' }),
   ], [suspect('S1', { isPublicOfficial: true, officialInstitution: 'Municipalidad' }), suspect('S2')]);
-  // Case 2: a Venezuelan woman of 25 and a victim of unknown age; two defendants.
+  // Case 2: a Venezuelan woman of 25 and a victim of unknown age, seriously injured; two defendants.
   const case2 = await registerCase('c2', '2024-05-01', [
     victim('V3', { sex: 'female', nationalities: ['VEN'], hasIdentityDocument: 'no' }, { ageYears: 25, ageVerified: true, housedOnIdentification: 'family' }),
-    victim('V4', { sex: 'female' }, {}),
+    victim('V4', { sex: 'female' }, { deathOrSeriousInjury: true }),
   ], [suspect('S3'), suspect('S4')]);
   // Case 3: one victim, and a person found not to be a victim (never counted); a defendant with no events.
   await registerCase('c3', '2024-08-01', [
@@ -182,6 +182,9 @@ describe('justice figures of the source reports', () => {
       required: 'aggravated_severe', reasons: ['public_official', 'several_victims', 'victim_under_18', 'victim_under_14'],
       charge: { tier: 'basic', required: 'aggravated_severe', omitted: true }, conviction: { tier: 'aggravated_severe', omitted: false },
     });
+    // Case 2: a victim who was seriously injured requires the ≥ 25-year tier (besides several victims).
+    const s3 = (await police.client.get(justiceOf.c2!)).body.defendants.find((d: { suspectId: string }) => d.suspectId === suspectIds.S3);
+    expect(s3.aggravation).toMatchObject({ required: 'aggravated_severe', reasons: ['several_victims', 'death_or_serious_injury'], charge: { tier: 'basic', omitted: true } });
     const s2 = view.body.defendants.find((d: { suspectId: string }) => d.suspectId === suspectIds.S2);
     expect(s2.flags.aggravationOmitted).toBe(false);
     const flagged: string[] = [];

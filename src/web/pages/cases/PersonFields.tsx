@@ -148,6 +148,7 @@ export function VictimCard({ index, withIdentity, onRemove }: { index: number; w
         </SimpleGrid>
         <CodeMultiField name={`${base}.exploitationForms`} list="purposes" label={t('victim.exploitation_forms')} />
         <CodeMultiField name={`${base}.means`} list="means" label={t('victim.means')} description={t('victim.means_help')} />
+        <CheckboxField name={`${base}.deathOrSeriousInjury`} label={t('victim.death_or_serious_injury')} />
       </Stack>
     </Card>
   );
