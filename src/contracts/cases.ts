@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  acts, caseSources, caseStatuses, identificationStatuses, means, placeKinds, purposes, recruitmentMethods, relationships,
+  acts, caseSources, caseStatuses, housingOnIdentification, identificationStatuses, means, placeKinds, purposes, recruitmentMethods, relationships,
   sectors, sexualExploitationSubtypes, suspectRoles, transportModes,
 } from '../core/codes';
 import { countryCode, departmentCode, isoDate, listQuery, longText, partialDate, shortText, ubigeoCode, uuid, version, versionQueryValue } from './common';
@@ -37,6 +37,10 @@ const victimFields = {
   monthsInExploitation: z.number().int().min(0).max(1200).nullish(),
   consentToServices: z.boolean().nullish(),
   consentToDataSharing: z.boolean().nullish(),
+  /** Where the victim was housed when identified: shelter, family, police station, other. */
+  housedOnIdentification: z.enum(housingOnIdentification).nullish(),
+  /** The victim died or was seriously injured: an aggravating circumstance of 25 years or more. */
+  deathOrSeriousInjury: z.boolean().nullish(),
 };
 export const victimCreate = z.strictObject({ ...personRef, ...victimFields }).superRefine(exactlyOnePerson);
 /**
@@ -190,6 +194,8 @@ export const victimView = z.object({
   monthsInExploitation: z.number().nullable(),
   consentToServices: z.boolean().nullable(),
   consentToDataSharing: z.boolean().nullable(),
+  housedOnIdentification: z.string().nullable(),
+  deathOrSeriousInjury: z.boolean().nullable(),
 });
 export type VictimView = z.infer<typeof victimView>;
 

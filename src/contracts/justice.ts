@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appealOutcomes, archiveReasons, decisions, justiceEventTypes, justiceStages, type JusticeEventType } from '../core/justice/events';
 import { defendantOutcomes } from '../core/justice/stage';
+import { aggravationReasons } from '../core/legal/aggravation';
 import { tierCodes } from '../core/legal/types';
 import { countryCode, currencyCode, isoDate, listQuery, listResponse, uuid } from './common';
 import { inboxListQuery, inboxResponse } from './inbox';
@@ -105,6 +106,8 @@ const rangeView = z.object({
   suspensionAllowed: z.boolean(), confirmedInPrimarySource: z.boolean(),
 });
 
+const aggravationStep = z.object({ tier: z.enum(tierCodes).nullable(), required: z.enum(tierCodes), omitted: z.boolean() });
+
 export const defendantView = z.object({
   suspectId: z.string(),
   personId: z.string(),
@@ -119,6 +122,15 @@ export const defendantView = z.object({
     belowMinimum: z.boolean(), suspendedNotAllowed: z.boolean(), aboveMaximum: z.boolean(), reclassified: z.boolean(), publicOfficial: z.boolean(),
     /** A later regime punishes the conduct charged more mildly: a prosecutor or judge reviews favourability. */
     favourabilityToReview: z.boolean(),
+    /** The tier charged or convicted under is below the tier the recorded facts require (src/core/legal/aggravation.ts). */
+    aggravationOmitted: z.boolean(),
+  }),
+  aggravation: z.object({
+    required: z.enum(tierCodes),
+    reasons: z.array(z.enum(aggravationReasons)),
+    charge: aggravationStep.nullable(),
+    conviction: aggravationStep.nullable(),
+    omitted: z.boolean(),
   }),
   reclassification: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).nullable(),
   /** The charged articles with a milder later counterpart (src/core/legal/favourability.ts). */

@@ -126,3 +126,16 @@ export const occupancyResult = z.object({
   })),
   totals: z.object({ capacityBeds: z.number().int(), bedNights: z.number().int(), availableBedNights: z.number().int(), occupancyPercent: z.string().nullable() }),
 });
+
+/** The 2017 chapter's prosecution table: per year, the defendants at each step (src/server/stats/stats.prosecution-table.ts). */
+export const prosecutionTableColumns = ['investigations', 'prosecutions', 'convictions', 'acquittals', 'suspended', 'pending'] as const;
+export const prosecutionTableQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), department: filterValue.optional(), suppress: statsQuery.shape.suppress });
+export type ProsecutionTableQuery = z.output<typeof prosecutionTableQuery>;
+export const prosecutionTableResult = z.object({
+  exact: z.boolean(),
+  threshold: z.number().int().nullable(),
+  definitionsVersion: z.string(),
+  columns: z.array(z.object({ id: z.enum(prosecutionTableColumns), indicator: z.string() })),
+  rows: z.array(z.object({ year: z.string(), cells: z.array(cell) })),
+});
+export type ProsecutionTableResult = z.infer<typeof prosecutionTableResult>;

@@ -41,6 +41,8 @@ export const sexes = ['female', 'male', 'unknown'] as const;
 export const genderIdentities = ['transgender_female', 'transgender_male', 'non_conforming', 'not_stated'] as const;
 export const identificationStatuses = ['possible_victim', 'confirmed_victim', 'not_a_victim'] as const;
 export const yesNoUnknown = ['yes', 'no', 'unknown'] as const;
+/** Where a victim was housed on identification (the 2017 report criticises police stations). */
+export const housingOnIdentification = ['shelter', 'family', 'police_station', 'other'] as const;
 
 export const institutionKinds = [
   'police', 'prosecution', 'judiciary', 'social_services', 'labour_inspection', 'hotline', 'foreign_affairs',
@@ -101,7 +103,7 @@ export const accessReasons = [
 
 export const codeLists = {
   acts, means, purposes, sexualExploitationSubtypes, sectors, recruitmentMethods, transportModes, relationships,
-  sexes, genderIdentities, identificationStatuses, yesNoUnknown, institutionKinds, serviceTypes, referralStatuses,
+  sexes, genderIdentities, identificationStatuses, yesNoUnknown, housingOnIdentification, institutionKinds, serviceTypes, referralStatuses,
   hotlineClassifications, caseSources, caseStatuses, placeKinds, operationTypes, preventionTypes, preventionAudiences,
   suspectRoles, educationLevels, documentTypes, accessReasons,
 } as const;

@@ -12,4 +12,6 @@ export const codeListOf: Partial<Record<DimensionId, string>> = {
   hotlineClassification: 'hotlineClassifications', hotlineOutcome: 'callOutcomes', hotlineChannel: 'callChannels', operationType: 'operationTypes',
   preventionType: 'preventionTypes', audience: 'preventionAudiences', ageGroup: 'ageGroups', ageBandReta: 'ageBandsReta', ageBandPeru: 'ageBandsPeru',
   unodcCategory: 'unodcCategories', sentenceBand: 'sentenceBands',
+  publicOfficial: 'yesNoUnknown', victimAgeGroup: 'ageGroups', housing: 'housingOnIdentification', identityDocument: 'yesNoUnknown',
+  reparationKind: 'reparationKinds', permitType: 'residencyPermitTypes',
 };

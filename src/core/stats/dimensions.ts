@@ -13,6 +13,9 @@ export const dimensionIds = [
   'hotlineClassification', 'hotlineOutcome', 'hotlineChannel', 'operationType', 'preventionType', 'audience', 'shelter',
   // The unit that owns a case now (after transfers): apart from the registering unit's dimensions.
   'owningDepartment', 'owningUnit',
+  // Figures of src/core/stats/figure-indicators.ts.
+  'publicOfficial', 'victimAgeGroup', 'housing', 'identityDocument', 'reparationKind', 'currency', 'destinationCountry', 'permitType',
+  'participantInstitution',
 ] as const;
 export type DimensionId = (typeof dimensionIds)[number];
 
@@ -29,9 +32,9 @@ const valuesOf = (id: DimensionId): DimensionDef['values'] => {
   if (periodDims.has(id)) return 'period';
   if (id.endsWith('Department')) return 'department';
   if (id === 'prosecutionDistrict') return 'prosecution_district';
-  if (id === 'institution') return 'institution';
+  if (id === 'institution' || id === 'participantInstitution') return 'institution';
   if (id === 'unit' || id === 'owningUnit') return 'unit';
-  if (id === 'nationality') return 'country';
+  if (id === 'nationality' || id === 'destinationCountry') return 'country';
   if (id === 'shelter') return 'shelter';
   return 'code';
 };

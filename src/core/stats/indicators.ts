@@ -6,11 +6,14 @@
  * src/i18n/{es,en}/indicators.ts under `indicators.<id>.name` / `.description`.
  */
 import type { DimensionId } from './dimensions';
+import { figureCountingUnits, figureIndicators, figureMeasureFields } from './figure-indicators';
 
-export const countingUnits = [
+export const baseCountingUnits = [
   'case', 'victim', 'suspect', 'defendant', 'sentence', 'referral_victim', 'service_victim', 'shelter_stay',
   'hotline_call', 'operation', 'prevention_activity',
 ] as const;
+export type BaseCountingUnit = (typeof baseCountingUnits)[number];
+export const countingUnits = [...baseCountingUnits, ...figureCountingUnits] as const;
 export type CountingUnit = (typeof countingUnits)[number];
 
 /**
@@ -31,6 +34,7 @@ export const measureFields = {
   hotline_call: ['arrests'],
   operation: ['persons_found', 'minors_found', 'victims_identified', 'arrests'],
   prevention_activity: ['participants'],
+  ...figureMeasureFields,
 } as const satisfies Record<CountingUnit, readonly string[]>;
 export type MeasureField<U extends CountingUnit = CountingUnit> = (typeof measureFields)[U][number];
 
@@ -123,6 +127,7 @@ export const indicators: readonly IndicatorDef[] = [
       section: 'prevention',
     }),
   ),
+  ...figureIndicators,
 ];
 
 /** The measure field of an indicator, when its unit has it (the unit test checks every indicator has). */

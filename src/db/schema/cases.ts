@@ -119,6 +119,10 @@ export const caseVictims = pgTable(
     monthsInExploitation: integer('months_in_exploitation'),
     consentToServices: boolean('consent_to_services'),
     consentToDataSharing: boolean('consent_to_data_sharing'),
+    /** Where the victim was housed when identified (housingOnIdentification in src/core/codes.ts); null = not recorded. */
+    housedOnIdentification: text('housed_on_identification'),
+    /** The victim died or was seriously injured (aggravation, src/core/legal/aggravation.ts); null = not recorded. */
+    deathOrSeriousInjury: boolean('death_or_serious_injury'),
   },
   (t) => [
     uniqueIndex('case_victims_unique').on(t.caseId, t.personId),

@@ -38,6 +38,7 @@ export default {
   sexes: { female: 'Female', male: 'Male', unknown: 'Unknown' },
   genderIdentities: { transgender_female: 'Transgender woman', transgender_male: 'Transgender man', non_conforming: 'Gender non-conforming', not_stated: 'Not stated' },
   identificationStatuses: { possible_victim: 'Possible victim', confirmed_victim: 'Confirmed victim', not_a_victim: 'Not a victim' },
+  housingOnIdentification: { shelter: 'Shelter', family: 'With family', police_station: 'Police station', other: 'Other' },
   yesNoUnknown: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
   institutionKinds: {
     police: 'Police', prosecution: 'Prosecution service', judiciary: 'Judiciary', social_services: 'Social services', labour_inspection: 'Labour inspection',
@@ -82,7 +83,9 @@ export default {
     administrator: 'Administrator', registrar: 'Registrar', investigator: 'Police investigator', prosecutor: 'Prosecutor', court_clerk: 'Court clerk',
     social_worker: 'Social worker', hotline_operator: 'Hotline operator', labour_inspector: 'Labour inspector', analyst: 'Analyst', supervisor: 'Supervisor',
   },
-  justiceStages: { police: 'Police', prosecution: 'Prosecution', court: 'Court', execution: 'Execution', international: 'International cooperation' },
+  justiceStages: { police: 'Police', prosecution: 'Prosecution', court: 'Court', execution: 'Execution', international: 'International cooperation', none: 'No proceedings yet' },
+  reparationKinds: { restitution: 'Restitution', reparation: 'Reparation' },
+  residencyPermitTypes: { humanitarian: 'Humanitarian', temporary: 'Temporary', permanent: 'Permanent', special: 'Special', other: 'Other' },
   justiceEventTypes: {
     arrest: 'Arrest', detention: 'Detention', release_from_custody: 'Release from custody', police_report_sent: 'Police report sent',
     preliminary_investigation_opened: 'Preliminary investigation opened', investigation_formalised: 'Investigation formalised', charges_filed: 'Charges filed',
@@ -96,6 +99,10 @@ export default {
   victimAgeBands: { under_14: 'Under 14', '14_17': '14 to 17', under_18: 'Under 18 (not specified)', '18_plus': '18 and over' },
   ageGroups: { child: 'Child', presumed_child: 'Presumed child', adult: 'Adult' },
   tiers: { basic: 'Basic', aggravated: 'Aggravated', aggravated_severe: 'Aggravated (second degree)' },
+  aggravationReasons: {
+    public_official: 'public official', several_victims: 'several victims', victim_under_18: 'victim aged 14 to 17', victim_under_14: 'victim under 14',
+    victim_disabled: 'victim with a disability', criminal_organisation: 'criminal organisation', death_or_serious_injury: 'death or serious injury',
+  },
   archiveReasons: { insufficient_evidence: 'Insufficient evidence', not_a_crime: 'Not a crime', perpetrator_not_identified: 'Perpetrator not identified', statute_of_limitations: 'Statute of limitations', other: 'Other' },
   appealOutcomes: { confirmed: 'Confirmed', modified: 'Modified', revoked: 'Revoked', annulled: 'Annulled' },
   defendantOutcomes: { archived: 'Archived', convicted: 'Convicted', acquitted: 'Acquitted', dismissed: 'Dismissed', suspended_insufficient_evidence: 'Suspended, insufficient evidence', imprisoned: 'Imprisoned', released: 'Released' },

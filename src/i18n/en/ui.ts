@@ -109,7 +109,7 @@ export default {
     estimated: 'estimated', age_at_exploitation: 'Age at the time of exploitation', age_verified: 'Age verified with a document',
     age_band: 'Age band', presumed_child_help: 'Presumed to be a child and protected as one until the age is verified.',
     age_mode: { label: 'Age', exact: 'Exact', estimated: 'Estimated', band: 'Band', unknown: 'Unknown' },
-    identification_status: 'Identification status', relationship: 'Relationship to the recruiter', exploitation_forms: 'Forms of exploitation suffered',
+    identification_status: 'Identification status', relationship: 'Relationship to the recruiter', housed_on_identification: 'Housed on identification', death_or_serious_injury: 'Died or was seriously injured', exploitation_forms: 'Forms of exploitation suffered',
     means: 'Means used on this victim', means_help: 'When the victim is a child, means are not needed for the Palermo test.',
   },
   suspect: {
@@ -240,10 +240,13 @@ export default {
     months: '{{years}} years and {{months}} months', effective: 'effective', suspended: 'suspended',
     sentence_line: 'Sentence: {{length}} ({{kind}})', range_line: 'legal range art. {{article}}: {{min}} to {{max}}',
     reclassified_line: 'Reclassified from {{from}} to {{to}}',
+    aggravation_line: 'The recorded facts require the tier {{required}} ({{reasons}}); charged: {{charged}}; convicted: {{convicted}}',
+    aggravation_none: '—',
     flag: {
       belowMinimum: 'Sentence below the legal minimum', suspendedNotAllowed: 'Suspended sentence not allowed', aboveMaximum: 'Sentence above the legal maximum',
       reclassified: 'Reclassified to a lesser offence', publicOfficial: 'Public official',
       favourabilityToReview: 'Favourability to review: a later law is milder',
+      aggravationOmitted: 'Aggravation omitted',
     },
     form: {
       type: 'Proceeding', occurred_on: 'Date', receiving_institution: 'Receiving institution', prosecutor_office: 'Prosecutor office',
@@ -276,6 +279,12 @@ export default {
     pyramid: 'Victims by age and sex', map: 'Victims by department of exploitation', routes: 'Main routes (recruitment → exploitation)',
     funnel: 'From case to conviction', no_data: 'No data for these filters.', tile_label: '{{name}}: {{value}}',
     funnel_step: { complaints: 'Cases', investigated: 'Investigated', charged: 'Charged', tried: 'Tried', convicted: 'Convicted' },
+    report_figures: 'Figures the reports ask for', prosecution_table: 'Prosecution by year (defendants)', year: 'Year',
+    prosecution_column: {
+      investigations: 'Investigated', prosecutions: 'Prosecuted', convictions: 'Convicted', acquittals: 'Acquitted',
+      suspended: 'Suspended (insufficient evidence)', pending: 'Pending at year end',
+    },
+    prosecution_note: 'Each column counts defendants in the year of the step (pending: on 31 December, or today for the current year), as on the definitions page.',
   },
   operations: {
     title: 'Operations and inspections', help: 'Police operations and labour inspections with the persons found.', new: 'Record an operation',

@@ -42,6 +42,7 @@ export default {
   sexes: { female: 'Mujer', male: 'Hombre', unknown: 'No se sabe' },
   genderIdentities: { transgender_female: 'Mujer trans', transgender_male: 'Hombre trans', non_conforming: 'No conforme', not_stated: 'No declarada' },
   identificationStatuses: { possible_victim: 'Posible víctima', confirmed_victim: 'Víctima confirmada', not_a_victim: 'No es víctima' },
+  housingOnIdentification: { shelter: 'Albergue o CAR', family: 'Con su familia', police_station: 'Comisaría', other: 'Otro' },
   yesNoUnknown: { yes: 'Sí', no: 'No', unknown: 'No se sabe' },
   institutionKinds: {
     police: 'Policía', prosecution: 'Fiscalía', judiciary: 'Poder Judicial', social_services: 'Servicios sociales',
@@ -88,7 +89,9 @@ export default {
     administrator: 'Administrador', registrar: 'Registrador', investigator: 'Investigador policial', prosecutor: 'Fiscal', court_clerk: 'Especialista judicial',
     social_worker: 'Trabajador social', hotline_operator: 'Operador de la línea', labour_inspector: 'Inspector laboral', analyst: 'Analista', supervisor: 'Supervisor',
   },
-  justiceStages: { police: 'Policía', prosecution: 'Fiscalía', court: 'Juzgado', execution: 'Ejecución', international: 'Cooperación internacional' },
+  justiceStages: { police: 'Policía', prosecution: 'Fiscalía', court: 'Juzgado', execution: 'Ejecución', international: 'Cooperación internacional', none: 'Sin actuaciones aún' },
+  reparationKinds: { restitution: 'Restitución', reparation: 'Reparación civil' },
+  residencyPermitTypes: { humanitarian: 'Humanitaria', temporary: 'Temporal', permanent: 'Permanente', special: 'Especial', other: 'Otra' },
   justiceEventTypes: {
     arrest: 'Detención (captura)', detention: 'Detención preliminar', release_from_custody: 'Liberación de custodia', police_report_sent: 'Informe policial remitido',
     preliminary_investigation_opened: 'Investigación preliminar abierta', investigation_formalised: 'Investigación preparatoria formalizada', charges_filed: 'Acusación presentada',
@@ -103,6 +106,10 @@ export default {
   victimAgeBands: { under_14: 'Menor de 14', '14_17': '14 a 17', under_18: 'Menor de 18 (sin precisar)', '18_plus': '18 a más' },
   ageGroups: { child: 'Niña, niño o adolescente', presumed_child: 'Presunta menor de edad', adult: 'Persona adulta' },
   tiers: { basic: 'Tipo base', aggravated: 'Agravada', aggravated_severe: 'Agravada (segundo grado)' },
+  aggravationReasons: {
+    public_official: 'funcionario público', several_victims: 'pluralidad de víctimas', victim_under_18: 'víctima de 14 a 17 años', victim_under_14: 'víctima menor de 14 años',
+    victim_disabled: 'víctima con discapacidad', criminal_organisation: 'organización criminal', death_or_serious_injury: 'muerte o lesión grave',
+  },
   archiveReasons: { insufficient_evidence: 'Pruebas insuficientes', not_a_crime: 'No constituye delito', perpetrator_not_identified: 'Autor no identificado', statute_of_limitations: 'Prescripción', other: 'Otro' },
   appealOutcomes: { confirmed: 'Confirmada', modified: 'Modificada', revoked: 'Revocada', annulled: 'Anulada' },
   defendantOutcomes: { archived: 'Archivado', convicted: 'Condenado', acquitted: 'Absuelto', dismissed: 'Sobreseído', suspended_insufficient_evidence: 'Suspendido por falta de pruebas', imprisoned: 'En prisión', released: 'Excarcelado' },

@@ -109,7 +109,7 @@ export default {
     estimated: 'estimada', age_at_exploitation: 'Edad al momento de la explotación', age_verified: 'Edad verificada con documento',
     age_band: 'Rango de edad', presumed_child_help: 'Se presume menor de edad y se protege como tal hasta verificar su edad.',
     age_mode: { label: 'Edad', exact: 'Exacta', estimated: 'Estimada', band: 'Rango', unknown: 'No se sabe' },
-    identification_status: 'Estado de identificación', relationship: 'Relación con el captador', exploitation_forms: 'Formas de explotación sufridas',
+    identification_status: 'Estado de identificación', relationship: 'Relación con el captador', housed_on_identification: 'Alojamiento al ser identificada', death_or_serious_injury: 'Falleció o sufrió lesión grave', exploitation_forms: 'Formas de explotación sufridas',
     means: 'Medios usados con esta víctima', means_help: 'Si la víctima es menor de edad, los medios no son necesarios para la prueba de Palermo.',
   },
   suspect: {
@@ -240,10 +240,13 @@ export default {
     months: '{{years}} años y {{months}} meses', effective: 'efectiva', suspended: 'suspendida',
     sentence_line: 'Pena: {{length}} ({{kind}})', range_line: 'rango legal art. {{article}}: {{min}} a {{max}}',
     reclassified_line: 'Recalificado de {{from}} a {{to}}',
+    aggravation_line: 'Los hechos registrados exigen la modalidad {{required}} ({{reasons}}); acusado: {{charged}}; condenado: {{convicted}}',
+    aggravation_none: '—',
     flag: {
       belowMinimum: 'Pena por debajo del mínimo legal', suspendedNotAllowed: 'Pena suspendida no permitida', aboveMaximum: 'Pena sobre el máximo legal',
       reclassified: 'Recalificado a un delito menor', publicOfficial: 'Funcionario público',
       favourabilityToReview: 'Favorabilidad por revisar: una ley posterior es más benigna',
+      aggravationOmitted: 'Agravante omitida',
     },
     form: {
       type: 'Actuación', occurred_on: 'Fecha', receiving_institution: 'Institución que recibe', prosecutor_office: 'Fiscalía',
@@ -276,6 +279,12 @@ export default {
     pyramid: 'Víctimas por edad y sexo', map: 'Víctimas por departamento de explotación', routes: 'Rutas principales (captación → explotación)',
     funnel: 'Del caso a la condena', no_data: 'Sin datos para estos filtros.', tile_label: '{{name}}: {{value}}',
     funnel_step: { complaints: 'Casos', investigated: 'Con investigación', charged: 'Con acusación', tried: 'Con juicio', convicted: 'Con condena' },
+    report_figures: 'Cifras que piden los informes', prosecution_table: 'Persecución por año (imputados)', year: 'Año',
+    prosecution_column: {
+      investigations: 'Investigados', prosecutions: 'Acusados', convictions: 'Condenados', acquittals: 'Absueltos',
+      suspended: 'Suspendidos (insuficiencia probatoria)', pending: 'Pendientes al cierre del año',
+    },
+    prosecution_note: 'Cada columna cuenta imputados en el año del paso (pendientes: al 31 de diciembre, u hoy para el año en curso), como en la página de definiciones.',
   },
   operations: {
     title: 'Operativos e inspecciones', help: 'Operativos policiales e inspecciones laborales con las personas halladas.', new: 'Registrar operativo',

@@ -92,6 +92,8 @@ export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string
         monthsInExploitation: input.monthsInExploitation ?? null,
         consentToServices: input.consentToServices ?? null,
         consentToDataSharing: input.consentToDataSharing ?? null,
+        housedOnIdentification: input.housedOnIdentification ?? null,
+        deathOrSeriousInjury: input.deathOrSeriousInjury ?? null,
       })))
       .returning(),
   );

@@ -35,6 +35,8 @@ export function presentVictim(row: VictimRow, mode: IdentityMode, cipher: Cipher
     ageGroup, isChild: isChild(ageGroup),
     exploitationForms: row.exploitationForms, means: row.means, relationshipToRecruiter: row.relationshipToRecruiter,
     monthsInExploitation: row.monthsInExploitation, consentToServices: row.consentToServices, consentToDataSharing: row.consentToDataSharing,
+    housedOnIdentification: row.housedOnIdentification ?? null,
+    deathOrSeriousInjury: row.deathOrSeriousInjury ?? null,
   };
 }
 

@@ -1,5 +1,8 @@
 import { asc, inArray } from 'drizzle-orm';
 import { assessDefendant } from '../../core/justice/flags';
+import { isConvictedOutcome } from '../../core/justice/stage';
+import { checkAggravation } from '../../core/legal/aggravation';
+import { factsForSuspect, loadAggravatingFacts } from './aggravation.facts';
 import type { Tx } from '../../db/connect';
 import { caseSuspects, justiceEvents } from '../../db/schema';
 import { loadFramework } from '../legal/legal.repository';
@@ -19,11 +22,15 @@ export async function systemAssessDefendants(tx: Tx, caseIds: readonly string[])
     .orderBy(asc(justiceEvents.occurredOn), asc(justiceEvents.recordedAt));
   const events = await withArticles(tx, rows);
   const framework = await loadFramework(tx);
+  const facts = await loadAggravatingFacts(tx, caseIds);
   const bySuspect = new Map<string, typeof events>();
   for (const e of events) bySuspect.set(e.suspectId, [...(bySuspect.get(e.suspectId) ?? []), e]);
   return suspects.map((s) => {
     const own = bySuspect.get(s.id) ?? [];
     const { state, flags } = assessDefendant(toChainEvents(own, framework));
+    const aggravation = checkAggravation(framework, factsForSuspect(facts.get(s.caseId), s), {
+      charged: state.chargedArticles, convicted: isConvictedOutcome(state.outcome) ? state.convictionArticles : null,
+    });
     return {
       caseId: s.caseId,
       suspectId: s.id,
@@ -33,6 +40,7 @@ export async function systemAssessDefendants(tx: Tx, caseIds: readonly string[])
       eventTypes: [...new Set(own.filter((e) => !own.some((o) => o.supersedesEventId === e.id)).map((e) => e.type))],
       state,
       flags,
+      aggravation,
     };
   });
 }

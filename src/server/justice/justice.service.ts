@@ -2,9 +2,11 @@ import type { EventCreate, EventListQuery, JusticeInboxQuery } from '../../contr
 import { isNewSince, seenAtOf } from '../inbox/inbox.repository';
 import { stageOf } from '../../core/justice/events';
 import { assessDefendant } from '../../core/justice/flags';
+import { checkAggravation, type AggravatingFacts } from '../../core/legal/aggravation';
+import { factsForSuspect, loadAggravatingFacts } from './aggravation.facts';
 import { favourabilityToReview } from '../../core/legal/favourability';
 import { validateChain } from '../../core/justice/sequence';
-import { deriveCaseStage } from '../../core/justice/stage';
+import { deriveCaseStage, isConvictedOutcome } from '../../core/justice/stage';
 import type { Tx } from '../../db/connect';
 import { writeAudit } from '../audit/audit.writer';
 import { isUniqueViolation } from '../db-errors';
@@ -132,7 +134,8 @@ export function createJusticeService(deps: Deps) {
       await loadWholeCase(tx, ctx, caseId);
       const [suspects, events, framework] = [await listSuspects(tx, caseId), await listEventsOfCase(tx, caseId), await loadFramework(tx)];
       const supersededBy = await supersedingOf(tx, events.map((e) => e.id));
-      const defendants = suspects.map((s) => assessSuspect(s, events.filter((e) => e.suspectId === s.id), framework, supersededBy));
+      const facts = (await loadAggravatingFacts(tx, [caseId])).get(caseId);
+      const defendants = suspects.map((s) => assessSuspect(s, events.filter((e) => e.suspectId === s.id), framework, supersededBy, factsForSuspect(facts, s)));
       return { caseId, stage: deriveCaseStage(defendants), defendants };
     });
   }
@@ -159,8 +162,9 @@ export type JusticeService = ReturnType<typeof createJusticeService>;
 type SuspectRow = Awaited<ReturnType<typeof listSuspects>>[number];
 
 /** One defendant's derived view: the pure rules applied to its stored events. */
-export function assessSuspect(suspect: SuspectRow, events: StoredEvent[], framework: StoredFramework, supersededBy: Map<string, string>) {
+export function assessSuspect(suspect: SuspectRow, events: StoredEvent[], framework: StoredFramework, supersededBy: Map<string, string>, facts: AggravatingFacts) {
   const { state, flags } = assessDefendant(toChainEvents(events, framework));
+  const aggravation = checkAggravation(framework, facts, { charged: state.chargedArticles, convicted: isConvictedOutcome(state.outcome) ? state.convictionArticles : null });
   const favourable = favourabilityToReview(framework, [...state.convictionArticles, ...state.chargedArticles]);
   return {
     suspectId: suspect.id,
@@ -179,7 +183,9 @@ export function assessSuspect(suspect: SuspectRow, events: StoredEvent[], framew
       reclassified: flags.reclassified,
       publicOfficial: suspect.isPublicOfficial,
       favourabilityToReview: favourable.length > 0,
+      aggravationOmitted: aggravation.omitted,
     },
+    aggravation,
     reclassification: flags.reclassification,
     favourableLaterLaw: favourable,
     events: events.map((e) => presentEvent(e, framework, supersededBy)),

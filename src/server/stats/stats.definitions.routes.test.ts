@@ -224,7 +224,7 @@ describe('7. one hotline outcome', () => {
 
 describe('8. measure fields', () => {
   it('sums only fields the counting unit has (the engine refuses a missing one instead of answering 0)', async () => {
-    const { sources } = await import('./stats.sources');
+    const { allSources: sources } = await import('./sources');
     const { indicators, measureFields } = await import('../../core/stats/indicators');
     for (const [unit, fields] of Object.entries(measureFields)) {
       expect(Object.keys((sources as any)[unit].values ?? {}).sort()).toEqual([...fields].sort());

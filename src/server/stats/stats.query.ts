@@ -12,7 +12,8 @@ import type { AggregateRow } from '../../core/stats/table';
 import type { Actor } from '../context';
 import { statsScope } from '../policy';
 import { assessedIds } from './stats.assessed';
-import { sources, withPeriods, type Source } from './stats.sources';
+import { withPeriods, type Source } from './stats.sources';
+import { allSources as sources } from './sources';
 
 export interface AggregateRequest {
   by: readonly DimensionId[];

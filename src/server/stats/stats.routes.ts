@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  derivedQuery, durationsResult, funnelResult, indicatorList, occupancyQuery, occupancyResult, routesResult, statsQuery, statsResult,
+  derivedQuery, durationsResult, funnelResult, indicatorList, occupancyQuery, occupancyResult, prosecutionTableQuery, prosecutionTableResult, routesResult, statsQuery, statsResult,
 } from '../../contracts/stats';
 import type { Deps } from '../deps';
 import { invalid } from '../errors/app-error';
@@ -22,6 +22,10 @@ export function registerStatsRoutes(app: App, deps: Deps) {
   app.get('/api/v1/stats/query', { preValidation: read, schema: { tags, querystring: statsQuery, response: { 200: statsResult } } }, async (req) => stats.query(req.ctx, req.query));
   app.get('/api/v1/stats/routes', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: routesResult } } }, async (req) => stats.routes(req.ctx, req.query));
   app.get('/api/v1/stats/funnel', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: funnelResult } } }, async (req) => stats.funnel(req.ctx, req.query));
+  app.get('/api/v1/stats/prosecution-table', { preValidation: read, schema: { tags, querystring: prosecutionTableQuery, response: { 200: prosecutionTableResult } } }, async (req) => {
+    if (req.query.from && req.query.to && req.query.from > req.query.to) throw invalid({ from: 'stats.invalid_period' }, 'stats.invalid_period');
+    return stats.prosecutionTable(req.ctx, req.query);
+  });
   app.get('/api/v1/stats/durations', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: durationsResult } } }, async (req) => stats.durations(req.ctx, req.query));
 
   app.get('/api/v1/stats/shelters', { preValidation: read, schema: { tags, querystring: occupancyQuery, response: { 200: occupancyResult } } }, async (req) => {

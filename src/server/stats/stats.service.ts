@@ -32,7 +32,8 @@ import { DEFINITIONS_VERSION, indicatorById, isCountMeasure, type IndicatorDef }
 import { ageSchemes, sentenceBands } from '../../core/stats/age-schemes';
 import { dimensions, type DimensionId } from '../../core/stats/dimensions';
 import { shapeTable, type AggregateRow, type Cell, type StatsTable } from '../../core/stats/table';
-import type { DerivedQuery, StatsQuery, StatsResult } from '../../contracts/stats';
+import type { DerivedQuery, ProsecutionTableQuery, StatsQuery, StatsResult } from '../../contracts/stats';
+import { prosecutionTable } from './stats.prosecution-table';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors/app-error';
@@ -148,6 +149,8 @@ export function createStatsService(deps: Deps) {
     routes: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => routes(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     funnel: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => funnel(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     durations: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => durations(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
+    /** The 2017 report's prosecution table (investigations … pending), one row per year, from the engine's indicators. */
+    prosecutionTable: (ctx: Ctx, q: ProsecutionTableQuery) => prosecutionTable((sq) => compute(sq, ctx.actor, exactFor(ctx, q)), q),
     occupancy: (ctx: Ctx | null, q: OccupancyQuery, system?: { exact: boolean }) => occupancy(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     definitions: (locale: 'es' | 'en') => definitionsView(locale),
     definitionsMarkdown: (locale: 'es' | 'en') => definitionsMarkdown(locale),

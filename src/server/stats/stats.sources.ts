@@ -6,7 +6,7 @@
  */
 import { ageSchemes, sentenceBands, type AgeScheme } from '../../core/stats/age-schemes';
 import type { DimensionId } from '../../core/stats/dimensions';
-import type { CountingUnit, MeasureField } from '../../core/stats/indicators';
+import type { BaseCountingUnit, MeasureField } from '../../core/stats/indicators';
 import { mainPurposeGroup } from '../../core/stats/purpose-groups';
 import { COUNTRY_TIME_ZONE } from '../../core/country-date';
 import { AGE_ESTIMATE_MARGIN_YEARS, CHILD_AGE_LIMIT } from '../../core/age';
@@ -22,7 +22,7 @@ import { callArrestsSql, callOutcomeSql } from '../hotline/hotline.outcome';
  * department_code — what the scope follows) but not the unit that registered it (issue 9 item 5).
  * Cases without a registration event fall back to the owning unit.
  */
-const registeringJoin = `left join (select distinct on (ce.case_id) ce.case_id, ce.unit_id, u.institution_id, u.department_code from case_events ce
+export const registeringJoin = `left join (select distinct on (ce.case_id) ce.case_id, ce.unit_id, u.institution_id, u.department_code from case_events ce
       join units u on u.id = ce.unit_id where ce.type = 'registration' order by ce.case_id, ce.at, ce.id) ru on ru.case_id = c.id`;
 
 const caseDimJoins: Partial<Record<DimensionId, string>> = {
@@ -47,7 +47,7 @@ const caseMultiRows: Partial<Record<DimensionId, (alias: string) => string>> = {
  * are computed first (stats.assessed.ts) and bound into the query, so a statistic and the case-level flag
  * can never disagree.
  */
-export type AssessedCondition = 'sentencing';
+export type AssessedCondition = 'sentencing' | 'aggravation';
 
 export interface Source {
   /** Multi-select dimensions joined as rows `<alias>.v` when broken down by (filters still use `multi`). */
@@ -137,7 +137,7 @@ function caseDims(purposes: string, stageWhere: string): Pick<Source, 'dims' | '
   };
 }
 
-const victimPurposes = `(case when cardinality(v.exploitation_forms) > 0 then v.exploitation_forms else c.purposes end)`;
+export const victimPurposes = `(case when cardinality(v.exploitation_forms) > 0 then v.exploitation_forms else c.purposes end)`;
 /** The year the facts began, or of registration (src/core/age.ts `factsYear`). */
 const factsYearSql = `extract(year from coalesce(c.facts_start, ${limaDate('c.registered_at')}))::int`;
 /** src/core/age.ts ageAtFacts: the age entered, else the age reached in the year of the facts from the birth year (an estimate). */
@@ -152,7 +152,7 @@ export const victimAgeGroup = `(case
     else (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT} then 'presumed_child' else 'adult' end) end)
   when v.age_band in ('under_14','14_17','under_18') then (case when ${verified} then 'child' else 'presumed_child' end)
   when v.age_band = '18_plus' then 'adult' else 'presumed_child' end)`;
-const unodc = (group: string) =>
+export const unodc = (group: string) =>
   `(case when p.sex = 'female' then (case when ${group} in ('child','presumed_child') then 'girl' else 'woman' end) when p.sex = 'male' then (case when ${group} in ('child','presumed_child') then 'boy' else 'man' end) else 'unknown' end)`;
 
 function victimPersonDims(): Pick<Source, 'dims' | 'multi'> {
@@ -194,11 +194,11 @@ const caseDate = limaDate('c.registered_at');
  * merge is one level: src/server/matching refuses to merge a merged record), so sex, birth year,
  * nationalities and origin — hence counts, bands and routes — are the surviving record's.
  */
-const personOf = (link: string) => `join persons p0 on p0.id = ${link} join persons p on p.id = coalesce(p0.merged_into_id, p0.id)`;
+export const personOf = (link: string) => `join persons p0 on p0.id = ${link} join persons p on p.id = coalesce(p0.merged_into_id, p0.id)`;
 const resolvedPerson = 'p.id';
 
 const firstEvent = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and (${where}))`;
-const convictionEvent = `((e.type = 'decision' and e.decision = 'conviction') or e.type = 'plea_agreement')`;
+export const convictionEvent = `((e.type = 'decision' and e.decision = 'conviction') or e.type = 'plea_agreement')`;
 /** Events that give a qualification step in src/core/justice/flags.ts (qualifications), and the role of their articles. */
 const chargeSteps = `('preliminary_investigation_opened','investigation_formalised','charges_filed','plea_agreement','sentence','appeal_decided')`;
 const stepArticle = (e: string, a: string) =>
@@ -226,7 +226,7 @@ const withFirstEvent = (where: string) => ({
   date: 'ev.first_on',
 });
 
-const defendantConditions: Source['conditions'] = {
+export const defendantConditions = {
   arrested: withFirstEvent(`e.type = 'arrest'`),
   charged: withFirstEvent(`e.type = 'charges_filed'`),
   convicted: withFirstEvent(convictionEvent),
@@ -234,14 +234,14 @@ const defendantConditions: Source['conditions'] = {
   dismissed: withFirstEvent(`e.type = 'decision' and e.decision = 'dismissal'`),
   archived: withFirstEvent(`e.type = 'archived'`),
   reclassified: { date: reclassifiedDate },
-};
+} satisfies Source['conditions'];
 
 const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_months >= ${b.min}${b.max === null ? '' : ` and se.sentence_months <= ${b.max}`} then ${q(b.code)}`).join(' ')} end)`;
 
 const personJoinS = `join cases c on c.id = s.case_id ${personOf('s.person_id')}`;
 
 /** Each unit's `values` are exactly its measure fields: a missing or extra one is a type error. */
-type Sources = { [U in CountingUnit]: Omit<Source, 'values'> & ([MeasureField<U>] extends [never] ? { values?: undefined } : { values: Record<MeasureField<U>, string> }) };
+type Sources = { [U in BaseCountingUnit]: Omit<Source, 'values'> & ([MeasureField<U>] extends [never] ? { values?: undefined } : { values: Record<MeasureField<U>, string> }) };
 
 export const sources: Sources = {
   case: {

@@ -56,6 +56,8 @@ function VictimItem({ v, n }: { v: VictimView; n: number }) {
           <Field label={t('victim.identification_status')}>{f.code('identificationStatuses', v.identificationStatus)}</Field>
           <Field label={t('victim.exploitation_forms')}>{f.codes('purposes', v.exploitationForms)}</Field>
           <Field label={t('victim.means')}>{f.codes('means', v.means)}</Field>
+          <Field label={t('victim.housed_on_identification')}>{f.code('housingOnIdentification', v.housedOnIdentification)}</Field>
+          <Field label={t('victim.death_or_serious_injury')}>{f.code('yesNoUnknown', v.deathOrSeriousInjury === null ? null : v.deathOrSeriousInjury ? 'yes' : 'no')}</Field>
         </SimpleGrid>
         <Identity person={v.person} />
       </Stack>

@@ -148,9 +148,11 @@ export function VictimCard({ index, withIdentity, onRemove }: { index: number; w
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <CodeSelectField name={`${base}.identificationStatus`} list="identificationStatuses" label={t('victim.identification_status')} clearable={false} />
           <CodeSelectField name={`${base}.relationshipToRecruiter`} list="relationships" label={t('victim.relationship')} />
+          <CodeSelectField name={`${base}.housedOnIdentification`} list="housingOnIdentification" label={t('victim.housed_on_identification')} />
         </SimpleGrid>
         <CodeMultiField name={`${base}.exploitationForms`} list="purposes" label={t('victim.exploitation_forms')} />
         <CodeMultiField name={`${base}.means`} list="means" label={t('victim.means')} description={t('victim.means_help')} />
+        <CheckboxField name={`${base}.deathOrSeriousInjury`} label={t('victim.death_or_serious_injury')} />
       </Stack>
     </Card>
   );

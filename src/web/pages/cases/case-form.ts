@@ -39,6 +39,8 @@ export interface VictimValues {
   exploitationForms: string[];
   means: string[];
   relationshipToRecruiter: string | null;
+  housedOnIdentification: string | null;
+  deathOrSeriousInjury: boolean;
 }
 export interface SuspectValues {
   person: PersonValues;
@@ -85,7 +87,7 @@ const emptyBackground = (): BackgroundValues => ({
 export const emptyPerson = (): PersonValues => ({ sex: null, nationalities: [], hasIdentityDocument: 'unknown', identity: emptyIdentity(), ...emptyBackground() });
 export const emptyVictim = (): VictimValues => ({
   person: emptyPerson(), ageMode: 'unknown', ageYears: '', ageBand: null, ageVerified: false, identificationStatus: 'possible_victim',
-  exploitationForms: [], means: [], relationshipToRecruiter: null,
+  exploitationForms: [], means: [], relationshipToRecruiter: null, housedOnIdentification: null, deathOrSeriousInjury: false,
 });
 export const emptySuspect = (): SuspectValues => ({
   person: emptyPerson(), roles: [], relationshipToVictims: null, isPublicOfficial: false, officialInstitution: '', organisedGroupMember: false,
@@ -147,6 +149,9 @@ function victimOf(v: VictimValues, withIdentity: boolean) {
     exploitationForms: v.exploitationForms,
     means: v.means,
     relationshipToRecruiter: v.relationshipToRecruiter ?? undefined,
+    housedOnIdentification: (v.housedOnIdentification ?? undefined) as 'shelter' | 'family' | 'police_station' | 'other' | undefined,
+    // Only a ticked box is a recorded fact; unticked stays "not recorded".
+    deathOrSeriousInjury: v.deathOrSeriousInjury ? true : undefined,
   };
 }
 

@@ -72,6 +72,16 @@ function DefendantCard({ d, n, caseId }: { d: Defendant; n: number; caseId: stri
           </Text>
         )}
         <Amounts d={d} />
+        {d.aggravation.omitted && (
+          <Text size="sm" data-testid="aggravation-line">
+            {t('justice.aggravation_line', {
+              required: f.code('tiers', d.aggravation.required),
+              reasons: d.aggravation.reasons.map((r) => f.code('aggravationReasons', r)).join(', '),
+              charged: d.aggravation.charge ? f.code('tiers', d.aggravation.charge.tier ?? '') : t('justice.aggravation_none'),
+              convicted: d.aggravation.conviction?.tier ? f.code('tiers', d.aggravation.conviction.tier) : t('justice.aggravation_none'),
+            })}
+          </Text>
+        )}
         {d.reclassification && <Text size="sm">{t('justice.reclassified_line', { from: d.reclassification.from.join(', '), to: d.reclassification.to.join(', ') })}</Text>}
         {d.events.length === 0 ? (
           <EmptyState>{t('justice.no_events')}</EmptyState>

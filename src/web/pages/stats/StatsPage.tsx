@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { peruDepartments } from '../../../core/geo/departments';
 import { CodeSelect, PageHeader } from '../../components/common';
 import type { StatsFilters } from './stats-data';
+import { ProsecutionTablePanel, ReportFiguresPanel } from './FiguresPanels';
 import { FunnelPanel, Headline, MapPanel, PurposePanel, PyramidPanel, RoutesPanel, TrendPanel } from './StatsPanels';
 
 const names = ['from', 'to', 'department', 'purpose'] as const;
@@ -49,6 +50,8 @@ export default function StatsPage() {
         <PyramidPanel filters={filters} />
         <RoutesPanel filters={filters} />
         <FunnelPanel filters={filters} />
+        <ProsecutionTablePanel filters={filters} />
+        <ReportFiguresPanel filters={filters} />
       </SimpleGrid>
     </Stack>
   );
