@@ -4,6 +4,7 @@ import type { App } from './http/types';
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerCaseRoutes } from './cases/case.routes';
+import { registerChangeRoutes } from './changes/change.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
@@ -38,4 +39,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerDemoRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerInboxRoutes(app, deps);
+  registerChangeRoutes(app, deps);
 }

@@ -55,3 +55,4 @@ export * from './grants';
 export * from './hotline';
 export * from './loaders';
 export * from './stats';
+export * from './changes';
