@@ -19,6 +19,7 @@ import { registerReferenceRoutes } from './reference/reference.routes';
 import { registerReportRoutes } from './reports/report.routes';
 import { registerSearchRoutes } from './search/search.routes';
 import { registerStatsRoutes } from './stats/stats.routes';
+import { registerWebhookRoutes } from './webhooks/webhook.routes';
 
 /** Every feature's routes, in one list: the map of the API. */
 export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: ApiTokenService }) {
@@ -40,4 +41,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerSearchRoutes(app, deps);
   registerInboxRoutes(app, deps);
   registerChangeRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 }

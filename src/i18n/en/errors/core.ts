@@ -34,6 +34,8 @@ export default {
   'unit.code_taken': 'Not saved: a unit with that code already exists. Use another code.',
   'unit.wrong_institution': 'The unit does not belong to the given institution.',
   'api_token.not_found': 'Token not found.',
+  'webhook.not_found': 'That webhook does not exist.',
+  'webhook.token_revoked': 'The token is revoked: a webhook needs an active token.',
   'token.user_not_service_account': 'API tokens are only created for service accounts.',
   'ubigeo.unknown': 'UBIGEO code {{code}} is not in the loaded reference.',
   'reference.invalid_file': 'The reference file is not valid: {{detail}}',

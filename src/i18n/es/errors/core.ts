@@ -34,6 +34,8 @@ export default {
   'unit.code_taken': 'No se guardó: ya existe una unidad con ese código. Use otro código.',
   'unit.wrong_institution': 'La unidad no pertenece a la institución indicada.',
   'api_token.not_found': 'No se encontró el token.',
+  'webhook.not_found': 'Ese webhook no existe.',
+  'webhook.token_revoked': 'El token está revocado: un webhook necesita un token activo.',
   'token.user_not_service_account': 'Los tokens de API solo se crean para cuentas de servicio.',
   'ubigeo.unknown': 'El código UBIGEO {{code}} no existe en la referencia cargada.',
   'reference.invalid_file': 'El archivo de referencia no es válido: {{detail}}',
