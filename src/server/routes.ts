@@ -15,6 +15,7 @@ import { registerPeopleRoutes } from './people/person.routes';
 import { registerPreventionRoutes } from './prevention/prevention.routes';
 import { registerProtectionRoutes } from './protection/protection.routes';
 import { registerQualityRoutes } from './quality/quality.routes';
+import { registerReconciliationRoutes } from './reconciliation/reconciliation.routes';
 import { registerReferenceRoutes } from './reference/reference.routes';
 import { registerReportRoutes } from './reports/report.routes';
 import { registerSearchRoutes } from './search/search.routes';
@@ -42,4 +43,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerInboxRoutes(app, deps);
   registerChangeRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerReconciliationRoutes(app, deps);
 }

@@ -56,3 +56,4 @@ export * from './hotline';
 export * from './loaders';
 export * from './stats';
 export * from './changes';
+export * from './reconciliation';

@@ -36,6 +36,7 @@ export default {
   'api_token.not_found': 'Token not found.',
   'webhook.not_found': 'That webhook does not exist.',
   'webhook.token_revoked': 'The token is revoked: a webhook needs an active token.',
+  'reconciliation.same_institution': 'Choose another institution than your own.',
   'token.user_not_service_account': 'API tokens are only created for service accounts.',
   'ubigeo.unknown': 'UBIGEO code {{code}} is not in the loaded reference.',
   'reference.invalid_file': 'The reference file is not valid: {{detail}}',

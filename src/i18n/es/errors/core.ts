@@ -36,6 +36,7 @@ export default {
   'api_token.not_found': 'No se encontró el token.',
   'webhook.not_found': 'Ese webhook no existe.',
   'webhook.token_revoked': 'El token está revocado: un webhook necesita un token activo.',
+  'reconciliation.same_institution': 'Elija una institución distinta de la suya.',
   'token.user_not_service_account': 'Los tokens de API solo se crean para cuentas de servicio.',
   'ubigeo.unknown': 'El código UBIGEO {{code}} no existe en la referencia cargada.',
   'reference.invalid_file': 'El archivo de referencia no es válido: {{detail}}',
