@@ -344,7 +344,7 @@ export default {
     title: 'Reports and exports', help: 'The annual report is built from frozen figures checked with a hash: it can be reproduced.',
     year: 'Year', suppress: 'With disclosure control (for publication)', generate: 'Generate annual report', empty: 'No reports generated yet.',
     created: 'Generated', definitions: 'Definitions version', files: 'Files', exports: 'Standard exports',
-    exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
+    exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)', htcds: 'HTCDS case records (JSON)',
     definitions_doc: 'Statistics definitions',
   },
   search: {

@@ -344,7 +344,7 @@ export default {
     title: 'Informes y exportaciones', help: 'El informe anual se genera a partir de cifras congeladas y verificadas con un hash: se puede reproducir.',
     year: 'Año', suppress: 'Con control de divulgación (para publicar)', generate: 'Generar informe anual', empty: 'Aún no hay informes generados.',
     created: 'Generado', definitions: 'Versión de definiciones', files: 'Archivos', exports: 'Exportaciones estándar',
-    exports_help: 'Cuestionario GLOTIP de UNODC y extracto con el formato de CTDC, para el año elegido.', glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
+    exports_help: 'Cuestionario GLOTIP de UNODC y extracto con el formato de CTDC, para el año elegido.', glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)', htcds: 'Registros de casos HTCDS (JSON)',
     definitions_doc: 'Definiciones de las estadísticas',
   },
   search: {
