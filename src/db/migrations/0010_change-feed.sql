@@ -60,8 +60,9 @@ CREATE INDEX "webhooks_token_idx" ON "webhooks" USING btree ("token_id");--> sta
 CREATE INDEX "webhooks_due_idx" ON "webhooks" USING btree ("active","next_attempt_at");--> statement-breakpoint
 -- custom SQL (keep on regeneration)
 -- The change feed's outbox (src/server/changes). Every insert, update and delete on a registry table writes
--- one change_log row in the same transaction, whatever code path made it; change_tx gets one row per
--- writing transaction, numbered at commit (below), which gives the feed its commit order.
+-- change_log rows in the same transaction, whatever code path made it; change_tx gets one row per writing
+-- transaction, numbered at commit (below), which gives the feed its commit order. Statement-level triggers with
+-- transition tables: one INSERT … SELECT per statement, so bulk writes (imports, the demo) pay little per row.
 INSERT INTO change_clock (id, last_seq) VALUES (1, 0) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION change_note_tx(tx bigint) RETURNS void AS $$
@@ -76,18 +77,24 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION change_capture() RETURNS trigger AS $$
 DECLARE
-  r jsonb;
   tx bigint := pg_current_xact_id()::text::bigint;
+  entity text := TG_ARGV[0];
 BEGIN
-  IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
-  PERFORM change_note_tx(tx);
-  INSERT INTO change_log (txid, entity, record_id, case_id, external_id, version, kind)
-  VALUES (
-    tx, TG_ARGV[0], (r->>'id')::uuid,
-    CASE WHEN TG_ARGV[0] = 'case' THEN (r->>'id')::uuid ELSE (r->>'case_id')::uuid END,
-    r->>'external_id', (r->>'version')::int,
-    CASE TG_OP WHEN 'INSERT' THEN 'created' WHEN 'UPDATE' THEN 'updated' ELSE 'removed' END
-  );
+  IF TG_OP = 'DELETE' THEN
+    IF NOT EXISTS (SELECT 1 FROM changed_old) THEN RETURN NULL; END IF;
+    PERFORM change_note_tx(tx);
+    INSERT INTO change_log (txid, entity, record_id, case_id, external_id, version, kind)
+    SELECT tx, entity, (r->>'id')::uuid, CASE WHEN entity = 'case' THEN (r->>'id')::uuid ELSE (r->>'case_id')::uuid END,
+           r->>'external_id', (r->>'version')::int, 'removed'
+    FROM (SELECT to_jsonb(o) AS r FROM changed_old o) rows;
+  ELSE
+    IF NOT EXISTS (SELECT 1 FROM changed_new) THEN RETURN NULL; END IF;
+    PERFORM change_note_tx(tx);
+    INSERT INTO change_log (txid, entity, record_id, case_id, external_id, version, kind)
+    SELECT tx, entity, (r->>'id')::uuid, CASE WHEN entity = 'case' THEN (r->>'id')::uuid ELSE (r->>'case_id')::uuid END,
+           r->>'external_id', (r->>'version')::int, CASE TG_OP WHEN 'INSERT' THEN 'created' ELSE 'updated' END
+    FROM (SELECT to_jsonb(n) AS r FROM changed_new n) rows;
+  END IF;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -98,9 +105,10 @@ CREATE OR REPLACE FUNCTION change_capture_grant() RETURNS trigger AS $$
 DECLARE
   tx bigint := pg_current_xact_id()::text::bigint;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM changed_new) THEN RETURN NULL; END IF;
   PERFORM change_note_tx(tx);
   INSERT INTO change_log (txid, entity, record_id, case_id, external_id, version, kind)
-  SELECT tx, 'case', c.id, c.id, c.external_id, c.version, 'updated' FROM cases c WHERE c.id = NEW.case_id;
+  SELECT tx, 'case', c.id, c.id, c.external_id, c.version, 'updated' FROM cases c WHERE c.id IN (SELECT n.case_id FROM changed_new n);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -120,24 +128,66 @@ $$ LANGUAGE plpgsql;
 CREATE CONSTRAINT TRIGGER change_tx_commit AFTER INSERT ON change_tx DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION change_tx_commit();
 --> statement-breakpoint
-CREATE TRIGGER cases_change AFTER INSERT OR UPDATE OR DELETE ON cases FOR EACH ROW EXECUTE FUNCTION change_capture('case');
+CREATE TRIGGER cases_change_insert AFTER INSERT ON cases REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('case');
 --> statement-breakpoint
-CREATE TRIGGER persons_change AFTER INSERT OR UPDATE OR DELETE ON persons FOR EACH ROW EXECUTE FUNCTION change_capture('person');
+CREATE TRIGGER cases_change_update AFTER UPDATE ON cases REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('case');
 --> statement-breakpoint
-CREATE TRIGGER case_victims_change AFTER INSERT OR UPDATE OR DELETE ON case_victims FOR EACH ROW EXECUTE FUNCTION change_capture('victim');
+CREATE TRIGGER cases_change_delete AFTER DELETE ON cases REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('case');
 --> statement-breakpoint
-CREATE TRIGGER case_suspects_change AFTER INSERT OR UPDATE OR DELETE ON case_suspects FOR EACH ROW EXECUTE FUNCTION change_capture('suspect');
+CREATE TRIGGER persons_change_insert AFTER INSERT ON persons REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('person');
 --> statement-breakpoint
-CREATE TRIGGER case_places_change AFTER INSERT OR UPDATE OR DELETE ON case_places FOR EACH ROW EXECUTE FUNCTION change_capture('place');
+CREATE TRIGGER persons_change_update AFTER UPDATE ON persons REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('person');
 --> statement-breakpoint
-CREATE TRIGGER justice_events_change AFTER INSERT OR UPDATE OR DELETE ON justice_events FOR EACH ROW EXECUTE FUNCTION change_capture('justice_event');
+CREATE TRIGGER persons_change_delete AFTER DELETE ON persons REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('person');
 --> statement-breakpoint
-CREATE TRIGGER referrals_change AFTER INSERT OR UPDATE OR DELETE ON referrals FOR EACH ROW EXECUTE FUNCTION change_capture('referral');
+CREATE TRIGGER case_victims_change_insert AFTER INSERT ON case_victims REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('victim');
 --> statement-breakpoint
-CREATE TRIGGER hotline_calls_change AFTER INSERT OR UPDATE OR DELETE ON hotline_calls FOR EACH ROW EXECUTE FUNCTION change_capture('hotline_call');
+CREATE TRIGGER case_victims_change_update AFTER UPDATE ON case_victims REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('victim');
 --> statement-breakpoint
-CREATE TRIGGER operations_change AFTER INSERT OR UPDATE OR DELETE ON operations FOR EACH ROW EXECUTE FUNCTION change_capture('operation');
+CREATE TRIGGER case_victims_change_delete AFTER DELETE ON case_victims REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('victim');
 --> statement-breakpoint
-CREATE TRIGGER prevention_activities_change AFTER INSERT OR UPDATE OR DELETE ON prevention_activities FOR EACH ROW EXECUTE FUNCTION change_capture('prevention_activity');
+CREATE TRIGGER case_suspects_change_insert AFTER INSERT ON case_suspects REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('suspect');
 --> statement-breakpoint
-CREATE TRIGGER case_access_change AFTER INSERT OR UPDATE ON case_access FOR EACH ROW EXECUTE FUNCTION change_capture_grant();
+CREATE TRIGGER case_suspects_change_update AFTER UPDATE ON case_suspects REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('suspect');
+--> statement-breakpoint
+CREATE TRIGGER case_suspects_change_delete AFTER DELETE ON case_suspects REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('suspect');
+--> statement-breakpoint
+CREATE TRIGGER case_places_change_insert AFTER INSERT ON case_places REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('place');
+--> statement-breakpoint
+CREATE TRIGGER case_places_change_update AFTER UPDATE ON case_places REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('place');
+--> statement-breakpoint
+CREATE TRIGGER case_places_change_delete AFTER DELETE ON case_places REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('place');
+--> statement-breakpoint
+CREATE TRIGGER justice_events_change_insert AFTER INSERT ON justice_events REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('justice_event');
+--> statement-breakpoint
+CREATE TRIGGER justice_events_change_update AFTER UPDATE ON justice_events REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('justice_event');
+--> statement-breakpoint
+CREATE TRIGGER justice_events_change_delete AFTER DELETE ON justice_events REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('justice_event');
+--> statement-breakpoint
+CREATE TRIGGER referrals_change_insert AFTER INSERT ON referrals REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('referral');
+--> statement-breakpoint
+CREATE TRIGGER referrals_change_update AFTER UPDATE ON referrals REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('referral');
+--> statement-breakpoint
+CREATE TRIGGER referrals_change_delete AFTER DELETE ON referrals REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('referral');
+--> statement-breakpoint
+CREATE TRIGGER hotline_calls_change_insert AFTER INSERT ON hotline_calls REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('hotline_call');
+--> statement-breakpoint
+CREATE TRIGGER hotline_calls_change_update AFTER UPDATE ON hotline_calls REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('hotline_call');
+--> statement-breakpoint
+CREATE TRIGGER hotline_calls_change_delete AFTER DELETE ON hotline_calls REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('hotline_call');
+--> statement-breakpoint
+CREATE TRIGGER operations_change_insert AFTER INSERT ON operations REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('operation');
+--> statement-breakpoint
+CREATE TRIGGER operations_change_update AFTER UPDATE ON operations REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('operation');
+--> statement-breakpoint
+CREATE TRIGGER operations_change_delete AFTER DELETE ON operations REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('operation');
+--> statement-breakpoint
+CREATE TRIGGER prevention_activities_change_insert AFTER INSERT ON prevention_activities REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('prevention_activity');
+--> statement-breakpoint
+CREATE TRIGGER prevention_activities_change_update AFTER UPDATE ON prevention_activities REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture('prevention_activity');
+--> statement-breakpoint
+CREATE TRIGGER prevention_activities_change_delete AFTER DELETE ON prevention_activities REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION change_capture('prevention_activity');
+--> statement-breakpoint
+CREATE TRIGGER case_access_change_insert AFTER INSERT ON case_access REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture_grant();
+--> statement-breakpoint
+CREATE TRIGGER case_access_change_update AFTER UPDATE ON case_access REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION change_capture_grant();
