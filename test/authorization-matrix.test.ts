@@ -27,6 +27,8 @@ const ANY_SIGNED_IN = new Set([
   'GET /api/v1/auth/second-factor', 'POST /api/v1/auth/second-factor/enrolment', 'POST /api/v1/auth/second-factor/enrolment/confirm', 'GET /api/v1/units',
   'GET /api/v1/reference/ubigeo', 'GET /api/v1/reference/countries', 'GET /api/v1/reference/codes',
   'GET /api/v1/legal/regimes', 'GET /api/v1/legal/articles', 'GET /api/v1/legal/articles/{id}', 'GET /api/v1/legal/resolve',
+  // The change feed: what each reader learns is decided per record by the policy (src/server/policy/changes.ts).
+  'GET /api/v1/changes', 'GET /api/v1/changes/head',
 ]);
 
 const IDENTITY_STRINGS = /Wilma|Cutipa|Z9988776|Relato confidencial/;

@@ -47,6 +47,10 @@ export interface Config {
   auditAnchorEveryMinutes: number;
   /** Bearer token for `/metrics` (RETA_METRICS_TOKEN); unset: `/metrics` answers only local connections. */
   metricsToken?: string;
+  /** Seconds between webhook delivery rounds while serving (RETA_WEBHOOK_INTERVAL_SECONDS); 0 turns delivery off. */
+  webhookIntervalSeconds: number;
+  /** Consecutive failed deliveries after which a webhook is disabled (RETA_WEBHOOK_MAX_FAILURES). */
+  webhookMaxFailures: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -89,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.RETA_WEB_DIR ?? 'dist/web'),
     ...auditConfig(env),
     metricsToken: env.RETA_METRICS_TOKEN || undefined,
+    webhookIntervalSeconds: int(env.RETA_WEBHOOK_INTERVAL_SECONDS, 15),
+    webhookMaxFailures: int(env.RETA_WEBHOOK_MAX_FAILURES, 8),
   };
 }
 

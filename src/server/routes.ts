@@ -4,6 +4,7 @@ import type { App } from './http/types';
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerCaseRoutes } from './cases/case.routes';
+import { registerChangeRoutes } from './changes/change.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
@@ -14,11 +15,13 @@ import { registerPeopleRoutes } from './people/person.routes';
 import { registerPreventionRoutes } from './prevention/prevention.routes';
 import { registerProtectionRoutes } from './protection/protection.routes';
 import { registerQualityRoutes } from './quality/quality.routes';
+import { registerReconciliationRoutes } from './reconciliation/reconciliation.routes';
 import { registerReferenceRoutes } from './reference/reference.routes';
 import { registerReleaseRoutes } from './releases/release.routes';
 import { registerReportRoutes } from './reports/report.routes';
 import { registerSearchRoutes } from './search/search.routes';
 import { registerStatsRoutes } from './stats/stats.routes';
+import { registerWebhookRoutes } from './webhooks/webhook.routes';
 
 /** Every feature's routes, in one list: the map of the API. */
 export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: ApiTokenService }) {
@@ -40,4 +43,7 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerDemoRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerInboxRoutes(app, deps);
+  registerChangeRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
+  registerReconciliationRoutes(app, deps);
 }

@@ -27,6 +27,7 @@ const featurePages = {
   reports: lazy(() => import('./pages/reports/ReportsPage')),
   releases: lazy(() => import('./pages/releases/ReleasesPage')),
   quality: lazy(() => import('./pages/quality/QualityPage')),
+  reconciliation: lazy(() => import('./pages/quality/ReconciliationPage')),
   protection: lazy(() => import('./pages/protection/ProtectionPage')),
   hotline: lazy(() => import('./pages/hotline/HotlinePage')),
   operations: lazy(() => import('./pages/operations/OperationsPage')),

@@ -3,6 +3,7 @@ import { buildApp } from '../../server/app';
 import { startAnchoring } from '../../server/audit/audit.anchor-schedule';
 import { openRegistry } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
+import { startWebhookDelivery } from '../../server/webhooks/webhook.worker';
 import { reportFailure } from '../run';
 
 export function registerServeCommand(program: Command) {
@@ -20,12 +21,14 @@ export function registerServeCommand(program: Command) {
       }
       const app = await buildApp(registry.deps, { logger: { level: config.logLevel } });
       const stopAnchoring = startAnchoring(registry.deps.db, config, (error) => app.log.error({ err: error }, 'audit anchor not written'));
+      const stopWebhooks = startWebhookDelivery(registry.deps, (error) => app.log.error({ err: error }, 'webhook delivery round failed'));
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         app.log.info({ signal }, 'shutting down');
         stopAnchoring();
+        stopWebhooks();
         await app.close();
         await registry.close();
         process.exit(0);

@@ -14,3 +14,4 @@ export * from './second-factor';
 export * from './inbox';
 export * from './idempotency';
 export * from './releases';
+export * from './changes';

@@ -11,9 +11,18 @@ export default {
   nav: {
     main: 'Main navigation', skip_to_content: 'Skip to content', toggle_menu: 'Open or close the menu', user_menu: 'User menu',
     language: 'Language', home: 'Home', cases: 'Cases', register_case: 'Register a case', justice: 'Justice', protection: 'Protection',
-    hotline: 'Hotline', operations: 'Operations', prevention: 'Prevention', stats: 'Statistics', quality: 'Data quality',
+    hotline: 'Hotline', operations: 'Operations', prevention: 'Prevention', stats: 'Statistics', quality: 'Data quality', reconciliation: 'Reconciliation',
     reports: 'Reports', releases: 'Releases', admin: 'Administration', open_data: 'Open data', change_password: 'Change password', logout: 'Sign out',
     two_factor: 'Two-factor sign-in',
+  },
+  reconciliation: {
+    title: 'Reconciliation between institutions',
+    help: 'Complaints of your institution with no counterpart in another institution\'s records, matched on file numbers, dates, places and persons (by keyed hashes: no one sees the other\'s identity data). Only counts of the other side.',
+    other: 'Other institution', from: 'Registered from', to: 'Registered up to', run: 'Compare',
+    side: '{{total}} complaints: {{matched}} with a counterpart, {{unmatched}} without.',
+    matched_by: 'Counterparts found by:', reason: { shared: 'the same case, shared along the workflow', file_number: 'a file number in common', person: 'the same person or identity document', name_and_facts: 'the same name with facts in the same months and places' },
+    ours_unmatched: 'Your complaints with no counterpart at {{other}}', none: 'None: every complaint has a counterpart.', case: 'Case',
+    theirs_note: '{{other}} has {{count}} complaints with no counterpart among yours; its supervisors see which.',
   },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close',
@@ -183,7 +192,7 @@ export default {
   },
   admin: {
     title: 'Administration',
-    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log', training: 'Training' },
+    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', webhooks: 'Webhooks', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log', training: 'Training' },
     field: {
       code: 'Code', name: 'Name', kind: 'Kind', ubigeo: 'UBIGEO', institution: 'Institution', unit: 'Unit', username: 'Username',
       display_name: 'Display name', roles: 'Roles', state: 'State',
@@ -202,6 +211,15 @@ export default {
       service_account: 'Service account', name: 'Token name', create: 'Create token', empty: 'No tokens.', created: 'Created',
       last_used: 'Last used', revoke: 'Revoke', revoked: 'Revoked on {{date}}', copy_now: 'Copy the token now: it will not be shown again.',
       no_service_accounts: 'First create a user marked as a service account.',
+    },
+    webhooks: {
+      help: 'A webhook sends what changed among the records its token may read to the address given, signed with HMAC-SHA256 (header X-Reta-Signature). Failed deliveries are retried with growing waits; after repeated failures the webhook is disabled.',
+      token: 'API token', url: 'Address (https://…)', create: 'Add webhook', empty: 'No webhooks.', copy_secret: 'Copy the signing secret now: it will not be shown again.',
+      state: 'State', active: 'Active', disabled: 'Disabled on {{date}}', failures: 'Failed attempts in a row', next_attempt: 'Next attempt',
+      enable: 'Enable', disable: 'Disable', deliveries: 'Deliveries', hide_deliveries: 'Hide deliveries', no_deliveries: 'No deliveries yet.',
+      attempted_at: 'When', attempt: 'Attempt', changes: 'Changes', outcome: 'Outcome', status_code: 'HTTP status', duration: 'Duration (ms)',
+      delivered: 'Delivered', failed: 'Failed',
+      error: { http_status: 'The receiver answered with an error', timeout: 'No answer in time', network: 'The receiver could not be reached', token_revoked: 'The token was revoked' },
     },
     reference: {
       ubigeo_title: 'Import UBIGEO (INEI)', ubigeo_help: "Upload INEI's CSV file of departments, provinces and districts. Rows with errors are reported and not loaded.",
@@ -341,7 +359,7 @@ export default {
     title: 'Reports and exports', help: 'The annual report is built from frozen figures checked with a hash: it can be reproduced.',
     year: 'Year', suppress: 'With disclosure control (for publication)', generate: 'Generate annual report', empty: 'No reports generated yet.',
     created: 'Generated', definitions: 'Definitions version', files: 'Files', exports: 'Standard exports',
-    exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)',
+    exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)', htcds: 'HTCDS case records (JSON)',
     definitions_doc: 'Statistics definitions',
   },
   releases: {
@@ -373,8 +391,8 @@ export default {
   },
   audit_log: {
     person: 'User', action_any: 'All actions', person_any: 'All users', open: 'Open', system: 'System', hits: 'results',
-    actions: { audit__chain_keyed: 'Audit chain keyed', auth__login: 'Sign-in', auth__login_failed: 'Failed sign-in', auth__logout: 'Sign-out', auth__password_changed: 'Password changed', auth__second_factor_enrolled: 'Two-step sign-in enabled', case__access__grant: 'Case access granted', case__access_grant: 'Case access granted', case__access_revoke: 'Case access withdrawn', case__create: 'Case registered', case__delete: 'Case deleted', case__place__create: 'Place added to a case', case__place__delete: 'Place removed from a case', case__print: 'Case summary printed', case__transfer: 'Case transferred', case__update: 'Case changed', case__update_conflict: 'Edit conflict to resolve', case__view: 'Case viewed', demo__generate: 'Training data generated', demo__reset: 'Training reset', export__create: 'Export', hotline_call__case_link: 'Call linked to a case', hotline_call__create: 'Call recorded', hotline_call__outcome: 'Call outcome', hotline_call__refer: 'Call referred', hotline_call__summary_read: 'Call summary read', hotline_call__update: 'Call changed', identity__read_offline: 'Read of identity data offline', identity__read: 'Identity data read', institution__create: 'Institution created', institution__update: 'Institution changed', justice__event__create: 'Justice step recorded', legal__article__create: 'Legal article created', legal__article__update: 'Legal article changed', legal__regime__create: 'Legal regime created', legal__regime__update: 'Legal regime changed', legal__tier__create: 'Penalty created', legal__tier__update: 'Penalty changed', linked: 'Record linked', match__confirm: 'Duplicate confirmed', match__reject: 'Duplicate rejected', match__scan: 'Duplicate scan', match__scan__refused: 'Duplicate scan refused', operation__case_link: 'Operation linked to a case', operation__case_unlink: 'Operation unlinked from a case', operation__create: 'Operation recorded', operation__update: 'Operation changed', person__merge: 'Persons merged', person__search: 'Person search', person__unmerge: 'Person merge undone', person__update: 'Person changed', prevention__create: 'Prevention activity recorded', prevention__update: 'Prevention activity changed', reference__ubigeo_import: 'Ubigeo import', referral__consent_override: 'Referral without consent', referral__create: 'Referral recorded', referral__service: 'Service recorded', referral__status: 'Referral status changed', report__snapshot__create: 'Annual report snapshot', search__identity: 'Search for people by name or document', shelter__create: 'Shelter created', shelter__stay: 'Shelter admission', shelter__stay_update: 'Shelter stay changed', shelter__update: 'Shelter changed', token__create: 'API token created', token__revoke: 'API token revoked', unit__create: 'Unit created', unit__update: 'Unit changed', user__create: 'User created', user__delete: 'User deleted', user__password_reset: 'Password reset', user__second_factor_reset: 'Two-step sign-in reset', victim__identification: 'Victim identification' },
-    entities: { case: 'Case', person: 'Person', referral: 'Referral', hotline_call: 'Call', user: 'User', unit: 'Unit', institution: 'Institution', api_token: 'API token', token: 'API token', operation: 'Operation', prevention_activity: 'Prevention activity', shelter: 'Shelter', shelter_stay: 'Shelter stay', legal_article: 'Legal article', legal_regime: 'Legal regime', case_victim: 'Victim', victim: 'Victim', justice_event: 'Justice step', report_snapshot: 'Annual report', match: 'Possible duplicate' },
+    actions: { audit__chain_keyed: 'Audit chain keyed', auth__login: 'Sign-in', auth__login_failed: 'Failed sign-in', auth__logout: 'Sign-out', auth__password_changed: 'Password changed', auth__second_factor_enrolled: 'Two-step sign-in enabled', case__access__grant: 'Case access granted', case__access_grant: 'Case access granted', case__access_revoke: 'Case access withdrawn', case__create: 'Case registered', case__delete: 'Case deleted', case__place__create: 'Place added to a case', case__place__delete: 'Place removed from a case', case__print: 'Case summary printed', case__transfer: 'Case transferred', case__update: 'Case changed', case__update_conflict: 'Edit conflict to resolve', case__view: 'Case viewed', demo__generate: 'Training data generated', demo__reset: 'Training reset', export__create: 'Export', hotline_call__case_link: 'Call linked to a case', hotline_call__create: 'Call recorded', hotline_call__outcome: 'Call outcome', hotline_call__refer: 'Call referred', hotline_call__summary_read: 'Call summary read', hotline_call__update: 'Call changed', identity__read_offline: 'Read of identity data offline', identity__read: 'Identity data read', institution__create: 'Institution created', institution__update: 'Institution changed', justice__event__create: 'Justice step recorded', legal__article__create: 'Legal article created', legal__article__update: 'Legal article changed', legal__regime__create: 'Legal regime created', legal__regime__update: 'Legal regime changed', legal__tier__create: 'Penalty created', legal__tier__update: 'Penalty changed', linked: 'Record linked', match__confirm: 'Duplicate confirmed', match__reject: 'Duplicate rejected', match__scan: 'Duplicate scan', match__scan__refused: 'Duplicate scan refused', operation__case_link: 'Operation linked to a case', operation__case_unlink: 'Operation unlinked from a case', operation__create: 'Operation recorded', operation__update: 'Operation changed', person__merge: 'Persons merged', person__search: 'Person search', person__unmerge: 'Person merge undone', person__update: 'Person changed', prevention__create: 'Prevention activity recorded', prevention__update: 'Prevention activity changed', reference__ubigeo_import: 'Ubigeo import', referral__consent_override: 'Referral without consent', referral__create: 'Referral recorded', referral__service: 'Service recorded', referral__status: 'Referral status changed', report__snapshot__create: 'Annual report snapshot', search__identity: 'Search for people by name or document', shelter__create: 'Shelter created', shelter__stay: 'Shelter admission', shelter__stay_update: 'Shelter stay changed', shelter__update: 'Shelter changed', token__create: 'API token created', token__revoke: 'API token revoked', unit__create: 'Unit created', unit__update: 'Unit changed', user__create: 'User created', user__delete: 'User deleted', user__password_reset: 'Password reset', user__second_factor_reset: 'Two-step sign-in reset', victim__identification: 'Victim identification', webhook__create: 'Webhook added', webhook__enable: 'Webhook enabled', webhook__disable: 'Webhook disabled', reconciliation__run: 'Reconciliation between institutions' },
+    entities: { case: 'Case', person: 'Person', referral: 'Referral', hotline_call: 'Call', user: 'User', unit: 'Unit', institution: 'Institution', api_token: 'API token', token: 'API token', operation: 'Operation', prevention_activity: 'Prevention activity', shelter: 'Shelter', shelter_stay: 'Shelter stay', legal_article: 'Legal article', legal_regime: 'Legal regime', case_victim: 'Victim', victim: 'Victim', justice_event: 'Justice step', report_snapshot: 'Annual report', match: 'Possible duplicate', webhook: 'Webhook' },
   },
   offline: {
     online: 'Online', offline: 'Offline', queued: '{{count}} waiting to be sent', status_label: 'Connection and work waiting to be sent',

@@ -12,6 +12,8 @@ export default {
   invalid_format: 'The format is not valid.',
   too_deep: 'The data is nested too deeply.',
   username_reserved: 'This name is reserved for the system; choose another.',
+  invalid_cursor: 'This cursor was not issued by this server: use nextCursor from a previous page, or none.',
+  invalid_webhook_url: 'Write an http or https address without a user name or password in it.',
   invalid_date: 'Write a date like 2026-03-08, 2026-03 or 2026.',
   date_in_future: 'The date cannot be in the future.',
   date_range_reversed: 'The end date is before the start date.',

@@ -12,6 +12,8 @@ export default {
   invalid_format: 'El formato no es válido.',
   too_deep: 'Los datos están anidados a demasiada profundidad.',
   username_reserved: 'Este nombre está reservado para el sistema; elija otro.',
+  invalid_cursor: 'Este cursor no lo emitió este servidor: use nextCursor de una página anterior, o ninguno.',
+  invalid_webhook_url: 'Escriba una dirección http o https sin usuario ni contraseña.',
   invalid_date: 'Escriba una fecha como 2026-03-08, 2026-03 o 2026.',
   date_in_future: 'La fecha no puede estar en el futuro.',
   date_range_reversed: 'La fecha final es anterior a la inicial.',

@@ -56,3 +56,5 @@ export * from './hotline';
 export * from './loaders';
 export * from './releases';
 export * from './stats';
+export * from './changes';
+export * from './reconciliation';

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { createStatsService, filtersOf } from '../stats/stats.service';
 import { buildCtdcExtract } from './ctdc.extract';
+import { buildHtcdsExport } from './htcds.export';
 import { reportText } from './report.labels';
 import { matrixOf, toCsv, toXlsx, type Matrix } from './table-format';
 
@@ -68,5 +69,12 @@ export function createExportService(deps: Deps) {
     return { ...file, rows: extract.matrix.rows.length };
   }
 
-  return { table, glotip, ctdc, audit: audited };
+  /** HTCDS 2.0-shaped case records (src/core/htcds), JSON only. */
+  async function htcds(ctx: Ctx, year: number): Promise<ExportFile> {
+    const document = await buildHtcdsExport(deps, ctx, year);
+    await audited(ctx, { kind: 'htcds', format: 'json', year, cases: document.cases.length });
+    return { body: document, contentType: contentTypes.json, filename: `reta-htcds-${year}.json` };
+  }
+
+  return { table, glotip, ctdc, htcds, audit: audited };
 }

@@ -52,6 +52,11 @@ export function registerReportRoutes(app: App, deps: Deps) {
     });
   }
 
+  // Case-level records: exact-figure readers only (see htcds.export.ts).
+  app.get('/api/v1/exports/htcds.json', { preValidation: requirePermission('export.create', 'stats.exact'), schema: { tags, querystring: exportYearQuery } }, async (req, reply) =>
+    sendFile(reply, await exports.htcds(req.ctx, req.query.year)),
+  );
+
   for (const format of formats) {
     app.get(`/api/v1/exports/table.${format}`, { preValidation: exportFiles, schema: { tags, querystring: exportTableQuery } }, async (req, reply) =>
       sendFile(reply, await exports.table(req.ctx, req.query, format)),

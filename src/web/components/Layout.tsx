@@ -31,6 +31,7 @@ const navItems: NavItem[] = [
   { to: '/releases', label: 'nav.releases', when: (can) => can('report.manage') },
   { to: '/quality', label: 'nav.quality', when: (can) => can('quality.read') },
   { to: '/offline', label: 'offline.nav', when: () => true },
+  { to: '/reconciliation', label: 'nav.reconciliation', when: (can) => can('duplicates.review.cross_institution') },
   { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage'].some(can) },
 ];
 

@@ -13,6 +13,7 @@ const sections = [
   { path: 'units', permission: 'admin.units.manage', page: lazy(() => import('./UnitsAdmin')) },
   { path: 'users', permission: 'admin.users.manage', page: lazy(() => import('./UsersAdmin')) },
   { path: 'tokens', permission: 'admin.tokens.manage', page: lazy(() => import('./TokensAdmin')) },
+  { path: 'webhooks', permission: 'admin.tokens.manage', page: lazy(() => import('./WebhooksAdmin')) },
   { path: 'reference', permission: 'admin.reference.manage', page: lazy(() => import('./ReferenceAdmin')) },
   { path: 'legal', permission: 'admin.legal.manage', page: lazy(() => import('./LegalAdmin')) },
   { path: 'audit', permission: 'audit.read', page: lazy(() => import('./AuditAdmin')) },

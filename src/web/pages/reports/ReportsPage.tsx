@@ -78,6 +78,7 @@ export default function ReportsPage() {
           <Group gap="md">
             <Anchor href={`/api/v1/exports/glotip.xlsx?year=${Number(year)}`} download>{t('reports.glotip')}</Anchor>
             <Anchor href={`/api/v1/exports/ctdc.csv?year=${Number(year)}`} download>{t('reports.ctdc')}</Anchor>
+            {can('stats.exact') && <Anchor href={`/api/v1/exports/htcds.json?year=${Number(year)}`} download>{t('reports.htcds')}</Anchor>}
             <Anchor href="/api/v1/stats/definitions.md" target="_blank">{t('reports.definitions_doc')}</Anchor>
           </Group>
         </Stack>
