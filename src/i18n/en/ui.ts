@@ -271,8 +271,29 @@ export default {
   stats: {
     title: 'Statistics', intro: 'Figures from the registry, by the published definitions. Click a bar or a department to filter.',
     filters: 'Statistics filters', from: 'From', to: 'To', trend: 'Cases registered per month', by_purpose: 'Victims by form of exploitation',
-    pyramid: 'Victims by age and sex', map: 'Victims by department of exploitation', routes: 'Main routes (recruitment → exploitation)',
+    pyramid: 'Victims by age and sex', map: 'Victims by department of exploitation', routes: 'Main routes (origin of the victim → exploitation)',
     funnel: 'From case to conviction', no_data: 'No data for these filters.', tile_label: '{{name}}: {{value}}',
+    routes_help: 'Victims by department of origin (where they lived or came from) and the department where they were exploited.',
+    views: 'Statistics views', dashboard: 'Dashboard', unknown_value: 'Not recorded',
+    department: {
+      registering: 'Department of the registering unit', registering_help: 'Where the unit that registered the case is',
+      exploitation: 'Department of exploitation', exploitation_help: 'Where the victims were exploited',
+      case_list: 'Department of the case or of a place of exploitation',
+    },
+    pivot: {
+      title: 'Table builder', controls: 'Table layout', indicator: 'What is counted', rows: 'Rows', columns: 'Columns', none: 'None',
+      add_filter: 'Add a filter', choose_dimension: 'Choose what to filter', remove_filter: 'Remove the {{name}} filter',
+      suppress: 'Show the version for publication (with disclosure control)', download_csv: 'Download CSV', download_xlsx: 'Download Excel (XLSX)',
+      total: 'Total', hidden: 'Figure hidden to protect the people it counts', sort_by: 'Sort by {{name}}',
+      open_cases: 'See the cases behind {{what}}: {{value}}', click_hint: 'Press a figure to see the cases behind it.',
+      section: { overview: 'Cases and people', prosecution: 'Prosecution and justice', protection: 'Protection', prevention: 'Prevention' },
+    },
+    cases: {
+      title: 'Cases behind: {{what}}', summary_one: '{{value}} ({{unit}}) in {{count}} case you may see.',
+      summary_other: '{{value}} ({{unit}}) in {{count}} cases you may see.', empty: 'None of these cases is within your reach.',
+      code: 'Case', department: 'Department of the case (unit holding it)', registered: 'Registered', records: 'Records counted',
+      truncated: 'The first {{count}} cases are shown.',
+    },
     funnel_step: { complaints: 'Cases', investigated: 'Investigated', charged: 'Charged', tried: 'Tried', convicted: 'Convicted' },
   },
   operations: {

@@ -271,8 +271,29 @@ export default {
   stats: {
     title: 'Estadísticas', intro: 'Cifras del registro con las definiciones publicadas. Pulse una barra o un departamento para filtrar.',
     filters: 'Filtros de estadísticas', from: 'Desde', to: 'Hasta', trend: 'Casos registrados por mes', by_purpose: 'Víctimas por forma de explotación',
-    pyramid: 'Víctimas por edad y sexo', map: 'Víctimas por departamento de explotación', routes: 'Rutas principales (captación → explotación)',
+    pyramid: 'Víctimas por edad y sexo', map: 'Víctimas por departamento de explotación', routes: 'Rutas principales (origen de la víctima → explotación)',
     funnel: 'Del caso a la condena', no_data: 'Sin datos para estos filtros.', tile_label: '{{name}}: {{value}}',
+    routes_help: 'Víctimas por departamento de origen (donde vivían o de donde procedían) y departamento donde fueron explotadas.',
+    views: 'Vistas de estadísticas', dashboard: 'Panel', unknown_value: 'Sin dato',
+    department: {
+      registering: 'Departamento de la unidad que registró', registering_help: 'Donde está la unidad que registró el caso',
+      exploitation: 'Departamento de explotación', exploitation_help: 'Donde fueron explotadas las víctimas',
+      case_list: 'Departamento del caso o de un lugar de explotación',
+    },
+    pivot: {
+      title: 'Tabla a medida', controls: 'Diseño de la tabla', indicator: 'Qué se cuenta', rows: 'Filas', columns: 'Columnas', none: 'Ninguna',
+      add_filter: 'Agregar un filtro', choose_dimension: 'Elija qué filtrar', remove_filter: 'Quitar el filtro {{name}}',
+      suppress: 'Ver la versión para publicar (con control de divulgación)', download_csv: 'Descargar CSV', download_xlsx: 'Descargar Excel (XLSX)',
+      total: 'Total', hidden: 'Cifra oculta para proteger a las personas', sort_by: 'Ordenar por {{name}}',
+      open_cases: 'Ver los casos detrás de {{what}}: {{value}}', click_hint: 'Pulse una cifra para ver los casos detrás de ella.',
+      section: { overview: 'Casos y personas', prosecution: 'Persecución y justicia', protection: 'Protección', prevention: 'Prevención' },
+    },
+    cases: {
+      title: 'Casos detrás de: {{what}}', summary_one: '{{value}} ({{unit}}) en {{count}} caso que usted puede ver.',
+      summary_other: '{{value}} ({{unit}}) en {{count}} casos que usted puede ver.', empty: 'Ninguno de estos casos está a su alcance.',
+      code: 'Caso', department: 'Departamento del caso (unidad que lo tiene)', registered: 'Registrado', records: 'Registros contados',
+      truncated: 'Se muestran los primeros {{count}} casos.',
+    },
     funnel_step: { complaints: 'Casos', investigated: 'Con investigación', charged: 'Con acusación', tried: 'Con juicio', convicted: 'Con condena' },
   },
   operations: {

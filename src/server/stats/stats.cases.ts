@@ -8,7 +8,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { peruDepartments } from '../../core/geo/departments';
 import type { DimensionId } from '../../core/stats/dimensions';
-import { indicatorById, type CountingUnit } from '../../core/stats/indicators';
+import { isCaseBased, type CaseBasedUnit } from '../../core/stats/case-units';
+import { indicatorById } from '../../core/stats/indicators';
 import type { StatsQuery } from '../../contracts/stats';
 import type { StatsCasesQuery, StatsCasesResult } from '../../contracts/stats-cases';
 import type { Ctx } from '../context';
@@ -21,7 +22,7 @@ import type { StatsService } from './stats.service';
 import { sources } from './stats.sources';
 
 /** How a counted record (`id` of the unit's base rows, aliased `b`) leads to its case. Units not about a case have none. */
-const caseOfRecord: Partial<Record<CountingUnit, { join: string; caseId: string }>> = {
+const caseOfRecord: Record<CaseBasedUnit, { join: string; caseId: string }> = {
   case: { join: '', caseId: 'b.id' },
   victim: { join: 'join case_victims rv on rv.id = b.id', caseId: 'rv.case_id' },
   referral_victim: { join: 'join case_victims rv on rv.id = b.id', caseId: 'rv.case_id' },
@@ -40,8 +41,8 @@ export async function casesBehindFigure(deps: Deps, stats: StatsService, ctx: Ct
   // The table as the reader sees it: validates the query, and decides the cell's value and status.
   const table = await stats.query(ctx, { ...rest, decimals: 1 } as StatsQuery);
   const indicator = indicatorById(table.indicator)!;
+  if (!isCaseBased(indicator.unit)) throw new AppError('stats.not_case_based', 400, undefined, { indicator: 'stats.not_case_based' });
   const link = caseOfRecord[indicator.unit];
-  if (!link) throw new AppError('stats.not_case_based', 400, undefined, { indicator: 'stats.not_case_based' });
   const by = table.by as DimensionId[];
   if (column !== undefined && by.length < 2) throw new AppError('stats.cell_not_found', 400, undefined, { column: 'stats.cell_not_found' });
   if (row !== undefined && by.length < 1) throw new AppError('stats.cell_not_found', 400, undefined, { row: 'stats.cell_not_found' });

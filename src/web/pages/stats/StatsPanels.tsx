@@ -106,11 +106,11 @@ export function PyramidPanel({ filters }: { filters: StatsFilters }) {
 
 export function MapPanel({ filters, onPick }: { filters: StatsFilters; onPick: (code: string | undefined) => void }) {
   const { t } = useTranslation();
-  const q = useStat('victims', ['exploitationDepartment'], { ...filters, department: undefined });
+  const q = useStat('victims', ['exploitationDepartment'], { ...filters, exploitationDepartment: undefined });
   const values = Object.fromEntries((q.data?.rows ?? []).map((r, i) => [r.key, q.data!.totals.rows[i]!]));
   return (
     <Panel title={t('stats.map')} notes={q.data?.notes}>
-      {q.data ? <DepartmentTiles values={values} selected={filters.department} onSelect={onPick} label={t('stats.map')} /> : <Pending query={q} />}
+      {q.data ? <DepartmentTiles values={values} selected={filters.exploitationDepartment} onSelect={onPick} label={t('stats.map')} /> : <Pending query={q} />}
     </Panel>
   );
 }

@@ -15,10 +15,14 @@ if (!i18next.hasResourceBundle('es', 'indicators')) {
   i18next.addResourceBundle('en', 'indicators', flatten(enIndicators as never));
 }
 
+/** The dashboard's filters, in the API's names: each department filter says which department it means. */
 export interface StatsFilters {
   from?: string;
   to?: string;
-  department?: string;
+  /** The department of the unit that registered the case (where the case falls under). */
+  registeringDepartment?: string;
+  /** A department where the victims were exploited (a case may have several). */
+  exploitationDepartment?: string;
   purpose?: string;
 }
 
@@ -31,8 +35,10 @@ export function useStat(indicator: string, by: string[], filters: StatsFilters, 
   });
 }
 
+/** The label of a value of a dimension in the UI language; "unknown" (nothing recorded) is never shown as a code. */
 export function headerLabel(dimension: string | undefined, header: { key: string; label?: string }): string {
   const list = dimension ? codeListOf[dimension as DimensionId] : undefined;
-  if (list) return i18next.t(`${list}.${header.key}`, { ns: 'codes', defaultValue: header.label ?? header.key });
-  return header.label ?? header.key;
+  const unknown = header.key === 'unknown' ? i18next.t('stats.unknown_value') : undefined;
+  if (list) return i18next.t(`${list}.${header.key}`, { ns: 'codes', defaultValue: unknown ?? header.label ?? header.key });
+  return unknown ?? header.label ?? header.key;
 }
