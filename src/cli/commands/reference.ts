@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { UbigeoImportReport } from '../../contracts/reference';
 import { systemCtx } from '../../server/context';
+import { createBoundaryService } from '../../server/reference/boundaries.service';
 import { createReferenceService } from '../../server/reference/reference.service';
 import { reportFailure, withRegistry } from '../run';
 
@@ -13,10 +14,25 @@ export function formatImportReport(report: UbigeoImportReport): string {
 }
 
 export function registerReferenceCommand(program: Command) {
-  const reference = program.command('reference').description('reference data (UBIGEO)');
-  reference
-    .command('import')
-    .description('import reference data')
+  const reference = program.command('reference').description('reference data (UBIGEO, map boundaries)');
+  const importing = reference.command('import').description('import reference data');
+  importing
+    .command('boundaries <file>')
+    .description('load department and province boundaries for the maps from a GeoJSON FeatureCollection (properties ubigeo or ccdd/ccpp, and nombre); safe to re-run')
+    .option('--source <text>', 'attribution shown with the map (where the boundaries come from, their licence)')
+    .action(async (file: string, options: { source?: string }) => {
+      try {
+        const input: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        await withRegistry('reference import boundaries', async ({ deps }) => {
+          const report = await createBoundaryService(deps).importGeoJson(systemCtx('cli:reference-import'), input, options.source ?? null);
+          console.log(`Read ${report.features} features: ${report.departments} departments, ${report.provinces} provinces loaded. Rejected: ${report.rejected.length}`);
+          for (const r of report.rejected) console.log(`  feature ${r.feature}${r.code ? ` (${r.code})` : ''}: ${r.reason}`);
+        });
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+  importing
     .command('ubigeo <file>')
     .description('load provinces and districts from an INEI-format CSV (inei, departamento, provincia, distrito); safe to re-run')
     .action(async (file: string) => {

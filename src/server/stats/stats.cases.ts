@@ -22,7 +22,7 @@ import type { StatsService } from './stats.service';
 import { sources } from './stats.sources';
 
 /** How a counted record (`id` of the unit's base rows, aliased `b`) leads to its case. Units not about a case have none. */
-const caseOfRecord: Record<CaseBasedUnit, { join: string; caseId: string }> = {
+export const caseOfRecord: Record<CaseBasedUnit, { join: string; caseId: string }> = {
   case: { join: '', caseId: 'b.id' },
   victim: { join: 'join case_victims rv on rv.id = b.id', caseId: 'rv.case_id' },
   referral_victim: { join: 'join case_victims rv on rv.id = b.id', caseId: 'rv.case_id' },

@@ -9,4 +9,5 @@ export default {
   'stats.not_case_based': 'This statistic does not count records of cases: there are no cases behind its figures.',
   'stats.cell_not_found': 'That figure is not in the table: choose a row and column the table shows.',
   'stats.cell_suppressed': 'This figure is hidden to protect the people it counts: its cases cannot be listed.',
+  'stats.no_province_breakdown': 'This statistic cannot be broken down by province of exploitation: choose a count of cases, victims or defendants.',
 } as Record<string, string>;

@@ -9,4 +9,5 @@ export default {
   'stats.not_case_based': 'Esta estadística no cuenta registros de casos: no hay casos detrás de sus cifras.',
   'stats.cell_not_found': 'Esa cifra no está en la tabla: elija una fila y una columna que la tabla muestre.',
   'stats.cell_suppressed': 'Esta cifra está oculta para proteger a las personas que cuenta: no se pueden listar sus casos.',
+  'stats.no_province_breakdown': 'Esta estadística no puede desagregarse por provincia de explotación: elija un conteo de casos, víctimas o imputados.',
 } as Record<string, string>;
