@@ -273,6 +273,11 @@ export default {
     filters: 'Statistics filters', from: 'From', to: 'To', trend: 'Cases registered per month', by_purpose: 'Victims by form of exploitation',
     pyramid: 'Victims by age and sex', map: 'Victims by department of exploitation', routes: 'Main routes (origin of the victim → exploitation)',
     funnel: 'From case to conviction', no_data: 'No data for these filters.', tile_label: '{{name}}: {{value}}',
+    map_help: 'Press a department to see its provinces and filter the dashboard by that department of exploitation.',
+    map_provinces: 'Victims by province of exploitation in {{name}}', map_back: 'Back to the whole country', map_cases: 'See the cases of {{name}}',
+    map_low: 'Fewer', map_high: 'More', map_source: 'Boundaries: {{source}}',
+    map_no_boundaries: 'No department boundaries are loaded: the map is shown as a grid. An administrator can load them with "reta reference import boundaries".',
+    map_no_provinces: 'No province boundaries are loaded for this department.',
     routes_help: 'Victims by department of origin (where they lived or came from) and the department where they were exploited.',
     views: 'Statistics views', dashboard: 'Dashboard', unknown_value: 'Not recorded',
     department: {

@@ -273,6 +273,11 @@ export default {
     filters: 'Filtros de estadísticas', from: 'Desde', to: 'Hasta', trend: 'Casos registrados por mes', by_purpose: 'Víctimas por forma de explotación',
     pyramid: 'Víctimas por edad y sexo', map: 'Víctimas por departamento de explotación', routes: 'Rutas principales (origen de la víctima → explotación)',
     funnel: 'Del caso a la condena', no_data: 'Sin datos para estos filtros.', tile_label: '{{name}}: {{value}}',
+    map_help: 'Pulse un departamento para ver sus provincias y filtrar el panel por ese departamento de explotación.',
+    map_provinces: 'Víctimas por provincia de explotación en {{name}}', map_back: 'Volver a todo el país', map_cases: 'Ver los casos de {{name}}',
+    map_low: 'Menos', map_high: 'Más', map_source: 'Límites: {{source}}',
+    map_no_boundaries: 'No hay límites de departamentos cargados: el mapa se muestra como cuadrícula. Un administrador puede cargarlos con «reta reference import boundaries».',
+    map_no_provinces: 'No hay límites de provincias cargados para este departamento.',
     routes_help: 'Víctimas por departamento de origen (donde vivían o de donde procedían) y departamento donde fueron explotadas.',
     views: 'Vistas de estadísticas', dashboard: 'Panel', unknown_value: 'Sin dato',
     department: {

@@ -37,6 +37,7 @@ export default function StatsPage() {
 /** The statistics dashboard: filters in the address (shareable), drill-down by clicking a bar or a tile. */
 function Dashboard() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const filters: StatsFilters = Object.fromEntries(names.map((n) => [n, params.get(n) ?? undefined]).filter(([, v]) => v));
   const set = (name: (typeof names)[number], value: string | null | undefined) => {
@@ -72,7 +73,7 @@ function Dashboard() {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <TrendPanel filters={filters} />
-        <MapPanel filters={filters} onPick={(code) => set('exploitationDepartment', code)} />
+        <MapPanel filters={filters} onPick={(code) => set('exploitationDepartment', code)} canDrill={can('stats.exact') && can('case.read')} />
         <PurposePanel filters={filters} onPick={(purpose) => set('purpose', purpose)} />
         <PyramidPanel filters={filters} />
         <RoutesPanel filters={filters} />

@@ -8,7 +8,8 @@ import type { funnelResult, routesResult, StatsResult } from '../../../contracts
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
 import { Chart } from './Chart';
-import { DepartmentTiles } from './DepartmentTiles';
+import { peruDepartments } from '../../../core/geo/departments';
+import { ChoroplethMap } from './ChoroplethMap';
 import { headerLabel, useStat, type StatsFilters } from './stats-data';
 
 export function Panel({ title, children, notes, testId }: { title: string; children: ReactNode; notes?: string[]; testId?: string }) {
@@ -104,13 +105,12 @@ export function PyramidPanel({ filters }: { filters: StatsFilters }) {
   );
 }
 
-export function MapPanel({ filters, onPick }: { filters: StatsFilters; onPick: (code: string | undefined) => void }) {
+export function MapPanel({ filters, onPick, canDrill }: { filters: StatsFilters; onPick: (code: string | undefined) => void; canDrill: boolean }) {
   const { t } = useTranslation();
-  const q = useStat('victims', ['exploitationDepartment'], { ...filters, exploitationDepartment: undefined });
-  const values = Object.fromEntries((q.data?.rows ?? []).map((r, i) => [r.key, q.data!.totals.rows[i]!]));
   return (
-    <Panel title={t('stats.map')} notes={q.data?.notes}>
-      {q.data ? <DepartmentTiles values={values} selected={filters.exploitationDepartment} onSelect={onPick} label={t('stats.map')} /> : <Pending query={q} />}
+    <Panel title={filters.exploitationDepartment ? t('stats.map_provinces', { name: peruDepartments.find((d) => d.code === filters.exploitationDepartment)?.name }) : t('stats.map')}>
+      <Text size="xs" c="dark.4" mb={4}>{t('stats.map_help')}</Text>
+      <ChoroplethMap filters={filters} onPick={onPick} canDrill={canDrill} />
     </Panel>
   );
 }
@@ -132,6 +132,7 @@ export function RoutesPanel({ filters }: { filters: StatsFilters }) {
   }, [q.data]);
   return (
     <Panel title={t('stats.routes')}>
+      <Text size="xs" c="dark.4" mb={4}>{t('stats.routes_help')}</Text>
       {option ? <Chart option={option} label={t('stats.routes')} height={320} /> : q.data ? <Text size="sm" c="dark.4">{t('stats.no_data')}</Text> : <Pending query={q} />}
     </Panel>
   );
