@@ -69,7 +69,7 @@ export function PivotTable({ result, caption, dimensionName, valueName, onOpen }
 
   if (!rowDim) {
     return (
-      <Table withTableBorder data-testid="pivot-table">
+      <Table withTableBorder captionSide="top" data-testid="pivot-table">
         <caption>{caption}</caption>
         <Table.Tbody>
           <Table.Tr>
@@ -82,7 +82,7 @@ export function PivotTable({ result, caption, dimensionName, valueName, onOpen }
   }
   return (
     <Table.ScrollContainer minWidth={320}>
-      <Table withTableBorder withColumnBorders striped data-testid="pivot-table">
+      <Table withTableBorder withColumnBorders striped captionSide="top" data-testid="pivot-table">
         <caption>{caption}</caption>
         <Table.Thead>
           <Table.Tr>
