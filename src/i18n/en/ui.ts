@@ -278,6 +278,7 @@ export default {
     map_low: 'Fewer', map_high: 'More', map_source: 'Boundaries: {{source}}',
     map_no_boundaries: 'No department boundaries are loaded: the map is shown as a grid. An administrator can load them with "reta reference import boundaries".',
     map_no_provinces: 'No province boundaries are loaded for this department.',
+    download_csv: 'CSV', download_xlsx: 'XLSX', download_chart_csv: 'Download the data of "{{title}}" as CSV', download_chart_xlsx: 'Download the data of "{{title}}" as Excel (XLSX)',
     routes_help: 'Victims by department of origin (where they lived or came from) and the department where they were exploited.',
     views: 'Statistics views', dashboard: 'Dashboard', unknown_value: 'Not recorded',
     department: {

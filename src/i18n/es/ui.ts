@@ -278,6 +278,7 @@ export default {
     map_low: 'Menos', map_high: 'Más', map_source: 'Límites: {{source}}',
     map_no_boundaries: 'No hay límites de departamentos cargados: el mapa se muestra como cuadrícula. Un administrador puede cargarlos con «reta reference import boundaries».',
     map_no_provinces: 'No hay límites de provincias cargados para este departamento.',
+    download_csv: 'CSV', download_xlsx: 'XLSX', download_chart_csv: 'Descargar los datos de «{{title}}» en CSV', download_chart_xlsx: 'Descargar los datos de «{{title}}» en Excel (XLSX)',
     routes_help: 'Víctimas por departamento de origen (donde vivían o de donde procedían) y departamento donde fueron explotadas.',
     views: 'Vistas de estadísticas', dashboard: 'Panel', unknown_value: 'Sin dato',
     department: {

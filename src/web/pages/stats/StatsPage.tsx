@@ -6,6 +6,7 @@ import { peruDepartments } from '../../../core/geo/departments';
 import { CodeSelect, PageHeader } from '../../components/common';
 import type { StatsFilters } from './stats-data';
 import { PivotBuilder } from './PivotBuilder';
+import { StatsAbilities, useStatsAbilities } from './stats-data';
 import { FunnelPanel, Headline, MapPanel, PurposePanel, PyramidPanel, RoutesPanel, TrendPanel } from './StatsPanels';
 
 const names = ['from', 'to', 'registeringDepartment', 'exploitationDepartment', 'purpose'] as const;
@@ -16,6 +17,7 @@ const departmentName = (code: string | undefined) => peruDepartments.find((d) =>
 export default function StatsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
+  const abilities = { canDrill: can('stats.exact') && can('case.read'), canExport: can('export.create') };
   const tab = (to: string, label: string, end = false) => (
     <Button component={NavLink} to={to} end={end} variant="subtle" size="sm" className="stats-tab">{label}</Button>
   );
@@ -26,10 +28,12 @@ export default function StatsPage() {
         {tab('/stats', t('stats.dashboard'), true)}
         {tab('/stats/table', t('stats.pivot.title'))}
       </Group>
-      <Routes>
-        <Route index element={<Dashboard />} />
-        <Route path="table" element={<PivotBuilder canDrill={can('stats.exact') && can('case.read')} canExport={can('export.create')} />} />
-      </Routes>
+      <StatsAbilities.Provider value={abilities}>
+        <Routes>
+          <Route index element={<Dashboard />} />
+          <Route path="table" element={<PivotBuilder canDrill={abilities.canDrill} canExport={abilities.canExport} />} />
+        </Routes>
+      </StatsAbilities.Provider>
     </Stack>
   );
 }
@@ -37,7 +41,7 @@ export default function StatsPage() {
 /** The statistics dashboard: filters in the address (shareable), drill-down by clicking a bar or a tile. */
 function Dashboard() {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { canDrill } = useStatsAbilities();
   const [params, setParams] = useSearchParams();
   const filters: StatsFilters = Object.fromEntries(names.map((n) => [n, params.get(n) ?? undefined]).filter(([, v]) => v));
   const set = (name: (typeof names)[number], value: string | null | undefined) => {
@@ -73,7 +77,7 @@ function Dashboard() {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <TrendPanel filters={filters} />
-        <MapPanel filters={filters} onPick={(code) => set('exploitationDepartment', code)} canDrill={can('stats.exact') && can('case.read')} />
+        <MapPanel filters={filters} onPick={(code) => set('exploitationDepartment', code)} canDrill={canDrill} />
         <PurposePanel filters={filters} onPick={(purpose) => set('purpose', purpose)} />
         <PyramidPanel filters={filters} />
         <RoutesPanel filters={filters} />

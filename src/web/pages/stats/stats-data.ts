@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StatsResult } from '../../../contracts/stats';
@@ -41,4 +42,16 @@ export function headerLabel(dimension: string | undefined, header: { key: string
   const unknown = header.key === 'unknown' ? i18next.t('stats.unknown_value') : undefined;
   if (list) return i18next.t(`${list}.${header.key}`, { ns: 'codes', defaultValue: unknown ?? header.label ?? header.key });
   return unknown ?? header.label ?? header.key;
+}
+
+/** What the reader may do with the figures of the statistics pages (set by the page from the session). */
+export const StatsAbilities = createContext<{ canDrill: boolean; canExport: boolean }>({ canDrill: false, canExport: false });
+export const useStatsAbilities = () => useContext(StatsAbilities);
+
+/** The query of a statistics file (GET /api/v1/exports/table.<format>): the same parameters as the chart's query. */
+export function exportHref(format: 'csv' | 'xlsx', indicator: string, by: string[], filters: StatsFilters): string {
+  const params = new URLSearchParams({ indicator });
+  if (by.length) params.set('by', by.join(','));
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+  return `/api/v1/exports/table.${format}?${params.toString()}`;
 }
