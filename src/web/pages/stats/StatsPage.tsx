@@ -53,7 +53,7 @@ function Dashboard() {
   return (
     <Stack gap="md">
       <form role="search" aria-label={t('stats.filters')} onSubmit={(e) => e.preventDefault()}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="xs">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
           <TextInput type="date" label={t('stats.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
           <TextInput type="date" label={t('stats.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
           {/* Two departments, each named for what it is: the registering unit's, and the place of exploitation. */}
