@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { UbigeoImportReport } from '../../contracts/reference';
+import { translate } from '../../i18n/translate';
 import { systemCtx } from '../../server/context';
 import { createBoundaryService } from '../../server/reference/boundaries.service';
 import { createReferenceService } from '../../server/reference/reference.service';
@@ -26,7 +27,7 @@ export function registerReferenceCommand(program: Command) {
         await withRegistry('reference import boundaries', async ({ deps }) => {
           const report = await createBoundaryService(deps).importGeoJson(systemCtx('cli:reference-import'), input, options.source ?? null);
           console.log(`Read ${report.features} features: ${report.departments} departments, ${report.provinces} provinces loaded. Rejected: ${report.rejected.length}`);
-          for (const r of report.rejected) console.log(`  feature ${r.feature}${r.code ? ` (${r.code})` : ''}: ${r.reason}`);
+          for (const r of report.rejected) console.log(`  feature ${r.feature}${r.code ? ` (${r.code})` : ''}: ${translate('en', 'validation', r.reason) ?? r.reason}`);
         });
       } catch (error) {
         reportFailure(error);

@@ -2,7 +2,8 @@
  * Reading a GeoJSON FeatureCollection of boundaries (departments and provinces) for the maps. Pure: the
  * import (src/server/reference) stores what this accepts. A feature names its division by a 6-digit INEI
  * UBIGEO (`ubigeo`: `080000` a department, `080100` a province) or by `ccdd` (+ `ccpp`); its geometry is a
- * Polygon or MultiPolygon of longitude/latitude pairs. Districts and anything else are refused with a reason.
+ * Polygon or MultiPolygon of longitude/latitude pairs. Districts and anything else are refused with a reason:
+ * a code of the validation catalogue (`boundary_*`, src/i18n/{es,en}/validation.ts).
  */
 export interface BoundaryRow {
   code: string;
@@ -43,35 +44,35 @@ function codeOf(props: Record<string, unknown>): { code: string; level: 1 | 2 } 
   if (ubigeo) {
     if (/^\d{2}0000$/.test(ubigeo) || /^\d{2}$/.test(ubigeo)) return { code: ubigeo.slice(0, 2), level: 1 };
     if (/^\d{4}00$/.test(ubigeo) || /^\d{4}$/.test(ubigeo)) return { code: ubigeo.slice(0, 4), level: 2 };
-    if (/^\d{6}$/.test(ubigeo)) return 'districts are not used by the maps (department and province boundaries only)';
-    return 'the UBIGEO code is not 2, 4 or 6 digits';
+    if (/^\d{6}$/.test(ubigeo)) return 'boundary_district';
+    return 'boundary_bad_code';
   }
   const dd = text(props.ccdd ?? props.CCDD);
   const pp = text(props.ccpp ?? props.CCPP);
-  if (/^\d{2}$/.test(dd)) return pp ? (/^\d{2}$/.test(pp) ? { code: dd + pp, level: 2 } : 'the province code is not 2 digits') : { code: dd, level: 1 };
-  return 'the feature has no UBIGEO code (property ubigeo, or ccdd and ccpp)';
+  if (/^\d{2}$/.test(dd)) return pp ? (/^\d{2}$/.test(pp) ? { code: dd + pp, level: 2 } : 'boundary_bad_code') : { code: dd, level: 1 };
+  return 'boundary_no_code';
 }
 
 /** The divisions of a FeatureCollection, or why each refused feature was refused; `departments` are the country's. */
 export function parseBoundaries(input: unknown, departments: ReadonlySet<string>): BoundaryParse {
   if (!isRecord(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) {
-    return { rows: [], rejected: [{ feature: 0, code: null, reason: 'the file is not a GeoJSON FeatureCollection' }] };
+    return { rows: [], rejected: [{ feature: 0, code: null, reason: 'boundary_not_collection' }] };
   }
-  if (input.features.length > MAX_BOUNDARY_FEATURES) return { rows: [], rejected: [{ feature: 0, code: null, reason: `more than ${MAX_BOUNDARY_FEATURES} features` }] };
+  if (input.features.length > MAX_BOUNDARY_FEATURES) return { rows: [], rejected: [{ feature: 0, code: null, reason: 'boundary_too_many' }] };
   const rows = new Map<string, BoundaryRow>();
   const rejected: BoundaryParse['rejected'] = [];
   input.features.forEach((feature, i) => {
     const n = i + 1;
-    if (!isRecord(feature) || !isRecord(feature.properties) || !isRecord(feature.geometry)) return void rejected.push({ feature: n, code: null, reason: 'not a feature with properties and a geometry' });
+    if (!isRecord(feature) || !isRecord(feature.properties) || !isRecord(feature.geometry)) return void rejected.push({ feature: n, code: null, reason: 'boundary_not_feature' });
     const id = codeOf(feature.properties);
     if (typeof id === 'string') return void rejected.push({ feature: n, code: text(feature.properties.ubigeo) || null, reason: id });
-    if (!departments.has(id.code.slice(0, 2))) return void rejected.push({ feature: n, code: id.code, reason: 'the department is not one of the country' });
+    if (!departments.has(id.code.slice(0, 2))) return void rejected.push({ feature: n, code: id.code, reason: 'boundary_unknown_department' });
     const { type, coordinates } = feature.geometry;
     const valid = Array.isArray(coordinates) && coordinates.length > 0 && (type === 'Polygon' ? polygonOk(coordinates) : type === 'MultiPolygon' ? coordinates.every(polygonOk) : false);
-    if (!valid) return void rejected.push({ feature: n, code: id.code, reason: 'the geometry is not a valid Polygon or MultiPolygon of longitude/latitude pairs' });
+    if (!valid) return void rejected.push({ feature: n, code: id.code, reason: 'boundary_bad_geometry' });
     const name = text(feature.properties.nombre ?? feature.properties.name ?? feature.properties.NOMBRE);
-    if (!name) return void rejected.push({ feature: n, code: id.code, reason: 'the feature has no name (property nombre or name)' });
-    if (rows.has(id.code)) return void rejected.push({ feature: n, code: id.code, reason: 'the same division appears twice in the file' });
+    if (!name) return void rejected.push({ feature: n, code: id.code, reason: 'boundary_no_name' });
+    if (rows.has(id.code)) return void rejected.push({ feature: n, code: id.code, reason: 'boundary_duplicate' });
     rows.set(id.code, { code: id.code, level: id.level, name: displayName(name).slice(0, 200), parentCode: id.level === 2 ? id.code.slice(0, 2) : null, geometry: { type, coordinates } as BoundaryRow['geometry'] });
   });
   return { rows: [...rows.values()], rejected };

@@ -71,5 +71,10 @@ describe('map boundaries', () => {
       expect(res.status).toBeLessThan(500);
     }
     expect((await analyst.client.get('/api/v1/reference/boundaries?parent=8x')).status).toBe(400);
+    // Reasons are catalogue codes, said in words to people: never the code itself.
+    expect(mixed.body.rejected[1].reason).toBe('boundary_district');
+    const refused = await admin.client.post('/api/v1/reference/boundaries/import', { type: 'FeatureCollection', features: [feature({ ubigeo: 'x', nombre: 'X' })] });
+    expect(refused.body.error.message).toContain('The UBIGEO code is not one of 2, 4 or 6 digits.');
+    expect(refused.body.error.message).not.toMatch(/boundary_|\{\{/);
   });
 });

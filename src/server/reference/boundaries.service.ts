@@ -4,6 +4,7 @@ import type { BoundaryCollection, BoundaryImportReport } from '../../contracts/r
 import { writeAudit } from '../audit/audit.writer';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
+import { translate } from '../../i18n/translate';
 import { AppError } from '../errors/app-error';
 import { listBoundaries, upsertBoundaries } from './boundaries.repository';
 
@@ -14,7 +15,10 @@ export function createBoundaryService(deps: Deps) {
   /** Loads the departments and provinces of a GeoJSON FeatureCollection; refused features are reported, the rest loaded. */
   async function importGeoJson(ctx: Ctx, input: unknown, source: string | null): Promise<BoundaryImportReport> {
     const parsed = parseBoundaries(input, departmentCodes);
-    if (!parsed.rows.length) throw new AppError('reference.invalid_file', 400, undefined, { file: 'reference.invalid_file' }, { detail: parsed.rejected[0]?.reason ?? 'empty' });
+    if (!parsed.rows.length) {
+      const reason = parsed.rejected[0]?.reason ?? 'boundary_not_collection';
+      throw new AppError('reference.invalid_file', 400, undefined, { file: reason }, { detail: translate(ctx.locale, 'validation', reason) ?? reason });
+    }
     return deps.db.transaction(async (tx) => {
       await upsertBoundaries(tx, parsed.rows, source);
       const report = {
