@@ -23,7 +23,13 @@ export function registerReferenceCommand(program: Command) {
     .option('--source <text>', 'attribution shown with the map (where the boundaries come from, their licence)')
     .action(async (file: string, options: { source?: string }) => {
       try {
-        const input: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        let input: unknown;
+        try {
+          input = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (cause) {
+          if ((cause as NodeJS.ErrnoException).code) throw cause;
+          throw new Error(`${file} is not a GeoJSON file: it is not valid JSON`);
+        }
         await withRegistry('reference import boundaries', async ({ deps }) => {
           const report = await createBoundaryService(deps).importGeoJson(systemCtx('cli:reference-import'), input, options.source ?? null);
           console.log(`Read ${report.features} features: ${report.departments} departments, ${report.provinces} provinces loaded. Rejected: ${report.rejected.length}`);
