@@ -25,7 +25,7 @@ const isPublic = (r: { method: string; path: string }) => PUBLIC_ROUTES.has(`${r
 const ANY_SIGNED_IN = new Set([
   'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'GET /api/v1/institutions',
   'GET /api/v1/auth/second-factor', 'POST /api/v1/auth/second-factor/enrolment', 'POST /api/v1/auth/second-factor/enrolment/confirm', 'GET /api/v1/units',
-  'GET /api/v1/reference/ubigeo', 'GET /api/v1/reference/countries', 'GET /api/v1/reference/codes',
+  'GET /api/v1/reference/ubigeo', 'GET /api/v1/reference/countries', 'GET /api/v1/reference/codes', 'GET /api/v1/reference/boundaries',
   'GET /api/v1/legal/regimes', 'GET /api/v1/legal/articles', 'GET /api/v1/legal/articles/{id}', 'GET /api/v1/legal/resolve',
   // The change feed: what each reader learns is decided per record by the policy (src/server/policy/changes.ts).
   'GET /api/v1/changes', 'GET /api/v1/changes/head',

@@ -34,3 +34,28 @@ export const countryView = z.object({ code: z.string(), alpha2: z.string(), name
 export const countriesResponse = z.object({ items: z.array(countryView) });
 
 export const codesResponse = z.object({ lists: z.record(z.string(), z.array(z.string())) });
+
+/** Boundaries for the maps: the departments (`level=1`), or the provinces of one department (`parent=08`). */
+export const boundariesQuery = z.object({
+  level: z.enum(['1', '2']).transform(Number).optional(),
+  parent: z.string().regex(/^\d{2}$/, { message: 'invalid_value' }).optional(),
+});
+export const boundaryCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  /** The attribution of the boundaries, shown with the map. */
+  source: z.string().nullable(),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    properties: z.object({ code: z.string(), name: z.string(), level: z.number().int() }),
+    geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+  })),
+});
+export type BoundaryCollection = z.infer<typeof boundaryCollection>;
+export const boundaryImportReport = z.object({
+  features: z.number().int(),
+  departments: z.number().int(),
+  provinces: z.number().int(),
+  rejected: z.array(z.object({ feature: z.number().int(), code: z.string().nullable(), reason: z.string() })),
+});
+export type BoundaryImportReport = z.infer<typeof boundaryImportReport>;

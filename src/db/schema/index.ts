@@ -15,3 +15,4 @@ export * from './inbox';
 export * from './idempotency';
 export * from './releases';
 export * from './changes';
+export * from './geo';

@@ -2,9 +2,9 @@
 export default {
   indicators: {
     cases: { name: 'Cases (complaints)', description: 'Cases registered, counted once each in the period of registration.' },
-    victims: { name: 'Victims per case', description: 'Victims in cases (possible and confirmed; not those found not to be victims). A person in two cases counts twice. Age is the age at the facts (entered, or from the birth year in the year the facts began).' },
+    victims: { name: 'Victims (once in each case)', description: 'Victims in cases (possible and confirmed; not those found not to be victims). A person in two cases counts twice. Age is the age at the facts (entered, or from the birth year in the year the facts began).' },
     victim_persons: { name: 'Victims (distinct persons)', description: 'Distinct people recorded as victims, after merging confirmed duplicates; a person counts once in each cell and once in the total.' },
-    suspects: { name: 'Suspects per case', description: 'Suspects and defendants in cases registered in the period; a person in two cases counts twice.' },
+    suspects: { name: 'Suspects (once in each case)', description: 'Suspects and defendants in cases registered in the period; a person in two cases counts twice.' },
     suspect_persons: { name: 'Suspects (distinct persons)', description: 'Distinct people recorded as suspects, after merging confirmed duplicates.' },
     arrests: { name: 'Persons arrested', description: 'Defendants with an arrest that stands, in the period of their first arrest.' },
     prosecuted: { name: 'Persons prosecuted (charged)', description: 'Defendants with charges filed, in the period of the first charges.' },
@@ -76,11 +76,11 @@ export default {
   },
   dimensions: {
     year: 'Year', quarter: 'Quarter', month: 'Month',
-    registeringDepartment: 'Department of the registering unit (kept after a transfer)', exploitationDepartment: 'Department of exploitation',
-    originDepartment: 'Department of origin', placeDepartment: 'Department (place)', prosecutionDistrict: 'Prosecution district',
+    registeringDepartment: 'Department of the registering unit (kept after a transfer)', exploitationDepartment: 'Department of exploitation (where the victims were exploited)',
+    originDepartment: "Department of the victim's origin (where the victim lived or came from)", placeDepartment: 'Department of the place (of the operation, activity, call or shelter)', prosecutionDistrict: 'Prosecution district',
     sex: 'Sex', ageBandReta: 'Age band (RETA: 0–13, 14–17, 18–30, 31+)', ageBandPeru: 'Age band (Peruvian law)',
     unodcCategory: 'UNODC (girls, boys, women, men)', ageBandCtdc: 'Age band (CTDC)', ageGroup: 'Child or adult', nationality: 'Nationality',
-    purpose: 'Form of exploitation', purposeGroup: 'Form of exploitation (GLOTIP group: sexual, labour, mixed, other; one per record)', sector: 'Sector', source: 'Source of the case',
+    purpose: 'Form of exploitation', purposeGroup: 'Form of exploitation (GLOTIP group: sexual, labour, mixed, other; one per record)', sector: 'Sector', source: 'How the case came in (complaint, operation…)',
     stage: 'Stage', identificationStatus: 'Identification status', institution: 'Institution', unit: 'Unit',
     decision: 'Decision', sentenceBand: 'Sentence length', serviceType: 'Service', referralStatus: 'Referral status',
     hotlineClassification: 'Call classification', hotlineOutcome: 'Call outcome', hotlineChannel: 'Channel', operationType: 'Type of operation',

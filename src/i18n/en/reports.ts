@@ -4,7 +4,7 @@ export default {
   subtitle: 'Figures of {{year}} compared with {{previousYear}}',
   training: 'TRAINING DATA — synthetic records, not real figures',
   sections: { overview: 'Overview', prevention: 'Prevention', prosecution: 'Prosecution', protection: 'Protection' },
-  columns: { indicator: 'Indicator', current: '{{year}}', previous: '{{year}}', change: 'Change', changePercent: 'Change (%)', category: 'Category', value: 'Value', percent: '%' },
+  columns: { code: 'Code', indicator: 'Indicator', current: '{{year}}', previous: '{{year}}', change: 'Change', changePercent: 'Change (%)', category: 'Category', value: 'Value', percent: '%' },
   funnel: 'Attrition: cases registered in the year and how far they have got',
   funnelStages: { complaints: 'Complaints', investigated: 'Investigated', charged: 'Charged', tried: 'Tried', convicted: 'Convicted' },
   routes: 'Main routes (department of origin → department of exploitation)',

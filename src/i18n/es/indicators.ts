@@ -2,9 +2,9 @@
 export default {
   indicators: {
     cases: { name: 'Casos (denuncias)', description: 'Casos registrados, contados una vez en el período de su registro.' },
-    victims: { name: 'Víctimas por caso', description: 'Víctimas en casos (posibles y confirmadas; no las descartadas). Una persona en dos casos cuenta dos veces. La edad es la edad a la fecha de los hechos (la registrada, o la que da el año de nacimiento en el año en que empezaron los hechos).' },
+    victims: { name: 'Víctimas (una vez en cada caso)', description: 'Víctimas en casos (posibles y confirmadas; no las descartadas). Una persona en dos casos cuenta dos veces. La edad es la edad a la fecha de los hechos (la registrada, o la que da el año de nacimiento en el año en que empezaron los hechos).' },
     victim_persons: { name: 'Víctimas (personas distintas)', description: 'Personas distintas registradas como víctimas, tras fusionar duplicados confirmados; una persona cuenta una vez en cada celda y una vez en el total.' },
-    suspects: { name: 'Presuntos autores por caso', description: 'Investigados e imputados en casos registrados en el período; una persona en dos casos cuenta dos veces.' },
+    suspects: { name: 'Presuntos autores (una vez en cada caso)', description: 'Investigados e imputados en casos registrados en el período; una persona en dos casos cuenta dos veces.' },
     suspect_persons: { name: 'Presuntos autores (personas distintas)', description: 'Personas distintas registradas como presuntos autores, tras fusionar duplicados confirmados.' },
     arrests: { name: 'Personas detenidas', description: 'Imputados con una detención vigente, en el período de su primera detención.' },
     prosecuted: { name: 'Personas acusadas', description: 'Imputados con acusación formulada, en el período de la primera acusación.' },
@@ -76,11 +76,11 @@ export default {
   },
   dimensions: {
     year: 'Año', quarter: 'Trimestre', month: 'Mes',
-    registeringDepartment: 'Departamento de la unidad que registra (se mantiene tras una transferencia)', exploitationDepartment: 'Departamento de explotación',
-    originDepartment: 'Departamento de origen', placeDepartment: 'Departamento (lugar)', prosecutionDistrict: 'Distrito fiscal',
+    registeringDepartment: 'Departamento de la unidad que registró el caso (se mantiene tras una transferencia)', exploitationDepartment: 'Departamento de explotación (donde fueron explotadas las víctimas)',
+    originDepartment: 'Departamento de origen de la víctima (donde vivía o de donde procedía)', placeDepartment: 'Departamento del lugar (del operativo, la actividad, la llamada o el albergue)', prosecutionDistrict: 'Distrito fiscal',
     sex: 'Sexo', ageBandReta: 'Grupo de edad (RETA: 0–13, 14–17, 18–30, 31+)', ageBandPeru: 'Grupo de edad (ley peruana)',
     unodcCategory: 'UNODC (niñas, niños, mujeres, hombres)', ageBandCtdc: 'Grupo de edad (CTDC)', ageGroup: 'Menor o adulto', nationality: 'Nacionalidad',
-    purpose: 'Forma de explotación', purposeGroup: 'Forma de explotación (grupo GLOTIP: sexual, laboral, mixta, otra; uno por registro)', sector: 'Sector', source: 'Origen del caso',
+    purpose: 'Forma de explotación', purposeGroup: 'Forma de explotación (grupo GLOTIP: sexual, laboral, mixta, otra; uno por registro)', sector: 'Sector', source: 'Cómo llegó el caso (denuncia, operativo…)',
     stage: 'Etapa', identificationStatus: 'Estado de identificación', institution: 'Institución', unit: 'Unidad',
     decision: 'Decisión', sentenceBand: 'Duración de la pena', serviceType: 'Servicio', referralStatus: 'Estado de la derivación',
     hotlineClassification: 'Clasificación de la llamada', hotlineOutcome: 'Resultado de la llamada', hotlineChannel: 'Canal', operationType: 'Tipo de operativo',

@@ -4,7 +4,7 @@ export default {
   subtitle: 'Cifras de {{year}} comparadas con {{previousYear}}',
   training: 'DATOS DE CAPACITACIÓN — registros sintéticos, no son cifras reales',
   sections: { overview: 'Panorama general', prevention: 'Prevención', prosecution: 'Persecución', protection: 'Protección' },
-  columns: { indicator: 'Indicador', current: '{{year}}', previous: '{{year}}', change: 'Variación', changePercent: 'Variación (%)', category: 'Categoría', value: 'Valor', percent: '%' },
+  columns: { code: 'Código', indicator: 'Indicador', current: '{{year}}', previous: '{{year}}', change: 'Variación', changePercent: 'Variación (%)', category: 'Categoría', value: 'Valor', percent: '%' },
   funnel: 'Desgaste: casos registrados en el año y hasta dónde han llegado',
   funnelStages: { complaints: 'Denuncias', investigated: 'Investigados', charged: 'Acusados', tried: 'Juzgados', convicted: 'Condenados' },
   routes: 'Principales rutas (departamento de origen → departamento de explotación)',

@@ -50,6 +50,7 @@
  *                     institution within geography; consent override, duplicate review, audit.
  */
 export * from './cases';
+export * from './drilldown';
 export * from './geography';
 export * from './grants';
 export * from './hotline';

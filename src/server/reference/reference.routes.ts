@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { registerBoundaryRoutes } from './boundaries.routes';
 import { listCountries } from './countries';
 import { createReferenceService } from './reference.service';
 
@@ -43,6 +44,8 @@ export function registerReferenceRoutes(app: App, deps: Deps) {
   app.get('/api/v1/reference/countries', { schema: { tags, querystring: countriesQuery, response: { 200: countriesResponse } } }, async (req) => ({
     items: listCountries(req.query.locale ?? req.ctx.locale),
   }));
+
+  registerBoundaryRoutes(app, deps);
 
   app.get('/api/v1/reference/codes', { schema: { tags, response: { 200: codesResponse } } }, async () => ({
     lists: Object.fromEntries(Object.entries(codeLists).map(([name, list]) => [name, [...list]])),

@@ -44,7 +44,7 @@ export function createExportService(deps: Deps) {
   async function table(ctx: Ctx, q: StatsQuery, format: ExportFormat): Promise<ExportFile> {
     const result = await stats.query(ctx, q);
     await audited(ctx, { kind: 'stats_table', format, indicator: q.indicator, by: result.by, from: q.from ?? null, to: q.to ?? null, filters: filtersOf(q), exact: result.exact, rows: result.rows.length });
-    return render(ctx, [matrixOf(result, result.indicator, reportText(ctx.locale, 'glotip.total'))], format, result, `reta-${q.indicator}${result.by.length ? `-by-${result.by.join('-')}` : ''}`);
+    return render(ctx, [matrixOf(result, result.indicator, reportText(ctx.locale, 'glotip.total'), ctx.locale)], format, result, `reta-${q.indicator}${result.by.length ? `-by-${result.by.join('-')}` : ''}`);
   }
 
   /** UNODC GLOTIP layout: victims (women/men/girls/boys) by form; prosecuted and convicted by sex and citizenship. */
@@ -57,7 +57,7 @@ export function createExportService(deps: Deps) {
     ]);
     await audited(ctx, { kind: 'glotip', format, year, exact: victims.exact });
     const total = reportText(ctx.locale, 'glotip.total');
-    const matrices = [matrixOf(victims, 'victims', total), matrixOf(prosecuted, 'prosecuted', total), matrixOf(convicted, 'convicted', total)];
+    const matrices = [matrixOf(victims, 'victims', total, ctx.locale), matrixOf(prosecuted, 'prosecuted', total, ctx.locale), matrixOf(convicted, 'convicted', total, ctx.locale)];
     return render(ctx, matrices, format, { year, victims, prosecuted, convicted }, `reta-glotip-${year}`);
   }
 

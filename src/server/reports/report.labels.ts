@@ -29,6 +29,9 @@ export function reportText(locale: Locale, path: string, params: Record<string, 
 
 export const indicatorName = (locale: Locale, id: string) => lookup(indicatorTexts[locale], `indicators.${id}.name`) ?? id;
 
+/** The name of a dimension in the reader's language ("Departamento de explotación (…)"). */
+export const dimensionName = (locale: Locale, id: string) => lookup(indicatorTexts[locale], `dimensions.${id}`) ?? id;
+
 /**
  * The label of a value of a dimension in the reader's language: a code of a code list from the codes
  * catalogue (`girl` → "Niñas" / "Girls", `0_13`, `nuisance`, `8y_to_under_12y` …); otherwise the name
@@ -37,7 +40,9 @@ export const indicatorName = (locale: Locale, id: string) => lookup(indicatorTex
 export function valueLabel(locale: Locale, dimension: string | undefined, key: string, frozenLabel?: string | null): string {
   const list = dimension ? codeListOf[dimension as DimensionId] : undefined;
   const text = list ? codeTexts[locale][list]?.[key] ?? (key === 'unknown' ? codeTexts[locale].sexes?.unknown : undefined) : undefined;
-  return text ?? frozenLabel ?? key;
+  if (text ?? frozenLabel) return (text ?? frozenLabel)!;
+  // Nothing recorded: said in words, never the code `unknown`.
+  return key === 'unknown' ? reportText(locale, 'glotip.unknown') : key;
 }
 
 /**

@@ -2,10 +2,14 @@ import { z } from 'zod';
 import {
   derivedQuery, durationsResult, funnelResult, indicatorList, occupancyQuery, occupancyResult, prosecutionTableQuery, prosecutionTableResult, routesResult, statsQuery, statsResult,
 } from '../../contracts/stats';
+import { statsCasesQuery, statsCasesResult } from '../../contracts/stats-cases';
+import { provinceQuery, provinceResult } from '../../contracts/stats-map';
 import type { Deps } from '../deps';
 import { invalid } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { casesBehindFigure } from './stats.cases';
+import { provincesOfDepartment } from './stats.provinces';
 import { createStatsService } from './stats.service';
 
 const tags = ['stats'];
@@ -20,6 +24,10 @@ export function registerStatsRoutes(app: App, deps: Deps) {
     reply.type('text/markdown; charset=utf-8').send(stats.definitionsMarkdown(req.ctx.locale)),
   );
   app.get('/api/v1/stats/query', { preValidation: read, schema: { tags, querystring: statsQuery, response: { 200: statsResult } } }, async (req) => stats.query(req.ctx, req.query));
+  // The cases behind one figure (a cell, a margin, the total), for readers of exact figures who read cases.
+  app.get('/api/v1/stats/cases', { preValidation: read, schema: { tags, querystring: statsCasesQuery, response: { 200: statsCasesResult } } }, async (req) => casesBehindFigure(deps, stats, req.ctx, req.query));
+  // The map's drill-down: one department's figure by the provinces of its places of exploitation.
+  app.get('/api/v1/stats/provinces', { preValidation: read, schema: { tags, querystring: provinceQuery, response: { 200: provinceResult } } }, async (req) => provincesOfDepartment(deps, stats, req.ctx, req.query));
   app.get('/api/v1/stats/routes', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: routesResult } } }, async (req) => stats.routes(req.ctx, req.query));
   app.get('/api/v1/stats/funnel', { preValidation: read, schema: { tags, querystring: derivedQuery, response: { 200: funnelResult } } }, async (req) => stats.funnel(req.ctx, req.query));
   app.get('/api/v1/stats/prosecution-table', { preValidation: read, schema: { tags, querystring: prosecutionTableQuery, response: { 200: prosecutionTableResult } } }, async (req) => {

@@ -5,6 +5,7 @@ import type { UbigeoImportReport } from '../../../contracts/reference';
 import { ApiError, errorMessage } from '../../api/client';
 import { csrfHeader } from '../../api/upload';
 import { useFormat } from '../../i18n/format';
+import { BoundaryImport } from './BoundaryImport';
 
 /** Uploads with XMLHttpRequest because fetch cannot report upload progress (slow links: it matters). */
 function uploadCsv(file: File, onProgress: (fraction: number) => void): Promise<UbigeoImportReport> {
@@ -93,6 +94,7 @@ export default function ReferenceAdmin() {
           )}
         </Stack>
       )}
+      <BoundaryImport />
     </Stack>
   );
 }

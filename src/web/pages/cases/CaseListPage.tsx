@@ -45,7 +45,7 @@ export default function CaseListPage() {
           <TextInput label={t('case.list.search')} placeholder="RETA-2026-" defaultValue={filters.q} onChange={(e) => set('q', e.currentTarget.value)} />
           <CodeSelect list="caseStatuses" label={t('case.field.status')} value={filters.status ?? null} onChange={(v) => set('status', v)} clearable />
           <CodeSelect list="purposes" label={t('case.field.purpose')} value={filters.purpose ?? null} onChange={(v) => set('purpose', v)} clearable />
-          <Select label={t('ubigeo.department')} data={peruDepartments.map((d) => ({ value: d.code, label: d.name }))} value={filters.department ?? null} onChange={(v) => set('department', v)} clearable searchable />
+          <Select label={t('stats.department.case_list')} data={peruDepartments.map((d) => ({ value: d.code, label: d.name }))} value={filters.department ?? null} onChange={(v) => set('department', v)} clearable searchable />
           <TextInput type="date" label={t('case.list.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
           <TextInput type="date" label={t('case.list.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
           <Select

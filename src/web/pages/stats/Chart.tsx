@@ -14,13 +14,19 @@ export interface ChartProps {
   label: string;
   onClick?: (params: { name?: string; data?: unknown; dataIndex?: number; seriesIndex?: number }) => void;
   testId?: string;
+  /** Boundaries a `map` series draws, by map name (GeoJSON FeatureCollections, registered before drawing). */
+  maps?: Record<string, object>;
+  /** The data as text when the chart's own description would not say it (hidden values of a map: "<10"). */
+  description?: string;
 }
 
 /** An ECharts chart, loaded on demand (the library is only fetched by pages that draw charts). */
-export function Chart({ option, height = 280, label, onClick, testId }: ChartProps) {
+export function Chart({ option, height = 280, label, onClick, testId, maps, description: given }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const f = useFormat();
-  const description = describeChart(option, (n) => f.number(n));
+  const description = given ?? describeChart(option, (n) => f.number(n));
+  const mapsRef = useRef(maps);
+  mapsRef.current = maps;
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   useEffect(() => {
@@ -29,6 +35,7 @@ export function Chart({ option, height = 280, label, onClick, testId }: ChartPro
     const resize = () => chart?.resize();
     void loadECharts().then(({ echarts }) => {
       if (disposed || !ref.current) return;
+      for (const [name, geoJson] of Object.entries(mapsRef.current ?? {})) echarts.registerMap(name, geoJson as never);
       const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
       // ECharts' own aria text is English only (and says NaN for some values): the label below replaces it.
       instance.setOption({ animation: false, ...option, aria: { enabled: false } }, true);

@@ -45,7 +45,7 @@ export function ReportFiguresPanel({ filters }: { filters: StatsFilters }) {
 /** The 2017 report's prosecution table: one row per year, from the engine's indicators. */
 export function ProsecutionTablePanel({ filters }: { filters: StatsFilters }) {
   const { t, i18n } = useTranslation();
-  const query = { from: filters.from, to: filters.to, department: filters.department };
+  const query = { from: filters.from, to: filters.to, department: filters.registeringDepartment };
   const q = useQuery({
     queryKey: ['stats-prosecution-table', query, i18n.language],
     queryFn: () => api.get<ProsecutionTableResult>('/api/v1/stats/prosecution-table', { query }),

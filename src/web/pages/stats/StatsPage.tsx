@@ -1,17 +1,48 @@
 import { Badge, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { NavLink, Route, Routes, useSearchParams } from 'react-router';
+import { useSession } from '../../api/session';
 import { peruDepartments } from '../../../core/geo/departments';
 import { CodeSelect, PageHeader } from '../../components/common';
 import type { StatsFilters } from './stats-data';
 import { ProsecutionTablePanel, ReportFiguresPanel } from './FiguresPanels';
+import { PivotBuilder } from './PivotBuilder';
+import { StatsAbilities, useStatsAbilities } from './stats-data';
 import { FunnelPanel, Headline, MapPanel, PurposePanel, PyramidPanel, RoutesPanel, TrendPanel } from './StatsPanels';
 
-const names = ['from', 'to', 'department', 'purpose'] as const;
+const names = ['from', 'to', 'registeringDepartment', 'exploitationDepartment', 'purpose'] as const;
+const departmentOptions = peruDepartments.map((d) => ({ value: d.code, label: d.name }));
+const departmentName = (code: string | undefined) => peruDepartments.find((d) => d.code === code)?.name ?? code;
 
-/** The statistics dashboard: filters in the address (shareable), drill-down by clicking a bar or a tile. */
+/** Statistics: the dashboard and the ad-hoc table builder, each with its state in the address. */
 export default function StatsPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const abilities = { canDrill: can('stats.exact') && can('case.read'), canExport: can('export.create') };
+  const tab = (to: string, label: string, end = false) => (
+    <Button component={NavLink} to={to} end={end} variant="subtle" size="sm" className="stats-tab">{label}</Button>
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('stats.title')} description={t('stats.intro')} />
+      <Group gap="xs" component="nav" aria-label={t('stats.views')}>
+        {tab('/stats', t('stats.dashboard'), true)}
+        {tab('/stats/table', t('stats.pivot.title'))}
+      </Group>
+      <StatsAbilities.Provider value={abilities}>
+        <Routes>
+          <Route index element={<Dashboard />} />
+          <Route path="table" element={<PivotBuilder canDrill={abilities.canDrill} canExport={abilities.canExport} />} />
+        </Routes>
+      </StatsAbilities.Provider>
+    </Stack>
+  );
+}
+
+/** The statistics dashboard: filters in the address (shareable), drill-down by clicking a bar or a tile. */
+function Dashboard() {
+  const { t } = useTranslation();
+  const { canDrill } = useStatsAbilities();
   const [params, setParams] = useSearchParams();
   const filters: StatsFilters = Object.fromEntries(names.map((n) => [n, params.get(n) ?? undefined]).filter(([, v]) => v));
   const set = (name: (typeof names)[number], value: string | null | undefined) => {
@@ -22,21 +53,23 @@ export default function StatsPage() {
   };
   return (
     <Stack gap="md">
-      <PageHeader title={t('stats.title')} description={t('stats.intro')} />
       <form role="search" aria-label={t('stats.filters')} onSubmit={(e) => e.preventDefault()}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="xs">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
           <TextInput type="date" label={t('stats.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
           <TextInput type="date" label={t('stats.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
-          <Select label={t('ubigeo.department')} data={peruDepartments.map((d) => ({ value: d.code, label: d.name }))} value={filters.department ?? null} onChange={(v) => set('department', v)} clearable searchable />
+          {/* Two departments, each named for what it is: the registering unit's, and the place of exploitation. */}
+          <Select label={t('stats.department.registering')} description={t('stats.department.registering_help')} data={departmentOptions} value={filters.registeringDepartment ?? null} onChange={(v) => set('registeringDepartment', v)} clearable searchable />
+          <Select label={t('stats.department.exploitation')} description={t('stats.department.exploitation_help')} data={departmentOptions} value={filters.exploitationDepartment ?? null} onChange={(v) => set('exploitationDepartment', v)} clearable searchable />
           <CodeSelect list="purposes" label={t('case.field.purpose')} value={filters.purpose ?? null} onChange={(v) => set('purpose', v)} clearable />
           <Group align="flex-end">
             <Button variant="default" onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.clear')}</Button>
           </Group>
         </SimpleGrid>
       </form>
-      {(filters.department || filters.purpose) && (
-        <Group gap="xs">
-          {filters.department && <Badge color="indigo.8">{peruDepartments.find((d) => d.code === filters.department)?.name}</Badge>}
+      {(filters.registeringDepartment || filters.exploitationDepartment || filters.purpose) && (
+        <Group gap="xs" data-testid="stats-active-filters">
+          {filters.registeringDepartment && <Badge color="indigo.8">{`${t('stats.department.registering')}: ${departmentName(filters.registeringDepartment)}`}</Badge>}
+          {filters.exploitationDepartment && <Badge color="indigo.8">{`${t('stats.department.exploitation')}: ${departmentName(filters.exploitationDepartment)}`}</Badge>}
           {filters.purpose && <Badge color="indigo.8">{t(`purposes.${filters.purpose}`, { ns: 'codes' })}</Badge>}
         </Group>
       )}
@@ -45,7 +78,7 @@ export default function StatsPage() {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <TrendPanel filters={filters} />
-        <MapPanel filters={filters} onPick={(code) => set('department', code)} />
+        <MapPanel filters={filters} onPick={(code) => set('exploitationDepartment', code)} canDrill={canDrill} />
         <PurposePanel filters={filters} onPick={(purpose) => set('purpose', purpose)} />
         <PyramidPanel filters={filters} />
         <RoutesPanel filters={filters} />

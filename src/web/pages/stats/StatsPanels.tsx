@@ -1,22 +1,41 @@
-import { Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Loader, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { funnelResult, routesResult, StatsResult } from '../../../contracts/stats';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
 import { Chart } from './Chart';
-import { DepartmentTiles } from './DepartmentTiles';
-import { headerLabel, useStat, type StatsFilters } from './stats-data';
+import { peruDepartments } from '../../../core/geo/departments';
+import { ChoroplethMap } from './ChoroplethMap';
+import { FigureCases } from './FigureCases';
+import { exportHref, headerLabel, useStat, useStatsAbilities, type StatsFilters } from './stats-data';
 
-export function Panel({ title, children, notes, testId }: { title: string; children: ReactNode; notes?: string[]; testId?: string }) {
+/** The data behind a chart, as files: the same query as the chart. */
+function ChartDownloads({ title, data }: { title: string; data: { indicator: string; by: string[]; filters: StatsFilters } }) {
+  const { t } = useTranslation();
+  const { canExport } = useStatsAbilities();
+  if (!canExport) return null;
+  return (
+    <Group gap="xs" mt={4}>
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <Anchor key={format} size="xs" href={exportHref(format, data.indicator, data.by, data.filters)} download aria-label={t(`stats.download_chart_${format}`, { title })}>
+          {t(`stats.download_${format}`)}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
+export function Panel({ title, children, notes, testId, data }: { title: string; children: ReactNode; notes?: string[]; testId?: string; data?: { indicator: string; by: string[]; filters: StatsFilters } }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="md" data-testid={testId}>
       <Title order={2} size="h4" mb="xs">{title}</Title>
       {children}
+      {data && <ChartDownloads title={title} data={data} />}
       {notes?.map((n) => (
         <Text key={n} size="xs" c="dark.4" mt={4}>{t(`notes.${n}`, { ns: 'indicators', threshold: 10, below: 9 })}</Text>
       ))}
@@ -32,13 +51,24 @@ function Pending({ query }: { query: { isLoading: boolean; error: unknown } }) {
   return <ErrorAlert error={query.error} />;
 }
 
+/** A headline figure; for readers who may break figures down, it opens the cases behind it. */
 export function Headline({ indicator, filters }: { indicator: string; filters: StatsFilters }) {
   const { t } = useTranslation();
+  const { canDrill } = useStatsAbilities();
+  const [open, setOpen] = useState(false);
   const q = useStat(indicator, [], filters);
+  const name = t(`indicators.${indicator}.name`, { ns: 'indicators' });
+  const total = q.data?.totals.grand;
+  const value = total ? <Text component="span" display="block" fz={28} fw={700} data-testid="headline-value">{total.display}</Text> : null;
   return (
     <Card withBorder padding="sm" data-testid={`headline-${indicator}`}>
-      <Text size="xs" c="dark.4" fw={600}>{t(`indicators.${indicator}.name`, { ns: 'indicators' })}</Text>
-      {q.data ? <Text fz={28} fw={700} data-testid="headline-value">{q.data.totals.grand.display}</Text> : <Pending query={q} />}
+      <Text size="xs" c="dark.4" fw={600}>{name}</Text>
+      {!total ? <Pending query={q} /> : canDrill && total.status === 'published' && total.value ? (
+        <UnstyledButton onClick={() => setOpen(true)} aria-label={t('stats.pivot.open_cases', { what: name, value: total.display })} style={{ textDecoration: 'underline' }}>{value}</UnstyledButton>
+      ) : value}
+      {canDrill && (
+        <FigureCases query={{ indicator, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string> }} cell={open ? {} : null} description={name} onClose={() => setOpen(false)} />
+      )}
     </Card>
   );
 }
@@ -54,7 +84,7 @@ export function TrendPanel({ filters }: { filters: StatsFilters }) {
     series: [{ type: 'line', name: t('indicators.cases.name', { ns: 'indicators' }), data: q.data.totals.rows.map((c) => c.value), color: palette[0] }],
   }, [q.data, t]);
   return (
-    <Panel title={t('stats.trend')} notes={q.data?.notes}>
+    <Panel title={t('stats.trend')} notes={q.data?.notes} data={{ indicator: 'cases', by: ['month'], filters }}>
       {option ? <Chart option={option} label={t('stats.trend')} /> : <Pending query={q} />}
     </Panel>
   );
@@ -71,7 +101,7 @@ export function PurposePanel({ filters, onPick }: { filters: StatsFilters; onPic
     series: [{ type: 'bar', data: q.data.totals.rows.map((c) => c.value), color: palette[0] }],
   }, [q.data]);
   return (
-    <Panel title={t('stats.by_purpose')} notes={q.data?.notes} testId="panel-purpose">
+    <Panel title={t('stats.by_purpose')} notes={q.data?.notes} testId="panel-purpose" data={{ indicator: 'victims', by: ['purpose'], filters }}>
       {option ? <Chart option={option} label={t('stats.by_purpose')} onClick={(p) => q.data && p.dataIndex !== undefined && onPick(q.data.rows[p.dataIndex]!.key)} /> : <Pending query={q} />}
     </Panel>
   );
@@ -98,19 +128,18 @@ export function PyramidPanel({ filters }: { filters: StatsFilters }) {
     };
   }, [q.data]);
   return (
-    <Panel title={t('stats.pyramid')} notes={q.data?.notes}>
+    <Panel title={t('stats.pyramid')} notes={q.data?.notes} data={{ indicator: 'victims', by: ['ageBandReta', 'sex'], filters }}>
       {option ? <Chart option={option} label={t('stats.pyramid')} /> : <Pending query={q} />}
     </Panel>
   );
 }
 
-export function MapPanel({ filters, onPick }: { filters: StatsFilters; onPick: (code: string | undefined) => void }) {
+export function MapPanel({ filters, onPick, canDrill }: { filters: StatsFilters; onPick: (code: string | undefined) => void; canDrill: boolean }) {
   const { t } = useTranslation();
-  const q = useStat('victims', ['exploitationDepartment'], { ...filters, department: undefined });
-  const values = Object.fromEntries((q.data?.rows ?? []).map((r, i) => [r.key, q.data!.totals.rows[i]!]));
   return (
-    <Panel title={t('stats.map')} notes={q.data?.notes}>
-      {q.data ? <DepartmentTiles values={values} selected={filters.department} onSelect={onPick} label={t('stats.map')} /> : <Pending query={q} />}
+    <Panel title={filters.exploitationDepartment ? t('stats.map_provinces', { name: peruDepartments.find((d) => d.code === filters.exploitationDepartment)?.name }) : t('stats.map')} data={{ indicator: 'victims', by: ['exploitationDepartment'], filters: { ...filters, exploitationDepartment: undefined } }}>
+      <Text size="xs" c="dark.4" mb={4}>{t('stats.map_help')}</Text>
+      <ChoroplethMap filters={filters} onPick={onPick} canDrill={canDrill} />
     </Panel>
   );
 }
@@ -132,6 +161,7 @@ export function RoutesPanel({ filters }: { filters: StatsFilters }) {
   }, [q.data]);
   return (
     <Panel title={t('stats.routes')}>
+      <Text size="xs" c="dark.4" mb={4}>{t('stats.routes_help')}</Text>
       {option ? <Chart option={option} label={t('stats.routes')} height={320} /> : q.data ? <Text size="sm" c="dark.4">{t('stats.no_data')}</Text> : <Pending query={q} />}
     </Panel>
   );
