@@ -27,7 +27,7 @@ const navItems: NavItem[] = [
   { to: '/stats', label: 'nav.stats', when: (can) => can('stats.read') },
   { to: '/reports', label: 'nav.reports', when: (can) => can('report.manage') || can('export.create') },
   { to: '/quality', label: 'nav.quality', when: (can) => can('quality.read') },
-  { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage'].some(can) },
+  { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage', 'admin.backups.manage'].some(can) },
 ];
 
 function isActive(pathname: string, to: string) {
