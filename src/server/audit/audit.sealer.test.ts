@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, testDriver, type TestRegistry } from '../../../test/registry';
+import { openDatabase, type Database } from '../../db/connect';
 import { auditLog } from '../../db/schema';
 import { systemCtx } from '../context';
 import { UNSEALED } from './audit.hash';
@@ -107,6 +108,31 @@ describe.runIf(testDriver() === 'postgres')('the seal barrier', () => {
       expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
       expect(await verifyAuditChain(fresh.deps.db, { seal: false })).toMatchObject({ ok: true, unsealed: 0 });
     } finally {
+      await fresh.close();
+    }
+  });
+
+  it('two instances writing and sealing at once on one database keep one chain, in id order', async () => {
+    const fresh = await createTestRegistry();
+    const second = await openDatabase({ databaseUrl: fresh.deps.database.connectionUrl!, poolSize: 4 });
+    try {
+      const write = (db: Database['db'], i: number) => db.transaction((tx) => writeAudit(tx, systemCtx(`instance-${i}`), { action: 'test.two_instances', details: { i } }));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (async () => {
+          const db = i % 2 ? second.db : fresh.deps.db;
+          await write(db, i);
+          if (i % 5 === 0) await sealAuditLog(db);
+        })()),
+      );
+      await Promise.all([sealAuditLog(fresh.deps.db), sealAuditLog(second.db)]);
+      await sealAuditLog(fresh.deps.db);
+      const verified = await verifyAuditChain(second.db, { seal: false });
+      expect(verified).toMatchObject({ ok: true, unsealed: 0 });
+      expect(verified.head.seq).toBe(verified.entries);
+      const rows = await fresh.deps.db.select({ seq: auditLog.seq }).from(auditLog).orderBy(asc(auditLog.id));
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+    } finally {
+      await second.close();
       await fresh.close();
     }
   });
