@@ -61,6 +61,39 @@ async function pool(total: number, concurrency: number, job: (i: number) => Prom
   return { times: times.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
 }
 
+/** CPU time of this process (server and client both run here), in milliseconds. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * Samples pg_stat_activity every 100 ms while the API runs: how many of this database's sessions are
+ * active and how many of them wait on a lock (a global serialisation point shows as a lock queue).
+ */
+function sampleLockWaits(deps: Deps) {
+  const samples: { lock: number; active: number }[] = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const result = await deps.db.execute(sql`select count(*) filter (where wait_event_type = 'Lock')::int as lock,
+        count(*) filter (where state = 'active' and pid <> pg_backend_pid())::int as active
+        from pg_stat_activity where datname = current_database()`);
+      const row = ((result as unknown as { rows: { lock: number; active: number }[] }).rows ?? [])[0];
+      if (row) samples.push(row);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      const mean = (f: (s: { lock: number; active: number }) => number) => samples.reduce((a, s) => a + f(s), 0) / Math.max(1, samples.length);
+      return { lockWaiting: mean((s) => s.lock), active: mean((s) => s.active) };
+    },
+  };
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** The same rows the API writes for one case, in one transaction, with no checks, lookups, audit or matching. */
@@ -113,15 +146,22 @@ async function benchOne(kind: 'pglite' | 'postgres', database: Database, perLeve
     let n = 0;
     const lines: string[] = [];
     for (const c of LEVELS) {
+      const cpuApi = cpuMs();
+      const sampler = kind === 'postgres' ? sampleLockWaits(deps) : undefined;
       const api = await pool(perLevel, c, async () => {
         const i = n++;
         const response = await fetch(`${base}/api/v1/cases`, { method: 'POST', headers, body: JSON.stringify(caseBody(i)) });
         if (response.status !== 201) throw new Error(`registration answered ${response.status}: ${await response.text()}`);
       });
+      const apiCpu = (cpuMs() - cpuApi) / perLevel;
+      const waits = await sampler?.stop();
+      const cpuRaw = cpuMs();
       const raw = await pool(perLevel, c, async () => rawRegistration(deps, owner, caseBody(n++), n));
+      const rawCpu = (cpuMs() - cpuRaw) / perLevel;
       const apiRate = perLevel / api.seconds;
       const rawRate = perLevel / raw.seconds;
-      lines.push(`| ${kind} | ${c} | ${apiRate.toFixed(1)} | ${rawRate.toFixed(1)} | ${(apiRate / rawRate).toFixed(2)} | ${pct(api.times, 50).toFixed(0)} / ${pct(api.times, 99).toFixed(0)} |`);
+      const lockShare = waits ? `${waits.lockWaiting.toFixed(2)} of ${waits.active.toFixed(2)}` : 'n/a';
+      lines.push(`| ${kind} | ${c} | ${apiRate.toFixed(1)} | ${rawRate.toFixed(1)} | ${(apiRate / rawRate).toFixed(2)} | ${pct(api.times, 50).toFixed(0)} / ${pct(api.times, 99).toFixed(0)} | ${apiCpu.toFixed(0)} / ${rawCpu.toFixed(0)} | ${lockShare} |`);
       console.error(`  ${kind} c=${c}: api ${apiRate.toFixed(1)}/s, raw ${rawRate.toFixed(1)}/s`);
     }
     await deps.db.execute(sql`analyze`);
@@ -162,7 +202,7 @@ export async function runRegistrationBench(): Promise<void> {
     totals.push(`${kind} ${result.total}`);
   }
   console.log(`\n## API registration and case list (${perLevel} cases per level and path; load average before ${loadBefore}, after ${loadavg().map((v) => v.toFixed(1)).join(' ')})\n`);
-  console.log('| database | concurrency | API cases/s | raw cases/s | API ÷ raw | API ms p50 / p99 |\n|---|---|---|---|---|---|');
+  console.log('| database | concurrency | API cases/s | raw cases/s | API ÷ raw | API ms p50 / p99 | Node CPU ms per case, API / raw | sessions waiting on a lock, of active (mean) |\n|---|---|---|---|---|---|---|---|');
   console.log(registration.join('\n'));
   console.log(`\nCase list at concurrency ${LIST_CONCURRENCY} (cases in the database: ${totals.join(', ')}):\n`);
   console.log('| database | request | req/s | p50 ms | p99 ms |\n|---|---|---|---|---|');

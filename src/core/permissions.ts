@@ -24,6 +24,7 @@ export const permissions = [
   'admin.tokens.manage',
   'admin.reference.manage',
   'admin.legal.manage',
+  'admin.backups.manage',
   'audit.read',
   // cases and people
   'case.create',
@@ -80,6 +81,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'admin.tokens.manage',
     'admin.reference.manage',
     'admin.legal.manage',
+    'admin.backups.manage',
     'audit.read',
   ],
   registrar: [

@@ -29,6 +29,13 @@ export interface Database {
    */
   exclusive<T>(work: () => Promise<T>, onWait?: (message: string) => void): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a consistent copy of the data directory (gzip tar) taken while serving. No transaction is
+   * open during the copy (new ones wait), and a checkpoint first makes the copy clean to open.
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
+  /** PostgreSQL only: the connection string (pg_dump backups). */
+  connectionUrl?: string;
   /** PostgreSQL only: the connection pool's clients (for metrics). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
@@ -65,6 +72,15 @@ function wrapPglite(client: PGlite, release: () => void): Database {
     db,
     kind: 'pglite',
     exclusive: (work) => work(),
+    async dumpDataDir() {
+      await client.exec('checkpoint'); // less WAL to replay when the copy is opened
+      // Under the transaction mutex (query/exec/transaction all take it; dumpDataDir itself takes only the
+      // statement mutex): the open transaction ends first, new ones wait until the copy is made.
+      const exclusive = (client as unknown as { _runExclusiveTransaction?: <T>(work: () => Promise<T>) => Promise<T> })._runExclusiveTransaction;
+      const dump = () => client.dumpDataDir('gzip');
+      const file = (await (exclusive ? exclusive.call(client, dump) : dump())) as Blob;
+      return new Uint8Array(await file.arrayBuffer());
+    },
     async close() {
       try {
         await client.close();
@@ -85,7 +101,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   client.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
-  return { db, kind: 'postgres', exclusive: (work, onWait) => withStartupLock(url, work, onWait), close: () => pool.end(), poolStats };
+  return { db, kind: 'postgres', connectionUrl: url, exclusive: (work, onWait) => withStartupLock(url, work, onWait), close: () => pool.end(), poolStats };
 }
 
 /**

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import { startAuditSealer } from './audit/audit.seal-schedule';
 import { createApiTokenService } from './auth/api-token.service';
 import { createAuthService } from './auth/auth.service';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -117,6 +118,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     database: deps.database.kind,
     version: appVersion,
   }));
+
+  // Chains the audit entries requests append (unsealed) shortly after they commit; stopped with the app.
+  const sealer = startAuditSealer(deps.db, {}, (error) => app.log.error({ err: error }, 'audit entries not sealed'));
+  app.addHook('onClose', () => sealer.stop());
 
   registerOpsRoutes(app, deps);
   registerAuthRoutes(app, deps, auth);

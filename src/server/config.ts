@@ -45,6 +45,12 @@ export interface Config {
   auditAnchorDir: string;
   /** Minutes between automatic anchors while serving; 0 turns them off. */
   auditAnchorEveryMinutes: number;
+  /** Where online backups go (`reta backup`, the admin page, the schedule). */
+  backupDir: string;
+  /** Minutes between scheduled backups while the server runs; 0 = none. */
+  backupEveryMinutes: number;
+  /** Scheduled and on-demand backups kept in `backupDir`; older ones are deleted. */
+  backupKeep: number;
   /** Bearer token for `/metrics` (RETA_METRICS_TOKEN); unset: `/metrics` answers only local connections. */
   metricsToken?: string;
   /** Seconds between webhook delivery rounds while serving (RETA_WEBHOOK_INTERVAL_SECONDS); 0 turns delivery off. */
@@ -106,5 +112,8 @@ function auditConfig(env: NodeJS.ProcessEnv) {
     auditSigningKeyFile: resolve(env.RETA_AUDIT_SIGNING_KEY_FILE || join(dirname(auditKeyFile), 'reta-audit-signing.key')),
     auditAnchorDir: resolve(env.RETA_AUDIT_ANCHOR_DIR || './audit-anchors'),
     auditAnchorEveryMinutes: int(env.RETA_AUDIT_ANCHOR_EVERY, 60),
+    backupDir: resolve(env.RETA_BACKUP_DIR || './backups'),
+    backupEveryMinutes: int(env.RETA_BACKUP_EVERY, 0),
+    backupKeep: Math.max(1, int(env.RETA_BACKUP_KEEP, 7)),
   };
 }

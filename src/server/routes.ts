@@ -3,6 +3,7 @@ import type { Deps } from './deps';
 import type { App } from './http/types';
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
+import { registerBackupRoutes } from './backup/backup.routes';
 import { registerCaseRoutes } from './cases/case.routes';
 import { registerChangeRoutes } from './changes/change.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
@@ -27,6 +28,7 @@ import { registerWebhookRoutes } from './webhooks/webhook.routes';
 export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: ApiTokenService }) {
   registerAdminRoutes(app, deps, shared.tokens);
   registerAuditRoutes(app, deps);
+  registerBackupRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerPeopleRoutes(app, deps);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { ANCHOR_FILE, AnchorError, checkpointsOf, loadSigningKey, makeAnchor, readAnchors, recordAnchor, recordedAnchors, verifyingKeys, type AuditAnchor } from '../../server/audit/audit.anchor';
 import type { AuditProblem, AuditVerification } from '../../server/audit/audit.verify';
+import { sealAuditLog } from '../../server/audit/audit.sealer';
 import { verifyAuditChain } from '../../server/audit/audit.verify';
 import { loadConfig } from '../../server/config';
 import { reportFailure, withRegistry } from '../run';
@@ -15,6 +16,7 @@ const problems: Record<AuditProblem, string> = {
   chain_restarted: 'the log was found emptied and its keyed chain started again here: earlier entries are lost (the anchors show how many)',
   anchor_mismatch: 'at the position of an anchor the log holds a different entry: it was rewritten after the anchor',
   anchor_truncated: 'the log ends before the position of an anchor: entries at its end were removed',
+  unsealed_entry: 'it was left out of the chain while later entries were chained: the sealer stopped at it (see the server log)',
 };
 
 function describe(result: AuditVerification): string {
@@ -46,10 +48,14 @@ export function registerAuditCommand(program: Command) {
         }
         const checkpoints = checkpointsOf(anchors, verifyingKeys(config));
         await withRegistry('audit verify', async ({ deps }) => {
-          const result = await verifyAuditChain(deps.db, { anchors: checkpoints });
+          // Chain what is committed, then walk one snapshot (a running server may seal meanwhile).
+          await sealAuditLog(deps.db).catch(() => undefined);
+          const result = deps.database.kind === 'postgres'
+            ? await deps.db.transaction((tx) => verifyAuditChain(tx, { anchors: checkpoints, seal: false }), { isolationLevel: 'repeatable read', accessMode: 'read only' })
+            : await verifyAuditChain(deps.db, { anchors: checkpoints, seal: false });
           const against = anchors.length === 0 ? 'no anchor' : given ? `${anchors.length} anchor(s)` : `${anchors.length} anchor(s) in ${join(config.auditAnchorDir, ANCHOR_FILE)}`;
           if (result.ok) {
-            console.log(`Audit log intact: ${result.entries} entries verified (keyed chain at position ${result.head.seq}${result.legacyEntries ? `, ${result.legacyEntries} entries from before the chain was keyed` : ''}), checked against ${against}.`);
+            console.log(`Audit log intact: ${result.entries} entries verified (keyed chain at position ${result.head.seq}${result.legacyEntries ? `, ${result.legacyEntries} entries from before the chain was keyed` : ''}${result.unsealed ? `, ${result.unsealed} entries not chained yet, each intact` : ''}), checked against ${against}.`);
             ok = true;
           } else {
             console.error(describe(result));

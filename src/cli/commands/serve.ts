@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
 import { startAnchoring } from '../../server/audit/audit.anchor-schedule';
+import { startBackupSchedule } from '../../server/backup/backup.schedule';
+import { backupServiceFor } from '../../server/backup/backup.service';
+import { systemCtx } from '../../server/context';
 import { openRegistry } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { startWebhookDelivery } from '../../server/webhooks/webhook.worker';
@@ -22,6 +25,15 @@ export function registerServeCommand(program: Command) {
       const app = await buildApp(registry.deps, { logger: { level: config.logLevel } });
       const stopAnchoring = startAnchoring(registry.deps.db, config, (error) => app.log.error({ err: error }, 'audit anchor not written'));
       const stopWebhooks = startWebhookDelivery(registry.deps, (error) => app.log.error({ err: error }, 'webhook delivery round failed'));
+      const backups = backupServiceFor(registry.deps);
+      const stopBackups = startBackupSchedule(backups, config.backupEveryMinutes, (error) => app.log.error({ err: error }, 'scheduled backup failed'));
+      // `reta backup` on this machine asks the running server for an online backup with SIGUSR2.
+      process.on('SIGUSR2', () => {
+        backups.create(systemCtx('backup-signal'), 'signal').then(
+          (made) => app.log.info({ backup: made.name, bytes: made.bytes }, 'online backup written'),
+          (error: unknown) => app.log.error({ err: error }, 'online backup failed'),
+        );
+      });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -29,6 +41,7 @@ export function registerServeCommand(program: Command) {
         app.log.info({ signal }, 'shutting down');
         stopAnchoring();
         stopWebhooks();
+        stopBackups();
         await app.close();
         await registry.close();
         process.exit(0);

@@ -1,7 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tstz } from './columns';
 
-/** Append-only and hash-chained: each row carries the keyed hash of the previous one (see server/audit). */
+/**
+ * Append-only and hash-chained: each row carries the keyed hash of the previous one (see server/audit).
+ * A row is written unsealed (`prev_hash` empty, `seq` null, `hash` a keyed hash of its content alone) and
+ * chained shortly after commit by the sealer, the one update the database allows on this table.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -27,5 +32,7 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entityType, t.entityId),
     index('audit_actor_idx').on(t.actorId),
     uniqueIndex('audit_seq_idx').on(t.seq),
+    /** The rows the sealer has still to chain (few at any time). */
+    index('audit_unsealed_idx').on(t.id).where(sql`${t.prevHash} = ''`),
   ],
 );

@@ -192,7 +192,7 @@ export default {
   },
   admin: {
     title: 'Administration',
-    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', webhooks: 'Webhooks', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log', training: 'Training' },
+    section: { institutions: 'Institutions', units: 'Units', users: 'Users and roles', tokens: 'API tokens', webhooks: 'Webhooks', reference: 'Reference data', legal: 'Legal framework', audit: 'Audit log', training: 'Training', backups: 'Backups' },
     field: {
       code: 'Code', name: 'Name', kind: 'Kind', ubigeo: 'UBIGEO', institution: 'Institution', unit: 'Unit', username: 'Username',
       display_name: 'Display name', roles: 'Roles', state: 'State',
@@ -240,6 +240,12 @@ export default {
     audit: {
       action: 'Action', entity_type: 'Record type', entity_id: 'Identifier', from: 'From', to: 'To', at: 'Date and time', actor: 'User',
       entity: 'Record', reason: 'Reason', details: 'Details', empty: 'No entries match the filters.',
+    },
+    backups: {
+      intro: 'Backups of the database made while the server runs. They are kept on the server (the {{keep}} newest); the encryption and audit keys are never inside: keep them apart.',
+      schedule: 'Automatic backup every {{minutes}} minutes.', no_schedule: 'No automatic backups (RETA_BACKUP_EVERY).',
+      create: 'Back up now', creating: 'Backing up…', done: 'Backup {{name}} saved ({{size}}).',
+      name: 'File', at: 'Date', size: 'Size', empty: 'No backups yet.', kb: '{{value}} kB',
     },
     training: {
       intro: 'This is a training database. You can delete everything entered during training and generate the sample data again.',

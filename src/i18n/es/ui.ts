@@ -192,7 +192,7 @@ export default {
   },
   admin: {
     title: 'Administración',
-    section: { institutions: 'Instituciones', units: 'Unidades', users: 'Usuarios y funciones', tokens: 'Tokens de API', webhooks: 'Webhooks', reference: 'Datos de referencia', legal: 'Marco legal', audit: 'Registro de auditoría', training: 'Capacitación' },
+    section: { institutions: 'Instituciones', units: 'Unidades', users: 'Usuarios y funciones', tokens: 'Tokens de API', webhooks: 'Webhooks', reference: 'Datos de referencia', legal: 'Marco legal', audit: 'Registro de auditoría', training: 'Capacitación', backups: 'Copias de seguridad' },
     field: {
       code: 'Código', name: 'Nombre', kind: 'Tipo', ubigeo: 'UBIGEO', institution: 'Institución', unit: 'Unidad', username: 'Usuario',
       display_name: 'Nombre visible', roles: 'Funciones', state: 'Estado',
@@ -240,6 +240,12 @@ export default {
     audit: {
       action: 'Acción', entity_type: 'Tipo de registro', entity_id: 'Identificador', from: 'Desde', to: 'Hasta', at: 'Fecha y hora', actor: 'Usuario',
       entity: 'Registro', reason: 'Motivo', details: 'Detalle', empty: 'No hay entradas con esos filtros.',
+    },
+    backups: {
+      intro: 'Copias de seguridad de la base de datos hechas con el servidor en marcha. Se guardan en el servidor ({{keep}} más recientes); las claves de cifrado y de auditoría nunca van dentro: guárdelas aparte.',
+      schedule: 'Copia automática cada {{minutes}} minutos.', no_schedule: 'Sin copias automáticas (RETA_BACKUP_EVERY).',
+      create: 'Hacer una copia ahora', creating: 'Haciendo la copia…', done: 'Copia {{name}} guardada ({{size}}).',
+      name: 'Archivo', at: 'Fecha', size: 'Tamaño', empty: 'Todavía no hay copias.', kb: '{{value}} kB',
     },
     training: {
       intro: 'Esta es una base de datos de capacitación. Puede borrar todo lo que se registró durante la capacitación y volver a generar los datos de ejemplo.',

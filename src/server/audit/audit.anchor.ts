@@ -6,6 +6,7 @@ import type { Tx } from '../../db/connect';
 import type { Config } from '../config';
 import { createSecretFile, readSecretFile } from '../crypto/keys';
 import { readChainHead } from './audit.repository';
+import { sealAuditLog } from './audit.sealer';
 import type { ChainCheckpoint } from './audit.verify';
 
 /**
@@ -50,8 +51,9 @@ export function loadSigningKey(keyFile: string): SigningKey {
   return { privateKey, publicKey, keyId: publicKeyId(publicKey) };
 }
 
-/** Signs the current head of the keyed chain (committed entries only). */
+/** Signs the current head of the keyed chain, after sealing the committed entries not chained yet. */
 export async function makeAnchor(db: Tx, key: SigningKey, now = new Date()): Promise<AuditAnchor> {
+  await sealAuditLog(db);
   const head = await readChainHead(db);
   const unsigned = { seq: head.seq, head: head.hash, at: now.toISOString() };
   const signature = sign(null, signedText(unsigned), key.privateKey).toString('base64');

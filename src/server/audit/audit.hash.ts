@@ -97,3 +97,16 @@ export function keyedAuditHash(key: Buffer, fields: KeyedAuditFields): string {
 export function legacyAuditHash(fields: HashedAuditFields): string {
   return createHash('sha256').update(canonicalJson(contentMaterial(fields))).digest('hex');
 }
+
+/** `prev_hash` of a row not yet chained by the sealer. */
+export const UNSEALED = '';
+
+/**
+ * The keyed hash an entry carries from its insert until the sealer chains it: HMAC-SHA256 under the audit
+ * key over its content alone, so that an unsealed entry cannot be altered unseen either. The sealer checks
+ * it before chaining the entry, and `reta audit verify` checks it on entries still waiting.
+ */
+export function unsealedAuditHash(key: Buffer, content: AuditContent): string {
+  const material = canonicalJson({ v: 3, unsealed: true, ...contentMaterial({ ...content, prevHash: UNSEALED }) });
+  return createHmac('sha256', key).update(material).digest('hex');
+}

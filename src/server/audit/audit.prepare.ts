@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { systemCtx } from '../context';
 import { AuditKeyError, auditKeyId, loadAuditKey, useAuditKey } from './audit.key';
 import { countLegacyRows, readChainHead, readSetting, writeSetting } from './audit.repository';
+import { AuditSealError, sealAuditLog } from './audit.sealer';
 import { writeAudit } from './audit.writer';
 
 const KEY_CHECK = 'audit_key_check';
@@ -35,5 +36,11 @@ export async function prepareAuditChain(db: Tx, config: Pick<Config, 'auditKey' 
       await writeAudit(tx, systemCtx(), { action: CHAIN_KEYED_ACTION, details: { keyId, legacyEntries, ...(check ? { restarted: true } : {}) } });
     });
   }
+  // Chains what earlier processes left unsealed (and the first keyed entry just written).
+  await sealAuditLog(db, { waitMs: 5000 }).catch((error: unknown) => {
+    // An altered unsealed entry: the registry still starts; `reta audit verify` names the entry.
+    if (error instanceof AuditSealError) process.emitWarning(error.message);
+    else throw error;
+  });
   return key;
 }

@@ -1,8 +1,9 @@
 import type { Tx } from '../../db/connect';
-import { GENESIS_HASH, keyedAuditHash, legacyAuditHash, storedAuditContent } from './audit.hash';
+import { GENESIS_HASH, keyedAuditHash, legacyAuditHash, storedAuditContent, UNSEALED, unsealedAuditHash } from './audit.hash';
 import { currentAuditKey } from './audit.key';
 import { CHAIN_KEYED_ACTION } from './audit.prepare';
 import { auditRowsAfter, type AuditRow } from './audit.repository';
+import { sealAuditLog } from './audit.sealer';
 
 /** A checkpoint of the chain kept outside the database: the head hash at keyed position `seq`. */
 export interface ChainCheckpoint {
@@ -26,12 +27,16 @@ export type AuditProblem =
   /** At an anchor's position the chain holds a different head. */
   | 'anchor_mismatch'
   /** The log ends before an anchor's position: entries at the end were removed. */
-  | 'anchor_truncated';
+  | 'anchor_truncated'
+  /** An entry was left out of the chain while later ones were chained (the sealer stopped at it). */
+  | 'unsealed_entry';
 
 export interface AuditVerification {
   ok: boolean;
-  /** Rows walked (up to the first problem in the chain itself). */
+  /** Chained rows walked, keyed and from before keying (up to the first problem in the chain itself). */
   entries: number;
+  /** Entries not chained yet (written moments ago, or while no server ran the sealer), each checked on its own keyed hash. */
+  unsealed: number;
   /** Rows written before the chain was keyed (plain SHA-256, protected by the first keyed entry). */
   legacyEntries: number;
   /** The last keyed position and its hash: what an anchor records. */
@@ -44,6 +49,7 @@ export interface AuditVerification {
 }
 
 function rowProblem(row: AuditRow, key: Buffer, expectedPrev: string, lastSeq: number): AuditProblem | undefined {
+  if (row.prevHash === UNSEALED) return row.seq === null && unsealedAuditHash(key, storedAuditContent(row)) === row.hash ? undefined : 'hash_mismatch';
   if (row.prevHash !== expectedPrev) return 'chain_broken';
   const content = storedAuditContent(row);
   if (row.seq === null) {
@@ -57,30 +63,41 @@ function rowProblem(row: AuditRow, key: Buffer, expectedPrev: string, lastSeq: n
 const isRestart = (row: AuditRow) => row.seq === 1 && row.action === CHAIN_KEYED_ACTION && (row.details as { restarted?: boolean }).restarted === true;
 
 /**
- * Walks the whole log in id order, recomputing every hash from the row as read back, and checks it
- * against the given anchors. Without anchors, removing entries at the end cannot be seen: that is what
- * anchors kept outside the database are for.
+ * Seals what is committed (unless `seal: false`), then walks the whole log in id order, recomputing every
+ * hash from the row as read back, and checks it against the given anchors. Entries not chained yet must
+ * all come after the chained ones and carry a valid keyed hash of their content. Without anchors,
+ * removing entries at the end cannot be seen: that is what anchors kept outside the database are for.
+ * Walk inside one snapshot (a repeatable-read transaction) when a sealer may run meanwhile.
  */
 export async function verifyAuditChain(
   db: Tx,
-  options: { key?: Buffer; anchors?: ChainCheckpoint[]; batchSize?: number } = {},
+  options: { key?: Buffer; anchors?: ChainCheckpoint[]; batchSize?: number; seal?: boolean } = {},
 ): Promise<AuditVerification> {
+  if (options.seal !== false) await sealAuditLog(db).catch(() => undefined); // an altered entry is reported by the walk below
   const key = options.key ?? currentAuditKey();
   const anchors = options.anchors ?? [];
   const anchorsAt = new Map<number, ChainCheckpoint[]>();
   for (const anchor of anchors) anchorsAt.set(anchor.seq, [...(anchorsAt.get(anchor.seq) ?? []), anchor]);
-  const result: AuditVerification = { ok: true, entries: 0, legacyEntries: 0, head: { seq: 0, hash: GENESIS_HASH }, anchorsChecked: anchors.length };
+  const result: AuditVerification = { ok: true, entries: 0, unsealed: 0, legacyEntries: 0, head: { seq: 0, hash: GENESIS_HASH }, anchorsChecked: anchors.length };
   const fail = (problem: AuditProblem, extra: Partial<AuditVerification> = {}) => ({ ...result, ...extra, ok: false, problem });
   let expectedPrev = GENESIS_HASH;
   let lastId = 0;
   let restartedAtId: number | undefined;
+  let firstUnsealedId: number | undefined;
   for (;;) {
     const rows = await auditRowsAfter(db, lastId, options.batchSize ?? 5000);
     if (rows.length === 0) break;
     for (const row of rows) {
-      result.entries++;
+      lastId = row.id;
       const problem = rowProblem(row, key, expectedPrev, result.head.seq);
       if (problem) return fail(problem, { brokenAtId: row.id });
+      if (row.prevHash === UNSEALED) {
+        result.unsealed++;
+        firstUnsealedId ??= row.id;
+        continue;
+      }
+      if (firstUnsealedId !== undefined) return fail('unsealed_entry', { brokenAtId: firstUnsealedId });
+      result.entries++;
       if (row.seq === null) result.legacyEntries++;
       else {
         result.head = { seq: row.seq, hash: row.hash };
@@ -89,7 +106,6 @@ export async function verifyAuditChain(
         if (mismatch) return fail('anchor_mismatch', { brokenAtId: row.id, anchor: mismatch });
       }
       expectedPrev = row.hash;
-      lastId = row.id;
     }
   }
   const beyond = anchors.filter((anchor) => anchor.seq > result.head.seq).sort((a, b) => a.seq - b.seq)[0];

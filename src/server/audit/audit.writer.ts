@@ -1,8 +1,9 @@
 import type { Tx } from '../../db/connect';
 import { isSystemActor, type Ctx } from '../context';
-import { keyedAuditHash, storedAuditContent } from './audit.hash';
+import { storedAuditContent, UNSEALED, unsealedAuditHash } from './audit.hash';
 import { currentAuditKey } from './audit.key';
-import { insertAuditRows, lockAuditChain, readChainHead } from './audit.repository';
+import { insertAuditRows } from './audit.repository';
+import { auditWritten } from './audit.seal-schedule';
 
 export interface AuditInput {
   action: string;
@@ -19,18 +20,17 @@ export interface AuditInput {
 export const writeAudit = (tx: Tx, ctx: Ctx, input: AuditInput): Promise<void> => writeAudits(tx, ctx, [input]);
 
 /**
- * Appends entries, in order, in the caller's transaction. Each entry is normalised to exactly what the
- * database stores before it is hashed, and everything but the chain link is prepared before the chain lock.
- * The lock is held until the transaction ends and serialises every audited write, so callers on hot paths
- * (registration) write their entries as the LAST statements of the transaction: the lock then covers only
- * reading the head, one multi-row insert and the commit.
+ * Appends entries, in order, in the caller's transaction, unsealed: each carries a keyed hash of its own
+ * content (normalised to exactly what the database stores), and the sealer chains them in id order shortly
+ * after commit (audit.sealer.ts). No lock is held that other writers wait for: the insert takes a shared
+ * advisory lock only the sealer's barrier waits on (migration 0010).
  */
 export async function writeAudits(tx: Tx, ctx: Ctx, inputs: readonly AuditInput[]): Promise<void> {
   if (!inputs.length) return;
   const key = currentAuditKey();
   const at = new Date();
-  const contents = inputs.map((input) =>
-    storedAuditContent({
+  const rows = inputs.map((input) => {
+    const content = storedAuditContent({
       at,
       actorId: isSystemActor(ctx.actor) ? null : ctx.actor.userId,
       actorName: ctx.actor.username,
@@ -42,15 +42,9 @@ export async function writeAudits(tx: Tx, ctx: Ctx, inputs: readonly AuditInput[
       requestId: ctx.requestId,
       ip: ctx.ip ?? null,
       details: input.details ?? {},
-    }),
-  );
-  await lockAuditChain(tx);
-  let head = await readChainHead(tx);
-  const rows = contents.map((content) => {
-    const fields = { ...content, seq: head.seq + 1, prevHash: head.hash };
-    const hash = keyedAuditHash(key, fields);
-    head = { seq: fields.seq, hash };
-    return { ...fields, hash };
+    });
+    return { ...content, seq: null, prevHash: UNSEALED, hash: unsealedAuditHash(key, content) };
   });
   await insertAuditRows(tx, rows);
+  auditWritten();
 }

@@ -1,6 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connect';
 import { cases } from '../../db/schema';
+import { dropCaseCodeSequences } from '../cases/case.code';
 import type { Deps } from '../deps';
 import { restoreAccounts, snapshotAccounts } from './accounts';
 import { DemoRefusedError, generateDemoData, type DemoOptions, type DemoSummary } from './generator';
@@ -21,6 +22,7 @@ async function assertResettable(db: Db | Tx): Promise<void> {
  */
 async function wipe(tx: Tx): Promise<void> {
   await tx.execute(sql`truncate table cases, persons, sessions, api_tokens, users, units, institutions, case_code_sequences cascade`);
+  await dropCaseCodeSequences(tx);
   await tx.execute(sql`delete from system_settings where key = ${DEMO_SETTING}`);
 }
 

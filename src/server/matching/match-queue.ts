@@ -43,6 +43,35 @@ export async function matchQueueLength(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Per database: the drain running in this process, and the one follow-up drain queued behind it. */
+const drains = new WeakMap<Db, { current?: Promise<number>; next?: Promise<number> }>();
+
+/**
+ * One drain at a time in this process: concurrent registrations no longer run drains side by side, which
+ * inserted the same candidate pairs and waited on each other's transactions (measured: most lock waits under
+ * parallel registration). A caller arriving while a drain runs shares ONE follow-up drain that starts after it,
+ * so the persons it committed are matched by a drain that began after its commit. Other instances still
+ * share the queue through SKIP LOCKED.
+ */
+export function drainMatchQueueOnce(db: Db): Promise<number> {
+  let state = drains.get(db);
+  if (!state) drains.set(db, (state = {}));
+  const s = state;
+  if (!s.current) {
+    s.current = drainMatchQueue(db).finally(() => {
+      s.current = undefined;
+    });
+    return s.current;
+  }
+  s.next ??= s.current
+    .catch(() => 0)
+    .then(() => {
+      s.next = undefined;
+      return drainMatchQueueOnce(db);
+    });
+  return s.next;
+}
+
 /**
  * After a commit that queued persons: runs the queue now, so the candidates exist when the request answers.
  * The registration is already committed, so a failing match run never turns it into an error: its rows stay
@@ -50,7 +79,7 @@ export async function matchQueueLength(db: Db): Promise<number> {
  */
 export async function matchAfterCommit(db: Db): Promise<void> {
   try {
-    await drainMatchQueue(db);
+    await drainMatchQueueOnce(db);
   } catch {
     // Left queued; see above.
   }

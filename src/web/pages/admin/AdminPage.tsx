@@ -17,6 +17,7 @@ const sections = [
   { path: 'reference', permission: 'admin.reference.manage', page: lazy(() => import('./ReferenceAdmin')) },
   { path: 'legal', permission: 'admin.legal.manage', page: lazy(() => import('./LegalAdmin')) },
   { path: 'audit', permission: 'audit.read', page: lazy(() => import('./AuditAdmin')) },
+  { path: 'backups', permission: 'admin.backups.manage', page: lazy(() => import('./BackupsAdmin')) },
   // Only in training mode: regenerating the demo data.
   { path: 'training', permission: 'admin.users.manage', page: lazy(() => import('./TrainingAdmin')), demoOnly: true },
 ];
