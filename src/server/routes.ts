@@ -4,6 +4,7 @@ import type { App } from './http/types';
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerAuditRoutes } from './audit/audit.routes';
 import { registerCaseRoutes } from './cases/case.routes';
+import { registerCaseUpsertRoutes } from './cases/case-upsert.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
@@ -25,6 +26,7 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerAuditRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerCaseUpsertRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerLegalRoutes(app, deps);
   registerJusticeRoutes(app, deps);
