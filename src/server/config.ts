@@ -25,6 +25,10 @@ export interface Config {
   /** Counts from 1 to this value minus one are suppressed in public figures (domain rule 7). */
   disclosureThreshold: number;
   staleDays: number;
+  /** Largest upload the import takes (RETA_IMPORT_MAX_MB), in bytes. */
+  importMaxBytes: number;
+  /** Run background jobs (imports…) in this process (RETA_JOBS=0 turns it off, e.g. on API-only instances). */
+  runJobs: boolean;
   /** Duplicate scans one user may run per hour (RETA_MATCH_SCANS_PER_HOUR); more answer 429. */
   matchScansPerHour: number;
   demoMode: boolean;
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twoFactorRoles: list(env.RETA_2FA_ROLES, 'administrator,supervisor'),
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
+    importMaxBytes: int(env.RETA_IMPORT_MAX_MB, 50) * 1024 * 1024,
+    runJobs: env.RETA_JOBS !== '0',
     matchScansPerHour: int(env.RETA_MATCH_SCANS_PER_HOUR, 30),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
     demoPassword: env.RETA_DEMO_PASSWORD || undefined,

@@ -8,6 +8,7 @@ import { registerCaseUpsertRoutes } from './cases/case-upsert.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
+import { registerImportRoutes } from './imports/import.routes';
 import { registerJusticeRoutes } from './justice/justice.routes';
 import { registerLegalRoutes } from './legal/legal.routes';
 import { registerOperationRoutes } from './operations/operation.routes';
@@ -40,4 +41,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerDemoRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerInboxRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

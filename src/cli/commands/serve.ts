@@ -3,6 +3,9 @@ import { buildApp } from '../../server/app';
 import { startAnchoring } from '../../server/audit/audit.anchor-schedule';
 import { openRegistry } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
+import { createImportJobHandler } from '../../server/imports/import.job';
+import { IMPORT_JOB } from '../../server/imports/import.service';
+import { createJobRunner } from '../../server/jobs/job.runner';
 import { reportFailure } from '../run';
 
 export function registerServeCommand(program: Command) {
@@ -20,12 +23,16 @@ export function registerServeCommand(program: Command) {
       }
       const app = await buildApp(registry.deps, { logger: { level: config.logLevel } });
       const stopAnchoring = startAnchoring(registry.deps.db, config, (error) => app.log.error({ err: error }, 'audit anchor not written'));
+      // Background jobs (imports) from the shared jobs table: any instance may run them; a job of a dead one is resumed.
+      const jobs = config.runJobs ? createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }, { onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed') }) : undefined;
+      jobs?.start();
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         app.log.info({ signal }, 'shutting down');
         stopAnchoring();
+        await jobs?.stop();
         await app.close();
         await registry.close();
         process.exit(0);
