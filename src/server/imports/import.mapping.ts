@@ -8,7 +8,7 @@ import type { ReadEvent } from './import.reader';
  */
 export const importMapping = z.strictObject({
   sheets: z.record(z.string().max(200), z.enum(entityNames)).optional(),
-  columns: z.record(z.enum(entityNames), z.record(z.string().max(200), z.string().max(200))).optional(),
+  columns: z.partialRecord(z.enum(entityNames), z.record(z.string().max(200), z.string().max(200))).optional(),
 });
 export type ImportMapping = z.infer<typeof importMapping>;
 

@@ -77,7 +77,10 @@ async function inflateCapped(entry: { stream(): NodeJS.ReadableStream }, budget:
 }
 
 async function* readCsv(text: string, sheet: string): AsyncGenerator<ReadEvent> {
-  const parser = Readable.from([text]).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, delimiter: [',', ';'] }));
+  // Spreadsheets in Spanish locales save CSV with `;`: the header line says which separator the file uses.
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
+  const parser = Readable.from([text]).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, delimiter }));
   let headers: string[] | undefined;
   let line = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
