@@ -24,6 +24,7 @@ const featurePages = {
   stats: lazy(() => import('./pages/stats/StatsPage')),
   reports: lazy(() => import('./pages/reports/ReportsPage')),
   quality: lazy(() => import('./pages/quality/QualityPage')),
+  imports: lazy(() => import('./pages/imports/ImportPage')),
   protection: lazy(() => import('./pages/protection/ProtectionPage')),
   hotline: lazy(() => import('./pages/hotline/HotlinePage')),
   operations: lazy(() => import('./pages/operations/OperationsPage')),

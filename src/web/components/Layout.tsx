@@ -27,6 +27,7 @@ const navItems: NavItem[] = [
   { to: '/stats', label: 'nav.stats', when: (can) => can('stats.read') },
   { to: '/reports', label: 'nav.reports', when: (can) => can('report.manage') || can('export.create') },
   { to: '/quality', label: 'nav.quality', when: (can) => can('quality.read') },
+  { to: '/imports', label: 'nav.imports', when: (can) => can('case.create') && can('case.update') },
   { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage'].some(can) },
 ];
 
