@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseCreate, caseView, suspectFields, suspectView, victimFields, victimView } from './cases';
+import { operationCreate, operationView } from './operations';
 import { personCreate } from './people';
 
 /**
@@ -34,3 +35,8 @@ export const upsertOutcomes = ['created', 'updated', 'unchanged', 'conflict'] as
 export const caseUpsertResult = z.object({ outcome: z.enum(upsertOutcomes), record: caseView });
 export const victimUpsertResult = z.object({ outcome: z.enum(upsertOutcomes), record: victimView });
 export const suspectUpsertResult = z.object({ outcome: z.enum(upsertOutcomes), record: suspectView });
+
+/** An operation by the institution's own number (the owner unit is set on creation only). */
+export const operationUpsert = operationCreate.omit({ externalId: true });
+export type OperationUpsert = z.infer<typeof operationUpsert>;
+export const operationUpsertResult = z.object({ outcome: z.enum(upsertOutcomes), record: operationView });

@@ -1,19 +1,13 @@
 import { caseUpsert, caseUpsertResult, externalIdParams, suspectUpsert, suspectUpsertResult, victimUpsert, victimUpsertResult } from '../../contracts/upserts';
 import type { Deps } from '../deps';
-import { AppError } from '../errors/app-error';
 import { requirePermission } from '../http/auth.hooks';
-import type { UpsertResult } from '../idempotency/upsert-by-external-id';
+import { answerUpsert } from '../idempotency/upsert-answer';
 import type { App } from '../http/types';
 import { createCaseUpserts } from './case-upserts';
 
 const tags = ['cases'];
 
-/** 201 created, 200 updated/unchanged, 409 `upsert.conflict` (edited in RETA since the sender's last write). */
-function answer<View extends { version: number }>(result: UpsertResult<View>, reply: { code(n: number): unknown }) {
-  if (result.outcome === 'conflict') throw new AppError('upsert.conflict', 409, undefined, undefined, { version: result.view.version });
-  reply.code(result.outcome === 'created' ? 201 : 200);
-  return { outcome: result.outcome, record: result.view };
-}
+const answer = answerUpsert;
 
 /** `PUT …/by-external-id/:externalId`: the sender's record, created or brought up to date (src/server/idempotency). */
 export function registerCaseUpsertRoutes(app: App, deps: Deps) {

@@ -115,3 +115,20 @@ describe('PUT /api/v1/victims|suspects/by-external-id/:externalId', () => {
     expect((await registrar.client.put(`/api/v1/suspects/by-external-id/${s}`, { caseExternalId: mine, person: { sex: 'male' }, roles: ['exploiter'] })).body.outcome).toBe('updated');
   });
 });
+
+describe('PUT /api/v1/operations/by-external-id/:externalId', () => {
+  it('the same helper: created, unchanged, updated, conflict after an edit in RETA', async () => {
+    const investigator = await makeUser(registry, { roles: ['investigator'] });
+    const url = `/api/v1/operations/by-external-id/${ext('OP')}`;
+    const body = { operationDate: '2026-02-01', type: 'rescue', ubigeo: '15', personsFound: 5, minorsFound: 1, victimsIdentified: 2, arrests: 1 };
+    const first = await investigator.client.put(url, body);
+    expect([first.status, first.body.outcome], JSON.stringify(first.body)).toEqual([201, 'created']);
+    expect((await investigator.client.put(url, body)).body.outcome).toBe('unchanged');
+    const changed = await investigator.client.put(url, { ...body, arrests: 3 });
+    expect([changed.body.outcome, changed.body.record.arrests]).toEqual(['updated', 3]);
+    expect((await investigator.client.patch(`/api/v1/operations/${first.body.record.id}`, { version: changed.body.record.version, personsFound: 6 })).status).toBe(200);
+    const conflict = await investigator.client.put(url, { ...body, arrests: 4 });
+    expect([conflict.status, conflict.body.error.code]).toEqual([409, 'upsert.conflict']);
+    expect((await investigator.client.get(`/api/v1/operations/${first.body.record.id}`)).body.arrests).toBe(3);
+  });
+});
