@@ -21,6 +21,7 @@ export default {
   'import.case_not_found': 'The case "{{id}}" is neither in the file nor among the cases your institution registered.',
   'import.invalid_json': 'The line is not a valid JSON object.',
   'import.palermo_incomplete': 'Notice: the case has no act or no purpose; it does not meet the Palermo elements yet.',
+  'import.one_file': 'Send one file per upload (several CSVs: put them in one ZIP).',
   'job.not_found': 'Job not found.',
   'job.no_result': 'The job has no result to download yet.',
 } as Record<string, string>;

@@ -21,6 +21,7 @@ export default {
   'import.case_not_found': 'El caso «{{id}}» no está en el archivo ni entre los casos registrados por su institución.',
   'import.invalid_json': 'La línea no es un objeto JSON válido.',
   'import.palermo_incomplete': 'Aviso: el caso no tiene conducta o finalidad; no cumple aún los elementos de Palermo.',
+  'import.one_file': 'Envíe un solo archivo por carga (varios CSV: júntelos en un ZIP).',
   'job.not_found': 'Tarea no encontrada.',
   'job.no_result': 'La tarea aún no tiene un resultado para descargar.',
 } as Record<string, string>;
