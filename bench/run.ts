@@ -81,6 +81,8 @@ function printTable(victims: number, results: RunResult[]) {
 async function main() {
   // `npm run bench -- --api`: API registration and case list against raw SQL (bench/registration.ts).
   if (process.argv.includes('--api')) return (await import('./registration')).runRegistrationBench();
+  // `npm run bench -- --import --victims 1000`: the bulk import against plain inserts of the same rows (bench/import.ts).
+  if (process.argv.includes('--import')) return (await import('./import')).runImportBench();
   const victims = Number(flag('victims', '100000'));
   const seed = Number(flag('seed', '1'));
   const only = flag('only');

@@ -23,7 +23,7 @@ const exactlyOnePerson = (value: { personId?: string; person?: unknown }, ctx: z
   }
 };
 
-const victimFields = {
+export const victimFields = {
   identificationStatus: z.enum(identificationStatuses).optional(),
   identifiedOn: isoDate.nullish(),
   /** Age at the time of exploitation (not at registration), in whole years. */
@@ -53,7 +53,7 @@ export const victimUpdate = z.strictObject({ ...victimEditableFields, version })
 export type VictimCreate = z.infer<typeof victimCreate>;
 export type VictimUpdate = z.infer<typeof victimUpdate>;
 
-const suspectFields = {
+export const suspectFields = {
   roles: codeArray(suspectRoles).optional(),
   relationshipToVictims: z.enum(relationships).nullish(),
   isPublicOfficial: z.boolean().optional(),

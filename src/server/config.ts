@@ -27,6 +27,10 @@ export interface Config {
   staleDays: number;
   /** Days the web app keeps drafts, queued work and cases on a device without contact (RETA_OFFLINE_DAYS). */
   offlineDays: number;
+  /** Largest upload the import takes (RETA_IMPORT_MAX_MB), in bytes. */
+  importMaxBytes: number;
+  /** Run background jobs (imports…) in this process (RETA_JOBS=0 turns it off, e.g. on API-only instances). */
+  runJobs: boolean;
   /** Duplicate scans one user may run per hour (RETA_MATCH_SCANS_PER_HOUR); more answer 429. */
   matchScansPerHour: number;
   demoMode: boolean;
@@ -91,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     disclosureThreshold: int(env.RETA_DISCLOSURE_THRESHOLD, 10),
     staleDays: int(env.RETA_STALE_DAYS, 90),
     offlineDays: int(env.RETA_OFFLINE_DAYS, 7),
+    importMaxBytes: int(env.RETA_IMPORT_MAX_MB, 50) * 1024 * 1024,
+    runJobs: env.RETA_JOBS !== '0',
     matchScansPerHour: int(env.RETA_MATCH_SCANS_PER_HOUR, 30),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
     demoPassword: env.RETA_DEMO_PASSWORD || undefined,

@@ -6,9 +6,11 @@ import { registerAuditRoutes } from './audit/audit.routes';
 import { registerBackupRoutes } from './backup/backup.routes';
 import { registerCaseRoutes } from './cases/case.routes';
 import { registerChangeRoutes } from './changes/change.routes';
+import { registerCaseUpsertRoutes } from './cases/case-upsert.routes';
 import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
+import { registerImportRoutes } from './imports/import.routes';
 import { registerJusticeRoutes } from './justice/justice.routes';
 import { registerLegalRoutes } from './legal/legal.routes';
 import { registerOperationRoutes } from './operations/operation.routes';
@@ -31,6 +33,7 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerBackupRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerCaseUpsertRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerLegalRoutes(app, deps);
   registerJusticeRoutes(app, deps);
@@ -48,4 +51,5 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerChangeRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerReconciliationRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

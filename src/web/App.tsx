@@ -28,6 +28,7 @@ const featurePages = {
   releases: lazy(() => import('./pages/releases/ReleasesPage')),
   quality: lazy(() => import('./pages/quality/QualityPage')),
   reconciliation: lazy(() => import('./pages/quality/ReconciliationPage')),
+  imports: lazy(() => import('./pages/imports/ImportPage')),
   protection: lazy(() => import('./pages/protection/ProtectionPage')),
   hotline: lazy(() => import('./pages/hotline/HotlinePage')),
   operations: lazy(() => import('./pages/operations/OperationsPage')),

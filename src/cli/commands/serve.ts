@@ -7,6 +7,9 @@ import { systemCtx } from '../../server/context';
 import { openRegistry } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { startWebhookDelivery } from '../../server/webhooks/webhook.worker';
+import { createImportJobHandler } from '../../server/imports/import.job';
+import { IMPORT_JOB } from '../../server/imports/import.service';
+import { createJobRunner } from '../../server/jobs/job.runner';
 import { reportFailure } from '../run';
 
 export function registerServeCommand(program: Command) {
@@ -34,6 +37,9 @@ export function registerServeCommand(program: Command) {
           (error: unknown) => app.log.error({ err: error }, 'online backup failed'),
         );
       });
+      // Background jobs (imports) from the shared jobs table: any instance may run them; a job of a dead one is resumed.
+      const jobs = config.runJobs ? createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }, { onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed') }) : undefined;
+      jobs?.start();
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -42,6 +48,7 @@ export function registerServeCommand(program: Command) {
         stopAnchoring();
         stopWebhooks();
         stopBackups();
+        await jobs?.stop();
         await app.close();
         await registry.close();
         process.exit(0);

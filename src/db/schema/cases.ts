@@ -10,6 +10,8 @@ export const cases = pgTable(
     externalId: text('external_id'),
     /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
     requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     /**
      * The institution that registered the case and whose file number `external_id` is. Unlike
      * institution_id it never changes on transfer, so a replay of the same external id stays idempotent
@@ -67,6 +69,8 @@ export const persons = pgTable(
     externalId: text('external_id'),
     /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
     requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     createdByInstitutionId: uuid('created_by_institution_id').notNull().references(() => institutions.id),
     /** Names, document, birth date, contacts, address: one AES-256-GCM ciphertext of a JSON object. */
     identityEnc: text('identity_enc'),
@@ -104,6 +108,10 @@ export const caseVictims = pgTable(
     ...recordColumns(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     personId: uuid('person_id').notNull().references(() => persons.id),
+    /** Keyed hash of the last upsert by the person's external id (src/server/idempotency/upsert). */
+    requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     identificationStatus: text('identification_status').notNull().default('possible_victim'),
     identifiedByInstitutionId: uuid('identified_by_institution_id').references(() => institutions.id),
     identifiedOn: date('identified_on', { mode: 'string' }),
@@ -136,6 +144,10 @@ export const caseSuspects = pgTable(
     ...recordColumns(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     personId: uuid('person_id').notNull().references(() => persons.id),
+    /** Keyed hash of the last upsert by the person's external id (src/server/idempotency/upsert). */
+    requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     roles: text('roles').array().notNull().default([]),
     relationshipToVictims: text('relationship_to_victims'),
     isPublicOfficial: boolean('is_public_official').notNull().default(false),

@@ -15,6 +15,8 @@ export const hotlineCalls = pgTable(
     externalId: text('external_id'),
     /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
     requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     /** The hotline institution that took the call: the owner. */
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').references(() => units.id),

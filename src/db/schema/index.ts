@@ -16,3 +16,4 @@ export * from './idempotency';
 export * from './releases';
 export * from './changes';
 export * from './geo';
+export * from './jobs';

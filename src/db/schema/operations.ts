@@ -12,6 +12,8 @@ export const operations = pgTable(
     externalId: text('external_id'),
     /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
     requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').references(() => units.id),
     /** Department of the owning unit: the geographic scope, as for cases. */

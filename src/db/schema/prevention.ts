@@ -11,6 +11,8 @@ export const preventionActivities = pgTable(
     externalId: text('external_id'),
     /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
     requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     /** The organiser institution: the owner. */
     institutionId: uuid('institution_id').notNull().references(() => institutions.id),
     unitId: uuid('unit_id').references(() => units.id),

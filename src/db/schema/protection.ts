@@ -14,6 +14,8 @@ export const referrals = pgTable(
     externalId: text('external_id'),
     /** Keyed hash of the canonical create request that used externalId (src/server/idempotency). */
     requestHash: text('request_hash'),
+    /** The version the sender's last upsert by external id wrote (null: the version it was created with, 1). */
+    syncedVersion: integer('synced_version'),
     caseId: uuid('case_id').notNull().references(() => cases.id),
     caseVictimId: uuid('case_victim_id').notNull().references(() => caseVictims.id),
     fromInstitutionId: uuid('from_institution_id').notNull().references(() => institutions.id),

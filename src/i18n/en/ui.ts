@@ -11,7 +11,7 @@ export default {
   nav: {
     main: 'Main navigation', skip_to_content: 'Skip to content', toggle_menu: 'Open or close the menu', user_menu: 'User menu',
     language: 'Language', home: 'Home', cases: 'Cases', register_case: 'Register a case', justice: 'Justice', protection: 'Protection',
-    hotline: 'Hotline', operations: 'Operations', prevention: 'Prevention', stats: 'Statistics', quality: 'Data quality', reconciliation: 'Reconciliation',
+    hotline: 'Hotline', operations: 'Operations', prevention: 'Prevention', stats: 'Statistics', quality: 'Data quality', reconciliation: 'Reconciliation', imports: 'Import data',
     reports: 'Reports', releases: 'Releases', admin: 'Administration', open_data: 'Open data', change_password: 'Change password', logout: 'Sign out',
     two_factor: 'Two-factor sign-in',
   },
@@ -362,6 +362,19 @@ export default {
       arrests: 'Arrests', closed_reason: 'Reason for closing', record_outcome: 'Record outcome',
       show_summary: 'Read the summary', no_summary: 'The call has no summary.', summary_not_allowed: 'Your role may not read the summary of this call.',
     },
+  },
+  imports: {
+    title: 'Import data', help: "Load your institution's records (XLSX with one sheet per entity, CSV or a ZIP of CSVs, NDJSON). Everything is checked first without saving anything; fix the file, then import.",
+    template_xlsx: 'XLSX template', template_csv: 'CSV template (ZIP)', template_ndjson: 'NDJSON template', file: 'File',
+    check: 'Check (saves nothing)', import: 'Import', report_title: 'Check result',
+    bad_rows: '{{count}} of {{rows}} rows have errors: fix them and check again.', all_good: 'All {{rows}} rows are valid: you can import.',
+    entity_counts: '{{entity}}: {{rows}} rows ({{new}} new, {{existing}} already registered)',
+    entity_result: '{{entity}}: {{created}} created, {{updated}} updated, {{unchanged}} unchanged, {{conflict}} in conflict, {{refused}} refused',
+    errors: 'Errors', warnings: 'Notices', conflicts: 'Conflicts (changed in RETA since the last load; not overwritten)', refused: 'Refused',
+    conflict: 'Changed in RETA since the last load', sheet: 'Sheet', row: 'Row', column: 'Column', problem: 'Problem',
+    job_title: 'Import', progress: 'Import progress', download: 'Download the report',
+    status: { queued: 'Queued…', running: 'Importing…', done: 'Import finished.', failed: 'The import was not done.', cancelled: 'Import cancelled.' },
+    entity: { cases: 'Cases', places: 'Places', victims: 'Victims', suspects: 'Suspects' },
   },
   quality: {
     title: 'Data quality', help: 'Completeness, timeliness and consistency of the records. An open case without activity for {{days}} days counts as stale.',

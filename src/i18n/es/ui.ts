@@ -11,7 +11,7 @@ export default {
   nav: {
     main: 'Navegación principal', skip_to_content: 'Saltar al contenido', toggle_menu: 'Abrir o cerrar el menú', user_menu: 'Menú de usuario',
     language: 'Idioma', home: 'Inicio', cases: 'Casos', register_case: 'Registrar caso', justice: 'Justicia', protection: 'Protección',
-    hotline: 'Línea de denuncias', operations: 'Operativos', prevention: 'Prevención', stats: 'Estadísticas', quality: 'Calidad de datos', reconciliation: 'Conciliación',
+    hotline: 'Línea de denuncias', operations: 'Operativos', prevention: 'Prevención', stats: 'Estadísticas', quality: 'Calidad de datos', reconciliation: 'Conciliación', imports: 'Importar datos',
     reports: 'Informes', releases: 'Publicaciones', admin: 'Administración', open_data: 'Datos abiertos', change_password: 'Cambiar contraseña', logout: 'Cerrar sesión',
     two_factor: 'Ingreso en dos pasos',
   },
@@ -362,6 +362,19 @@ export default {
       arrests: 'Detenciones', closed_reason: 'Motivo de cierre', record_outcome: 'Registrar resultado',
       show_summary: 'Ver el resumen', no_summary: 'La llamada no tiene resumen.', summary_not_allowed: 'Su función no puede leer el resumen de esta llamada.',
     },
+  },
+  imports: {
+    title: 'Importar datos', help: 'Cargue los registros de su institución (XLSX con una hoja por entidad, CSV o un ZIP de CSV, NDJSON). Primero se verifica todo sin guardar nada; corrija el archivo y luego importe.',
+    template_xlsx: 'Plantilla XLSX', template_csv: 'Plantilla CSV (ZIP)', template_ndjson: 'Plantilla NDJSON', file: 'Archivo',
+    check: 'Verificar (sin guardar)', import: 'Importar', report_title: 'Resultado de la verificación',
+    bad_rows: '{{count}} de {{rows}} filas tienen errores: corríjalas y vuelva a verificar.', all_good: 'Las {{rows}} filas son válidas: puede importar.',
+    entity_counts: '{{entity}}: {{rows}} filas ({{new}} nuevas, {{existing}} ya registradas)',
+    entity_result: '{{entity}}: {{created}} creados, {{updated}} actualizados, {{unchanged}} sin cambios, {{conflict}} en conflicto, {{refused}} rechazados',
+    errors: 'Errores', warnings: 'Avisos', conflicts: 'Conflictos (modificados en RETA desde la última carga; no se sobrescribieron)', refused: 'Rechazados',
+    conflict: 'Modificado en RETA desde la última carga', sheet: 'Hoja', row: 'Fila', column: 'Columna', problem: 'Problema',
+    job_title: 'Importación', progress: 'Avance de la importación', download: 'Descargar el informe',
+    status: { queued: 'En cola…', running: 'Importando…', done: 'Importación terminada.', failed: 'La importación no se realizó.', cancelled: 'Importación cancelada.' },
+    entity: { cases: 'Casos', places: 'Lugares', victims: 'Víctimas', suspects: 'Imputados' },
   },
   quality: {
     title: 'Calidad de datos', help: 'Completitud, oportunidad y consistencia de los registros. Un caso abierto sin movimiento por {{days}} días se considera sin movimiento.',

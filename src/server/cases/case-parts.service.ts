@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { conflict, notFound, staleVersion } from '../errors/app-error';
 import { idempotentCreate } from '../idempotency/idempotent-create';
+import { syncColumns, type SyncStamp } from '../idempotency/upsert-by-external-id';
 import { identityModeOf } from '../people/identity';
 import { loadCaseForParties } from '../policy';
 import { definedOnly, updateVersioned } from '../versioned-update';
@@ -16,7 +17,7 @@ import { presentPlace, presentSuspect, presentVictim } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase } from './case.reader';
 import { checkPersonRef, checkPlace, checkVictimFields, FieldCheck } from './case.validation';
 
-type Part = 'victim' | 'suspect';
+export type Part = 'victim' | 'suspect';
 const tables = { victim: caseVictims, suspect: caseSuspects } as const;
 
 const isForeignKeyViolation = (error: unknown) => {
@@ -54,7 +55,7 @@ export function createCasePartsService(deps: Deps) {
   }
 
   /** Adds a victim or suspect: 201, or (a retry with the same Idempotency-Key) 200 with the one it added. */
-  async function add(ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate) {
+  async function add(ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate, stamp?: SyncStamp) {
     assertIdentityWrite(ctx, input.person?.identity !== undefined);
     type Row = NonNullable<Awaited<ReturnType<typeof findPart>>>;
     const added = await idempotentCreate<Row, VictimView | SuspectView>(db, cipher, {
@@ -63,25 +64,27 @@ export function createCasePartsService(deps: Deps) {
       body: input,
       key: { ctx, target: { caseId }, recordId: (view) => view.id, findById: (q, id) => findPart(q, part, caseId, id) },
       replay: (q, row) => presentPart(q, ctx, part, row as never),
-      create: (tx) => addNew(tx, ctx, part, caseId, input),
+      create: (tx) => addNew(tx, ctx, part, caseId, input, stamp),
     });
     await matchAfterCommit(db);
     return added;
   }
 
-  async function addNew(tx: Tx, ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate) {
+  async function addNew(tx: Tx, ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate, stamp?: SyncStamp) {
     await loadCaseForParties(tx, ctx, caseId);
     const check = new FieldCheck();
     checkPersonRef(check, input, '');
     if (part === 'victim') checkVictimFields(check, input as VictimCreate, '');
     await check.assert(tx, ctx);
     const row = part === 'victim' ? await attachVictim(tx, deps, ctx, caseId, input as VictimCreate) : await attachSuspect(tx, deps, ctx, caseId, input as SuspectCreate);
+    // An upsert by the person's external id records what it wrote on the link (the version stays 1).
+    if (stamp) await tx.update(tables[part]).set({ requestHash: stamp.requestHash, syncedVersion: 1 }).where(eq(tables[part].id, row.id));
     await touch(tx, caseId);
     await writeAudit(tx, ctx, { action: `case.${part}.create`, entityType: `case_${part}`, entityId: row.id, details: { caseId, personId: row.personId, newPerson: row.newPerson } });
     return presentPart(tx, ctx, part, row);
   }
 
-  async function update(ctx: Ctx, part: Part, caseId: string, id: string, input: VictimUpdate | SuspectUpdate) {
+  async function update(ctx: Ctx, part: Part, caseId: string, id: string, input: VictimUpdate | SuspectUpdate, stamp?: SyncStamp) {
     const { version, ...changes } = input;
     return db.transaction(async (tx) => {
       await loadOwnedCase(tx, ctx, caseId);
@@ -92,7 +95,7 @@ export function createCasePartsService(deps: Deps) {
         await check.assert(tx, ctx);
       }
       const values = definedOnly(changes as Record<string, unknown>);
-      await updateVersioned(tx, tables[part], `case_${part}`, id, version, values);
+      await updateVersioned(tx, tables[part], `case_${part}`, id, version, { ...values, ...syncColumns(stamp, version) });
       await touch(tx, caseId);
       await writeAudit(tx, ctx, { action: `case.${part}.update`, entityType: `case_${part}`, entityId: id, details: { caseId, fields: Object.keys(values) } });
       return presentPart(tx, ctx, part, await loadPart(tx, part, caseId, id));
@@ -140,7 +143,23 @@ export function createCasePartsService(deps: Deps) {
     });
   }
 
+  /** The institution's own person under its external id and, when linked to the case as `part`, that link (for upserts). */
+  async function findOwnParty(ctx: Ctx, part: Part, caseId: string, personExternalId: string) {
+    const [person] = await db.select().from(persons).where(and(eq(persons.createdByInstitutionId, ctx.actor.institutionId), eq(persons.externalId, personExternalId))).limit(1);
+    if (!person) return undefined;
+    const table = tables[part];
+    const [link] = await db.select().from(table).where(and(eq(table.caseId, caseId), eq(table.personId, person.id))).limit(1);
+    return { person, link };
+  }
+
+  /** A victim or suspect as its writer sees it (identity under the usual rule, audited). */
+  const presentParty = (ctx: Ctx, part: Part, caseId: string, id: string) => db.transaction(async (tx) => presentPart(tx, ctx, part, await loadPart(tx, part, caseId, id)));
+
   return {
+    findOwnParty,
+    presentParty,
+    addParty: (ctx: Ctx, part: Part, caseId: string, input: VictimCreate | SuspectCreate, stamp?: SyncStamp) => add(ctx, part, caseId, input, stamp),
+    updateParty: (ctx: Ctx, part: Part, caseId: string, id: string, input: VictimUpdate | SuspectUpdate, stamp?: SyncStamp) => update(ctx, part, caseId, id, input, stamp),
     addVictim: (ctx: Ctx, caseId: string, input: VictimCreate) => add(ctx, 'victim', caseId, input) as Promise<{ view: VictimView; created: boolean }>,
     updateVictim: (ctx: Ctx, caseId: string, id: string, input: VictimUpdate) => update(ctx, 'victim', caseId, id, input) as Promise<VictimView>,
     removeVictim: (ctx: Ctx, caseId: string, id: string, version: number) => remove(ctx, 'victim', caseId, id, version),

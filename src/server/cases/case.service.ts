@@ -10,6 +10,7 @@ import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { isUniqueViolation } from '../db-errors';
 import { idempotentCreate } from '../idempotency/idempotent-create';
+import { syncColumns, type SyncStamp } from '../idempotency/upsert-by-external-id';
 import { definedOnly, recordFieldConflict, updateVersioned } from '../versioned-update';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
 import { attachPlaces, attachSuspects, attachVictims } from './case-parts.writer';
@@ -150,7 +151,8 @@ export function createCaseService(deps: Deps) {
     return keyset ? { items, total, totalCapped, nextCursor } : { items, total, totalCapped, page: query.page, pageSize: query.pageSize };
   }
 
-  async function update(ctx: Ctx, id: string, input: CaseUpdate) {
+  /** `stamp`: an upsert by external id (src/server/idempotency) records what it wrote, in this transaction. */
+  async function update(ctx: Ctx, id: string, input: CaseUpdate, stamp?: SyncStamp) {
     const { version, narrative, base, ...changes } = input;
     assertIdentityWrite(ctx, narrative !== undefined);
     return db.transaction(async (tx) => {
@@ -175,7 +177,7 @@ export function createCaseService(deps: Deps) {
       const merge = base && current.version !== version
         ? { mine, base, currentVersion: current.version, columns: { narrative: 'narrativeEnc' }, current: { ...current, narrative: 'narrative' in mine ? (current.narrativeEnc ? cipher.decrypt(current.narrativeEnc) : null) : undefined } as Record<string, unknown> }
         : undefined;
-      const row = await updateVersioned(tx, cases, 'case', id, version, values, merge);
+      const row = await updateVersioned(tx, cases, 'case', id, version, { ...values, ...syncColumns(stamp, version) }, merge);
       if (statusChange) await tx.insert(caseEvents).values({ caseId: id, type: 'status_change', actorId: ctx.actor.userId, unitId: row.unitId, details: { from: current.status, to: row.status } });
       const fields = [...Object.keys(definedOnly(changes)), ...(narrative !== undefined ? ['narrative'] : [])];
       await writeAudit(tx, ctx, { action: 'case.update', entityType: 'case', entityId: id, details: { fields, version: row.version } });
@@ -227,7 +229,10 @@ export function createCaseService(deps: Deps) {
     return { pdf, code: view.code };
   }
 
-  return { create, get, list, update, transfer, history, printSummary };
+  /** The case the actor's institution registered under its own file number (for upserts). */
+  const findOwnByExternalId = (ctx: Ctx, externalId: string) => findByExternalId(db, ctx, externalId);
+
+  return { create, get, list, update, transfer, history, printSummary, findOwnByExternalId };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -6,6 +6,8 @@ import type { Deps } from '../deps';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { createOperationService } from './operation.service';
+import { externalIdParams, operationUpsert, operationUpsertResult } from '../../contracts/upserts';
+import { answerUpsert } from '../idempotency/upsert-answer';
 
 const tags = ['operations'];
 
@@ -21,6 +23,9 @@ export function registerOperationRoutes(app: App, deps: Deps) {
     const { view, created } = await service.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(view);
   });
+  app.put('/api/v1/operations/by-external-id/:externalId', { preValidation: write, schema: { tags, params: externalIdParams, body: operationUpsert, response: { 200: operationUpsertResult, 201: operationUpsertResult } } }, async (req, reply) =>
+    answerUpsert(await service.upsert(req.ctx, req.params.externalId, req.body), reply),
+  );
   app.get('/api/v1/operations/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: operationView } } }, async (req) =>
     service.get(req.ctx, req.params.id),
   );

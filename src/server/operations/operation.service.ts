@@ -7,6 +7,8 @@ import { writeAudit } from '../audit/audit.writer';
 import { loadParticipatingCase } from '../policy';
 import type { Ctx } from '../context';
 import { idempotentCreate } from '../idempotency/idempotent-create';
+import { syncColumns, upsertByExternalId, type SyncStamp } from '../idempotency/upsert-by-external-id';
+import type { OperationUpsert } from '../../contracts/upserts';
 import type { Deps } from '../deps';
 import { invalid, notFound } from '../errors/app-error';
 import { assertUbigeosKnown } from '../reference/ubigeo.repository';
@@ -67,7 +69,8 @@ export function createOperationService(deps: Deps) {
     return { items: await present(db, ctx, rows), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async function update(ctx: Ctx, id: string, input: OperationUpdate) {
+  /** `stamp`: an upsert by external id (src/server/idempotency) records what it wrote, in this transaction. */
+  async function update(ctx: Ctx, id: string, input: OperationUpdate, stamp?: SyncStamp) {
     const { version, ...changes } = input;
     return db.transaction(async (tx) => {
       const current = await loadOwned(tx, ctx, id);
@@ -75,7 +78,7 @@ export function createOperationService(deps: Deps) {
       if (Object.keys(problems).length) throw invalid(problems);
       if (changes.ubigeo) await assertUbigeosKnown(tx, [{ code: changes.ubigeo, field: 'ubigeo' }]);
       const values = definedOnly({ ...changes, placeDepartment: changes.ubigeo?.slice(0, 2) });
-      const row = await updateVersioned(tx, operations, 'operation', id, version, values);
+      const row = await updateVersioned(tx, operations, 'operation', id, version, { ...values, ...syncColumns(stamp, version) });
       await writeAudit(tx, ctx, { action: 'operation.update', entityType: 'operation', entityId: id, details: { fields: Object.keys(values), ...countsOf(row) } });
       return (await present(tx, ctx, [row]))[0]!;
     });
@@ -110,7 +113,23 @@ export function createOperationService(deps: Deps) {
     await tx.update(cases).set({ lastActivityAt: sql`now()` }).where(eq(cases.id, caseId));
   }
 
-  return { create, get, list, update, linkCase, unlinkCase };
+  /** The institution's operation under its own number: created, unchanged, updated or a conflict (one helper). */
+  async function upsert(ctx: Ctx, externalId: string, body: OperationUpsert) {
+    const createBody = { ...body, externalId };
+    return upsertByExternalId(deps.cipher, {
+      kind: 'operation',
+      body: createBody,
+      find: () => findOperationByExternalId(db, ctx.actor.institutionId, externalId),
+      create: async () => (await create(ctx, createBody)).view,
+      present: (row) => get(ctx, row.id),
+      update: (row, stamp) => {
+        const { unitId: _unit, ...fields } = body;
+        return update(ctx, row.id, { ...fields, version: row.version }, stamp);
+      },
+    });
+  }
+
+  return { create, get, list, update, upsert, linkCase, unlinkCase };
 }
 
 const countsOf = (row: OperationRow) => ({

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors/app-error';
 import { definedOnly, updateVersioned } from '../versioned-update';
+import { syncColumns, type SyncStamp } from '../idempotency/upsert-by-external-id';
 import { proposeMatches } from '../matching/matching.repository';
 import { decodeIdentity, documentSearchHash, encodeIdentity, identityModeOf, mergeIdentity, nameSearchHash } from './identity';
 import { presentPerson } from './person.presenter';
@@ -54,7 +55,8 @@ export function createPersonService(deps: Deps) {
   const get = (ctx: Ctx, id: string) =>
     db.transaction(async (tx) => (await presentMany(tx, ctx, [await loadVisiblePerson(tx, ctx.actor, id)]))[0]!);
 
-  async function update(ctx: Ctx, id: string, input: PersonUpdate) {
+  /** `stamp`: an upsert by external id (src/server/idempotency) records what it wrote, in this transaction. */
+  async function update(ctx: Ctx, id: string, input: PersonUpdate, stamp?: SyncStamp) {
     const { version, identity, ...changes } = input;
     assertIdentityWrite(ctx, identity !== undefined);
     return db.transaction(async (tx) => {
@@ -66,7 +68,7 @@ export function createPersonService(deps: Deps) {
       const identityColumns = identity ? encodeIdentity(cipher, mergeIdentity(decodeIdentity(cipher, current.identityEnc), identity)) : {};
       const values = definedOnly({ ...changes, ...identityColumns });
       if (Object.keys(values).length === 0) throw invalid({ _: 'required' });
-      const row = await updateVersioned(tx, persons, 'person', id, version, values);
+      const row = await updateVersioned(tx, persons, 'person', id, version, { ...values, ...syncColumns(stamp, version) });
       if (identity) await proposeMatches(tx, id, ctx.actor.userId);
       // Field names only: never the values of identifying data.
       await writeAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, details: { fields: Object.keys(definedOnly(changes)), identityChanged: identity !== undefined ? Object.keys(identity) : [] } });
@@ -76,3 +78,5 @@ export function createPersonService(deps: Deps) {
 
   return { search, get, update };
 }
+
+export type PersonService = ReturnType<typeof createPersonService>;

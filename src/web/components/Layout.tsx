@@ -32,6 +32,7 @@ const navItems: NavItem[] = [
   { to: '/quality', label: 'nav.quality', when: (can) => can('quality.read') },
   { to: '/offline', label: 'offline.nav', when: () => true },
   { to: '/reconciliation', label: 'nav.reconciliation', when: (can) => can('duplicates.review.cross_institution') },
+  { to: '/imports', label: 'nav.imports', when: (can) => can('case.create') && can('case.update') },
   { to: '/admin', label: 'nav.admin', when: (can) => ['admin.users.manage', 'admin.institutions.manage', 'audit.read', 'admin.legal.manage', 'admin.reference.manage', 'admin.backups.manage'].some(can) },
 ];
 

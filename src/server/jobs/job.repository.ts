@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connect';
+import { jobs } from '../../db/schema';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface NewJob {
+  kind: string;
+  params?: Record<string, unknown>;
+  input?: Buffer | null;
+  createdBy?: string | null;
+  institutionId?: string | null;
+}
+
+export async function insertJob(q: Tx, job: NewJob): Promise<JobRow> {
+  const [row] = await q
+    .insert(jobs)
+    .values({ kind: job.kind, params: job.params ?? {}, input: job.input ?? null, inputBytes: job.input?.length ?? null, createdBy: job.createdBy ?? null, institutionId: job.institutionId ?? null })
+    .returning();
+  return row!;
+}
+
+export async function findJob(q: Tx, id: string): Promise<JobRow | undefined> {
+  const [row] = await q.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * Takes the oldest job of the given kinds that is queued, or running under a heartbeat older than
+ * `staleSeconds` (its process died: it is resumed). `FOR UPDATE SKIP LOCKED`: several instances on one
+ * PostgreSQL never take the same job, and none waits for another's claim.
+ */
+export async function claimJob(q: Tx, kinds: readonly string[], workerId: string, staleSeconds: number): Promise<JobRow | undefined> {
+  if (kinds.length === 0) return undefined;
+  const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
+  const result = await q.execute(sql`
+    update jobs set status = 'running', worker_id = ${workerId}, heartbeat_at = now(), started_at = coalesce(started_at, now()),
+      attempts = attempts + 1, version = version + 1, updated_at = now()
+    where id = (
+      select id from jobs
+      where kind in (${kindList})
+        and (status = 'queued' or (status = 'running' and heartbeat_at < now() - ${staleSeconds}::int * interval '1 second'))
+      order by created_at, id
+      for update skip locked
+      limit 1
+    )
+    returning id`);
+  const rows = (result as unknown as { rows: Array<{ id: string }> }).rows;
+  return rows[0] ? findJob(q, rows[0].id) : undefined;
+}
+
+/** The worker's heartbeat with its progress; false when the job is no longer this worker's (taken over, or gone). */
+export async function beat(q: Tx, id: string, workerId: string, progress?: Record<string, unknown>): Promise<{ owned: boolean; cancelRequested: boolean }> {
+  const rows = await q
+    .update(jobs)
+    .set({ heartbeatAt: new Date(), updatedAt: new Date(), ...(progress ? { progress } : {}) })
+    .where(and(eq(jobs.id, id), eq(jobs.workerId, workerId), eq(jobs.status, 'running')))
+    .returning({ cancel: jobs.cancelRequested });
+  return { owned: rows.length === 1, cancelRequested: rows[0]?.cancel === 1 };
+}
+
+export interface JobOutcome {
+  status: Exclude<JobStatus, 'queued' | 'running'>;
+  result?: unknown;
+  error?: unknown;
+  file?: { data: Buffer; name: string; contentType: string };
+}
+
+/** Ends the job, only if it is still this worker's. */
+export async function finishJob(q: Tx, id: string, workerId: string, outcome: JobOutcome): Promise<boolean> {
+  const rows = await q
+    .update(jobs)
+    .set({
+      status: outcome.status, result: (outcome.result ?? null) as never, error: (outcome.error ?? null) as never, finishedAt: new Date(), updatedAt: new Date(),
+      version: sql`${jobs.version} + 1`,
+      ...(outcome.file ? { resultFile: outcome.file.data, resultFileName: outcome.file.name, resultContentType: outcome.file.contentType } : {}),
+    })
+    .where(and(eq(jobs.id, id), eq(jobs.workerId, workerId), eq(jobs.status, 'running')))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+/** A queued job is cancelled at once; a running one is asked to stop (its worker checks at each beat). */
+export async function requestCancel(q: Tx, id: string): Promise<JobRow | undefined> {
+  await q.update(jobs).set({ status: 'cancelled', cancelRequested: 1, finishedAt: new Date(), updatedAt: new Date() }).where(and(eq(jobs.id, id), eq(jobs.status, 'queued')));
+  await q.update(jobs).set({ cancelRequested: 1, updatedAt: new Date() }).where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+  return findJob(q, id);
+}
