@@ -281,7 +281,7 @@ export default {
       appeal_outcome: 'Appeal outcome', country: 'Country', articles: 'Articles', from_articles: 'Previous articles',
       to_articles: 'New articles', articles_help: 'Type the number and press Enter, e.g. 153-A or 129-A.', tier: 'Tier',
       sentence_years: 'Years of sentence', sentence_months: 'Months', effective: 'Effective sentence (not suspended)', fine: 'Fine (PEN)',
-      reparation: 'Civil reparation (PEN)', submit: 'Record proceeding', sentence_warning_title: 'Check this sentence', confirm_sentence: 'The court imposed it so: save', correct_sentence: 'Correct the sentence',
+      reparation: 'Civil reparation (PEN)', submit: 'Record proceeding', tier_suggested: 'The recorded facts call for the {{tier}} form ({{reasons}}): choose the article and tier that provide it.', sentence_warning_title: 'Check this sentence', confirm_sentence: 'The court imposed it so: save', correct_sentence: 'Correct the sentence',
     },
     inbox: {
       title: 'Justice: cases received', help: 'Police reports and charges sent to your institution.',

@@ -281,7 +281,7 @@ export default {
       appeal_outcome: 'Resultado de la apelación', country: 'País', articles: 'Artículos', from_articles: 'Artículos anteriores',
       to_articles: 'Artículos nuevos', articles_help: 'Escriba el número y pulse Enter, por ejemplo 153-A o 129-A.', tier: 'Modalidad',
       sentence_years: 'Años de pena', sentence_months: 'Meses', effective: 'Pena efectiva (no suspendida)', fine: 'Multa (S/)',
-      reparation: 'Reparación civil (S/)', submit: 'Registrar actuación', sentence_warning_title: 'Revise esta pena', confirm_sentence: 'El juzgado la impuso así: guardar', correct_sentence: 'Corregir la pena',
+      reparation: 'Reparación civil (S/)', submit: 'Registrar actuación', tier_suggested: 'Los hechos registrados corresponden a la forma «{{tier}}» ({{reasons}}): elija el artículo y la modalidad que la prevén.', sentence_warning_title: 'Revise esta pena', confirm_sentence: 'El juzgado la impuso así: guardar', correct_sentence: 'Corregir la pena',
     },
     inbox: {
       title: 'Justicia: casos recibidos', help: 'Informes policiales y acusaciones enviados a su institución.',

@@ -100,7 +100,7 @@ function DefendantCard({ d, n, caseId }: { d: Defendant; n: number; caseId: stri
         {allowedTypes(can).length > 0 && !recording && (
           <Button variant="light" w="fit-content" onClick={() => setRecording(true)}>{t('justice.record_event')}</Button>
         )}
-        {recording && <EventForm caseId={caseId} suspectId={d.suspectId} onDone={() => setRecording(false)} />}
+        {recording && <EventForm caseId={caseId} suspectId={d.suspectId} onDone={() => setRecording(false)} suggestedTier={{ tier: d.aggravation.required, reasons: d.aggravation.reasons }} />}
       </Stack>
     </Card>
   );

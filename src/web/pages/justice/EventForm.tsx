@@ -78,12 +78,21 @@ const defaults: Values = {
   fineAmount: '', reparationAmount: '', country: null,
 };
 
-export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspectId: string; onDone: () => void }) {
+/** The tier the defendant's recorded facts require (src/core/legal/aggravation.ts, as the justice view gives it). */
+export interface TierSuggestion {
+  tier: string;
+  reasons: readonly string[];
+}
+
+export function EventForm({ caseId, suspectId, onDone, suggestedTier }: { caseId: string; suspectId: string; onDone: () => void; suggestedTier?: TierSuggestion }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const client = useQueryClient();
   const institutions = useInstitutions();
   const [failure, setFailure] = useState<string | null>(null);
+  // What the recorded facts require (a victim under 18, a public official…) is said next to the articles and
+  // tier: in Peru's law an aggravated form is its own article (129-B), so it is a hint, not a default value.
+  const suggested = suggestedTier && suggestedTier.reasons.length ? suggestedTier : undefined;
   const form = useForm<Values>({ defaultValues: defaults, resolver: contractResolver(eventCreate, toEventBody) });
   const type = useWatch({ control: form.control, name: 'type' });
   const fields = new Set(type ? fieldsByType[type] ?? [] : []);
@@ -165,6 +174,11 @@ export function EventForm({ caseId, suspectId, onDone }: { caseId: string; suspe
         {fields.has('fromArticles') && articleInput('fromArticles', t('justice.form.from_articles'))}
         {fields.has('toArticles') && articleInput('toArticles', t('justice.form.to_articles'))}
         {(fields.has('articles') || fields.has('toArticles')) && sel('tier', 'tiers', tierCodes, t('justice.form.tier'))}
+        {(fields.has('articles') || fields.has('toArticles')) && suggested && (
+          <Text size="xs" c="dark.4" data-testid="tier-suggestion">
+            {t('justice.form.tier_suggested', { tier: t(`tiers.${suggested.tier}`, { ns: 'codes' }), reasons: suggested.reasons.map((r) => t(`aggravationReasons.${r}`, { ns: 'codes' })).join(', ') })}
+          </Text>
+        )}
         {fields.has('sentence') && (
           <Group align="flex-end">
             <Controller control={form.control} name="sentenceYears" render={({ field }) => <NumberInput label={t('justice.form.sentence_years')} value={field.value} onChange={field.onChange} min={0} max={99} w={140} error={err('sentence.years') ?? err('sentence')} />} />
