@@ -1,9 +1,10 @@
-import { Alert, Button, FileInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoundaryImportReport } from '../../../contracts/reference';
 import { api, errorMessage } from '../../api/client';
 import { useFormat } from '../../i18n/format';
+import { RejectedRows } from '../../components/RejectedRows';
 
 /** Map boundaries into the database (POST /api/v1/reference/boundaries/import), with the refused features listed. */
 export function BoundaryImport() {
@@ -49,26 +50,7 @@ export function BoundaryImport() {
           <Alert color={report.rejected.length ? 'yellow' : 'green'} role="status">
             {t('admin.reference.boundaries_done', { departments: f.number(report.departments), provinces: f.number(report.provinces), rejected: f.number(report.rejected.length) })}
           </Alert>
-          {report.rejected.length > 0 && (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.reference.feature')}</Table.Th>
-                  <Table.Th>{t('admin.field.code')}</Table.Th>
-                  <Table.Th>{t('admin.reference.reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.rejected.slice(0, 200).map((r) => (
-                  <Table.Tr key={r.feature}>
-                    <Table.Td>{r.feature}</Table.Td>
-                    <Table.Td>{r.code ?? '—'}</Table.Td>
-                    <Table.Td>{t(r.reason, { ns: 'validation', defaultValue: r.reason })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <RejectedRows rows={report.rejected.map((r) => ({ where: r.feature, code: r.code, reason: r.reason }))} whereLabel={t('admin.reference.feature')} />
         </Stack>
       )}
     </Stack>

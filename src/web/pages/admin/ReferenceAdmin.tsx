@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UbigeoImportReport } from '../../../contracts/reference';
@@ -6,6 +6,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { csrfHeader } from '../../api/upload';
 import { useFormat } from '../../i18n/format';
 import { BoundaryImport } from './BoundaryImport';
+import { RejectedRows } from '../../components/RejectedRows';
 
 /** Uploads with XMLHttpRequest because fetch cannot report upload progress (slow links: it matters). */
 function uploadCsv(file: File, onProgress: (fraction: number) => void): Promise<UbigeoImportReport> {
@@ -72,26 +73,7 @@ export default function ReferenceAdmin() {
               </Text>
             ))}
           </SimpleGrid>
-          {report.rejected.length > 0 && (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.reference.line')}</Table.Th>
-                  <Table.Th>{t('admin.field.code')}</Table.Th>
-                  <Table.Th>{t('admin.reference.reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.rejected.slice(0, 200).map((r) => (
-                  <Table.Tr key={r.line}>
-                    <Table.Td>{r.line}</Table.Td>
-                    <Table.Td>{r.code ?? '—'}</Table.Td>
-                    <Table.Td>{t(r.reason, { ns: 'validation', defaultValue: t(r.reason, { ns: 'errors', defaultValue: r.reason }) })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <RejectedRows rows={report.rejected.map((r) => ({ where: r.line, code: r.code, reason: r.reason }))} whereLabel={t('admin.reference.line')} />
         </Stack>
       )}
       <BoundaryImport />
