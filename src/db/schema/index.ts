@@ -13,3 +13,4 @@ export * from './reports';
 export * from './second-factor';
 export * from './inbox';
 export * from './idempotency';
+export * from './stats-facts';
