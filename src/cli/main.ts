@@ -6,6 +6,7 @@ import { registerMigrateCommand } from './commands/migrate';
 import { registerReferenceCommand } from './commands/reference';
 import { registerReportCommands } from './commands/report';
 import { registerServeCommand } from './commands/serve';
+import { registerStatsCommands } from './commands/stats';
 import { registerUnlockCommand } from './commands/unlock';
 import { registerUserCommands } from './commands/user';
 
@@ -18,6 +19,7 @@ registerAuditCommand(program);
 registerBackupCommands(program);
 registerDemoCommand(program);
 registerReportCommands(program);
+registerStatsCommands(program);
 registerUnlockCommand(program);
 
 await program.parseAsync(process.argv);
