@@ -3,7 +3,8 @@
  * cases' fact rows. Not scoped by actor: facts are system data, read only through the statistics engine,
  * which applies the statistics scope (src/server/policy statsScope).
  */
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, max, sql, type AnyColumn } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CaseFacts, FactsInput, FactsPerson } from '../../../core/stats/facts';
 import type { ChainEvent } from '../../../core/justice/chain';
 import type { Tx } from '../../../db/connect';
@@ -38,38 +39,40 @@ export async function clearQueue(tx: Tx) {
 }
 
 const p0 = alias(persons, 'p0');
+/** `column = any(ids)` with one bind parameter however many ids (no 65 535-parameter limit, less to parse). */
+const anyId = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(string_to_array(${ids.join(',')}, ',')::uuid[])`;
 const personColumns = { id: persons.id, sex: persons.sex, birthYear: persons.birthYear, nationalities: persons.nationalities, originUbigeo: persons.originUbigeo };
 
 /** Everything the facts of these cases derive from; cases that no longer exist are absent. */
 export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framework: () => Promise<StoredFramework>): Promise<FactsInput[]> {
   const ids = [...caseIds];
-  const caseRows = await tx.select().from(cases).where(inArray(cases.id, ids));
+  const caseRows = await tx.select().from(cases).where(anyId(cases.id, ids));
   if (!caseRows.length) return [];
   const registrations = await tx
     .selectDistinctOn([caseEvents.caseId], { caseId: caseEvents.caseId, unitId: units.id, institutionId: units.institutionId, departmentCode: units.departmentCode })
     .from(caseEvents)
     .innerJoin(units, eq(units.id, caseEvents.unitId))
-    .where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.type, 'registration')))
+    .where(and(anyId(caseEvents.caseId, ids), eq(caseEvents.type, 'registration')))
     .orderBy(caseEvents.caseId, asc(caseEvents.at), asc(caseEvents.id));
-  const lastEvents = await tx.select({ caseId: caseEvents.caseId, at: max(caseEvents.at) }).from(caseEvents).where(inArray(caseEvents.caseId, ids)).groupBy(caseEvents.caseId);
+  const lastEvents = await tx.select({ caseId: caseEvents.caseId, at: max(caseEvents.at) }).from(caseEvents).where(anyId(caseEvents.caseId, ids)).groupBy(caseEvents.caseId);
   const places = await tx
     .selectDistinct({ caseId: casePlaces.caseId, department: casePlaces.departmentCode })
     .from(casePlaces)
-    .where(and(inArray(casePlaces.caseId, ids), eq(casePlaces.kind, 'exploitation'), sql`${casePlaces.departmentCode} is not null`));
+    .where(and(anyId(casePlaces.caseId, ids), eq(casePlaces.kind, 'exploitation'), sql`${casePlaces.departmentCode} is not null`));
   // A merged person is one person (issue 9 item 4): the surviving record's attributes.
   const victims = await tx
     .select({ v: caseVictims, person: personColumns })
     .from(caseVictims)
     .innerJoin(p0, eq(p0.id, caseVictims.personId))
     .innerJoin(persons, eq(persons.id, sql`coalesce(${p0.mergedIntoId}, ${p0.id})`))
-    .where(inArray(caseVictims.caseId, ids));
+    .where(anyId(caseVictims.caseId, ids));
   const suspects = await tx
     .select({ s: caseSuspects, person: personColumns })
     .from(caseSuspects)
     .innerJoin(p0, eq(p0.id, caseSuspects.personId))
     .innerJoin(persons, eq(persons.id, sql`coalesce(${p0.mergedIntoId}, ${p0.id})`))
-    .where(inArray(caseSuspects.caseId, ids));
-  const eventRows = await tx.select().from(justiceEvents).where(inArray(justiceEvents.caseId, ids));
+    .where(anyId(caseSuspects.caseId, ids));
+  const eventRows = await tx.select().from(justiceEvents).where(anyId(justiceEvents.caseId, ids));
   const chain = eventRows.length ? toChainEvents(await withArticles(tx, eventRows), await framework()) : [];
   const suspectOf = new Map(eventRows.map((e) => [e.id, e.suspectId]));
   const eventsBySuspect = group(chain, (e) => suspectOf.get(e.id)!);
@@ -127,20 +130,27 @@ function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]>
   return out;
 }
 
-const CHUNK = 500;
-async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+/**
+ * Inserts rows as one JSON parameter expanded by the server (json_populate_recordset): far cheaper than a
+ * bind parameter per value for thousands of wide rows. Keys are the table's column names.
+ */
+async function insertJson(tx: Tx, table: PgTable, name: string, rows: ReadonlyArray<Record<string, unknown>>) {
+  if (!rows.length) return;
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name] as const);
+  const json = rows.map((row) => Object.fromEntries(columns.map(([key, column]) => [column, row[key] ?? null])));
+  const list = columns.map(([, column]) => `"${column}"`).join(', ');
+  await tx.execute(sql`insert into ${sql.raw(name)} (${sql.raw(list)}) select ${sql.raw(list)} from json_populate_recordset(null::${sql.raw(name)}, ${JSON.stringify(json)}::json)`);
 }
 
 /** Replaces every fact row of these cases with the ones given (none for a case that no longer exists). */
 export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[]) {
   const ids = [...caseIds];
-  await tx.delete(statsVictimFacts).where(inArray(statsVictimFacts.caseId, ids));
-  await tx.delete(statsDefendantFacts).where(inArray(statsDefendantFacts.caseId, ids));
-  await tx.delete(statsCaseFacts).where(inArray(statsCaseFacts.caseId, ids));
-  await insertChunked(facts.map((f) => f.case), (chunk) => tx.insert(statsCaseFacts).values(chunk));
-  await insertChunked(facts.flatMap((f) => f.victims), (chunk) => tx.insert(statsVictimFacts).values(chunk));
-  await insertChunked(facts.flatMap((f) => f.defendants), (chunk) => tx.insert(statsDefendantFacts).values(chunk));
+  await tx.delete(statsVictimFacts).where(anyId(statsVictimFacts.caseId, ids));
+  await tx.delete(statsDefendantFacts).where(anyId(statsDefendantFacts.caseId, ids));
+  await tx.delete(statsCaseFacts).where(anyId(statsCaseFacts.caseId, ids));
+  await insertJson(tx, statsCaseFacts, 'stats_case_facts', facts.map((f) => f.case));
+  await insertJson(tx, statsVictimFacts, 'stats_victim_facts', facts.flatMap((f) => f.victims));
+  await insertJson(tx, statsDefendantFacts, 'stats_defendant_facts', facts.flatMap((f) => f.defendants));
 }
 
 /** Every case id, in keyed pages (the rebuild walks them in batches). */
