@@ -203,3 +203,12 @@ CREATE TRIGGER stats_facts_delete AFTER DELETE ON justice_event_articles REFEREN
 CREATE TRIGGER stats_facts_update AFTER UPDATE ON persons REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stats_enqueue_persons();
 --> statement-breakpoint
 CREATE TRIGGER stats_facts_update AFTER UPDATE ON units REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stats_enqueue_units();
+--> statement-breakpoint
+-- Emptying the registry (the demo reset truncates cases … cascade) empties its facts too.
+CREATE FUNCTION stats_truncate_facts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE stats_case_facts, stats_victim_facts, stats_defendant_facts, stats_fact_queue;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER stats_facts_truncate AFTER TRUNCATE ON cases FOR EACH STATEMENT EXECUTE FUNCTION stats_truncate_facts();

@@ -13,6 +13,7 @@ import { makeUnit, makeUser, type MadeUser } from '../../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../../test/registry';
 import type { Db } from '../../../db/connect';
 import { generateDemoData } from '../../demo/generator';
+import { resetDemoData } from '../../demo/reset';
 import { candidatesFor, dni, word } from '../../matching/matching.test-helpers';
 import { rebuildFacts } from './facts.rebuild';
 
@@ -210,5 +211,8 @@ describe('facts of the demo generator', () => {
     expect(generated.victims.length).toBeGreaterThan(0);
     await rebuildFacts(registry.deps.db);
     expect(await snapshot(registry.deps.db)).toEqual(generated);
+    // Wiping the demo data (TRUNCATE … CASCADE) empties the facts with it.
+    await resetDemoData(registry.deps);
+    expect(await snapshot(registry.deps.db)).toEqual({ cases: [], victims: [], defendants: [] });
   });
 });
