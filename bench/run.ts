@@ -89,7 +89,8 @@ async function benchmark(kind: 'pglite' | 'postgres', url: string | undefined, v
       await rebuildFacts(db, { batch: 5000 });
       factsSeconds = (performance.now() - t) / 1000;
     }
-    await db.execute(sql`analyze`);
+    // As autovacuum would after a bulk load: the visibility map lets counts read the facts' indexes only.
+    await db.execute(sql`vacuum analyze`);
     const timings: Timing[] = [];
     const statistics = benchStatistics(registry.deps);
     for (const s of statistics) {

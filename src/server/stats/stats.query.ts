@@ -13,7 +13,11 @@ import type { Actor } from '../context';
 import { statsScope } from '../policy';
 import { assessedIds } from './stats.assessed';
 import { sources, withPeriods, type Source } from './stats.sources';
-import { refreshQueuedFacts } from './facts/facts.refresh';
+import { markStatisticsRead } from './facts/facts.hook';
+import { refreshCaseFacts } from './facts/facts.refresh';
+
+/** `{a,b}` as PGlite may return a text[] it does not parse. */
+const parseTextArray = (text: string) => text.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
 
 export interface AggregateRequest {
   by: readonly DimensionId[];
@@ -104,8 +108,13 @@ export function baseSql(
  */
 export function statsRead<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await refreshQueuedFacts(tx);
-    await tx.execute(sql`set local jit = off`);
+    markStatisticsRead(tx);
+    // One round trip: JIT off for this transaction, and the queued cases taken (usually none).
+    const taken = (await tx.execute(
+      sql`with q as (delete from stats_fact_queue returning case_id) select set_config('jit', 'off', true) as jit, array(select distinct case_id::text from q) as ids`,
+    )) as unknown as { rows: Array<{ ids: string[] | string }> };
+    const ids = taken.rows[0]?.ids ?? [];
+    await refreshCaseFacts(tx, typeof ids === 'string' ? parseTextArray(ids) : ids);
     return work(tx);
   });
 }

@@ -8,6 +8,9 @@ import type { Db } from '../../../db/connect';
 import { refreshQueuedFacts } from './facts.refresh';
 
 const installed = new WeakSet<object>();
+/** Transactions that write nothing to the records (statistics reads): nothing to refresh at their end. */
+const readOnly = new WeakSet<object>();
+export const markStatisticsRead = (tx: object) => void readOnly.add(tx);
 
 export function keepFactsInTransactions(db: Db): Db {
   if (installed.has(db)) return db;
@@ -16,7 +19,7 @@ export function keepFactsInTransactions(db: Db): Db {
   const transaction: Db['transaction'] = (work, config) =>
     original(async (tx) => {
       const result = await work(tx);
-      await refreshQueuedFacts(tx);
+      if (!readOnly.has(tx)) await refreshQueuedFacts(tx);
       return result;
     }, config);
   Object.defineProperty(db, 'transaction', { value: transaction, configurable: true, writable: true });

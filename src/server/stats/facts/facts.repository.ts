@@ -34,8 +34,9 @@ export async function takeQueuedCases(tx: Tx): Promise<string[]> {
   return [...new Set(rows.map((r) => r.caseId))];
 }
 
+/** Empties the queue at once (the rebuild recomputes every case): TRUNCATE leaves no dead rows to scan. */
 export async function clearQueue(tx: Tx) {
-  await tx.execute(sql`delete from stats_fact_queue`);
+  await tx.execute(sql`truncate stats_fact_queue`);
 }
 
 const p0 = alias(persons, 'p0');
