@@ -3,6 +3,7 @@ import { isSystemActor, type Ctx } from '../context';
 import { keyedAuditHash, storedAuditContent } from './audit.hash';
 import { currentAuditKey } from './audit.key';
 import { insertAuditRows, lockAuditChain, readChainHead } from './audit.repository';
+import { refreshQueuedFacts } from '../stats/facts/facts.refresh';
 
 export interface AuditInput {
   action: string;
@@ -44,6 +45,10 @@ export async function writeAudits(tx: Tx, ctx: Ctx, inputs: readonly AuditInput[
       details: input.details ?? {},
     }),
   );
+  // The statistics facts of what this transaction changed so far are recomputed BEFORE the chain lock,
+  // so the lock serialising every audited write covers only the audit insert and the commit (the end of
+  // the transaction recomputes anything written after this entry: src/server/stats/facts/facts.hook.ts).
+  await refreshQueuedFacts(tx);
   await lockAuditChain(tx);
   let head = await readChainHead(tx);
   const rows = contents.map((content) => {
