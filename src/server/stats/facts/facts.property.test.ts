@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUnit, makeUser, type MadeUser } from '../../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../../test/registry';
 import type { Db } from '../../../db/connect';
+import { prepareRegistry } from '../../bootstrap';
 import { generateDemoData } from '../../demo/generator';
 import { resetDemoData } from '../../demo/reset';
 import { candidatesFor, dni, word } from '../../matching/matching.test-helpers';
@@ -210,6 +211,10 @@ describe('facts of the demo generator', () => {
     expect(generated.cases.length).toBe(cases.rows[0]!.n);
     expect(generated.victims.length).toBeGreaterThan(0);
     await rebuildFacts(registry.deps.db);
+    expect(await snapshot(registry.deps.db)).toEqual(generated);
+    // A registry upgraded from before the fact tables (records, no facts) gets them at start-up.
+    await registry.deps.db.execute(sql`truncate stats_case_facts, stats_victim_facts, stats_defendant_facts`);
+    await prepareRegistry(registry.config, registry.deps.database);
     expect(await snapshot(registry.deps.db)).toEqual(generated);
     // Wiping the demo data (TRUNCATE … CASCADE) empties the facts with it.
     await resetDemoData(registry.deps);

@@ -3,6 +3,7 @@
  * bounded number of rows in memory per batch), then drops fact rows of cases that no longer exist. Safe
  * while the registry is in use: each batch takes the same per-case locks as the write transactions.
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect';
 import { caseIdsAfter, clearQueue, deleteOrphanFacts } from './facts.repository';
 import { refreshCaseFacts } from './facts.refresh';
@@ -23,4 +24,17 @@ export async function rebuildFacts(db: Db, options: { batch?: number; onProgress
   }
   await db.transaction((tx) => deleteOrphanFacts(tx));
   return { cases: total };
+}
+
+/**
+ * At start-up: a registry that has cases but no facts (upgraded to the release that introduced them, or
+ * restored from a backup made before) gets them computed once, so its statistics are not silently empty.
+ */
+export async function ensureFacts(db: Db, log: (message: string) => void = () => undefined): Promise<void> {
+  const missing = (await db.execute(
+    sql`select exists (select 1 from cases) and not exists (select 1 from stats_case_facts) as missing`,
+  )) as unknown as { rows: Array<{ missing: boolean }> };
+  if (!missing.rows[0]?.missing) return;
+  log('Computing the statistics facts of the existing records (once)…');
+  await rebuildFacts(db);
 }
