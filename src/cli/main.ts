@@ -7,6 +7,7 @@ import { registerMigrateCommand } from './commands/migrate';
 import { registerReferenceCommand } from './commands/reference';
 import { registerReportCommands } from './commands/report';
 import { registerServeCommand } from './commands/serve';
+import { registerStatsCommands } from './commands/stats';
 import { registerUnlockCommand } from './commands/unlock';
 import { registerUserCommands } from './commands/user';
 
@@ -20,6 +21,7 @@ registerAuditCommand(program);
 registerBackupCommands(program);
 registerDemoCommand(program);
 registerReportCommands(program);
+registerStatsCommands(program);
 registerUnlockCommand(program);
 
 await program.parseAsync(process.argv);

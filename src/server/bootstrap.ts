@@ -9,6 +9,7 @@ import { systemCtx } from './context';
 import { isUniqueViolation } from './db-errors';
 import { prepareCipher } from './crypto/key-check';
 import { createDeps, type Deps } from './deps';
+import { ensureFacts } from './stats/facts/facts.rebuild';
 import { ensureDepartments } from './reference/ubigeo.repository';
 import { ensureLegalFramework } from './legal/legal.seed';
 
@@ -42,6 +43,7 @@ export async function prepareRegistry(config: Config, database: Database, option
     const deps = createDeps(config, database, cipher);
     await ensureDepartments(deps.db);
     await ensureLegalFramework(deps.db);
+    await ensureFacts(deps.db, options.onWait);
     const generatedAdminPassword = await ensureFirstAdministrator(deps);
     return { deps, generatedAdminPassword, close: () => database.close() };
   }, options.onWait);

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/connect';
 import type { Cipher } from './crypto/cipher';
 import type { Config } from './config';
+import { keepFactsInTransactions } from './stats/facts/facts.hook';
 
 /** What services are built from. Plain objects, made once in main.ts or by the test helpers. */
 export interface Deps {
@@ -11,5 +12,7 @@ export interface Deps {
 }
 
 export function createDeps(config: Config, database: Database, cipher: Cipher): Deps {
+  // Every transaction ends by recomputing the statistics facts its writes touched (src/server/stats/facts).
+  keepFactsInTransactions(database.db);
   return { config, database, db: database.db, cipher };
 }

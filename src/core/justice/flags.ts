@@ -3,7 +3,7 @@ import type { Article } from '../legal/types';
 import { activeEvents, chronological, type ChainEvent } from './chain';
 import { deriveDefendant, isConvictedOutcome, type DefendantState } from './stage';
 
-type Snapshot = { kind: 'investigation' | 'charge' | 'conviction'; articles: ChargedArticle[] };
+type Snapshot = { kind: 'investigation' | 'charge' | 'conviction'; articles: ChargedArticle[]; occurredOn: string };
 
 /** The legal qualification at each step, in date order: what the reclassification rule reads. */
 function qualifications(events: readonly ChainEvent[]): Snapshot[] {
@@ -11,13 +11,13 @@ function qualifications(events: readonly ChainEvent[]): Snapshot[] {
   for (const e of chronological(activeEvents(events))) {
     const charges = e.charges ?? [];
     if (e.type === 'reclassified') {
-      if (e.fromArticles?.length) out.push({ kind: 'charge', articles: e.fromArticles });
-      if (e.toArticles?.length) out.push({ kind: 'charge', articles: e.toArticles });
+      if (e.fromArticles?.length) out.push({ kind: 'charge', articles: e.fromArticles, occurredOn: e.occurredOn });
+      if (e.toArticles?.length) out.push({ kind: 'charge', articles: e.toArticles, occurredOn: e.occurredOn });
     } else if (charges.length) {
-      if (e.type === 'preliminary_investigation_opened' || e.type === 'investigation_formalised') out.push({ kind: 'investigation', articles: charges });
-      else if (e.type === 'charges_filed') out.push({ kind: 'charge', articles: charges });
-      else if (e.type === 'decision' && e.decision === 'conviction') out.push({ kind: 'conviction', articles: charges });
-      else if (e.type === 'plea_agreement' || e.type === 'sentence' || e.type === 'appeal_decided') out.push({ kind: 'conviction', articles: charges });
+      if (e.type === 'preliminary_investigation_opened' || e.type === 'investigation_formalised') out.push({ kind: 'investigation', articles: charges, occurredOn: e.occurredOn });
+      else if (e.type === 'charges_filed') out.push({ kind: 'charge', articles: charges, occurredOn: e.occurredOn });
+      else if (e.type === 'decision' && e.decision === 'conviction') out.push({ kind: 'conviction', articles: charges, occurredOn: e.occurredOn });
+      else if (e.type === 'plea_agreement' || e.type === 'sentence' || e.type === 'appeal_decided') out.push({ kind: 'conviction', articles: charges, occurredOn: e.occurredOn });
     }
   }
   return out;
@@ -49,6 +49,11 @@ export interface Reclassification {
  * under a lesser one and no trafficking article (isReductionToLesser). Returns the first such step, or null.
  */
 export function findReclassification(events: readonly ChainEvent[]): Reclassification | null {
+  return findReclassificationStep(events)?.reclassification ?? null;
+}
+
+/** The same rule, with the date of the step that made it (what dates the "reclassified" statistic). */
+export function findReclassificationStep(events: readonly ChainEvent[]): { reclassification: Reclassification; occurredOn: string } | null {
   const steps = qualifications(events);
   const flagsOf = (list: readonly ChargedArticle[]) => list.map((a) => a.article);
   for (let j = 1; j < steps.length; j++) {
@@ -57,7 +62,7 @@ export function findReclassification(events: readonly ChainEvent[]): Reclassific
     const earlier = steps.slice(0, j).find((s) => hasTrafficking(s.articles));
     if (earlier && isReductionToLesser(flagsOf(earlier.articles), flagsOf(later.articles))) {
       const numbers = (list: ChargedArticle[]) => list.map((a) => a.article.articleNumber);
-      return { from: numbers(earlier.articles.filter((a) => a.article.isTrafficking)), to: numbers(later.articles) };
+      return { reclassification: { from: numbers(earlier.articles.filter((a) => a.article.isTrafficking)), to: numbers(later.articles) }, occurredOn: later.occurredOn };
     }
   }
   return null;

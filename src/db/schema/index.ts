@@ -17,3 +17,4 @@ export * from './releases';
 export * from './changes';
 export * from './geo';
 export * from './jobs';
+export * from './stats-facts';

@@ -10,8 +10,7 @@ import { percentOf } from '../../core/stats/rounding';
 import type { DerivedQuery } from '../../contracts/stats';
 import type { Actor } from '../context';
 import type { Deps } from '../deps';
-import { baseSql, filtersOf, runAggregate } from './stats.query';
-import { ACTIVE_EVENTS, limaDate } from './stats.sources';
+import { baseSql, filtersOf, runAggregate, statsRead } from './stats.query';
 
 const names = new Map(peruDepartments.map((d) => [d.code, d.name]));
 const request = (q: DerivedQuery) => ({ by: [], from: q.from, to: q.to, filters: filtersOf(q) });
@@ -44,27 +43,14 @@ export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, e
   };
 }
 
-const court = `'trial_started','decision','sentence','appeal_filed','appeal_decided','final'`;
-
-/**
- * Cases registered in the period and how far each has got (to date): investigated (any prosecution or
- * later step), charged, tried (trial or decision), convicted (conviction or plea agreement). One pass
- * over the standing events of those cases, grouped by case.
- */
 export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
-  const base = baseSql(indicatorById('cases')!, request(q), actor);
-  const flags = `select e.case_id,
-      bool_or(e.type in ('preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','archived','plea_agreement',${court})) as investigated,
-      bool_or(e.type in ('charges_filed','plea_agreement',${court})) as charged,
-      bool_or(e.type in ('trial_started','decision')) as tried,
-      bool_or(e.type = 'plea_agreement' or (e.type = 'decision' and e.decision = 'conviction')) as convicted
-    from ${ACTIVE_EVENTS} e where e.case_id in (select id from base) group by e.case_id`;
-  const result = (await deps.db.execute(sql`with base as materialized (${base}) select count(*)::int as complaints,
-    count(*) filter (where f.investigated)::int as investigated, count(*) filter (where f.charged)::int as charged,
-    count(*) filter (where f.tried)::int as tried, count(*) filter (where f.convicted)::int as convicted
-    from (select distinct id from base) b left join (${sql.raw(flags)}) f on f.case_id = b.id`)) as unknown as {
-    rows: Array<Record<string, number>>;
-  };
+  // The steps each case reached are kept in its facts (src/core/stats/facts.ts): one pass over the cases.
+  const base = baseSql(indicatorById('cases')!, request(q), actor, [], ['f.investigated', 'f.charged', 'f.tried', 'f.convicted']);
+  const result = (await statsRead(deps.db, (tx) =>
+    tx.execute(sql`select count(*)::int as complaints, count(*) filter (where investigated)::int as investigated,
+      count(*) filter (where charged)::int as charged, count(*) filter (where tried)::int as tried,
+      count(*) filter (where convicted)::int as convicted from (${base}) b`),
+  )) as unknown as { rows: Array<Record<string, number>> };
   const row = result.rows[0]!;
   const order = ['complaints', 'investigated', 'charged', 'tried', 'convicted'] as const;
   const values = order.map((k) => Number(row[k] ?? 0));
@@ -88,21 +74,18 @@ export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, e
 
 /** Median days from complaint to first charges and to the first first-instance decision; registration lags. */
 export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
-  const base = baseSql(indicatorById('cases')!, request(q), actor);
-  const firsts = `select e.case_id, min(e.occurred_on) filter (where e.type = 'charges_filed') as charged_on,
-      min(e.occurred_on) filter (where e.type = 'decision') as decided_on, max(e.recorded_at) as last_recorded
-    from ${ACTIVE_EVENTS} e where e.case_id in (select id from base) group by e.case_id`;
   const staleDays = Math.max(1, Math.floor(deps.config.staleDays));
-  const inner = `select f.charged_on - c.reported_on as to_charge, f.decided_on - c.reported_on as to_decision,
-      (c.status <> 'closed' and greatest(c.registered_at, f.last_recorded, le.last_at) < now() - interval '1 day' * ${staleDays}) as stale,
-      ${limaDate('c.registered_at')} - c.reported_on as lag_report,
-      ${limaDate('c.registered_at')} - c.facts_start as lag_facts
-    from (select distinct id from base) b join cases c on c.id = b.id left join (${firsts}) f on f.case_id = c.id
-    left join (select ce.case_id, max(ce.at) as last_at from case_events ce where ce.case_id in (select id from base) group by ce.case_id) le on le.case_id = c.id`;
+  const base = baseSql(indicatorById('cases')!, request(q), actor, [], [
+    'f.first_charge_on - f.reported_on as to_charge',
+    'f.first_decision_on - f.reported_on as to_decision',
+    `(f.status <> 'closed' and f.last_activity_at < now() - interval '1 day' * ${staleDays}) as stale`,
+    'f.registered_on - f.reported_on as lag_report',
+    'f.registered_on - f.facts_start as lag_facts',
+  ]);
   const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
-  const result = (await deps.db.execute(
-    sql`with base as materialized (${base}) select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))},
-      count(*) filter (where stale)::int as stale from (${sql.raw(inner)}) t`,
+  const result = (await statsRead(deps.db, (tx) =>
+    tx.execute(sql`select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))},
+      count(*) filter (where stale)::int as stale from (${base}) t`),
   )) as unknown as { rows: Array<Record<string, number | null>> };
   const row = result.rows[0]!;
   const view = (col: string) => {

@@ -14,6 +14,11 @@ import { statsScope } from '../policy';
 import { assessedIds } from './stats.assessed';
 import { withPeriods, type Source } from './stats.sources';
 import { allSources as sources } from './sources';
+import { markStatisticsRead } from './facts/facts.hook';
+import { refreshCaseFacts } from './facts/facts.refresh';
+
+/** `{a,b}` as PGlite may return a text[] it does not parse. */
+const parseTextArray = (text: string) => text.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
 
 export interface AggregateRequest {
   by: readonly DimensionId[];
@@ -31,21 +36,19 @@ export interface AggregateRequest {
   scope?: SQL;
 }
 
-function aggregateSql(indicator: IndicatorDef): string {
-  switch (indicator.measure.kind) {
-    case 'count':
-      return 'count(distinct id)::int';
-    case 'distinct_persons':
-      return 'count(distinct person)::int';
-    case 'sum':
-      return 'coalesce(sum(val), 0)::int';
-    case 'median':
-      return '(percentile_cont(0.5) within group (order by val))::float8';
-  }
-}
-
-/** The base rows: one per record and per value of each multi-select dimension broken down by. */
-export function baseSql(indicator: IndicatorDef, request: AggregateRequest, actor: Actor | null): SQL {
+/**
+ * The base rows: one per record and per value of each multi-select dimension broken down by. `keep[i]`
+ * false leaves dimension i out (null, and never unnested): the grouping sets that do not group by a
+ * multi-select dimension read the records once each instead of once per value.
+ */
+export function baseSql(
+  indicator: IndicatorDef,
+  request: AggregateRequest,
+  actor: Actor | null,
+  keep: readonly boolean[] = request.by.map(() => true),
+  /** More columns of the source's rows (`expression as name`), for views built on an indicator's rows. */
+  extra: readonly string[] = [],
+): SQL {
   const source: Source = sources[indicator.unit];
   const condition = indicator.condition ? source.conditions?.[indicator.condition] : undefined;
   if (indicator.condition && !condition) throw new Error(`unknown condition ${indicator.condition} for ${indicator.unit}`);
@@ -53,6 +56,8 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
   const dims = withPeriods(source.dims, date);
   const laterals: string[] = [];
   const columns = request.by.map((dim, i) => {
+    if (!source.multi[dim] && !dims[dim]) throw new Error(`dimension ${dim} is not defined for ${indicator.unit}`);
+    if (!keep[i]) return 'null::text';
     const rows = source.multiRows?.[dim];
     if (rows) {
       laterals.push(rows(`m${i}`));
@@ -62,11 +67,9 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
       laterals.push(`cross join lateral unnest(coalesce(nullif((${source.multi[dim]})::text[], '{}'::text[]), array[null]::text[])) as m${i}(v)`);
       return `coalesce(m${i}.v, 'unknown')`;
     }
-    const expr = dims[dim];
-    if (!expr) throw new Error(`dimension ${dim} is not defined for ${indicator.unit}`);
-    return `coalesce((${expr})::text, 'unknown')`;
+    return `coalesce((${dims[dim]})::text, 'unknown')`;
   });
-  const used = new Set<DimensionId>([...request.by.filter((d) => !source.multiRows?.[d]), ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
+  const used = new Set<DimensionId>([...request.by.filter((d, i) => keep[i] && !source.multiRows?.[d]), ...(Object.keys(request.filters ?? {}) as DimensionId[])]);
   const joins = [...new Set([...used].map((d) => source.dimJoins?.[d]).filter((j): j is string => !!j))];
   const field = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? indicator.measure.field : undefined;
   const value = field ? source.values?.[field] : undefined;
@@ -94,37 +97,77 @@ export function baseSql(indicator: IndicatorDef, request: AggregateRequest, acto
     `${source.person ?? 'null::uuid'} as person`,
     `${value ?? 'null::int'} as val`,
     ...columns.map((c, i) => `${c} as d${i + 1}`),
+    ...extra,
   ].join(', ');
   return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(condition?.join ?? '')} ${sql.raw(joins.join(' '))} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
 }
 
+/**
+ * Statistics read in a transaction of their own: first the facts queued by a write made outside a
+ * transaction are brought up to date (figures are live: a write is visible in the next read), then JIT is
+ * turned off for the queries (it costs seconds on plans that return a handful of rows).
+ */
+export function statsRead<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    markStatisticsRead(tx);
+    // One round trip: JIT off for this transaction, and the queued cases taken (usually none).
+    const taken = (await tx.execute(
+      sql`with q as (delete from stats_fact_queue returning case_id) select set_config('jit', 'off', true) as jit, array(select distinct case_id::text from q) as ids`,
+    )) as unknown as { rows: Array<{ ids: string[] | string }> };
+    const ids = taken.rows[0]?.ids ?? [];
+    await refreshCaseFacts(tx, typeof ids === 'string' ? parseTextArray(ids) : ids);
+    return work(tx);
+  });
+}
+
+type GroupingSet = readonly [boolean, boolean];
+
 /** The cells, margins and grand total of an indicator: one row per grouping set member. */
 export async function runAggregate(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
+  return statsRead(tx, (t) => aggregateIn(t, indicator, input, actor));
+}
+
+async function aggregateIn(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
   const source: Source = sources[indicator.unit];
   const assessed = indicator.condition ? source.conditions?.[indicator.condition]?.assessed : undefined;
   const request = assessed && !input.assessedIds ? { ...input, assessedIds: await assessedIds(tx, assessed) } : input;
-  // One row per record and nothing unnested: a plain count, hashed, instead of a sort per grouping set.
-  const plainCount = indicator.measure.kind === 'count' && source.rowPerId !== false && !request.by.some((d) => source.multi[d]);
-  const agg = plainCount ? 'count(*)::int' : aggregateSql(indicator);
   const n = request.by.length;
-  const all: Array<[boolean, boolean]> = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
+  const all: GroupingSet[] = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
   const sets = request.cellsOnly ? all.slice(0, 1) : all;
-  if (indicator.measure.kind === 'count' || indicator.measure.kind === 'distinct_persons') {
-    // count(distinct …) is immune to the rows multiplied by unnesting: one pass with GROUPING SETS.
-    const keys = ['d1', 'd2'].slice(0, n);
-    const grouping = sets.map(([a, b]) => `(${[a ? 'd1' : null, b ? 'd2' : null].filter(Boolean).join(', ')})`).join(', ');
-    const select = `select ${n >= 1 ? 'd1' : 'null::text as d1'}, ${n >= 2 ? 'd2' : 'null::text as d2'}, ${agg} as value from base`;
-    const query = sql`with base as (${baseSql(indicator, request, actor)}) ${sql.raw(keys.length ? `${select} group by grouping sets (${grouping})` : select)}`;
-    const result = (await tx.execute(query)) as unknown as { rows: Array<{ d1: string | null; d2: string | null; value: number | string | null }> };
-    return result.rows.map((r) => ({ d1: r.d1, d2: r.d2, value: r.value === null ? null : Number(r.value) }));
+  const isMulti = request.by.map((d) => !!source.multi[d] || !!source.multiRows?.[d]);
+  // Grouping sets that unnest the same multi-select dimensions share one pass; a set never unnests a
+  // dimension it does not group by, so each record is one row per cell and plain counts need no DISTINCT.
+  const passes = new Map<string, GroupingSet[]>();
+  for (const set of sets) {
+    const key = set.map((on, i) => (on && isMulti[i] ? '1' : '0')).join('');
+    passes.set(key, [...(passes.get(key) ?? []), set]);
   }
-  const parts = sets.map(([a, b]) => {
-    const keys = [a ? 'd1' : null, b ? 'd2' : null].filter(Boolean) as string[];
-    const inner = ['id', 'person', 'val', ...keys].join(', ');
-    const group = keys.length ? ` group by ${keys.join(', ')}` : '';
-    return `select ${a ? 'd1' : 'null::text'} as d1, ${b ? 'd2' : 'null::text'} as d2, ${agg} as value from (select distinct ${inner} from base) t${group}`;
+  const onePerRow = source.rowPerId !== false;
+  const agg = (() => {
+    switch (indicator.measure.kind) {
+      case 'count':
+        return onePerRow ? 'count(*)::int' : 'count(distinct id)::int';
+      case 'distinct_persons':
+        return 'count(distinct person)::int';
+      case 'sum':
+        return 'coalesce(sum(val), 0)::int';
+      case 'median':
+        return '(percentile_cont(0.5) within group (order by val))::float8';
+    }
+  })();
+  // Several rows per record (a victim with several referrals): sums and medians take each record once.
+  const distinctRows = !onePerRow && (indicator.measure.kind === 'sum' || indicator.measure.kind === 'median');
+  const parts = [...passes.values()].map((group) => {
+    const keep = [0, 1].slice(0, n).map((i) => group.some((set) => set[i]));
+    const base = baseSql(indicator, request, actor, keep);
+    const from = distinctRows ? sql`(select distinct id, person, val, d1${sql.raw(n >= 2 ? ', d2' : '')} from (${base}) b0) b` : sql`(${base}) b`;
+    const cols = `${keep[0] ? 'd1' : 'null::text as d1'}, ${keep[1] ? 'd2' : 'null::text as d2'}`;
+    const grouping = group.map(([a, c]) => `(${[a ? 'd1' : null, c ? 'd2' : null].filter(Boolean).join(', ')})`).join(', ');
+    const groupBy = keep.some(Boolean) ? ` group by grouping sets (${grouping})` : '';
+    // A column left out of a set reads null there: GROUPING SETS already gives null for it.
+    return sql`(select ${sql.raw(cols)}, ${sql.raw(agg)} as value from ${from}${sql.raw(groupBy)})`;
   });
-  const query = sql`with base as materialized (${baseSql(indicator, request, actor)}) ${sql.raw(parts.join(' union all '))}`;
+  const query = sql.join(parts, sql` union all `);
   const result = (await tx.execute(query)) as unknown as { rows: Array<{ d1: string | null; d2: string | null; value: number | string | null }> };
   return result.rows.map((r) => ({ d1: r.d1, d2: r.d2, value: r.value === null ? null : Number(r.value) }));
 }

@@ -4,43 +4,10 @@
  * scope it, and an expression per dimension. Static SQL text only — every value from a request is bound
  * as a parameter by stats.query.ts. Written for PostgreSQL 15 (PGlite runs 18).
  */
-import { ageSchemes, sentenceBands, type AgeScheme } from '../../core/stats/age-schemes';
 import type { DimensionId } from '../../core/stats/dimensions';
 import type { BaseCountingUnit, MeasureField } from '../../core/stats/indicators';
-import { mainPurposeGroup } from '../../core/stats/purpose-groups';
 import { COUNTRY_TIME_ZONE } from '../../core/country-date';
-import { AGE_ESTIMATE_MARGIN_YEARS, CHILD_AGE_LIMIT } from '../../core/age';
-import { sentenceVoidingOutcomes } from '../../core/justice/events';
 import { callArrestsSql, callOutcomeSql } from '../hotline/hotline.outcome';
-
-/**
- * Joins some dimensions of a case `c` need, added only when the dimension is asked for: computed once
- * per unit or per case rather than once per row.
- */
-/**
- * The registering unit of a case (its registration event): a transfer moves the case (unit_id,
- * department_code — what the scope follows) but not the unit that registered it (issue 9 item 5).
- * Cases without a registration event fall back to the owning unit.
- */
-export const registeringJoin = `left join (select distinct on (ce.case_id) ce.case_id, ce.unit_id, u.institution_id, u.department_code from case_events ce
-      join units u on u.id = ce.unit_id where ce.type = 'registration' order by ce.case_id, ce.at, ce.id) ru on ru.case_id = c.id`;
-
-const caseDimJoins: Partial<Record<DimensionId, string>> = {
-  registeringDepartment: registeringJoin,
-  unit: registeringJoin,
-  institution: registeringJoin,
-  // The prosecution district of the registering unit: the longest UBIGEO prefix in the district table.
-  prosecutionDistrict: `left join (select uu.id as unit_id, (select d.district_code from stats_prosecution_district_areas d
-      where coalesce(uu.ubigeo, uu.department_code) like d.prefix || '%' order by length(d.prefix) desc limit 1) as district_code from units uu) pd on pd.unit_id = c.unit_id`,
-  exploitationDepartment: `left join (select cp.case_id, array_agg(distinct cp.department_code) as departments from case_places cp
-      where cp.kind = 'exploitation' and cp.department_code is not null group by cp.case_id) xp on xp.case_id = c.id`,
-};
-
-/** Multi-select dimensions read from rows (one per value) rather than unnested arrays, when broken down by. */
-const caseMultiRows: Partial<Record<DimensionId, (alias: string) => string>> = {
-  exploitationDepartment: (a) => `left join (select distinct cp.case_id, cp.department_code as v from case_places cp
-      where cp.kind = 'exploitation' and cp.department_code is not null) ${a} on ${a}.case_id = c.id`,
-};
 
 /**
  * Conditions decided by the pure rules of src/core rather than SQL: the ids (`Source.id`) that meet them
@@ -81,31 +48,8 @@ export interface Source {
 /** The calendar date of an instant in the country's time zone (the same rule as core/country-date). */
 export const limaDate = (column: string) => `(${column} at time zone '${COUNTRY_TIME_ZONE}')::date`;
 
-/** Justice events still standing: no later event supersedes them. */
+/** Justice events still standing: no later event supersedes them (used by data-quality checks, not by statistics). */
 export const ACTIVE_EVENTS = `(select e0.* from justice_events e0 where not exists (select 1 from justice_events x0 where x0.supersedes_event_id = e0.id))`;
-
-const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
-export function ageBandSql(scheme: AgeScheme, age: string, coarse: string | null): string {
-  const whens = scheme.bands.map((b) => `when ${age} >= ${b.min}${b.max === null ? '' : ` and ${age} <= ${b.max}`} then ${q(b.code)}`).join(' ');
-  const coarseWhens = coarse
-    ? Object.entries(scheme.fromCoarseBand).filter(([, band]) => band !== null).map(([from, band]) => `when ${coarse} = ${q(from)} then ${q(band!)}`).join(' ')
-    : '';
-  return `(case when ${age} is null or ${age} < 0 then (case ${coarseWhens || 'when false then null'} end) ${whens} end)`;
-}
-
-/** src/core/stats/purpose-groups.ts purposeGroupOf, generated from the same table: one group per record. */
-export const purposeGroupSql = (arr: string) => {
-  const has = (group: string) => {
-    const forms = Object.entries(mainPurposeGroup).filter(([, g]) => g === group).map(([p]) => q(p));
-    return `(${arr}) && array[${forms.join(', ')}]::text[]`;
-  };
-  return `(case when coalesce(cardinality(${arr}), 0) = 0 then null when ${has('sexual')} and ${has('labour')} then 'mixed' when ${has('sexual')} then 'sexual' when ${has('labour')} then 'labour' else 'other' end)`;
-};
-
-const stageNames = `array['police','prosecution','court','execution']`;
-const stageRank = `(case e.stage when 'police' then 1 when 'prosecution' then 2 when 'court' then 3 when 'execution' then 4 end)`;
-const stageOf = (where: string) => `coalesce((select (${stageNames})[max(${stageRank})] from ${ACTIVE_EVENTS} e where ${where}), 'none')`;
 
 function periodDims(date: string): Partial<Record<DimensionId, string>> {
   return {
@@ -115,232 +59,175 @@ function periodDims(date: string): Partial<Record<DimensionId, string>> {
   };
 }
 
-/** Dimensions of anything attached to a case `c` registered by unit `u`. */
-function caseDims(purposes: string, stageWhere: string): Pick<Source, 'dims' | 'multi'> {
+/*
+ * Every source below reads the fact tables of src/db/schema/stats-facts.ts (alias `f`), kept in the write
+ * transaction by src/server/stats/facts and derived by src/core/stats/facts.ts with the rules the API
+ * applies (age at the facts and presumption of minority, purpose groups, the standing justice events,
+ * the standing sentence, below-minimum). Joins are added only for the dimension or filter that needs
+ * them. Hotline calls, operations and prevention activities are one narrow row each and stay on their
+ * own tables; referrals, services and shelter stays join the victim facts for the victim's dimensions.
+ */
+
+/** The prosecution district of the owning unit: the longest UBIGEO prefix in the (editable) district table. */
+const districtJoin = `left join (select uu.id as unit_id, (select d.district_code from stats_prosecution_district_areas d
+      where coalesce(uu.ubigeo, uu.department_code) like d.prefix || '%' order by length(d.prefix) desc limit 1) as district_code from units uu) pd on pd.unit_id = f.owning_unit_id`;
+const factJoins: Partial<Record<DimensionId, string>> = { prosecutionDistrict: districtJoin };
+
+/** Dimensions every fact row has from its case. */
+function caseDims(): Pick<Source, 'dims' | 'multi'> {
   return {
     dims: {
-      registeringDepartment: 'coalesce(ru.department_code, c.department_code)',
-      owningDepartment: 'c.department_code',
+      registeringDepartment: 'f.registering_department',
+      owningDepartment: 'f.owning_department',
       prosecutionDistrict: 'pd.district_code',
-      source: 'c.source',
-      stage: stageOf(stageWhere),
-      institution: 'coalesce(ru.institution_id, c.institution_id)::text',
-      unit: 'coalesce(ru.unit_id, c.unit_id)::text',
-      owningUnit: 'c.unit_id::text',
-      purposeGroup: purposeGroupSql(purposes),
+      source: 'f.source',
+      stage: 'f.stage',
+      institution: 'f.registering_institution_id::text',
+      unit: 'f.registering_unit_id::text',
+      owningUnit: 'f.owning_unit_id::text',
+      purposeGroup: 'f.purpose_group',
     },
     multi: {
-      exploitationDepartment: `coalesce(xp.departments, '{}'::text[])`,
-      purpose: purposes,
-      sector: 'c.sectors',
+      exploitationDepartment: 'f.exploitation_departments',
+      purpose: 'f.case_purposes',
+      sector: 'f.sectors',
     },
   };
 }
 
-export const victimPurposes = `(case when cardinality(v.exploitation_forms) > 0 then v.exploitation_forms else c.purposes end)`;
-/** The year the facts began, or of registration (src/core/age.ts `factsYear`). */
-const factsYearSql = `extract(year from coalesce(c.facts_start, ${limaDate('c.registered_at')}))::int`;
-/** src/core/age.ts ageAtFacts: the age entered, else the age reached in the year of the facts from the birth year (an estimate). */
-export const victimAgeSql = `coalesce(v.age_years, (case when p.birth_year is not null and ${factsYearSql} >= p.birth_year then ${factsYearSql} - p.birth_year end))`;
-const victimAgeEstimated = `(case when v.age_years is null and p.birth_year is not null and ${factsYearSql} >= p.birth_year then true else v.age_estimated end)`;
-const verified = `(v.age_verified and not ${victimAgeEstimated})`;
-/** src/core/age.ts ageGroupOf, generated from the same constants (src/server/stats/age-sql.test.ts compares them). */
-export const victimAgeGroup = `(case
-  when ${victimAgeSql} is not null then (case
-    when ${verified} then (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT} then 'child' else 'adult' end)
-    when ${victimAgeEstimated} then (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT + AGE_ESTIMATE_MARGIN_YEARS} then 'presumed_child' else 'adult' end)
-    else (case when ${victimAgeSql} < ${CHILD_AGE_LIMIT} then 'presumed_child' else 'adult' end) end)
-  when v.age_band in ('under_14','14_17','under_18') then (case when ${verified} then 'child' else 'presumed_child' end)
-  when v.age_band = '18_plus' then 'adult' else 'presumed_child' end)`;
-export const unodc = (group: string) =>
-  `(case when p.sex = 'female' then (case when ${group} in ('child','presumed_child') then 'girl' else 'woman' end) when p.sex = 'male' then (case when ${group} in ('child','presumed_child') then 'boy' else 'man' end) else 'unknown' end)`;
-
-function victimPersonDims(): Pick<Source, 'dims' | 'multi'> {
+function victimDims(): Pick<Source, 'dims' | 'multi'> {
+  const c = caseDims();
   return {
     dims: {
-      sex: 'p.sex',
-      ageBandReta: ageBandSql(ageSchemes.reta, victimAgeSql, 'v.age_band'),
-      ageBandPeru: ageBandSql(ageSchemes.peru, victimAgeSql, 'v.age_band'),
-      ageBandCtdc: ageBandSql(ageSchemes.ctdc, victimAgeSql, 'v.age_band'),
-      ageGroup: victimAgeGroup,
-      unodcCategory: unodc(victimAgeGroup),
-      originDepartment: 'left(p.origin_ubigeo, 2)',
-      identificationStatus: 'v.identification_status',
+      ...c.dims,
+      sex: 'f.sex',
+      ageBandReta: 'f.age_band_reta',
+      ageBandPeru: 'f.age_band_peru',
+      ageBandCtdc: 'f.age_band_ctdc',
+      ageGroup: 'f.age_group',
+      unodcCategory: 'f.unodc_category',
+      originDepartment: 'f.origin_department',
+      identificationStatus: 'f.identification_status',
     },
-    multi: { nationality: 'p.nationalities' },
+    // A victim's purposes are its own forms of exploitation, else the case's.
+    multi: { ...c.multi, purpose: 'f.purposes', nationality: 'f.nationalities' },
   };
 }
 
-/** Suspects have a birth year, not an age at the facts: the age in the year of the facts (or registration). */
-const suspectAge = `(extract(year from coalesce(c.facts_start, ${limaDate('c.registered_at')}))::int - p.birth_year)`;
-const suspectGroup = `(case when p.birth_year is null then 'unknown' when ${suspectAge} < 18 then 'child' else 'adult' end)`;
-function suspectPersonDims(): Pick<Source, 'dims' | 'multi'> {
+function defendantDims(): Pick<Source, 'dims' | 'multi'> {
+  const c = caseDims();
   return {
-    dims: { sex: 'p.sex', ageBandPeru: ageBandSql(ageSchemes.peru, suspectAge, null), ageGroup: suspectGroup, unodcCategory: unodc(suspectGroup) },
-    multi: { nationality: 'p.nationalities' },
+    dims: { ...c.dims, sex: 'f.sex', ageBandPeru: 'f.age_band_peru', ageGroup: 'f.age_group', unodcCategory: 'f.unodc_category' },
+    multi: { ...c.multi, nationality: 'f.nationalities' },
   };
 }
 
-const merge = (...parts: Array<Pick<Source, 'dims' | 'multi'>>) => ({
-  dims: Object.assign({}, ...parts.map((p) => p.dims)),
-  multi: Object.assign({}, ...parts.map((p) => p.multi)),
-});
+const factScope = { institution: 'f.owning_institution_id', department: 'f.owning_department' };
+const registered = 'f.registered_on';
 
-const caseJoin = 'join cases c on c.id = v.case_id';
-const caseScope = { institution: 'c.institution_id', department: 'c.department_code' };
-const caseDate = limaDate('c.registered_at');
-/**
- * A merged person is one person (issue 9, item 4): rows join the record the person was merged into (a
- * merge is one level: src/server/matching refuses to merge a merged record), so sex, birth year,
- * nationalities and origin — hence counts, bands and routes — are the surviving record's.
- */
-export const personOf = (link: string) => `join persons p0 on p0.id = ${link} join persons p on p.id = coalesce(p0.merged_into_id, p0.id)`;
-const resolvedPerson = 'p.id';
+/** Defendants that reached a step, dated by the first standing event of it (src/core/stats/facts.ts). */
+const reached = (column: string) => ({ where: `f.${column} is not null`, date: `f.${column}` });
 
-const firstEvent = (where: string) => `(select min(e.occurred_on) from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and (${where}))`;
-export const convictionEvent = `((e.type = 'decision' and e.decision = 'conviction') or e.type = 'plea_agreement')`;
-/** Events that give a qualification step in src/core/justice/flags.ts (qualifications), and the role of their articles. */
-const chargeSteps = `('preliminary_investigation_opened','investigation_formalised','charges_filed','plea_agreement','sentence','appeal_decided')`;
-const stepArticle = (e: string, a: string) =>
-  `((${e}.type = 'reclassified' and ${a}.role in ('from','to')) or (${a}.role = 'charge' and (${e}.type in ${chargeSteps} or (${e}.type = 'decision' and ${e}.decision = 'conviction'))))`;
-/** The articles of a later step: the `to` articles of a reclassification, the charges of a charge or conviction. */
-const laterArticles = (extra: string) => `exists (select 1 from justice_event_articles a join legal_articles la on la.id = a.article_id
-  where a.event_id = e.id and a.role = (case when e.type = 'reclassified' then 'to' else 'charge' end)${extra})`;
-/**
- * Rule 5, as findReclassification / isReductionToLesser read it: a charge or conviction step (a
- * reclassification's `to` articles, charges filed, a conviction, plea, sentence or appeal naming articles)
- * with no trafficking article and at least one lesser offence, after an earlier step (or the same
- * reclassification's `from` articles) under a trafficking article. Dated by the first such step.
- */
-const reclassifiedDate = firstEvent(
-  `(e.type in ('reclassified','charges_filed','plea_agreement','sentence','appeal_decided') or ${convictionEvent})
-   and ${laterArticles(' and la.is_lesser_offence')} and not ${laterArticles(' and la.is_trafficking')}
-   and exists (select 1 from ${ACTIVE_EVENTS} e2 join justice_event_articles a2 on a2.event_id = e2.id join legal_articles la2 on la2.id = a2.article_id
-     where e2.suspect_id = s.id and la2.is_trafficking and ${stepArticle('e2', 'a2')}
-       and ((e2.occurred_on, e2.recorded_at) < (e.occurred_on, e.recorded_at) or (e2.id = e.id and a2.role = 'from')))`,
-);
-
-/** Defendants with a standing event matching `where`, dated by the first such event. */
-const withFirstEvent = (where: string) => ({
-  join: `join (select e.suspect_id, min(e.occurred_on) as first_on from ${ACTIVE_EVENTS} e where ${where} group by e.suspect_id) ev on ev.suspect_id = s.id`,
-  date: 'ev.first_on',
-});
-
-export const defendantConditions = {
-  arrested: withFirstEvent(`e.type = 'arrest'`),
-  charged: withFirstEvent(`e.type = 'charges_filed'`),
-  convicted: withFirstEvent(convictionEvent),
-  acquitted: withFirstEvent(`e.type = 'decision' and e.decision = 'acquittal'`),
-  dismissed: withFirstEvent(`e.type = 'decision' and e.decision = 'dismissal'`),
-  archived: withFirstEvent(`e.type = 'archived'`),
-  reclassified: { date: reclassifiedDate },
-} satisfies Source['conditions'];
-
-const sentenceBandSql = `(case ${sentenceBands.map((b) => `when se.sentence_months >= ${b.min}${b.max === null ? '' : ` and se.sentence_months <= ${b.max}`} then ${q(b.code)}`).join(' ')} end)`;
-
-const personJoinS = `join cases c on c.id = s.case_id ${personOf('s.person_id')}`;
+const defendantConditions: Source['conditions'] = {
+  arrested: reached('arrested_on'),
+  charged: reached('charged_on'),
+  convicted: reached('convicted_on'),
+  acquitted: reached('acquitted_on'),
+  dismissed: reached('dismissed_on'),
+  archived: reached('archived_on'),
+  reclassified: reached('reclassified_on'),
+};
 
 /** Each unit's `values` are exactly its measure fields: a missing or extra one is a type error. */
 type Sources = { [U in BaseCountingUnit]: Omit<Source, 'values'> & ([MeasureField<U>] extends [never] ? { values?: undefined } : { values: Record<MeasureField<U>, string> }) };
 
 export const sources: Sources = {
   case: {
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    from: 'cases c',
-    id: 'c.id',
-    date: caseDate,
-    scope: caseScope,
-    ...merge(caseDims('c.purposes', 'e.case_id = c.id')),
+    dimJoins: factJoins,
+    from: 'stats_case_facts f',
+    id: 'f.case_id',
+    date: registered,
+    scope: factScope,
+    ...caseDims(),
   },
   victim: {
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    from: `case_victims v ${caseJoin} ${personOf('v.person_id')}`,
-    where: `v.identification_status <> 'not_a_victim'`,
-    id: 'v.id',
-    person: resolvedPerson,
-    date: caseDate,
-    scope: caseScope,
-    ...merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims()),
+    dimJoins: factJoins,
+    from: 'stats_victim_facts f',
+    where: `f.identification_status <> 'not_a_victim'`,
+    id: 'f.victim_id',
+    person: 'f.person_id',
+    date: registered,
+    scope: factScope,
+    ...victimDims(),
   },
   suspect: {
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    from: `case_suspects s ${personJoinS}`,
-    id: 's.id',
-    person: resolvedPerson,
-    date: caseDate,
-    scope: caseScope,
-    ...merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims()),
+    dimJoins: factJoins,
+    from: 'stats_defendant_facts f',
+    id: 'f.suspect_id',
+    person: 'f.person_id',
+    date: registered,
+    scope: factScope,
+    ...defendantDims(),
   },
   defendant: {
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    from: `case_suspects s ${personJoinS}`,
-    id: 's.id',
-    person: resolvedPerson,
-    date: caseDate,
-    scope: caseScope,
+    dimJoins: factJoins,
+    from: 'stats_defendant_facts f',
+    id: 'f.suspect_id',
+    person: 'f.person_id',
+    date: registered,
+    scope: factScope,
     conditions: defendantConditions,
-    ...merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims()),
+    ...defendantDims(),
   },
   sentence: {
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    // The defendant's latest standing sentence, while it stands: no later appeal revoked or annulled it.
-    from: `(select distinct on (e.suspect_id) e.* from ${ACTIVE_EVENTS} e where e.type = 'sentence' and e.sentence_months is not null
-            order by e.suspect_id, e.occurred_on desc, e.recorded_at desc) se
-           join case_suspects s on s.id = se.suspect_id ${personJoinS}`,
-    where: `not exists (select 1 from ${ACTIVE_EVENTS} ap where ap.suspect_id = se.suspect_id and ap.type = 'appeal_decided'
-      and ap.appeal_outcome in (${sentenceVoidingOutcomes.map(q).join(', ')}) and (ap.occurred_on, ap.recorded_at) > (se.occurred_on, se.recorded_at))`,
-    id: 's.id',
-    person: resolvedPerson,
-    values: { sentenceMonths: 'se.sentence_months' },
-    date: 'se.occurred_on',
-    scope: caseScope,
+    dimJoins: factJoins,
+    // The defendant's standing sentence: none once an appeal revoked or annulled it (issue 9 item 2).
+    from: 'stats_defendant_facts f',
+    where: 'f.sentence_months is not null',
+    id: 'f.suspect_id',
+    person: 'f.person_id',
+    values: { sentenceMonths: 'f.sentence_months' },
+    date: 'f.sentence_on',
+    scope: factScope,
     conditions: {
-      // Rule 4 is decided by src/core/legal/sentencing.ts (governing tier, mildest tier when none is named,
-      // the regime's limit for suspension) through the case-level assessment: the same flag as the case.
-      below_minimum: { assessed: 'sentencing' },
+      // Rule 4, assessed by src/core/legal/sentencing.ts when the sentence was written: the same flag as the case view.
+      below_minimum: { where: 'f.below_minimum' },
     },
     ...(() => {
-      const m = merge(caseDims('c.purposes', 'e.suspect_id = s.id'), suspectPersonDims());
-      return { dims: { ...m.dims, sentenceBand: sentenceBandSql, decision: `'conviction'` }, multi: m.multi };
+      const m = defendantDims();
+      return { dims: { ...m.dims, sentenceBand: 'f.sentence_band', decision: `'conviction'` }, multi: m.multi };
     })(),
   },
   referral_victim: {
     rowPerId: false,
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    from: `referrals r join case_victims v on v.id = r.case_victim_id ${caseJoin} ${personOf('v.person_id')}`,
-    id: 'v.id',
-    person: resolvedPerson,
+    dimJoins: factJoins,
+    from: `referrals r join stats_victim_facts f on f.victim_id = r.case_victim_id`,
+    id: 'f.victim_id',
+    person: 'f.person_id',
     date: 'r.requested_on',
-    scope: caseScope,
+    scope: factScope,
     ...(() => {
-      const m = merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims());
+      const m = victimDims();
       return { dims: { ...m.dims, serviceType: 'r.service_type', referralStatus: 'r.status' }, multi: m.multi };
     })(),
   },
   service_victim: {
     rowPerId: false,
-    dimJoins: caseDimJoins,
-    multiRows: caseMultiRows,
-    from: `referral_services rs join case_victims v on v.id = rs.case_victim_id ${caseJoin} ${personOf('v.person_id')}`,
-    id: 'v.id',
-    person: resolvedPerson,
+    dimJoins: factJoins,
+    from: `referral_services rs join stats_victim_facts f on f.victim_id = rs.case_victim_id`,
+    id: 'f.victim_id',
+    person: 'f.person_id',
     date: 'rs.started_on',
-    scope: caseScope,
+    scope: factScope,
     ...(() => {
-      const m = merge(caseDims(victimPurposes, 'e.case_id = c.id'), victimPersonDims());
+      const m = victimDims();
       return { dims: { ...m.dims, serviceType: 'rs.service_type' }, multi: m.multi };
     })(),
   },
   shelter_stay: {
-    from: `shelter_stays st join shelters sh on sh.id = st.shelter_id join case_victims v on v.id = st.case_victim_id ${caseJoin} ${personOf('v.person_id')}`,
+    from: `shelter_stays st join shelters sh on sh.id = st.shelter_id join stats_victim_facts f on f.victim_id = st.case_victim_id`,
     id: 'st.id',
-    person: resolvedPerson,
+    person: 'f.person_id',
     values: { nights: `greatest(1, coalesce(st.check_out_on, current_date) - st.check_in_on)` },
     date: 'st.check_in_on',
     scope: { institution: 'sh.institution_id', department: 'sh.department_code' },
@@ -348,10 +235,10 @@ export const sources: Sources = {
       shelter: 'sh.id::text',
       placeDepartment: 'sh.department_code',
       institution: 'sh.institution_id::text',
-      sex: 'p.sex',
-      ageBandReta: ageBandSql(ageSchemes.reta, victimAgeSql, 'v.age_band'),
-      ageGroup: victimAgeGroup,
-      unodcCategory: unodc(victimAgeGroup),
+      sex: 'f.sex',
+      ageBandReta: 'f.age_band_reta',
+      ageGroup: 'f.age_group',
+      unodcCategory: 'f.unodc_category',
     },
     multi: {},
   },

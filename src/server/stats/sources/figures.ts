@@ -6,10 +6,8 @@
 import { eventTypesByStage } from '../../../core/justice/events';
 import type { FigureCountingUnit } from '../../../core/stats/figure-indicators';
 import type { MeasureField } from '../../../core/stats/indicators';
-import {
-  ACTIVE_EVENTS, convictionEvent, defendantConditions, limaDate, personOf, purposeGroupSql, registeringJoin, unodc, victimAgeGroup, victimPurposes,
-  type Source,
-} from '../stats.sources';
+import { ACTIVE_EVENTS, limaDate, type Source } from '../stats.sources';
+import { convictionEvent, defendantConditions, personOf, purposeGroupSql, registeringJoin, unodc, victimAgeGroup, victimPurposes } from './raw-sql';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
