@@ -26,16 +26,16 @@ const content = (figures: AnnualFigure[]): AnnualContent => ({
 describe('annual report text (from the catalogues, published values only)', () => {
   it('tells the change from the previous year in the reader’s language', () => {
     const c = content([]);
-    expect(figureSentence('es', c, figure(120, 100))).toBe('Víctimas por caso: 120 en 2025, 20 más que en 2024 (20.0 %).');
-    expect(figureSentence('en', c, figure(80, 100))).toBe('Victims per case: 80 in 2025, 20 fewer than in 2024 (20.0 %).');
-    expect(figureSentence('en', c, figure(50, 50))).toBe('Victims per case: 50 in 2025, the same figure as in 2024.');
-    expect(figureSentence('es', c, figure(null, 40, '<10'))).toBe('Víctimas por caso: menos de 10 en 2025 (cifra protegida).');
-    expect(figureSentence('en', c, figure(40, null, '40', 'x'))).toBe('Victims per case: 40 in 2025; the figure for 2024 is not published.');
+    expect(figureSentence('es', c, figure(120, 100))).toBe('Víctimas (una vez en cada caso): 120 en 2025, 20 más que en 2024 (20.0 %).');
+    expect(figureSentence('en', c, figure(80, 100))).toBe('Victims (once in each case): 80 in 2025, 20 fewer than in 2024 (20.0 %).');
+    expect(figureSentence('en', c, figure(50, 50))).toBe('Victims (once in each case): 50 in 2025, the same figure as in 2024.');
+    expect(figureSentence('es', c, figure(null, 40, '<10'))).toBe('Víctimas (una vez en cada caso): menos de 10 en 2025 (cifra protegida).');
+    expect(figureSentence('en', c, figure(40, null, '40', 'x'))).toBe('Victims (once in each case): 40 in 2025; the figure for 2024 is not published.');
   });
 
   it('opens each section with what it covers and its headline figures', () => {
     const c = content([figure(120, 100)]);
-    expect(sectionParagraph('es', c, c.sections[0]!)).toMatch(/^Esta sección resume .* 2025.* Víctimas por caso: 120 en 2025, 20 más que en 2024/);
+    expect(sectionParagraph('es', c, c.sections[0]!)).toMatch(/^Esta sección resume .* 2025.* Víctimas \(una vez en cada caso\): 120 en 2025, 20 más que en 2024/);
   });
 
   it('captions a chart with its largest published category, in the reader’s language, and says hidden bars are not drawn', () => {
