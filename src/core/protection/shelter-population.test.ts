@@ -25,6 +25,9 @@ describe('shelter placement warnings', () => {
   it('ages from the facts to the admission; an unknown age stays a presumed child', () => {
     expect(ageGroupOnAdmission({ ageYears: 16, ageVerified: true, factsYear: 2023 }, 2026)).toBe('adult');
     expect(ageGroupOnAdmission({ ageYears: 16, ageVerified: true, factsYear: 2026 }, 2026)).toBe('child');
+    // 17 at facts late last year may still be 17 now.
+    expect(ageGroupOnAdmission({ ageYears: 17, ageVerified: true, factsYear: 2025 }, 2026)).toBe('child');
+    expect(ageGroupOnAdmission({ ageYears: 17, ageVerified: true, factsYear: 2024 }, 2026)).toBe('adult');
     expect(ageGroupOnAdmission({ factsYear: 2020 }, 2026)).toBe('presumed_child');
   });
 });

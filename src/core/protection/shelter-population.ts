@@ -20,14 +20,16 @@ const intake: Record<string, Intake> = {
 };
 
 /**
- * The age group on the day of admission: the age at the facts grown by the years since (a girl of 16 at
- * the facts three years ago is admitted as an adult); a person whose age is unknown or only estimated
- * stays a presumed child (domain.md rule 2).
+ * The age group on the day of admission: the age at the facts grown by the years since, counted at the
+ * least the person can be (a birthday may not have come yet: 17 in November, still 17 in January), so that a
+ * person who may still be a child is treated as one (domain.md rule 2) — a girl of 16 at the facts three
+ * years ago is admitted as an adult; an unknown age stays a presumed child.
  */
 export function ageGroupOnAdmission(victim: VictimAge, admissionYear: number) {
   const age = ageAtFacts(victim);
   if (age.years === null || !victim.factsYear || admissionYear <= victim.factsYear) return ageGroupOf(victim);
-  return ageGroupOf({ ...victim, ageYears: age.years + (admissionYear - victim.factsYear), ageEstimated: age.estimated, birthYear: null });
+  const least = age.years + (admissionYear - victim.factsYear) - 1;
+  return ageGroupOf({ ...victim, ageYears: least, ageEstimated: age.estimated, birthYear: null });
 }
 
 /** The warnings of placing this person in a shelter for `population` (none when it fits). */

@@ -18,7 +18,7 @@ describe('issue 3 — protection, done when', () => {
     const created = await police.client.withReason('registering the complaint').post('/api/v1/cases', {
       source: 'police_operation',
       reportedOn: '2026-01-15',
-      factsDateFrom: '2016',
+      factsDateFrom: '2025-12',
       acts: ['recruitment', 'harbouring'],
       means: ['deception'],
       purposes: ['sexual_exploitation'],
