@@ -129,9 +129,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 
   if (options.serveWeb !== false && existsSync(join(deps.config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, staticFileOptions(deps.config.webDir));
-    // The SPA's own routes (/cases/…) all load index.html; unknown /api paths stay 404 JSON.
+    // The SPA's own routes (/cases/…) all load index.html; unknown /api paths stay 404 JSON, and so does a
+    // missing build file (/assets/…): answering it with index.html would let a cache keep a page as a script.
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return handleNotFound(req, reply);
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') return handleNotFound(req, reply);
       return reply.sendFile('index.html');
     });
   } else {

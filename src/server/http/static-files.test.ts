@@ -109,4 +109,10 @@ describe('static web files: precompressed and cached by name', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['cache-control']).toBe('no-store');
   });
+
+  it('a missing build file is a 404, never the app page in its place', async () => {
+    const res = await web.inject({ method: 'GET', url: '/assets/index-AAAAAAAAAA.js' });
+    expect(res.statusCode).toBe(404);
+    expect(String(res.body)).not.toMatch(/<html/i);
+  });
 });
