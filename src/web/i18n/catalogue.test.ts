@@ -31,7 +31,8 @@ describe('UI catalogues', () => {
       for (const match of text.matchAll(/\bt\('([a-z_]+(?:\.[A-Za-z0-9_+-]+)+)'(, \{ ns: '(\w+)')?/g)) {
         const [, key, , ns] = match;
         if (ns && ns !== 'ui') continue;
-        if (!(key! in es)) missing.push(`${file}: ${key}`);
+        // A key asked for with a count may exist only as its plural forms (i18next: key_one, key_other).
+        if (!(key! in es) && !(`${key}_other` in es && `${key}_one` in es)) missing.push(`${file}: ${key}`);
       }
     }
     expect(missing).toEqual([]);
