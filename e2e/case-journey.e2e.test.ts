@@ -136,7 +136,7 @@ describe('a case from registration to the case page', () => {
       await form.getByLabel('Artículos', { exact: true }).press('Enter');
       await pick(office.page, form, 'Institución que recibe', /^JUDICIARY-/);
       // The victim is 16: the form says the facts call for the aggravated form, and why.
-      await form.getByTestId('tier-suggestion').getByText(/«Agravada» \(víctima de 14 a 17 años\)/).waitFor();
+      await form.getByTestId('tier-suggestion').getByText(/«Agravada» \(pluralidad de víctimas, víctima de 14 a 17 años\)/).waitFor();
     });
     await screenshot(office.page, 'justice-prosecutor');
     await office.context.close();

@@ -84,7 +84,8 @@ describe('training mode on a fresh default demo', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Reiniciar los datos de capacitación' }).click();
     await dialog.getByRole('button', { name: 'Sí, reiniciar' }).click();
-    await page.getByTestId('training-progress').waitFor();
+    // Progress shows while the reset runs (a loaded CI machine may take a while to start it).
+    await page.getByTestId('training-progress').or(page.getByTestId('training-done')).waitFor({ timeout: 60_000 });
     await screenshot(page, 'demo-reset-running');
     const done = page.getByTestId('training-done');
     await done.waitFor({ timeout: 120_000 });

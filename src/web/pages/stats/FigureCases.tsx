@@ -39,7 +39,7 @@ export function FigureCases({ query, cell, description, onClose }: FigureCasesPr
           {data.cases.length === 0 ? (
             <EmptyState>{t('stats.cases.empty')}</EmptyState>
           ) : (
-            <Table striped>
+            <Table highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('stats.cases.code')}</Table.Th>
