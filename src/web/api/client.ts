@@ -67,12 +67,18 @@ export function queryString(query: RequestOptions['query']): string {
   return text ? `?${text}` : '';
 }
 
+/** Who reads and why, on every request: the page's language and, when given, the access reason. */
+function readerHeaders(options: RequestOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': i18next.language || 'es' };
+  if (options.accessReason) headers['X-Access-Reason'] = encodeURIComponent(options.accessReason);
+  return headers;
+}
+
 async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18next.language || 'es' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...readerHeaders(options) };
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  if (options.accessReason) headers['X-Access-Reason'] = encodeURIComponent(options.accessReason);
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
@@ -118,11 +124,9 @@ export const api = {
  * — the access reason included, which a plain link could not send — and hands it to the browser to save.
  */
 export async function downloadFile(path: string, filename: string, options: RequestOptions = {}): Promise<void> {
-  const headers: Record<string, string> = { 'Accept-Language': i18next.language || 'es' };
-  if (options.accessReason) headers['X-Access-Reason'] = encodeURIComponent(options.accessReason);
   let response: Response;
   try {
-    response = await fetch(`${path}${queryString(options.query)}`, { headers, credentials: 'same-origin' });
+    response = await fetch(`${path}${queryString(options.query)}`, { headers: readerHeaders(options), credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
