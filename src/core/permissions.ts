@@ -26,6 +26,8 @@ export const permissions = [
   'admin.legal.manage',
   'admin.backups.manage',
   'audit.read',
+  /** Read the audit entries of every institution (without it: the actor's own institution's entries). */
+  'audit.read.all_institutions',
   // cases and people
   'case.create',
   'case.read',
@@ -83,6 +85,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'admin.legal.manage',
     'admin.backups.manage',
     'audit.read',
+    'audit.read.all_institutions',
   ],
   registrar: [
     ...caseWork,

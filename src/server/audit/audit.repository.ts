@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { auditLog, systemSettings } from '../../db/schema';
 import { GENESIS_HASH, UNSEALED } from './audit.hash';
@@ -80,4 +80,36 @@ export async function readSetting<T>(tx: Tx, key: string): Promise<T | undefined
 
 export async function writeSetting(tx: Tx, key: string, value: unknown): Promise<void> {
   await tx.insert(systemSettings).values({ key, value }).onConflictDoUpdate({ target: systemSettings.key, set: { value } });
+}
+
+export interface AuditListFilters {
+  action?: string;
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  /** From this instant (inclusive) … */
+  from?: Date;
+  /** … to this one (exclusive). */
+  before?: Date;
+}
+
+/** One page of the log, newest first, within `scope` (the policy's readable-audit condition), and the total. */
+export async function listAuditEntries(
+  db: Tx, filters: AuditListFilters, scope: SQL | undefined, page: { limit: number; offset: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const conditions = [
+    filters.action ? eq(auditLog.action, filters.action) : undefined,
+    filters.actorId ? eq(auditLog.actorId, filters.actorId) : undefined,
+    filters.entityType ? eq(auditLog.entityType, filters.entityType) : undefined,
+    filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
+    filters.from ? gte(auditLog.at, filters.from) : undefined,
+    filters.before ? lt(auditLog.at, filters.before) : undefined,
+    scope,
+  ].filter((c): c is SQL => c !== undefined);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
 }

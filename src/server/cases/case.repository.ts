@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { endOfDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
 import { CASE_LIST_TOTAL_CAP, type CaseListQuery } from '../../contracts/cases';
 import type { Tx } from '../../db/connect';
 import { casePlaces, cases, caseSuspects, caseVictims, persons } from '../../db/schema';
@@ -41,13 +42,12 @@ export async function loadCaseParts(tx: Tx, caseId: string): Promise<CaseParts> 
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-const nextDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000);
 
 /** The filters of the query, without scope (the scope comes from the policy, per branch). */
 function listFilters(q: CaseListQuery): SQL[] {
   const filters: SQL[] = [];
-  if (q.from) filters.push(gte(cases.registeredAt, new Date(`${q.from}T00:00:00Z`)));
-  if (q.to) filters.push(lt(cases.registeredAt, nextDay(q.to)));
+  if (q.from) filters.push(gte(cases.registeredAt, startOfDayInTimeZone(q.from)));
+  if (q.to) filters.push(lt(cases.registeredAt, endOfDayInTimeZone(q.to)));
   if (q.department) {
     filters.push(sql`(${cases.departmentCode} = ${q.department} or exists (select 1 from ${casePlaces}
       where ${casePlaces.caseId} = ${cases.id} and ${casePlaces.kind} = 'exploitation' and ${casePlaces.departmentCode} = ${q.department}))`);

@@ -48,7 +48,11 @@
  *                     geography; never identity, narratives or call summaries; builds annual snapshots.
  *   supervisor        identified cases of the own institution with identity; statistics of the own
  *                     institution within geography; consent override, duplicate review, audit.
+ *
+ * Audit log (audit.ts): the actor's own institution's entries; every institution's with
+ * audit.read.all_institutions (administrators).
  */
+export * from './audit';
 export * from './cases';
 export * from './drilldown';
 export * from './geography';

@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { endOfDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
 import type { CaseKeys } from '../../core/reconciliation/reconcile';
 import type { Tx } from '../../db/connect';
 import { caseAccess, casePlaces, cases, caseSuspects, caseVictims, justiceEvents, persons } from '../../db/schema';
@@ -53,10 +54,9 @@ export async function systemCaseKeysOfInstitution(tx: Tx, institutionId: string,
   return [...byCase.values()];
 }
 
-/** Registered from `from` to `to`, both days included (UTC): the period filter of both sides. */
+/** Registered from `from` to `to`, both days included (the country's calendar days): the period filter of both sides. */
 export function registeredWithin(from: string | undefined, to: string | undefined): SQL {
-  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-  return and(sql`true`, from ? gte(cases.registeredAt, new Date(`${from}T00:00:00Z`)) : undefined, to ? lt(cases.registeredAt, dayAfter(to)) : undefined)!;
+  return and(sql`true`, from ? gte(cases.registeredAt, startOfDayInTimeZone(from)) : undefined, to ? lt(cases.registeredAt, endOfDayInTimeZone(to)) : undefined)!;
 }
 
 export async function caseCodes(tx: Tx, ids: string[], visible: SQL): Promise<Array<{ id: string; code: string }>> {
