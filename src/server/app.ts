@@ -20,6 +20,7 @@ import { refuseUnstorableInput, useDepthLimitedJsonParser } from './http/input-g
 import { markNoStore } from './http/no-store';
 import { staticFileOptions } from './http/static-files';
 import type { App } from './http/types';
+import { startHousekeeping } from './ops/housekeeping';
 import { registerOpsRoutes } from './ops/ops.routes';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
@@ -122,6 +123,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   // Chains the audit entries requests append (unsealed) shortly after they commit; stopped with the app.
   const sealer = startAuditSealer(deps.db, {}, (error) => app.log.error({ err: error }, 'audit entries not sealed'));
   app.addHook('onClose', () => sealer.stop());
+  const stopHousekeeping = startHousekeeping(deps, auth, (error) => app.log.error({ err: error }, 'housekeeping failed'));
+  app.addHook('onClose', async () => stopHousekeeping());
 
   registerOpsRoutes(app, deps);
   registerAuthRoutes(app, deps, auth);

@@ -192,10 +192,11 @@ export function createAuthService(deps: Deps, secondFactors: SecondFactorService
 
   }
 
-  async function purgeExpiredSessions(): Promise<void> {
-    await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-    await purgeExpiredChallenges(db);
-    await throttle.purge();
+  /** Sessions and sign-in challenges past their expiry, and quiet throttle counters (housekeeping). */
+  async function purgeExpiredSessions(now: Date = new Date()): Promise<void> {
+    await db.delete(sessions).where(lt(sessions.expiresAt, now));
+    await purgeExpiredChallenges(db, now);
+    await throttle.purge(now);
   }
 
   return { login, completeSecondFactor, resolveSession, logout, changePassword, purgeExpiredSessions, secondFactors };

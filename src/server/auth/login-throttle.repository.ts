@@ -88,6 +88,7 @@ export async function refundKeyedAttempt(db: Tx, key: string, rule: Rule): Promi
 }
 
 /** Counters quiet for longer than any rule remembers are deleted. */
-export async function purgeQuietCounters(db: Tx, olderThanHours: number): Promise<void> {
-  await db.delete(loginThrottle).where(sql`${loginThrottle.lastAttemptAt} < now() - make_interval(hours => ${olderThanHours}::int) and ${notBlocked(loginThrottle.blockedUntil)}`);
+/** Counters quiet since `before` and not blocking anyone now. */
+export async function purgeQuietCounters(db: Tx, before: Date): Promise<void> {
+  await db.delete(loginThrottle).where(sql`${loginThrottle.lastAttemptAt} < ${before.toISOString()}::timestamptz and ${notBlocked(loginThrottle.blockedUntil)}`);
 }

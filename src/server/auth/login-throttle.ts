@@ -47,7 +47,8 @@ export function createLoginThrottle(deps: Deps) {
     },
     refundAccount: (userId: string) => refundAccountAttempt(db, userId, account),
     clearAccount: (userId: string) => clearAccountAttempts(db, userId),
-    purge: () => purgeQuietCounters(db, 24),
+    /** Counters quiet for a day are forgotten. */
+    purge: (now: Date) => purgeQuietCounters(db, new Date(now.getTime() - 24 * 3_600_000)),
   };
 }
 

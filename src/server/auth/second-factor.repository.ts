@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { loginChallenges, recoveryCodes, userSecondFactors } from '../../db/schema';
 
@@ -91,6 +91,6 @@ export async function deleteChallenge(db: Tx, id: string): Promise<void> {
   await db.delete(loginChallenges).where(eq(loginChallenges.id, id));
 }
 
-export async function purgeExpiredChallenges(db: Tx): Promise<void> {
-  await db.delete(loginChallenges).where(sql`${loginChallenges.expiresAt} < now()`);
+export async function purgeExpiredChallenges(db: Tx, now: Date): Promise<void> {
+  await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now));
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { idempotencyKeys } from '../../db/schema';
 
@@ -14,4 +14,9 @@ export async function findIdempotencyKey(q: Tx, userId: string, key: string): Pr
 /** Fails with a unique violation on IDEMPOTENCY_KEY_CONSTRAINT when a concurrent request stored the key first. */
 export async function storeIdempotencyKey(q: Tx, row: Omit<StoredIdempotencyKey, 'createdAt'>): Promise<void> {
   await q.insert(idempotencyKeys).values(row);
+}
+
+/** Keys stored before `before`: a retry that late is a new request. */
+export async function purgeIdempotencyKeysBefore(q: Tx, before: Date): Promise<void> {
+  await q.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
 }
