@@ -50,9 +50,21 @@ try {
     if (i > 600) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 250));
   }
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fuzzer', password }) });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const auth = { cookie: String(login.headers.get('set-cookie')).split(';')[0]!, 'x-csrf-token': csrfToken };
+  const signIn = async (secret: string) => {
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fuzzer', password: secret }) });
+    const body = (await login.json()) as { csrfToken: string; user?: { mustChangePassword?: boolean }; mustChangePassword?: boolean };
+    return { mustChange: body.mustChangePassword ?? body.user?.mustChangePassword, headers: { cookie: String(login.headers.get('set-cookie')).split(';')[0]!, 'x-csrf-token': body.csrfToken } };
+  };
+  let session = await signIn(password);
+  if (session.mustChange) {
+    // A first password set by the CLI must be changed before anything else is allowed.
+    const changed = await fetch(`${base}/api/v1/auth/password`, { method: 'POST', headers: { ...session.headers, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: password, newPassword: `${password}-2` }) });
+    if (!changed.ok) throw new Error(`password change failed: ${changed.status} ${await changed.text()}`);
+    session = await signIn(`${password}-2`);
+  }
+  const auth = session.headers;
+  const probe = await fetch(`${base}/api/v1/cases`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+  if (probe.status !== 400) throw new Error(`the fuzzer does not reach validation: ${probe.status} ${await probe.text()}`);
   const doc = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m) && !path.includes('/auth/') && !path.includes('/demo/') && !path.includes('/backups'))

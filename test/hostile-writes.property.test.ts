@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +26,7 @@ interface Route { method: Method; path: string; params: Schema[]; body?: Schema;
 interface Attack { label: string; url?: string; payload?: string; contentType?: string; noBody?: boolean }
 
 let registry: TestRegistry;
+let backupDir: string;
 let user: MadeUser;
 let routes: Route[] = [];
 let components: Record<string, Schema> = {};
@@ -36,7 +40,9 @@ const statuses = new Map<number, number>();
 const reached = new Map<string, number>();
 
 beforeAll(async () => {
-  registry = await createTestRegistry();
+  // A hostile request to the backup route that succeeds makes a real backup: into a directory of its own.
+  backupDir = mkdtempSync(join(tmpdir(), 'reta-hostile-backups-'));
+  registry = await createTestRegistry({ backupDir });
   user = await makeUser(registry, { roles: [...roles], national: true, kind: 'police' });
   const made = await user.client.post('/api/v1/cases', { source: 'complaint', reportedOn: '2026-01-10', victims: [{ person: { sex: 'female' } }], suspects: [{ person: { sex: 'male' } }] });
   expect(made.status).toBe(201);
@@ -60,7 +66,10 @@ beforeAll(async () => {
     }
   }
 }, 120_000);
-afterAll(() => registry?.close());
+afterAll(async () => {
+  await registry?.close();
+  rmSync(backupDir, { recursive: true, force: true });
+});
 
 const resolve = (s: Schema | undefined): Schema => (s?.$ref ? resolve(components[s.$ref.split('/').pop()!]) : (s ?? {}));
 
@@ -279,8 +288,17 @@ function bodyAttacks(route: Route): Attack[] {
     { label: 'multipart, 300-character boundary', payload: `--${'b'.repeat(300)}\r\n`, contentType: `multipart/form-data; boundary=${'b'.repeat(300)}` },
     { label: 'multipart, pollution field', payload: '--x\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\n{}\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x' },
   ];
-  return route.body || !route.json ? all : all.filter((a) => NO_BODY_NEEDED.has(a.label));
+  const fitting = route.body || !route.json ? all : all.filter((a) => NO_BODY_NEEDED.has(a.label));
+  // Bodies the parser refuses before any route code runs (wrong content type, unparsable or too deep JSON) are
+  // answered the same way on every route: each route gets three of them in turn, so every one is sent to a
+  // quarter of the routes; the bodies that reach the route's own validation and service go to every route.
+  if (!route.json) return fitting; // an upload route reads multipart bodies itself: all of them, every time
+  const turn = routes.indexOf(route);
+  const parserOnly = fitting.filter((a) => PARSER_LEVEL.has(a.label));
+  return [...fitting.filter((a) => !PARSER_LEVEL.has(a.label)), ...[0, 1, 2].map((k) => parserOnly[(turn * 3 + k) % parserOnly.length]!).filter((a, i, list) => list.indexOf(a) === i)];
 }
+
+const PARSER_LEVEL = new Set(['huge integer', 'cut-short json', 'nested 100,000 deep', 'wrong type (text/plain)', 'wrong type (form)', 'wrong type (xml)', 'multipart, no boundary', 'multipart, cut short', 'multipart, 300-character boundary', 'multipart, pollution field']);
 
 describe('hostile input on every write route of the OpenAPI document', () => {
   it('reads the write routes from the document', () => {
@@ -292,8 +310,8 @@ describe('hostile input on every write route of the OpenAPI document', () => {
   it('whole bodies and content types: empty, null, arrays, scalars, cut-short, deep nesting, pollution keys, unknown keys', async () => {
     for (const route of routes) await sendChecked(route, bodyAttacks(route));
     expect(statuses.get(400) ?? 0).toBeGreaterThan(routes.length * 5);
-    expect(statuses.get(415) ?? 0).toBeGreaterThan(routes.length);
-  }, 90_000);
+    expect(statuses.get(415) ?? 0).toBeGreaterThan(routes.length / 2);
+  }, 300_000);
 
   it('path parameters and versions: over-long, bad %-encoding, NUL, surrogates, int4 overflow', async () => {
     for (const route of routes) {
@@ -306,7 +324,7 @@ describe('hostile input on every write route of the OpenAPI document', () => {
       if (hasVersion) for (const version of hostileVersions) attacks.push({ label: `version=${version}`, url: urlFor(route, undefined, version), ...body });
       await sendChecked(route, attacks);
     }
-  }, 90_000);
+  }, 300_000);
 
   it('one field at a time: a hostile value of its own kind, or sampled from every kind (wrong types included)', async () => {
     let sent = 0;
@@ -327,7 +345,7 @@ describe('hostile input on every write route of the OpenAPI document', () => {
       await sendChecked(route, attacks);
     }
     expect(sent).toBeGreaterThan(300);
-  }, 120_000);
+  }, 300_000);
 
   it('reached past authorisation on every route, and some attacks were accepted as harmless', () => {
     const blocked = routes.filter((r) => !reached.get(`${r.method} ${r.path}`)).map((r) => `${r.method} ${r.path}`);
