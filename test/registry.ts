@@ -27,7 +27,7 @@ export const testDriver = (): 'pglite' | 'postgres' => (process.env.RETA_TEST_DR
  * A fresh, migrated database of its own (PGlite from the template, or a new PostgreSQL database made
  * from the template database), with the real bootstrap and the real app on top. Never a mock.
  */
-export async function createTestRegistry(overrides: Partial<Config> = {}): Promise<TestRegistry> {
+export async function createTestRegistry(overrides: Partial<Config> = {}, options: TestDatabaseOptions = {}): Promise<TestRegistry> {
   const config: Config = {
     ...loadConfig({}),
     encryptionKey: TEST_ENCRYPTION_KEY,
@@ -40,7 +40,7 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
     twoFactorRoles: [],
     ...overrides,
   };
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase(options);
   const registry = await prepareRegistry(config, database);
   const app = await buildApp(registry.deps, { serveWeb: false });
   await app.ready();
@@ -56,8 +56,24 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
   };
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export interface TestDatabaseOptions {
+  /**
+   * PostgreSQL only: also a read connection (RETA_READ_DATABASE_URL) to the same database, made read-only
+   * (`default_transaction_read_only`) as a streaming replica is, so that any write sent to it fails.
+   */
+  readReplica?: boolean;
+}
+
+/** The URL of a read-only connection to `url`'s database: what a hot-standby replica accepts. */
+export const readOnlyUrl = (url: string) => {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', '-c default_transaction_read_only=on');
+  return parsed.toString();
+};
+
+async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (testDriver() === 'pglite') {
+    if (options.readReplica) throw new Error('a read replica needs the postgres test driver');
     const template = readFileSync(await ensurePgliteTemplate());
     const client = await PGlite.create({ loadDataDir: new Blob([template]) });
     return { database: await openDatabase({ pglite: client }), drop: async () => undefined };
@@ -70,7 +86,8 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   await admin.connect();
   await admin.query(`create database "${name}" template "${template}"`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: adminUrl(url, name), poolSize: 4 });
+  const databaseUrl = adminUrl(url, name);
+  const database = await openDatabase({ databaseUrl, ...(options.readReplica ? { readDatabaseUrl: readOnlyUrl(databaseUrl) } : {}), poolSize: 4 });
   return {
     database,
     drop: async () => {

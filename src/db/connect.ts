@@ -21,6 +21,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
   db: Db;
+  /** PostgreSQL with a read replica configured: the replica's handle (read-only). Absent: read from `db`. */
+  readDb?: Db;
   kind: DatabaseKind;
   /**
    * Runs start-up work (migrations, seeds, first administrator) as the only instance doing so: on
@@ -38,12 +40,20 @@ export interface Database {
   connectionUrl?: string;
   /** PostgreSQL only: the connection pool's clients (for metrics). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
+  /** PostgreSQL with a read replica: the replica pool's clients. */
+  readPoolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
+
+/** What the pools call themselves in pg_stat_activity, so an operator tells the two apart. */
+export const APPLICATION_NAME = 'reta';
+export const READ_APPLICATION_NAME = 'reta-read';
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
   databaseUrl?: string;
+  /** A read replica of databaseUrl (statistics and reports read there). PostgreSQL only. */
+  readDatabaseUrl?: string;
   dataDir?: string;
   /** A PGlite instance made by the caller (tests load one from a migrated template). */
   pglite?: PGlite;
@@ -53,7 +63,8 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.readDatabaseUrl);
+  if (options.readDatabaseUrl) throw new Error('RETA_READ_DATABASE_URL needs a PostgreSQL primary (DATABASE_URL): PGlite has no replicas');
   if (options.pglite) return wrapPglite(options.pglite, () => undefined);
   if (!options.dataDir) throw new Error('Either databaseUrl or dataDir is required');
   const release = acquireDataDirLock(options.dataDir, options.lockCommand ?? process.argv.slice(1).join(' '));
@@ -91,17 +102,35 @@ function wrapPglite(client: PGlite, release: () => void): Database {
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+function openPool(url: string, max: number, applicationName: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: applicationName });
   // An idle connection the server ends (restart, failover, admin termination) is an 'error' event on the
   // pool; unhandled it would crash the process. The pool drops that client and the next query reconnects;
   // errors of queries in flight still reach their callers.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
-  const client = await pool.connect(); // fail fast with the server's own message
-  client.release();
+  return pool;
+}
+
+async function openPostgres(url: string, max: number, readUrl?: string): Promise<Database> {
+  const pool = openPool(url, max, APPLICATION_NAME);
+  const replica = readUrl ? openPool(readUrl, max, READ_APPLICATION_NAME) : undefined;
+  try {
+    for (const p of replica ? [pool, replica] : [pool]) (await p.connect()).release(); // fail fast with the server's own message
+  } catch (error) {
+    await Promise.all([pool.end(), replica?.end()]);
+    throw error;
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
-  return { db, kind: 'postgres', connectionUrl: url, exclusive: (work, onWait) => withStartupLock(url, work, onWait), close: () => pool.end(), poolStats };
+  const statsOf = (p: pg.Pool) => () => ({ total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount, max });
+  return {
+    db,
+    ...(replica ? { readDb: drizzlePg(replica, { schema }) as unknown as Db, readPoolStats: statsOf(replica) } : {}),
+    kind: 'postgres',
+    connectionUrl: url,
+    exclusive: (work, onWait) => withStartupLock(url, work, onWait),
+    close: async () => void (await Promise.all([pool.end(), replica?.end()])),
+    poolStats: statsOf(pool),
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { adminUrl } from '../../test/template';
 import { migrateDatabase, openDatabase, type Database } from '../db/connect';
 import { MigrationError } from '../db/migrate';
 import { auditLog, institutions, users } from '../db/schema';
+import { buildApp } from './app';
 import { prepareRegistry, type Registry } from './bootstrap';
 import { loadConfig } from './config';
 
@@ -64,8 +65,18 @@ describe('start-up', () => {
       await migrateDatabase(again); // nothing left to apply
       expect(await appliedIn(again)).toBe(applied);
       await again.close();
-      // Every instance serves: each reads through its own pool.
+      // Every instance serves: each reads through its own pool, and each one's HTTP app says it is ready.
       for (const r of registries) expect((await r.deps.db.select({ n: count() }).from(users))[0]!.n).toBe(1);
+      for (const r of registries) {
+        const app = await buildApp(r.deps, { serveWeb: false });
+        try {
+          const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+          expect(ready.statusCode, ready.body).toBe(200);
+          expect(JSON.parse(ready.body)).toMatchObject({ ready: true, migrations: { applied: applied } });
+        } finally {
+          await app.close();
+        }
+      }
     } finally {
       for (const r of registries) await r.close();
     }

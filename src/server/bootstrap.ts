@@ -22,7 +22,7 @@ export interface Registry {
 
 /** Opens the database, migrates it, checks the key and makes sure there is someone to log in as. */
 export async function openRegistry(config: Config, lockCommand: string): Promise<Registry> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockCommand });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, readDatabaseUrl: config.readDatabaseUrl, dataDir: config.dataDir, lockCommand });
   try {
     return await prepareRegistry(config, database, { onWait: (message) => console.error(message) });
   } catch (error) {

@@ -8,6 +8,11 @@ export interface Config {
   dataDir: string;
   /** postgres://… — when set, a PostgreSQL server is used instead of PGlite. */
   databaseUrl?: string;
+  /**
+   * postgres://… of a read replica (RETA_READ_DATABASE_URL, PostgreSQL streaming replication): statistics and
+   * reports read there; every write, and the facts refresh a statistics read starts with, go to databaseUrl.
+   */
+  readDatabaseUrl?: string;
   /** base64 of 32 bytes; when absent a key file is used (created on first start). */
   encryptionKey?: string;
   keyFile: string;
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.RETA_PORT, 3000),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    readDatabaseUrl: env.RETA_READ_DATABASE_URL || undefined,
     encryptionKey: env.RETA_ENCRYPTION_KEY || undefined,
     keyFile: resolve(env.RETA_KEY_FILE ?? './reta.key'),
     adminPassword: env.RETA_ADMIN_PASSWORD || undefined,

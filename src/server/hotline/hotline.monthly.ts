@@ -17,9 +17,9 @@ export async function monthlyCallStats(deps: Deps, ctx: Ctx, year: number): Prom
   const request = { from: `${year}-01-01`, to: `${year}-12-31`, scope: visibleCallsCondition(ctx.actor), cellsOnly: true };
   const calls = indicatorById('hotline_calls')!;
   const [byClassification, byOutcome, arrests] = await Promise.all([
-    runAggregate(deps.db, calls, { ...request, by: ['month', 'hotlineClassification'] }, ctx.actor),
-    runAggregate(deps.db, calls, { ...request, by: ['month', 'hotlineOutcome'] }, ctx.actor),
-    runAggregate(deps.db, indicatorById('hotline_arrests')!, { ...request, by: ['month'] }, ctx.actor),
+    runAggregate(deps, calls, { ...request, by: ['month', 'hotlineClassification'] }, ctx.actor),
+    runAggregate(deps, calls, { ...request, by: ['month', 'hotlineOutcome'] }, ctx.actor),
+    runAggregate(deps, indicatorById('hotline_arrests')!, { ...request, by: ['month'] }, ctx.actor),
   ]);
   const zeros = <T extends readonly string[]>(codes: T) => Object.fromEntries(codes.map((c) => [c, 0])) as Record<T[number], number>;
   const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, total: 0, byClassification: zeros(hotlineClassifications), byOutcome: zeros(callOutcomes), arrests: 0 }));

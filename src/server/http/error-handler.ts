@@ -37,6 +37,13 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large' },
 };
 
+/**
+ * The multipart parser (busboy, under @fastify/multipart) reports a body it cannot read — no boundary, cut
+ * short, a boundary too long to search for — as plain errors without a code, thrown while a route reads its
+ * parts. They are always about what the client sent: a 400, never a 500. Known by where they were raised.
+ */
+const raisedByBodyParser = (error: Error) => /[\\/]@fastify[\\/]busboy[\\/]/.test(error.stack ?? '');
+
 /** Every failure becomes `{ error: { code, message, fields? } }`; no stack trace ever leaves the server. */
 export function handleError(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const locale = req.ctx?.locale ?? localeFromHeader(req.headers['accept-language']);
@@ -70,6 +77,7 @@ export function handleError(error: FastifyError | Error, req: FastifyRequest, re
     // Any other mistake of the client that Fastify caught before the route: a 4xx in the documented shape.
     return reply.code(status).send(body(req, locale, 'request.invalid'));
   }
+  if (raisedByBodyParser(error)) return reply.code(400).send(body(req, locale, 'request.invalid'));
   if (isUniqueViolation(error)) {
     // A duplicate the service did not foresee: its transaction rolled back, so say that nothing was saved
     // (a 409 the person can act on), and log it for the service to handle it by name.

@@ -87,3 +87,11 @@ export async function requestCancel(q: Tx, id: string): Promise<JobRow | undefin
   await q.update(jobs).set({ cancelRequested: 1, updatedAt: new Date() }).where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
   return findJob(q, id);
 }
+
+/** Background jobs waiting and running, by kind (for /metrics): what the job queue holds right now. */
+export async function countOpenJobs(q: Tx): Promise<Array<{ kind: string; status: 'queued' | 'running'; n: number }>> {
+  const result = (await q.execute(sql`select kind, status, count(*)::int as n from jobs where status in ('queued', 'running') group by kind, status`)) as unknown as {
+    rows: Array<{ kind: string; status: 'queued' | 'running'; n: number }>;
+  };
+  return result.rows.map((r) => ({ ...r, n: Number(r.n) }));
+}

@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Deps } from '../deps';
 import { forbidden } from '../errors/app-error';
 import type { App } from '../http/types';
+import { countOpenJobs } from '../jobs/job.repository';
 import { matchQueueLength } from '../matching/match-queue';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -26,7 +27,7 @@ function allowed(deps: Deps, req: FastifyRequest): boolean {
 /**
  * Prometheus metrics of this instance (its own registry, so several apps in one process never mix):
  * request latency by route pattern (never the concrete URL: it may carry identifying data), the database
- * pool, the duplicate-matching queue, and Node's defaults (event-loop lag, heap, RSS, CPU).
+ * pool (and the read replica's), the duplicate-matching queue, the background job queue, and Node's defaults (event-loop lag, heap, RSS, CPU).
  */
 export function registerMetrics(app: App, deps: Deps): void {
   const registry = new Registry();
@@ -50,11 +51,38 @@ export function registerMetrics(app: App, deps: Deps): void {
     },
   });
   new Gauge({
+    name: 'reta_db_read_pool_connections',
+    help: 'Read-replica pool clients by state (RETA_READ_DATABASE_URL); absent without a replica',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const stats = deps.database.readPoolStats?.();
+      if (!stats) return;
+      for (const [state, value] of Object.entries(stats)) this.set({ state }, value);
+    },
+  });
+  new Gauge({
     name: 'reta_match_queue_length',
     help: 'Persons waiting for duplicate matching',
     registers: [registry],
     async collect() {
       this.set(await matchQueueLength(deps.db));
+    },
+  });
+
+  new Gauge({
+    name: 'reta_jobs',
+    help: 'Background jobs (imports, reports, exports, demo) queued or running, by kind',
+    labelNames: ['kind', 'status'],
+    registers: [registry],
+    async collect() {
+      this.reset(); // a kind whose jobs all finished disappears instead of keeping its last count
+      this.set({ kind: 'all', status: 'queued' }, 0);
+      this.set({ kind: 'all', status: 'running' }, 0);
+      for (const { kind, status, n } of await countOpenJobs(deps.db)) {
+        this.set({ kind, status }, n);
+        this.inc({ kind: 'all', status }, n);
+      }
     },
   });
 

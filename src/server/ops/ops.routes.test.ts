@@ -50,6 +50,8 @@ describe('/metrics', () => {
     expect(response.body).toMatch(/reta_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/cases",status_code="201"\} \d+/);
     expect(response.body).toContain('nodejs_eventloop_lag_seconds');
     expect(response.body).toMatch(/reta_match_queue_length \d+/);
+    expect(response.body).toMatch(/reta_jobs\{kind="all",status="queued"\} \d+/);
+    expect(response.body).toMatch(/reta_jobs\{kind="all",status="running"\} \d+/);
     // Route patterns only: no concrete id ever reaches the metrics.
     expect(response.body).not.toContain(created.body.id);
   });

@@ -37,7 +37,8 @@ interface VictimRecord extends QuasiRecord {
 }
 
 async function loadVictims(deps: Deps, ctx: Ctx, year?: number): Promise<VictimRecord[]> {
-  const rows = await deps.db
+  // A report's read: on the read replica when there is one (RETA_READ_DATABASE_URL).
+  const rows = await deps.readDb
     .select({
       sex: resolved<string>('sex'),
       ageYears: caseVictims.ageYears,

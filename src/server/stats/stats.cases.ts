@@ -17,7 +17,7 @@ import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors/app-error';
 import { cellMayBeBrokenDown, mayListCasesBehindFigures, visibleCasesCondition } from '../policy';
 import { assessedIds } from './stats.assessed';
-import { baseSql, filtersOf } from './stats.query';
+import { baseSql, filtersOf, statsRead } from './stats.query';
 import type { StatsService } from './stats.service';
 import { sources } from './stats.sources';
 
@@ -74,7 +74,7 @@ export async function casesBehindFigure(deps: Deps, stats: StatsService, ctx: Ct
     group by cases.id, cases.code, cases.registered_at, cases.department_code
     order by cases.registered_at desc, cases.code
     limit ${limit + 1}`;
-  const result = (await deps.db.execute(query)) as unknown as { rows: Array<{ id: string; code: string; registered_at: string | Date; department_code: string | null; records: number | string }> };
+  const result = (await statsRead(deps, (tx) => tx.execute(query))) as unknown as { rows: Array<{ id: string; code: string; registered_at: string | Date; department_code: string | null; records: number | string }> };
   const rows = result.rows.slice(0, limit);
   return {
     indicator: indicator.id,

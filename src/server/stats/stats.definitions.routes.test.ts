@@ -231,7 +231,7 @@ describe('8. measure fields', () => {
     }
     const { runAggregate } = await import('./stats.query');
     const wrong = { ...indicators.find((i) => i.id === 'prevention_participants')!, unit: 'case' as const };
-    await expect(runAggregate(registry.deps.db, wrong, { by: [] }, null)).rejects.toThrow(/measure field participants/);
+    await expect(runAggregate(registry.deps, wrong, { by: [] }, null)).rejects.toThrow(/measure field participants/);
   });
 });
 

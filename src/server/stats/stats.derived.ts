@@ -18,7 +18,7 @@ const request = (q: DerivedQuery) => ({ by: [], from: q.from, to: q.to, filters:
 /** Victims' internal routes: department of origin → department of exploitation, largest first. */
 export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   const victims = indicatorById('victims')!;
-  const rows = await runAggregate(deps.db, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'], cellsOnly: true }, actor);
+  const rows = await runAggregate(deps, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'], cellsOnly: true }, actor);
   const pairs = rows
     .filter((r) => r.d1 && r.d2 && r.d1 !== 'unknown' && r.d2 !== 'unknown' && (q.sameDepartment || r.d1 !== r.d2))
     .map((r) => ({ origin: r.d1!, destination: r.d2!, n: r.value ?? 0 }))
@@ -46,7 +46,7 @@ export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, e
 export async function funnel(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
   // The steps each case reached are kept in its facts (src/core/stats/facts.ts): one pass over the cases.
   const base = baseSql(indicatorById('cases')!, request(q), actor, [], ['f.investigated', 'f.charged', 'f.tried', 'f.convicted']);
-  const result = (await statsRead(deps.db, (tx) =>
+  const result = (await statsRead(deps, (tx) =>
     tx.execute(sql`select count(*)::int as complaints, count(*) filter (where investigated)::int as investigated,
       count(*) filter (where charged)::int as charged, count(*) filter (where tried)::int as tried,
       count(*) filter (where convicted)::int as convicted from (${base}) b`),
@@ -83,7 +83,7 @@ export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery
     'f.registered_on - f.facts_start as lag_facts',
   ]);
   const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
-  const result = (await statsRead(deps.db, (tx) =>
+  const result = (await statsRead(deps, (tx) =>
     tx.execute(sql`select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))},
       count(*) filter (where stale)::int as stale from (${base}) t`),
   )) as unknown as { rows: Array<Record<string, number | null>> };

@@ -9,6 +9,7 @@ import { percentOf } from '../../core/stats/rounding';
 import type { Actor } from '../context';
 import type { Deps } from '../deps';
 import { statsScope } from '../policy';
+import { statsRead } from './stats.query';
 
 export interface OccupancyQuery {
   from?: string;
@@ -22,7 +23,7 @@ export async function occupancy(deps: Deps, actor: Actor | null, q: OccupancyQue
   const to = q.to ?? today();
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   const scope = statsScope(actor, { institution: 'sh.institution_id', department: 'sh.department_code' });
-  const result = (await deps.db.execute(sql`
+  const result = (await statsRead(deps, (tx) => tx.execute(sql`
     with p as (select ${from}::date as p_start, ${to}::date + 1 as p_end),
     s as (select st.shelter_id, greatest(0, least(case when st.check_out_on is null then p.p_end when st.check_out_on <= st.check_in_on then st.check_in_on + 1 else st.check_out_on end, p.p_end)
              - greatest(st.check_in_on, p.p_start)) as nights
@@ -31,7 +32,7 @@ export async function occupancy(deps: Deps, actor: Actor | null, q: OccupancyQue
       coalesce(sum(s.nights), 0)::int as bed_nights, count(*) filter (where s.nights > 0)::int as stays
     from shelters sh left join s on s.shelter_id = sh.id
     where ${scope}
-    group by sh.id, sh.name, sh.department_code, sh.capacity_beds order by sh.name, sh.id`)) as unknown as {
+    group by sh.id, sh.name, sh.department_code, sh.capacity_beds order by sh.name, sh.id`))) as unknown as {
     rows: Array<{ id: string; name: string; department_code: string | null; capacity_beds: number; days: number; bed_nights: number; stays: number }>;
   };
   const items = result.rows.map((r) => {

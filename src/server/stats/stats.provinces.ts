@@ -16,7 +16,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { caseOfRecord } from './stats.cases';
-import { baseSql, filtersOf } from './stats.query';
+import { baseSql, filtersOf, statsRead } from './stats.query';
 import type { StatsService } from './stats.service';
 import { sources } from './stats.sources';
 
@@ -37,7 +37,7 @@ export async function provincesOfDepartment(deps: Deps, stats: StatsService, ctx
       left join (select distinct cp.case_id, left(cp.ubigeo, 4) as province from case_places cp
         where cp.kind = 'exploitation' and cp.department_code = ${department} and length(cp.ubigeo) >= 4) p on p.case_id = ${sql.raw(link.caseId)})
     select province as d1, count(distinct id)::int as value from counted group by grouping sets ((province), ())`;
-  const result = (await deps.db.execute(query)) as unknown as { rows: Array<{ d1: string | null; value: number | string }> };
+  const result = (await statsRead(deps, (tx) => tx.execute(query))) as unknown as { rows: Array<{ d1: string | null; value: number | string }> };
   const rows: AggregateRow[] = result.rows.map((r) => ({ d1: r.d1, d2: null, value: Number(r.value) }));
   const table = shapeTable(rows, { dimensions: 1, threshold: head.threshold, countLike: true, decimals: 1 });
   return {

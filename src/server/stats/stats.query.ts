@@ -102,20 +102,49 @@ export function baseSql(
   return sql`select ${sql.raw(select)} from ${sql.raw(source.from)} ${sql.raw(condition?.join ?? '')} ${sql.raw(joins.join(' '))} ${sql.raw(laterals.join(' '))} where ${sql.join(where, sql` and `)}`;
 }
 
+/** Where statistics read: the primary (`db`), and a read replica (`readDb`) when one is configured. */
+export interface StatsConnections {
+  db: Tx;
+  readDb?: Tx;
+}
+
+/** Takes the cases queued by writes made outside a transaction and recomputes their facts; JIT off if asked. */
+async function drainFactQueue(tx: Tx, jitOff: boolean): Promise<void> {
+  // One round trip: the queued cases taken (usually none), and JIT off for this transaction when it reads next.
+  const taken = (await tx.execute(
+    sql`with q as (delete from stats_fact_queue returning case_id) select ${jitOff ? sql`set_config('jit', 'off', true)` : sql`null`} as jit, array(select distinct case_id::text from q) as ids`,
+  )) as unknown as { rows: Array<{ ids: string[] | string }> };
+  const ids = taken.rows[0]?.ids ?? [];
+  await refreshCaseFacts(tx, typeof ids === 'string' ? parseTextArray(ids) : ids);
+}
+
 /**
  * Statistics read in a transaction of their own: first the facts queued by a write made outside a
  * transaction are brought up to date (figures are live: a write is visible in the next read), then JIT is
  * turned off for the queries (it costs seconds on plans that return a handful of rows).
+ *
+ * With a read replica (RETA_READ_DATABASE_URL) the queue is drained on the primary — a replica cannot write —
+ * and the figures are read on the replica, which shows them once it has replayed that far: a figure may lag a
+ * write by the replication delay (usually well under a second; `pg_stat_replication.replay_lag` on the
+ * primary). Without a replica both happen in one transaction on the primary, so a read right after a write
+ * sees it.
  */
-export function statsRead<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+export async function statsRead<T>(connections: StatsConnections, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const replica = connections.readDb && connections.readDb !== connections.db ? connections.readDb : undefined;
+  if (!replica) {
+    return connections.db.transaction(async (tx) => {
+      markStatisticsRead(tx);
+      await drainFactQueue(tx, true);
+      return work(tx);
+    });
+  }
+  await connections.db.transaction(async (tx) => {
     markStatisticsRead(tx);
-    // One round trip: JIT off for this transaction, and the queued cases taken (usually none).
-    const taken = (await tx.execute(
-      sql`with q as (delete from stats_fact_queue returning case_id) select set_config('jit', 'off', true) as jit, array(select distinct case_id::text from q) as ids`,
-    )) as unknown as { rows: Array<{ ids: string[] | string }> };
-    const ids = taken.rows[0]?.ids ?? [];
-    await refreshCaseFacts(tx, typeof ids === 'string' ? parseTextArray(ids) : ids);
+    await drainFactQueue(tx, false);
+  });
+  return replica.transaction(async (tx) => {
+    markStatisticsRead(tx);
+    await tx.execute(sql`select set_config('jit', 'off', true)`);
     return work(tx);
   });
 }
@@ -123,8 +152,8 @@ export function statsRead<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
 type GroupingSet = readonly [boolean, boolean];
 
 /** The cells, margins and grand total of an indicator: one row per grouping set member. */
-export async function runAggregate(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
-  return statsRead(tx, (t) => aggregateIn(t, indicator, input, actor));
+export async function runAggregate(connections: StatsConnections, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
+  return statsRead(connections, (t) => aggregateIn(t, indicator, input, actor));
 }
 
 async function aggregateIn(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {

@@ -23,7 +23,7 @@
  * `ctx = null` in the derived views means the whole registry (system use only), exact unless
  * `system = { exact: false }` (or q.suppress) asks for the disclosure-controlled figures.
  * DerivedQuery = { from?, to?, <dimension filters>?, sameDepartment?, limit (routes), suppress? }.
- * Lower level: runAggregate(db, indicatorDef, { by, from, to, filters, cellsOnly }, actor | null) in
+ * Lower level: runAggregate(deps, indicatorDef, { by, from, to, filters, cellsOnly }, actor | null) in
  * stats.query.ts returns the raw cells and margins; shapeTable (src/core/stats/table.ts) lays them out.
  * Types: StatsQuery / StatsResult / DerivedQuery in src/contracts/stats.ts; indicator ids in
  * src/core/stats/indicators.ts. DEFINITIONS_VERSION identifies the definitions a result was computed with.
@@ -84,7 +84,7 @@ export function createStatsService(deps: Deps) {
     const by = (q.by ?? []) as DimensionId[];
     const filters = filtersOf(q);
     if (by.includes('prosecutionDistrict') || filters.prosecutionDistrict) await ensureProsecutionDistricts(deps.db);
-    const rows = await runAggregate(deps.db, indicator, { by, from: q.from, to: q.to, filters }, actor);
+    const rows = await runAggregate(deps, indicator, { by, from: q.from, to: q.to, filters }, actor);
     const countLike = isCountMeasure(indicator.measure);
     const order = (d: DimensionId | undefined) => (d && valueOrder[d] ? [...valueOrder[d]!] : d && dimensions[d].ordered ? 'key' : undefined);
     let table = shapeTable(rows, {
@@ -98,7 +98,7 @@ export function createStatsService(deps: Deps) {
       columnOrder: order(by[1]),
     });
     if (!countLike && !exact) {
-      const counts = await runAggregate(deps.db, { ...indicator, measure: { kind: 'count' } }, { by, from: q.from, to: q.to, filters }, actor);
+      const counts = await runAggregate(deps, { ...indicator, measure: { kind: 'count' } }, { by, from: q.from, to: q.to, filters }, actor);
       table = hideThinMedians(table, counts, by.length, threshold());
     }
     table = await labelTable(deps.db, table, by);
