@@ -40,6 +40,12 @@ async function expectNoSeriousViolations(page: Page, name: string) {
   expect(summary).toEqual([]);
 }
 
+/** Every violation axe finds (any impact), as lines naming the page: a whole tour is reported at once. */
+async function violations(page: Page, name: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
+}
+
 describe('language switch and accessibility', () => {
   let h: Harness;
   let registrar: { username: string; password: string };
@@ -100,6 +106,42 @@ describe('language switch and accessibility', () => {
     }
     await context.close();
   });
+
+  // The router's routes (src/web/App.tsx), the admin sections and the statistics sub-pages, for one user who holds every role.
+  const everyPage = () => [
+    '/', '/cases', '/cases/new', `/cases/${caseId}`, '/search?q=RETA', '/justice', '/protection', '/hotline', '/operations', '/prevention',
+    '/stats', '/stats/table', '/reports', '/releases', '/quality', '/reconciliation', '/imports', '/duplicates', '/offline',
+    '/account/security', '/password', '/admin/institutions', '/admin/units', '/admin/users', '/admin/tokens', '/admin/webhooks',
+    '/admin/reference', '/admin/legal', '/admin/audit', '/admin/backups', '/no-such-page',
+  ];
+  let everyone: { username: string; password: string } | undefined;
+  for (const language of ['es', 'en'] as const) {
+    it(`every page of the web app passes axe (${language})`, async () => {
+      everyone ??= await createUser(h, ['administrator', 'supervisor', 'analyst', 'registrar', 'prosecutor', 'social_worker', 'hotline_operator'], await createInstitution(h.admin, 'police'), { national: true });
+      const { context, page } = await newPage(h, { locale: language === 'es' ? 'es-PE' : 'en-GB' });
+      const found: string[] = [];
+      const check = async (name: string) => {
+        const lines = await violations(page, `${name} (${language})`);
+        if (lines.length) console.log(lines.join('\n'));
+        found.push(...lines);
+      };
+      await page.goto(`${h.baseUrl}/open-data`);
+      if (language === 'en') await page.getByTestId('language-switch').getByText('EN').click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await check('/open-data');
+      await signIn(page, h, everyone, '/');
+      for (const path of everyPage()) {
+        await page.goto(`${h.baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.documentElement.lang), path).toBe(language);
+        await check(path);
+      }
+      expect(found).toEqual([]);
+      await context.close();
+    }, 900_000);
+  }
 
   it('a supervisor sees who read identity data of the case and why', async () => {
     const { context, page } = await newPage(h);

@@ -38,6 +38,14 @@ describe('an analyst explores the statistics', () => {
     await screenshot(page, 'stats-map');
     await expectNoSeriousViolations(page, 'stats dashboard');
 
+    // A bar of a chart opens the cases behind its figure (the purpose with most victims is the first bar).
+    await page.getByTestId('panel-purpose').locator('svg path[fill="#3730a3"]').first().click();
+    const behindBar = page.getByTestId('figure-cases');
+    await behindBar.getByRole('link', { name: /^RETA-/ }).first().waitFor();
+    expect(await page.getByRole('dialog').textContent()).toMatch(/Víctimas por forma de explotación · /);
+    await page.keyboard.press('Escape');
+    await behindBar.waitFor({ state: 'detached' });
+
     await page.getByRole('link', { name: 'Tabla a medida' }).click();
     await pick(page, page, 'Filas', 'Sexo');
     await pick(page, page, 'Columnas', /^Grupo de edad \(RETA/);

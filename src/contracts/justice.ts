@@ -169,6 +169,8 @@ export const eventList = listResponse(eventView);
  * actor's unit), newest first, with the case code and a new marker on each row.
  */
 export const justiceInboxQuery = inboxListQuery.extend({
+  /** Only what still waits for the office: nothing recorded by its institution on that defendant since. */
+  waiting: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
   type: z.enum(justiceEventTypes as [JusticeEventType, ...JusticeEventType[]]).optional(),
 });
 export type JusticeInboxQuery = z.infer<typeof justiceInboxQuery>;

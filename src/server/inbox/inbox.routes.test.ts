@@ -95,6 +95,24 @@ describe('the justice inbox', () => {
     expect((await hotline.client.get('/api/v1/justice/inbox')).status).toBe(403);
     expect((await hotline.client.post('/api/v1/justice/inbox/seen')).status).toBe(403);
   });
+
+  it('"waiting" keeps only what the office has not acted on since it was sent (the home card counts these)', async () => {
+    const prosecutor = await makeUser(registry, { roles: ['prosecutor'] });
+    const made = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await makeCase(registry.deps, police, { suspects: [{}] });
+      made.push(c);
+      const sent = await police.client.post(`/api/v1/cases/${c.case.id}/suspects/${c.suspects[0]!.id}/events`, { type: 'police_report_sent', occurredOn: '2026-01-10', receivingInstitutionId: prosecutor.institutionId });
+      expect(sent.status).toBe(201);
+    }
+    const acted = await prosecutor.client.post(`/api/v1/cases/${made[0]!.case.id}/suspects/${made[0]!.suspects[0]!.id}/events`, { type: 'preliminary_investigation_opened', occurredOn: '2026-01-12' });
+    expect(acted.status).toBe(201);
+    const codes = (body: { items: Array<{ caseCode: string }> }) => body.items.map((e) => e.caseCode);
+    expect(codes((await prosecutor.client.get('/api/v1/justice/inbox')).body)).toEqual([made[1]!.case.code, made[0]!.case.code]);
+    const waiting = await prosecutor.client.get('/api/v1/justice/inbox?waiting=true');
+    expect(codes(waiting.body)).toEqual([made[1]!.case.code]);
+    expect(waiting.body.total).toBe(1);
+  });
 });
 
 describe('the hotline follow-up', () => {

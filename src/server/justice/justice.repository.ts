@@ -191,6 +191,9 @@ export async function listInboxEvents(tx: Tx, actor: Actor, query: JusticeInboxQ
   if (query.mine && actor.unitId) conditions.push(eq(justiceEvents.receivingUnitId, actor.unitId));
   if (query.type) conditions.push(eq(justiceEvents.type, query.type));
   if (query.q) conditions.push(caseCodeContains(query.q));
+  // Waiting: the receiving institution has recorded nothing on that defendant since it was sent.
+  if (query.waiting)
+    conditions.push(sql`not exists (select 1 from justice_events w where w.suspect_id = ${justiceEvents.suspectId} and w.institution_id = ${actor.institutionId} and w.recorded_at > ${justiceEvents.recordedAt})`);
   conditions.push(sql`not exists (select 1 from justice_events c where c.supersedes_event_id = ${justiceEvents.id})`);
   const where = and(...conditions);
   const unseenWhen = seenAt ? sql`${justiceEvents.recordedAt} > ${seenAt.toISOString()}::timestamptz` : sql`true`;

@@ -40,7 +40,7 @@ export function homeCards(user: MeView): HomeCard[] {
     {
       // What was sent to this office (police reports, charges), newest first — not every open case it can see.
       id: 'justice_cases', permissions: ['justice.prosecution.write', 'justice.court.write'], path: '/api/v1/justice/inbox',
-      more: '/justice',
+      query: { waiting: true }, more: '/justice',
       render: (item, t) => (
         <Anchor component={Link} to={`/cases/${String(item.caseId)}`} size="sm">
           {`${String(item.caseCode ?? '')} · ${t(`justiceEventTypes.${String(item.type)}`, { ns: 'codes' })}`}

@@ -54,7 +54,8 @@ export default function QualityPage() {
       <QueryLoading query={query} />
       {query.data && query.data.items.length === 0 && <EmptyState>{t('quality.empty')}</EmptyState>}
       {rows.length > 1 && (
-        <div className="reta-table-wrap">
+        // A wide table scrolls sideways: the keyboard must be able to reach and scroll it too (WCAG 2.1.1).
+        <div className="reta-table-wrap" tabIndex={0} role="region" aria-label={t('quality.title')}>
           <Table striped data-testid="quality-table">
             <Table.Thead>
               <Table.Tr>

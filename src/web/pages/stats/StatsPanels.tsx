@@ -11,6 +11,7 @@ import { Chart } from './Chart';
 import { peruDepartments } from '../../../core/geo/departments';
 import { ChoroplethMap } from './ChoroplethMap';
 import { FigureCases } from './FigureCases';
+import type { CellRef } from './pivot-model';
 import { exportHref, headerLabel, useStat, useStatsAbilities, type StatsFilters } from './stats-data';
 
 /** The data behind a chart, as files: the same query as the chart. */
@@ -73,9 +74,22 @@ export function Headline({ indicator, filters }: { indicator: string; filters: S
   );
 }
 
+/** The cases behind the figure a chart's bar or point stands for (clicked), for readers who may see them. */
+function useChartCases(indicator: string, by: string[], filters: StatsFilters) {
+  const { canDrill } = useStatsAbilities();
+  const [opened, setOpened] = useState<{ cell: CellRef; description: string } | null>(null);
+  const query = { indicator, by: by.join(','), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string> };
+  return {
+    canDrill,
+    open: (cell: CellRef, description: string) => setOpened({ cell, description }),
+    drawer: canDrill ? <FigureCases query={query} cell={opened?.cell ?? null} description={opened?.description ?? ''} onClose={() => setOpened(null)} /> : null,
+  };
+}
+
 export function TrendPanel({ filters }: { filters: StatsFilters }) {
   const { t } = useTranslation();
   const q = useStat('cases', ['month'], filters);
+  const cases = useChartCases('cases', ['month'], filters);
   const option = useMemo(() => q.data && {
     grid: { left: 40, right: 16, top: 16, bottom: 40 },
     tooltip: { trigger: 'axis' },
@@ -85,7 +99,11 @@ export function TrendPanel({ filters }: { filters: StatsFilters }) {
   }, [q.data, t]);
   return (
     <Panel title={t('stats.trend')} notes={q.data?.notes} data={{ indicator: 'cases', by: ['month'], filters }}>
-      {option ? <Chart option={option} label={t('stats.trend')} /> : <Pending query={q} />}
+      {option ? <Chart option={option} label={t('stats.trend')} onClick={(p) => {
+        const row = p.dataIndex !== undefined ? q.data?.rows[p.dataIndex] : undefined;
+        if (row && cases.canDrill) cases.open({ row: row.key }, `${t('indicators.cases.name', { ns: 'indicators' })} · ${row.key}`);
+      }} /> : <Pending query={q} />}
+      {cases.drawer}
     </Panel>
   );
 }
@@ -93,6 +111,7 @@ export function TrendPanel({ filters }: { filters: StatsFilters }) {
 export function PurposePanel({ filters, onPick }: { filters: StatsFilters; onPick: (purpose: string) => void }) {
   const { t } = useTranslation();
   const q = useStat('victims', ['purpose'], filters);
+  const cases = useChartCases('victims', ['purpose'], filters);
   const option = useMemo(() => q.data && {
     grid: { left: 160, right: 24, top: 8, bottom: 24 },
     tooltip: {},
@@ -102,7 +121,14 @@ export function PurposePanel({ filters, onPick }: { filters: StatsFilters; onPic
   }, [q.data]);
   return (
     <Panel title={t('stats.by_purpose')} notes={q.data?.notes} testId="panel-purpose" data={{ indicator: 'victims', by: ['purpose'], filters }}>
-      {option ? <Chart option={option} label={t('stats.by_purpose')} onClick={(p) => q.data && p.dataIndex !== undefined && onPick(q.data.rows[p.dataIndex]!.key)} /> : <Pending query={q} />}
+      {option ? <Chart option={option} label={t('stats.by_purpose')} onClick={(p) => {
+        const row = p.dataIndex !== undefined ? q.data?.rows[p.dataIndex] : undefined;
+        if (!row) return;
+        // Who may see the cases behind a figure opens them; anyone else narrows the page to that purpose.
+        if (cases.canDrill) cases.open({ row: row.key }, `${t('stats.by_purpose')} · ${headerLabel('purpose', row)}`);
+        else onPick(row.key);
+      }} /> : <Pending query={q} />}
+      {cases.drawer}
     </Panel>
   );
 }
@@ -110,6 +136,7 @@ export function PurposePanel({ filters, onPick }: { filters: StatsFilters; onPic
 export function PyramidPanel({ filters }: { filters: StatsFilters }) {
   const { t } = useTranslation();
   const q = useStat('victims', ['ageBandReta', 'sex'], filters);
+  const cases = useChartCases('victims', ['ageBandReta', 'sex'], filters);
   const option = useMemo(() => {
     const d: StatsResult | undefined = q.data;
     if (!d) return undefined;
@@ -129,7 +156,12 @@ export function PyramidPanel({ filters }: { filters: StatsFilters }) {
   }, [q.data]);
   return (
     <Panel title={t('stats.pyramid')} notes={q.data?.notes} data={{ indicator: 'victims', by: ['ageBandReta', 'sex'], filters }}>
-      {option ? <Chart option={option} label={t('stats.pyramid')} /> : <Pending query={q} />}
+      {option ? <Chart option={option} label={t('stats.pyramid')} onClick={(p) => {
+        const row = p.dataIndex !== undefined ? q.data?.rows[p.dataIndex] : undefined;
+        const sex = (['female', 'male'] as const)[p.seriesIndex ?? -1];
+        if (row && sex && cases.canDrill) cases.open({ row: row.key, column: sex }, `${headerLabel('ageBandReta', row)} · ${headerLabel('sex', { key: sex })}`);
+      }} /> : <Pending query={q} />}
+      {cases.drawer}
     </Panel>
   );
 }
