@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../test/api-client';
+import { countryToday } from '../src/core/country-date';
 import type { DemoSummary } from '../src/server/demo/generator';
 import { DEMO_E2E_PASSWORD, newPage, pick, screenshot, signIn, startDemoHarness, type Harness } from './harness';
 
@@ -28,7 +29,7 @@ describe('a normal day for each role, on a fresh default demo', () => {
   /** A case the police registered today: a 16-year-old victim and one suspect. */
   async function policeCase() {
     const created = await registrar.post('/api/v1/cases', {
-      source: 'complaint', reportedOn: new Date().toISOString().slice(0, 10), factsDateFrom: '2026-05', acts: ['recruitment'], means: ['deception'],
+      source: 'complaint', reportedOn: countryToday(), factsDateFrom: '2026-05', acts: ['recruitment'], means: ['deception'],
       purposes: ['sexual_exploitation'], places: [{ kind: 'exploitation', ubigeo: '17' }],
       victims: [{ person: { sex: 'female' }, ageYears: 16 }], suspects: [{ person: { sex: 'male' }, roles: ['recruiter'] }],
     });
@@ -56,7 +57,7 @@ describe('a normal day for each role, on a fresh default demo', () => {
   it('a prosecutor charges the case the police sent; the court clerk records the conviction and a sentence (warned: below the minimum)', async () => {
     const found = await policeCase();
     const sent = await registrar.post(`/api/v1/cases/${found.id}/suspects/${found.suspects[0]!.id}/events`, {
-      type: 'police_report_sent', occurredOn: new Date().toISOString().slice(0, 10), receivingInstitutionId: await institutionId('DEMO-MP'),
+      type: 'police_report_sent', occurredOn: countryToday(), receivingInstitutionId: await institutionId('DEMO-MP'),
     });
     expect(sent.status).toBe(201);
 
