@@ -52,10 +52,10 @@ function youngestPossibleAge(age: { years: number; estimated: boolean; fromBirth
 /**
  * `child` (verified under 18), `presumed_child` (may be under 18, not verified) or `adult`. Rule 2: the
  * presumption applies to an unknown age and to an estimated one that may be under 18 (below 18 + the
- * margin). An exact age stated as 18 or more is an adult's, verified or not; an exact age under 18 not
- * yet verified is a presumed child (a child either way). This is the one definition: the statistics SQL
- * is generated from it (src/server/stats/stats.sources.ts `victimAgeGroup`, checked cell by cell in
- * src/server/stats/age-sql.test.ts).
+ * margin; an age from the birth year may be one year too high, so 18 or less). An exact age stated as 18 or more is an adult's, verified or not; an exact age under 18 not
+ * yet verified is a presumed child (a child either way). This is the one definition: every statistic
+ * reads it through the fact rows (src/core/stats/facts.ts), and the independent recomputation
+ * (src/server/stats/stats.recompute.property.test.ts) checks the figures cell by cell.
  */
 export function ageGroupOf(victim: VictimAge): AgeGroup {
   const age = ageAtFacts(victim);

@@ -15,6 +15,7 @@ let prosecutor: MadeUser;
 let clerk: MadeUser;
 let admin: MadeUser;
 const caseIds: string[] = [];
+let tier153: { id: string; version: number };
 
 const ok = (res: { status: number; body: any }, expected: number, what: string) => {
   if (res.status !== expected) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -84,7 +85,7 @@ beforeAll(async () => {
     admin.client.post('/api/v1/legal/articles', { regimeId: regime.id, articleNumber: number, titleCode: 'test', isTrafficking, isLesserOffence, tiers }).then((r) => ok(r, 201, `article ${number}`));
   // 153: one tier, no suspension. 179: two tiers, the mildest (48 months) applies when none is named, and
   // suspension allowed. 181: a low minimum where suspension is forbidden.
-  await article('153', true, false, [{ tierCode: 'basic', minMonths: 96, maxMonths: 180, suspensionAllowed: false }]);
+  tier153 = (await article('153', true, false, [{ tierCode: 'basic', minMonths: 96, maxMonths: 180, suspensionAllowed: false }])).tiers[0];
   await article('153-B', true, false);
   await article('179', false, true, [{ tierCode: 'aggravated', minMonths: 60, maxMonths: 96, suspensionAllowed: true }, { tierCode: 'basic', minMonths: 48, maxMonths: 72, suspensionAllowed: true }]);
   await article('181', false, true, [{ tierCode: 'basic', minMonths: 12, maxMonths: 36, suspensionAllowed: false }]);
@@ -142,5 +143,14 @@ describe('justice statistics agree with the case-level flags', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: any) => i.caseId)).toContain(caseIds[1]);
     expect(res.body.items.map((i: any) => i.caseId)).not.toContain(caseIds[0]);
+  });
+
+  it('recounts when an administrator edits the legal table: the facts that depend on it are recomputed in the same transaction', async () => {
+    const before = await total('indicator=below_minimum');
+    // 153's minimum raised to 130 months: the 120-month sentence is now below it.
+    ok(await admin.client.patch(`/api/v1/legal/tiers/${tier153.id}`, { minMonths: 130, version: tier153.version }), 200, 'tier');
+    const flags = await caseFlags();
+    expect(flags.filter((f) => f.belowMinimum || f.suspendedNotAllowed)).toHaveLength(before + 1);
+    expect(await total('indicator=below_minimum')).toBe(before + 1);
   });
 });
