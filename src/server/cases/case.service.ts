@@ -135,6 +135,8 @@ export function createCaseService(deps: Deps, options: { now?: () => Date } = {}
           create: (tx, requestHash) => register(tx, ctx, input, requestHash),
           key: { ctx, recordId: (view) => view.id, findById: (q, id) => findById(q, id) },
         }),
+        3,
+        clock,
       );
       await matchAfterCommit(db);
       return view;

@@ -28,6 +28,8 @@ interface Step { type: string; stage: string; on: string; decision?: string; mon
 /** Each step as the prosecutor or the court records it through the API (warnings about the order confirmed). */
 async function defendant(caseId: string, suspectId: string, steps: Step[]) {
   const ref = (a: Named) => ({ number: a.article, ...(a.tier ? { tier: a.tier } : {}) });
+  // The police report sends the case to the prosecution (which then may read and add to it).
+  ok(await police.client.post(`/api/v1/cases/${caseId}/suspects/${suspectId}/events`, { type: 'police_report_sent', occurredOn: '2026-02-15', receivingInstitutionId: prosecutor.institutionId }), 201, 'police report');
   for (const s of steps) {
     const body: Record<string, unknown> = { type: s.type, occurredOn: s.on, confirmWarnings: true };
     if (s.type === 'reclassified') {
@@ -75,7 +77,7 @@ const sentence = (on: string, months: number, effective: boolean): Step => ({ ty
 beforeAll(async () => {
   registry = await createTestRegistry();
   analyst = await makeUser(registry, { roles: ['analyst'], national: true });
-  police = await makeUser(registry, { roles: ['registrar'], departments: ['15'] });
+  police = await makeUser(registry, { roles: ['investigator'], departments: ['15'] });
   prosecutor = await makeUser(registry, { roles: ['prosecutor'], national: true });
   clerk = await makeUser(registry, { roles: ['court_clerk'], national: true });
   admin = await makeUser(registry, { roles: ['administrator'], national: true });
@@ -118,7 +120,7 @@ beforeAll(async () => {
     // Within range: not flagged.
     [charge('2026-03-01', '153'), convict('2026-06-01', { article: '153' }), sentence('2026-06-01', 120, true)],
   ]);
-}, 120_000);
+}, 300_000);
 afterAll(async () => registry?.close());
 
 describe('justice statistics agree with the case-level flags', () => {
