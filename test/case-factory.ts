@@ -1,15 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
-import { countryToday } from '../src/core/country-date';
+import { randomBytes } from 'node:crypto';
+import { normaliseDocument, normaliseFullName } from '../src/core/normalise';
 import { partialDateBounds } from '../src/core/partial-date';
-import type { Role } from '../src/core/permissions';
-import { cases, caseSuspects, caseVictims, persons } from '../src/db/schema';
-import { createAdminService } from '../src/server/admin/admin.service';
-import { loadActor } from '../src/server/auth/actor';
-import { createCaseService } from '../src/server/cases/case.service';
-import { systemCtx, type Ctx } from '../src/server/context';
+import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, persons, units } from '../src/db/schema';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../src/server/deps';
-import { addUbigeos } from '../src/server/hotline/hotline.test-helpers';
-import { uniqueCode } from './factories';
+import { countryToday } from '../src/core/country-date';
 
 export interface CaseFactoryVictim {
   sex?: 'female' | 'male' | 'unknown';
@@ -41,99 +36,86 @@ export interface CaseFactoryInput {
   places?: Array<{ kind: string; ubigeo?: string; country?: string }>;
 }
 
-/** A registrar of the owner's unit, made once per unit, for owners given without a user. */
-const registrars = new WeakMap<Deps, Map<string, Promise<string>>>();
-function registrarOf(deps: Deps, institutionId: string, unitId: string): Promise<string> {
-  const byUnit = registrars.get(deps) ?? new Map<string, Promise<string>>();
-  registrars.set(deps, byUnit);
-  let made = byUnit.get(unitId);
-  if (!made) {
-    const username = uniqueCode('factory').toLowerCase();
-    made = createAdminService(deps)
-      .createUser(systemCtx('test'), {
-        username, displayName: username, institutionId, unitId, roles: ['registrar' as Role], scope: { national: true, departments: [] }, password: 'Correct-Horse-Battery-9', isServiceAccount: false,
-      })
-      .then((u) => u.id);
-    byUnit.set(unitId, made);
-  }
-  return made;
-}
-
-async function registeringCtx(deps: Deps, owner: { institutionId: string; unitId: string; id?: string }): Promise<Ctx> {
-  const ctxOf = async (userId: string): Promise<Ctx | null> => {
-    const actor = await loadActor(deps.db, userId);
-    return actor ? { actor, requestId: 'test-factory', locale: 'en', accessReason: 'test factory' } : null;
-  };
-  // The owner registers when it may write identity (the factory gives every person a name); else a
-  // registrar of the same unit does, so the case is the unit's either way.
-  const own = owner.id ? await ctxOf(owner.id) : null;
-  if (own && own.actor.permissions.has('identity.write') && own.actor.unitId === owner.unitId) return own;
-  return (await ctxOf(await registrarOf(deps, owner.institutionId, owner.unitId)))!;
-}
-
 /**
- * Registers a complete case through the case service (the path POST /api/v1/cases takes: validation,
- * persons, places, registration event, facts kept in the transaction, audit), for tests of other features
- * that need cases to exist. `registeredAt` dates the registration in the past through the service's clock.
- * Returns the stored rows (case, victims with their person, suspects with theirs).
+ * Inserts a complete case straight into the database (bypassing the API) for tests of other features
+ * that need cases to exist. Identity is encrypted exactly as the case service does.
  */
 export async function makeCase(deps: Deps, owner: { institutionId: string; unitId: string | null; id?: string }, input: CaseFactoryInput = {}) {
+  const { db, cipher } = deps;
   if (!owner.unitId) throw new Error('makeCase needs an owner with a unit');
-  const ctx = await registeringCtx(deps, { institutionId: owner.institutionId, unitId: owner.unitId, id: owner.id });
+  const [unit] = await db.select().from(units).where(eq(units.id, owner.unitId)).limit(1);
+  const factsFrom = input.factsDateFrom ?? '2025-03';
+  const { start, end } = factsBounds(factsFrom);
   const registeredAt = input.registeredAt ?? new Date();
-  const places = (input.places ?? []).map((p) => (p.ubigeo ? { kind: p.kind, ubigeo: p.ubigeo } : { kind: p.kind, country: p.country ?? 'PER' }));
-  // Provinces and districts the tests name (the built-in reference has departments only).
-  const codes = [...places.map((p) => p.ubigeo), ...(input.victims ?? []).map((v) => v.originUbigeo)].filter((c): c is string => !!c && c.length > 2);
-  if (codes.length) await addUbigeos(deps, [...new Set(codes.flatMap((c) => (c.length === 6 ? [c.slice(0, 4), c] : [c])))]);
-  const body = {
-    unitId: owner.unitId,
-    source: input.source ?? 'complaint',
-    reportedOn: input.reportedOn ?? countryToday(registeredAt),
-    factsDateFrom: input.factsDateFrom ?? '2025-03',
-    acts: input.acts ?? ['recruitment'],
-    means: input.means ?? ['deception'],
-    purposes: input.purposes ?? ['sexual_exploitation'],
-    sectors: input.sectors ?? [],
-    places,
-    victims: (input.victims ?? [{}]).map((v) => ({
-      person: {
-        sex: v.sex ?? 'female',
-        nationalities: v.nationalities ?? ['PER'],
-        originUbigeo: v.originUbigeo ?? null,
-        hasIdentityDocument: v.hasIdentityDocument ?? 'unknown',
-        identity: { givenNames: v.givenNames ?? 'Ana', familyNames: v.familyNames ?? 'Quispe', ...(v.document ? { document: v.document } : {}) },
-      },
-      ageYears: v.ageYears === undefined ? 20 : v.ageYears,
-      ageEstimated: v.ageEstimated ?? false,
-      ageVerified: v.ageVerified ?? true,
-      exploitationForms: v.exploitationForms ?? input.purposes ?? ['sexual_exploitation'],
-      identificationStatus: v.identificationStatus ?? 'possible_victim',
-      consentToServices: v.consentToServices === undefined ? true : v.consentToServices,
-    })),
-    suspects: (input.suspects ?? []).map((s) => ({
-      person: { sex: s.sex ?? 'male', nationalities: s.nationalities ?? ['PER'], identity: { givenNames: 'Juan', familyNames: 'Pérez' } },
-      isPublicOfficial: s.isPublicOfficial ?? false,
-    })),
-  };
-  const { view } = await createCaseService(deps, { now: () => registeredAt }).create(ctx, body as never);
-  return storedRows(deps, view.id, view.victims.map((v) => v.id), view.suspects.map((s) => s.id));
-}
-
-/** The stored rows of a registered case, in the order given at registration. */
-async function storedRows(deps: Deps, caseId: string, victimIds: string[], suspectIds: string[]) {
-  const { db } = deps;
-  const [caseRow] = await db.select().from(cases).where(eq(cases.id, caseId));
-  const order = (ids: string[]) => (a: { id: string }, b: { id: string }) => ids.indexOf(a.id) - ids.indexOf(b.id);
-  const victims = (await db.select().from(caseVictims).where(eq(caseVictims.caseId, caseId))).sort(order(victimIds));
-  const suspects = (await db.select().from(caseSuspects).where(eq(caseSuspects.caseId, caseId))).sort(order(suspectIds));
-  const ids = [...victims.map((v) => v.personId), ...suspects.map((s) => s.personId)];
-  const people = ids.length ? await db.select().from(persons).where(inArray(persons.id, ids)) : [];
-  const personOf = new Map(people.map((p) => [p.id, p]));
-  return {
-    case: caseRow!,
-    victims: victims.map((v) => ({ ...v, person: personOf.get(v.personId)! })),
-    suspects: suspects.map((s) => ({ ...s, person: personOf.get(s.personId)! })),
-  };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        code: `RETA-T-${randomBytes(5).toString('hex').toUpperCase()}`,
+        institutionId: owner.institutionId,
+        unitId: owner.unitId!,
+        departmentCode: unit?.departmentCode ?? null,
+        registeredBy: owner.id ?? null,
+        registeredAt,
+        source: input.source ?? 'complaint',
+        reportedOn: input.reportedOn ?? countryToday(registeredAt),
+        factsDateFrom: factsFrom,
+        factsStart: start,
+        factsEnd: end,
+        acts: input.acts ?? ['recruitment'],
+        means: input.means ?? ['deception'],
+        purposes: input.purposes ?? ['sexual_exploitation'],
+        sectors: input.sectors ?? [],
+        lastActivityAt: registeredAt,
+      })
+      .returning();
+    const caseRow = row!;
+    const victimRows = [];
+    for (const v of input.victims ?? [{}]) {
+      const identity = { givenNames: v.givenNames ?? 'Ana', familyNames: v.familyNames ?? 'Quispe', document: v.document };
+      const [person] = await tx
+        .insert(persons)
+        .values({
+          createdByInstitutionId: owner.institutionId,
+          identityEnc: cipher.encryptJson(identity),
+          nameHash: cipher.blindIndex('name', normaliseFullName(identity.givenNames, identity.familyNames)),
+          documentHash: v.document ? cipher.blindIndex('document', normaliseDocument(v.document.type, v.document.number)) : null,
+          sex: v.sex ?? 'female',
+          nationalities: v.nationalities ?? ['PER'],
+          originUbigeo: v.originUbigeo ?? null,
+          hasIdentityDocument: v.hasIdentityDocument ?? 'unknown',
+        })
+        .returning();
+      const [victim] = await tx
+        .insert(caseVictims)
+        .values({
+          caseId: caseRow.id,
+          personId: person!.id,
+          ageYears: v.ageYears === undefined ? 20 : v.ageYears,
+          ageEstimated: v.ageEstimated ?? false,
+          ageVerified: v.ageVerified ?? true,
+          exploitationForms: v.exploitationForms ?? input.purposes ?? ['sexual_exploitation'],
+          identificationStatus: v.identificationStatus ?? 'possible_victim',
+          consentToServices: v.consentToServices === undefined ? true : v.consentToServices,
+        })
+        .returning();
+      victimRows.push({ ...victim!, person: person! });
+    }
+    const suspectRows = [];
+    for (const s of input.suspects ?? []) {
+      const [person] = await tx
+        .insert(persons)
+        .values({ createdByInstitutionId: owner.institutionId, sex: s.sex ?? 'male', nationalities: s.nationalities ?? ['PER'], identityEnc: cipher.encryptJson({ givenNames: 'Juan', familyNames: 'Pérez' }) })
+        .returning();
+      const [suspect] = await tx.insert(caseSuspects).values({ caseId: caseRow.id, personId: person!.id, isPublicOfficial: s.isPublicOfficial ?? false }).returning();
+      suspectRows.push({ ...suspect!, person: person! });
+    }
+    for (const p of input.places ?? []) {
+      await tx.insert(casePlaces).values({ caseId: caseRow.id, kind: p.kind, ubigeo: p.ubigeo ?? null, country: p.country ?? 'PER', departmentCode: p.ubigeo ? p.ubigeo.slice(0, 2) : null });
+    }
+    await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: registeredAt, actorId: owner.id ?? null, unitId: owner.unitId });
+    return { case: caseRow, victims: victimRows, suspects: suspectRows };
+  });
 }
 
 /** Kept for callers of the factory: the bounds of a partial date, from src/core/partial-date. */
