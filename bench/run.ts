@@ -7,6 +7,7 @@
  *   npm run bench                                            # 100,000 victims, PGlite (+ PostgreSQL if a URL is set)
  *   RETA_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --only postgres --victims 1000000
  *   npm run bench -- --generator demo                         # records made by the demo generator (slower, richer)
+ *   … --database reta_bench_1m --keep                       # PostgreSQL: reuse (or create) that database; --skip-facts keeps its facts
  *   npm run bench -- --api                                    # API registration and case list (bench/registration.ts)
  *
  * Records: `--generator sql` (default) makes them in bulk SQL (bench/generate-sql.ts), then `reta stats
@@ -51,6 +52,11 @@ interface RunResult {
   load: string;
 }
 
+async function hasCases(db: { execute: (q: ReturnType<typeof sql>) => Promise<unknown> }): Promise<boolean> {
+  const r = (await db.execute(sql`select exists (select 1 from cases) as any`)) as { rows: Array<{ any: boolean }> };
+  return !!r.rows[0]?.any;
+}
+
 async function time(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
@@ -77,13 +83,18 @@ async function benchmark(kind: 'pglite' | 'postgres', url: string | undefined, v
       const bar = createProgressBar(`${kind} victims`, victims);
       rows = (await generateDemoData(registry.deps, { victims, seed, asOf: new Date('2026-06-30T00:00:00Z'), onProgress: (done) => bar.update(done) })).rows;
       bar.done();
+    } else if (await hasCases(db)) {
+      // A reused database (--database): its records stay; facts are recomputed below with the current code.
+      console.error(`  ${kind}: reusing the records already in the database`);
     } else {
       await generateWithSql(db, victims);
+    }
+    if (generator !== 'demo') {
       const count = async (table: string) => Number(((await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n);
       for (const table of ['cases', 'case_victims', 'case_suspects', 'case_places', 'justice_events']) rows[table] = await count(table);
     }
     const generateSeconds = (performance.now() - started) / 1000;
-    if (generator !== 'demo') {
+    if (generator !== 'demo' && !process.argv.includes('--skip-facts')) {
       const t = performance.now();
       console.error(`  ${kind}: computing facts (reta stats rebuild)…`);
       await rebuildFacts(db, { batch: 5000 });

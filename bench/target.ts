@@ -20,12 +20,17 @@ export async function withTarget<T>(kind: 'pglite' | 'postgres', url: string | u
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const name = `reta_bench_${randomBytes(4).toString('hex')}`;
+  // `--database <name>`: reuse (or create and keep) that database, so a large generated data set can be
+  // measured again after a change without generating it again.
+  const i = process.argv.indexOf('--database');
+  const reuse = i >= 0 ? process.argv[i + 1]! : null;
+  const name = reuse ?? `reta_bench_${randomBytes(4).toString('hex')}`;
   const admin = new URL(url!);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
-  await client.query(`create database "${name}"`);
+  const exists = (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+  if (!exists) await client.query(`create database "${name}"`);
   const target = new URL(url!);
   target.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: target.toString(), poolSize });
@@ -33,7 +38,7 @@ export async function withTarget<T>(kind: 'pglite' | 'postgres', url: string | u
     return await work(database);
   } finally {
     await database.close();
-    if (!process.argv.includes('--keep')) await client.query(`drop database if exists "${name}" with (force)`);
+    if (!process.argv.includes('--keep') && !reuse) await client.query(`drop database if exists "${name}" with (force)`);
     else console.error(`kept database ${name}`);
     await client.end();
   }

@@ -53,11 +53,14 @@ describe('presumption of minority only where the age may be under 18 (issue 9 it
   });
 
   it('derives the age at the facts from the birth year when no age is given, as an estimate', () => {
-    expect(ageAtFacts({ birthYear: 2000, factsYear: 2016 })).toEqual({ years: 16, estimated: true });
+    expect(ageAtFacts({ birthYear: 2000, factsYear: 2016 })).toEqual({ years: 16, estimated: true, fromBirthYear: true });
     expect(ageGroupOf({ birthYear: 2000, factsYear: 2016 })).toBe('presumed_child');
     expect(ageGroupOf({ birthYear: 1990, factsYear: 2016 })).toBe('adult');
-    // A year of birth cannot verify an exact age: near 18 the presumption stays.
-    expect(ageGroupOf({ birthYear: 1997, factsYear: 2016, ageVerified: true })).toBe('presumed_child');
+    // A year of birth cannot verify an exact age: near 18 the presumption stays. Born 1998, in 2016 the
+    // person was 17 or 18 (may be under 18); born 1997, 18 or 19 all year (cannot be: an adult).
+    expect(ageGroupOf({ birthYear: 1998, factsYear: 2016, ageVerified: true })).toBe('presumed_child');
+    expect(ageGroupOf({ birthYear: 1997, factsYear: 2016 })).toBe('adult');
+    expect(ageGroupOf({ birthYear: 1997, factsYear: 2016, ageVerified: true })).toBe('adult');
     // The age entered wins over the birth year; no facts year, nothing derived.
     expect(ageAtFacts({ ageYears: 30, birthYear: 2000, factsYear: 2016 })).toEqual({ years: 30, estimated: false });
     expect(ageAtFacts({ birthYear: 2000 })).toEqual({ years: null, estimated: false });

@@ -33,26 +33,38 @@ export interface VictimAge {
  * the year the facts began — `factsYear − birthYear`, which may be one year too high (birthday later in
  * the year), so it counts as an estimate. Null when neither is known (then the coarse band, if any).
  */
-export function ageAtFacts(victim: VictimAge): { years: number | null; estimated: boolean } {
+export function ageAtFacts(victim: VictimAge): { years: number | null; estimated: boolean; fromBirthYear?: true } {
   if (victim.ageYears !== null && victim.ageYears !== undefined) return { years: victim.ageYears, estimated: Boolean(victim.ageEstimated) };
-  if (victim.birthYear && victim.factsYear && victim.factsYear >= victim.birthYear) return { years: victim.factsYear - victim.birthYear, estimated: true };
+  if (victim.birthYear && victim.factsYear && victim.factsYear >= victim.birthYear) return { years: victim.factsYear - victim.birthYear, estimated: true, fromBirthYear: true };
   return { years: null, estimated: Boolean(victim.ageEstimated) };
+}
+
+/**
+ * The youngest the person can have been at the facts: an age from the birth year is the age reached in
+ * that year, so the person may have been one year younger (birthday not yet come); an estimate may be
+ * off by the margin; an age entered as exact is that age.
+ */
+function youngestPossibleAge(age: { years: number; estimated: boolean; fromBirthYear?: true }): number {
+  if (age.fromBirthYear) return age.years - 1;
+  return age.estimated ? age.years - AGE_ESTIMATE_MARGIN_YEARS : age.years;
 }
 
 /**
  * `child` (verified under 18), `presumed_child` (may be under 18, not verified) or `adult`. Rule 2: the
  * presumption applies to an unknown age and to an estimated one that may be under 18 (below 18 + the
- * margin). An exact age stated as 18 or more is an adult's, verified or not; an exact age under 18 not
- * yet verified is a presumed child (a child either way). This is the one definition: the statistics SQL
- * is generated from it (src/server/stats/stats.sources.ts `victimAgeGroup`, checked cell by cell in
- * src/server/stats/age-sql.test.ts).
+ * margin; an age from the birth year may be one year too high, so 18 or less). An exact age stated as 18 or more is an adult's, verified or not; an exact age under 18 not
+ * yet verified is a presumed child (a child either way). This is the one definition: every statistic
+ * reads it through the fact rows (src/core/stats/facts.ts), and the independent recomputation
+ * (src/server/stats/stats.recompute.property.test.ts) checks the figures cell by cell.
  */
 export function ageGroupOf(victim: VictimAge): AgeGroup {
   const age = ageAtFacts(victim);
   const verified = Boolean(victim.ageVerified) && !age.estimated;
   if (age.years !== null) {
     if (verified) return age.years < CHILD_AGE_LIMIT ? 'child' : 'adult';
-    if (age.estimated) return age.years < CHILD_AGE_LIMIT + AGE_ESTIMATE_MARGIN_YEARS ? 'presumed_child' : 'adult';
+    // "May be under 18" (rule 2): the youngest possible age is under 18. A birth year gives a one-year
+    // window (born 1998, facts in 2016: 17 or 18), an estimate the margin.
+    if (age.estimated) return youngestPossibleAge(age as { years: number; estimated: boolean; fromBirthYear?: true }) < CHILD_AGE_LIMIT ? 'presumed_child' : 'adult';
     return age.years < CHILD_AGE_LIMIT ? 'presumed_child' : 'adult';
   }
   switch (victim.ageBand) {

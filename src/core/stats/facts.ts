@@ -11,6 +11,9 @@ import { dateInTimeZone } from '../country-date';
 import { activeEvents, chronological, type ChainEvent } from '../justice/chain';
 import { stageOf, stageRank, type JusticeStage } from '../justice/events';
 import { assessDefendant, findReclassificationStep } from '../justice/flags';
+import { isConvictedOutcome } from '../justice/stage';
+import { checkAggravation, type AggravatingFacts } from '../legal/aggravation';
+import type { LegalFramework } from '../legal/types';
 import { ageSchemes, bandOf, sentenceBands } from './age-schemes';
 import { purposeGroupOf } from './purpose-groups';
 
@@ -21,6 +24,8 @@ export interface FactsPerson {
   birthYear: number | null;
   nationalities: string[];
   originUbigeo: string | null;
+  /** yes / no / unknown (victims' identity document figure). */
+  hasIdentityDocument?: string | null;
 }
 
 export interface FactsUnit {
@@ -46,6 +51,8 @@ export interface FactsInput {
   exploitationDepartments: string[];
   /** The latest case event (registration, transfer, link). */
   lastCaseEventAt: Date | null;
+  /** The legal framework, when the case has justice events (omitted aggravation reads it). */
+  framework: LegalFramework | null;
   victims: Array<{
     id: string;
     identificationStatus: string;
@@ -54,9 +61,11 @@ export interface FactsInput {
     ageVerified: boolean;
     ageBand: string | null;
     exploitationForms: string[];
+    identifiedOn: string | null;
+    housedOnIdentification: string | null;
     person: FactsPerson;
   }>;
-  suspects: Array<{ id: string; isPublicOfficial: boolean; person: FactsPerson; events: ChainEvent[] }>;
+  suspects: Array<{ id: string; isPublicOfficial: boolean; person: FactsPerson; events: ChainEvent[]; aggravatingFacts: AggravatingFacts }>;
 }
 
 type CaseColumns = {
@@ -104,6 +113,9 @@ export type VictimFact = CaseColumns & {
   unodcCategory: string;
   originDepartment: string | null;
   nationalities: string[];
+  identifiedOn: string | null;
+  housing: string | null;
+  identityDocument: string | null;
 };
 
 export type DefendantFact = CaseColumns & {
@@ -128,6 +140,10 @@ export type DefendantFact = CaseColumns & {
   sentenceMonths: number | null;
   sentenceBand: string | null;
   belowMinimum: boolean;
+  investigatedOn: string | null;
+  suspendedOn: string | null;
+  victimAgeGroups: string[];
+  aggravationOmittedOn: string | null;
 };
 
 export interface CaseFacts {
@@ -229,8 +245,12 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
       unodcCategory: unodcCategory(v.person.sex, group),
       originDepartment: v.person.originUbigeo ? v.person.originUbigeo.slice(0, 2) : null,
       nationalities: uniqueSorted(v.person.nationalities),
+      identifiedOn: v.identifiedOn,
+      housing: v.housedOnIdentification,
+      identityDocument: v.person.hasIdentityDocument ?? null,
     };
   });
+  const victimAgeGroups = uniqueSorted(victims.filter((v) => v.identificationStatus !== 'not_a_victim').map((v) => v.ageGroup));
   const defendants = input.suspects.map((s, i): DefendantFact => {
     const events = standing[i]!;
     const { age, group } = suspectAge(s.person.birthYear, factsYear);
@@ -239,6 +259,9 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
     // conviction voids it: issue 9 item 2), counted when its length was recorded.
     const sentenceEvent = state.sentence ? events.find((e) => e.id === state.sentence!.eventId) : undefined;
     const months = sentenceEvent?.sentenceMonths ?? null;
+    const aggravation = input.framework
+      ? checkAggravation(input.framework, s.aggravatingFacts, { charged: state.chargedArticles, convicted: isConvictedOutcome(state.outcome) ? state.convictionArticles : null })
+      : null;
     return {
       ...columns,
       suspectId: s.id,
@@ -262,6 +285,10 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
       sentenceMonths: months,
       sentenceBand: months === null ? null : sentenceBandOf(months),
       belowMinimum: months !== null && (flags.belowMinimum || flags.suspendedNotAllowed),
+      investigatedOn: firstOn(events, (e) => investigatedTypes.has(e.type)),
+      suspendedOn: firstOn(events, (e) => e.type === 'decision' && e.decision === 'suspended_insufficient_evidence'),
+      victimAgeGroups,
+      aggravationOmittedOn: aggravation?.omitted ? firstOn(events, (e) => Boolean(e.charges?.length || e.toArticles?.length)) : null,
     };
   });
   return { case: caseFact, victims, defendants };

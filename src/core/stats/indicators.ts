@@ -139,5 +139,13 @@ export const indicatorById = (id: string) => indicators.find((i) => i.id === id)
 /** Count-type measures can be percentaged and suppressed as counts; medians and sums of amounts cannot. */
 export const isCountMeasure = (m: Measure) => m.kind === 'count' || m.kind === 'distinct_persons' || m.kind === 'sum';
 
-/** Changes whenever a definition changes: reports record which definitions they were computed with. */
-export const DEFINITIONS_VERSION = '2026.2';
+/**
+ * Changes whenever a definition changes: reports record which definitions they were computed with.
+ * 2026.3: an age derived from the birth year counts as a presumed child only when the person may have
+ * been under 18 (that age minus one is under 18: born 1997, facts in 2016 → adult); a median with no
+ * record behind it is blank, not 0; the figures of the source reports (investigated, suspended,
+ * officials, convictions by the victims' age, omitted aggravation, identification, reparation,
+ * repatriation, residency) read the fact rows, so their age group, purpose group and merged person are the
+ * same as every other statistic's.
+ */
+export const DEFINITIONS_VERSION = '2026.3';

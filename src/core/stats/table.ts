@@ -49,7 +49,9 @@ const key = (a: string | null, b: string | null) => `${a ?? ''}\u0000${b ?? ''}`
 export function shapeTable(aggregates: readonly AggregateRow[], options: ShapeOptions): StatsTable {
   const lookup = new Map<string, number | null>();
   for (const row of aggregates) lookup.set(key(row.d1, row.d2), row.value);
-  const get = (a: string | null, b: string | null) => lookup.get(key(a, b)) ?? 0;
+  // No record behind a cell: a count is 0, a median (or any non-count measure) has no value — blank, never a false 0.
+  const empty = options.countLike ? 0 : null;
+  const get = (a: string | null, b: string | null) => lookup.get(key(a, b)) ?? empty;
   const rowKeys = orderKeys(unique(aggregates.filter((r) => r.d1 !== null).map((r) => r.d1!)), (k) => get(k, null) ?? 0, options.rowOrder);
   const colKeys = options.dimensions >= 2 ? orderKeys(unique(aggregates.filter((r) => r.d2 !== null).map((r) => r.d2!)), (k) => get(null, k) ?? 0, options.columnOrder) : [];
 

@@ -71,6 +71,10 @@ export const statsVictimFacts = pgTable(
     unodcCategory: text('unodc_category').notNull(),
     originDepartment: text('origin_department'),
     nationalities: text('nationalities').array().notNull(),
+    /** Identification: its date, where the victim was housed then, whether the person has an identity document. */
+    identifiedOn: date('identified_on', { mode: 'string' }),
+    housing: text('housing'),
+    identityDocument: text('identity_document'),
   },
   (t) => [index('stats_victim_facts_case_idx').on(t.caseId), index('stats_victim_facts_registered_idx').on(t.registeredOn)],
 );
@@ -104,6 +108,14 @@ export const statsDefendantFacts = pgTable(
     sentenceBand: text('sentence_band'),
     /** Rule 4 (src/core/legal/sentencing.ts through assessDefendant): below the minimum or suspended where not allowed. */
     belowMinimum: boolean('below_minimum').notNull(),
+    /** First standing prosecution or court step (an archive included): "investigated" as the funnel reads it. */
+    investigatedOn: date('investigated_on', { mode: 'string' }),
+    /** First standing decision suspended for insufficient evidence. */
+    suspendedOn: date('suspended_on', { mode: 'string' }),
+    /** Age groups (src/core/age.ts) of the counted victims of the case: convictions by the victims' age. */
+    victimAgeGroups: text('victim_age_groups').array().notNull().default([]),
+    /** Aggravation omitted (src/core/legal/aggravation.ts): dated by the first standing step naming articles. */
+    aggravationOmittedOn: date('aggravation_omitted_on', { mode: 'string' }),
   },
   (t) => [index('stats_defendant_facts_case_idx').on(t.caseId)],
 );

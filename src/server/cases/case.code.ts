@@ -103,8 +103,9 @@ export async function resyncCaseCodeSequence(db: Db | Tx, year: number): Promise
  * sees the clash. After `attempts` clashes the unique violation is rethrown for the caller to answer with a
  * clear conflict.
  */
-export async function withCaseCodeRetry<T>(db: Db, run: () => Promise<T>, attempts = 3): Promise<T> {
-  const year = () => new Date().getUTCFullYear();
+export async function withCaseCodeRetry<T>(db: Db, run: () => Promise<T>, attempts = 3, now: () => Date = () => new Date()): Promise<T> {
+  // The year of the registration's clock (the case service's; a test factory's may be in the past).
+  const year = () => now().getUTCFullYear();
   await ensureCaseCodeSequence(db, year());
   for (let attempt = 1; ; attempt++) {
     try {

@@ -25,8 +25,13 @@ const writesIdentity = (input: CaseCreate) =>
   Boolean(input.narrative) || [...(input.victims ?? []), ...(input.suspects ?? [])].some((p) => p.person?.identity !== undefined);
 
 /** The case registry: registration with its people and places, reading, listing, editing, transfer. */
-export function createCaseService(deps: Deps) {
+/**
+ * `now`: the clock that stamps a registration (the instant it happened). Production uses the real time;
+ * test factories register records dated in the past through the same path (test/case-factory.ts).
+ */
+export function createCaseService(deps: Deps, options: { now?: () => Date } = {}) {
   const { db, cipher } = deps;
+  const clock = options.now ?? (() => new Date());
 
   /** Keyed on the REGISTERING institution, which a transfer does not change (the owner does). */
   async function findByExternalId(q: Tx, ctx: Ctx, externalId: string) {
@@ -94,7 +99,7 @@ export function createCaseService(deps: Deps) {
   async function register(tx: Tx, ctx: Ctx, input: CaseCreate, requestHash: string | null) {
     const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
     await checkCreate(input).assert(tx, ctx);
-    const now = new Date();
+    const now = clock();
     const caseRow = await insertCaseRow(tx, ctx, unit, input, now, requestHash);
     const victims = await attachVictims(tx, deps, ctx, caseRow.id, input.victims ?? []);
     const suspects = await attachSuspects(tx, deps, ctx, caseRow.id, input.suspects ?? []);
@@ -130,6 +135,8 @@ export function createCaseService(deps: Deps) {
           create: (tx, requestHash) => register(tx, ctx, input, requestHash),
           key: { ctx, recordId: (view) => view.id, findById: (q, id) => findById(q, id) },
         }),
+        3,
+        clock,
       );
       await matchAfterCommit(db);
       return view;

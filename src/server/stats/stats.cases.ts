@@ -16,10 +16,8 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { AppError, forbidden } from '../errors/app-error';
 import { cellMayBeBrokenDown, mayListCasesBehindFigures, visibleCasesCondition } from '../policy';
-import { assessedIds } from './stats.assessed';
 import { baseSql, filtersOf, statsRead } from './stats.query';
 import type { StatsService } from './stats.service';
-import { sources } from './stats.sources';
 
 /** How a counted record (`id` of the unit's base rows, aliased `b`) leads to its case. Units not about a case have none. */
 export const caseOfRecord: Record<CaseBasedUnit, { join: string; caseId: string }> = {
@@ -56,14 +54,11 @@ export async function casesBehindFigure(deps: Deps, stats: StatsService, ctx: Ct
   const pinned: Array<[DimensionId, string]> = [];
   if (row !== undefined) pinned.push([by[0]!, row]);
   if (column !== undefined) pinned.push([by[1]!, column]);
-  const source = sources[indicator.unit];
-  const assessed = indicator.condition ? source.conditions?.[indicator.condition]?.assessed : undefined;
   const request = {
     by: pinned.map(([d]) => d),
     from: rest.from,
     to: rest.to,
     filters: filtersOf(rest),
-    ...(assessed ? { assessedIds: await assessedIds(deps.db, assessed) } : {}),
   };
   const keep: SQL[] = pinned.map(([, value], n) => sql`${sql.raw(`d${n + 1}`)} = ${value}`);
   const query = sql`with base as (${baseSql(indicator, request, ctx.actor)})

@@ -18,7 +18,6 @@ import { AppError } from '../errors/app-error';
 import { caseOfRecord } from './stats.cases';
 import { baseSql, filtersOf, statsRead } from './stats.query';
 import type { StatsService } from './stats.service';
-import { sources } from './stats.sources';
 
 export async function provincesOfDepartment(deps: Deps, stats: StatsService, ctx: Ctx, q: ProvinceQuery): Promise<ProvinceResult> {
   const { department, ...rest } = q;
@@ -26,7 +25,7 @@ export async function provincesOfDepartment(deps: Deps, stats: StatsService, ctx
   // The department's own figure, as the engine gives it (validates the query, decides exact or not).
   const head = await stats.query(ctx, { ...rest, exploitationDepartment: [department], decimals: 1 } as StatsQuery);
   const indicator = indicatorById(head.indicator)!;
-  if (!isCaseBased(indicator.unit) || indicator.measure.kind !== 'count' || !indicator.dimensions.includes('exploitationDepartment') || sources[indicator.unit].conditions?.[indicator.condition ?? '']?.assessed) {
+  if (!isCaseBased(indicator.unit) || indicator.measure.kind !== 'count' || !indicator.dimensions.includes('exploitationDepartment')) {
     throw new AppError('stats.no_province_breakdown', 400, undefined, { indicator: 'stats.no_province_breakdown' });
   }
   const link = caseOfRecord[indicator.unit];

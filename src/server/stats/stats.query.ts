@@ -11,7 +11,6 @@ import type { IndicatorDef } from '../../core/stats/indicators';
 import type { AggregateRow } from '../../core/stats/table';
 import type { Actor } from '../context';
 import { statsScope } from '../policy';
-import { assessedIds } from './stats.assessed';
 import { withPeriods, type Source } from './stats.sources';
 import { allSources as sources } from './sources';
 import { markStatisticsRead } from './facts/facts.hook';
@@ -27,8 +26,6 @@ export interface AggregateRequest {
   filters?: Partial<Record<DimensionId, readonly string[]>>;
   /** Only the cells (no margins, no total): for ranked lists such as routes. */
   cellsOnly?: boolean;
-  /** The ids meeting an assessed condition (stats.assessed.ts); runAggregate fills it in. */
-  assessedIds?: readonly string[];
   /**
    * A feature's own scope rule from src/server/policy, in place of the statistics scope (the hotline's
    * monthly figures keep the hotline's visibility rule). Only ever set by server code, never from a request.
@@ -78,11 +75,6 @@ export function baseSql(
   const where: SQL[] = [request.scope ?? statsScope(actor, source.scope)];
   if (source.where) where.push(sql.raw(source.where));
   if (condition?.where) where.push(sql.raw(condition.where));
-  if (condition?.assessed) {
-    if (!request.assessedIds) throw new Error(`condition ${indicator.condition} needs assessed ids`);
-    // One parameter however many ids (a bind list would hit the 65 535-parameter limit).
-    where.push(sql`${sql.raw(source.id)} = any(string_to_array(${request.assessedIds.join(',')}, ',')::uuid[])`);
-  }
   if (condition?.date && !condition.join) where.push(sql.raw(`(${condition.date}) is not null`));
   if (request.from) where.push(sql`${sql.raw(date)} >= ${request.from}::date`);
   if (request.to) where.push(sql`${sql.raw(date)} <= ${request.to}::date`);
@@ -158,8 +150,7 @@ export async function runAggregate(connections: StatsConnections, indicator: Ind
 
 async function aggregateIn(tx: Tx, indicator: IndicatorDef, input: AggregateRequest, actor: Actor | null): Promise<AggregateRow[]> {
   const source: Source = sources[indicator.unit];
-  const assessed = indicator.condition ? source.conditions?.[indicator.condition]?.assessed : undefined;
-  const request = assessed && !input.assessedIds ? { ...input, assessedIds: await assessedIds(tx, assessed) } : input;
+  const request = input;
   const n = request.by.length;
   const all: GroupingSet[] = n === 0 ? [[false, false]] : n === 1 ? [[true, false], [false, false]] : [[true, true], [true, false], [false, true], [false, false]];
   const sets = request.cellsOnly ? all.slice(0, 1) : all;

@@ -9,13 +9,6 @@ import type { BaseCountingUnit, MeasureField } from '../../core/stats/indicators
 import { COUNTRY_TIME_ZONE } from '../../core/country-date';
 import { callArrestsSql, callOutcomeSql } from '../hotline/hotline.outcome';
 
-/**
- * Conditions decided by the pure rules of src/core rather than SQL: the ids (`Source.id`) that meet them
- * are computed first (stats.assessed.ts) and bound into the query, so a statistic and the case-level flag
- * can never disagree.
- */
-export type AssessedCondition = 'sentencing' | 'aggravation';
-
 export interface Source {
   /** Multi-select dimensions joined as rows `<alias>.v` when broken down by (filters still use `multi`). */
   multiRows?: Partial<Record<DimensionId, (alias: string) => string>>;
@@ -41,7 +34,7 @@ export interface Source {
    * (inner) keeps the rows that have a match and may supply the date, in one pass instead of a
    * correlated subquery per row.
    */
-  conditions?: Record<string, { where?: string; date?: string; join?: string; assessed?: AssessedCondition }>;
+  conditions?: Record<string, { where?: string; date?: string; join?: string }>;
 }
 
 /** Peru has no daylight saving: timestamps are placed in days at UTC−5. */
@@ -190,7 +183,7 @@ export const sources: Sources = {
     date: 'f.sentence_on',
     scope: factScope,
     conditions: {
-      // Rule 4, assessed by src/core/legal/sentencing.ts when the sentence was written: the same flag as the case view.
+      // Rule 4, assessed by src/core/legal/sentencing.ts in the facts (src/core/stats/facts.ts): the same flag as the case view.
       below_minimum: { where: 'f.below_minimum' },
     },
     ...(() => {

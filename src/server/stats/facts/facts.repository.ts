@@ -11,6 +11,7 @@ import type { Tx } from '../../../db/connect';
 import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, justiceEvents, persons, statsCaseFacts, statsDefendantFacts, statsFactQueue, statsVictimFacts, units } from '../../../db/schema';
 import { loadFramework, type StoredFramework } from '../../legal/legal.repository';
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
+import { factsForSuspect, loadAggravatingFacts } from '../../justice/aggravation.facts';
 import { alias } from 'drizzle-orm/pg-core';
 
 /** Advisory-lock namespace of fact refreshes: two transactions never recompute the same case at once. */
@@ -42,7 +43,9 @@ export async function clearQueue(tx: Tx) {
 const p0 = alias(persons, 'p0');
 /** `column = any(ids)` with one bind parameter however many ids (no 65 535-parameter limit, less to parse). */
 const anyId = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(string_to_array(${ids.join(',')}, ',')::uuid[])`;
-const personColumns = { id: persons.id, sex: persons.sex, birthYear: persons.birthYear, nationalities: persons.nationalities, originUbigeo: persons.originUbigeo };
+const personColumns = {
+  id: persons.id, sex: persons.sex, birthYear: persons.birthYear, nationalities: persons.nationalities, originUbigeo: persons.originUbigeo, hasIdentityDocument: persons.hasIdentityDocument,
+};
 
 /** Everything the facts of these cases derive from; cases that no longer exist are absent. */
 export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framework: () => Promise<StoredFramework>): Promise<FactsInput[]> {
@@ -74,7 +77,11 @@ export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framew
     .innerJoin(persons, eq(persons.id, sql`coalesce(${p0.mergedIntoId}, ${p0.id})`))
     .where(anyId(caseSuspects.caseId, ids));
   const eventRows = await tx.select().from(justiceEvents).where(anyId(justiceEvents.caseId, ids));
-  const chain = eventRows.length ? toChainEvents(await withArticles(tx, eventRows), await framework()) : [];
+  const legal = eventRows.length ? await framework() : null;
+  const chain = legal ? toChainEvents(await withArticles(tx, eventRows), legal) : [];
+  // What omitted aggravation compares the charges with (victims' ages, disability, organised crime): only
+  // for cases whose defendants have justice events.
+  const aggravating = legal ? await loadAggravatingFacts(tx, [...new Set(eventRows.map((e) => e.caseId))]) : new Map();
   const suspectOf = new Map(eventRows.map((e) => [e.id, e.suspectId]));
   const eventsBySuspect = group(chain, (e) => suspectOf.get(e.id)!);
   const registrationOf = new Map(registrations.map((r) => [r.caseId, r]));
@@ -100,6 +107,7 @@ export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framew
       registration: registration ? { unitId: registration.unitId, institutionId: registration.institutionId, departmentCode: registration.departmentCode } : null,
       exploitationDepartments: (placesOf.get(c.id) ?? []).map((p) => p.department!),
       lastCaseEventAt: lastOf.get(c.id) ?? null,
+      framework: legal,
       victims: (victimsOf.get(c.id) ?? []).map(({ v, person: p }) => ({
         id: v.id,
         identificationStatus: v.identificationStatus,
@@ -108,6 +116,8 @@ export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framew
         ageVerified: v.ageVerified,
         ageBand: v.ageBand,
         exploitationForms: v.exploitationForms,
+        identifiedOn: v.identifiedOn,
+        housedOnIdentification: v.housedOnIdentification,
         person: person(p),
       })),
       suspects: (suspectsOf.get(c.id) ?? []).map(({ s, person: p }) => ({
@@ -115,6 +125,7 @@ export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framew
         isPublicOfficial: s.isPublicOfficial,
         person: person(p),
         events: eventsBySuspect.get(s.id) ?? ([] as ChainEvent[]),
+        aggravatingFacts: factsForSuspect(aggravating.get(c.id), s),
       })),
     };
   });

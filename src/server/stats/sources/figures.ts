@@ -3,11 +3,10 @@
  * for). Same contract as stats.sources.ts: static SQL text, values bound by stats.query.ts. Each unit
  * joins only what its rows need; dimension joins are added only when a dimension asks for them.
  */
-import { eventTypesByStage } from '../../../core/justice/events';
 import type { FigureCountingUnit } from '../../../core/stats/figure-indicators';
 import type { MeasureField } from '../../../core/stats/indicators';
 import { ACTIVE_EVENTS, limaDate, type Source } from '../stats.sources';
-import { convictionEvent, defendantConditions, personOf, purposeGroupSql, registeringJoin, unodc, victimAgeGroup, victimPurposes } from './raw-sql';
+import { personOf, registeringJoin } from './raw-sql';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -17,27 +16,23 @@ const registering = {
   dims: { registeringDepartment: 'coalesce(ru.department_code, c.department_code)', institution: 'coalesce(ru.institution_id, c.institution_id)::text' },
 };
 const caseScope = { institution: 'c.institution_id', department: 'c.department_code' };
-
-/** Defendants with a standing event matching `where`, dated by the first such event. */
-const firstEvent = (where: string) => ({
-  join: `join (select e.suspect_id, min(e.occurred_on) as first_on from ${ACTIVE_EVENTS} e where ${where} group by e.suspect_id) ev on ev.suspect_id = s.id`,
-  date: 'ev.first_on',
-});
-/** Investigated, as the attrition funnel reads it: any prosecution step (an archive included) or any court step. */
-const investigated = firstEvent(`e.type in (${list([...eventTypesByStage.prosecution, ...eventTypesByStage.court])})`);
-const official = 's.is_public_official';
 const publicOfficial = `(case when s.is_public_official then 'yes' else 'no' end)`;
 
-/** The age groups of the victims of the defendant's case (src/core/age.ts ageGroupOf, one SQL with the victims' count). */
-const victimAgeGroups = `array(select distinct ${victimAgeGroup} from case_victims v ${personOf('v.person_id')}
-  where v.case_id = c.id and v.identification_status <> 'not_a_victim')`;
-
-/** Victim dimensions of a row joined to `v` (case_victims), `c` (cases) and `p` (the resolved person). */
-const victimDims = {
-  dims: { ...registering.dims, sex: 'p.sex', ageGroup: victimAgeGroup, unodcCategory: unodc(victimAgeGroup), purposeGroup: purposeGroupSql(victimPurposes) },
-  multi: { purpose: victimPurposes, nationality: 'p.nationalities' },
+/*
+ * Units read from the fact tables (alias `f`, src/core/stats/facts.ts): defendants, victims at
+ * identification, and the reparations, repatriations and residency permits of a victim (one row each,
+ * joined to the victim's facts for the victim's dimensions). The age group, purpose group, merged person
+ * and standing events are the facts' — the same rules as every other statistic.
+ */
+const factScope = { institution: 'f.owning_institution_id', department: 'f.owning_department' };
+const factDims = { registeringDepartment: 'f.registering_department', institution: 'f.registering_institution_id::text', purposeGroup: 'f.purpose_group' };
+const victimFactDims = {
+  dims: { ...factDims, sex: 'f.sex', ageGroup: 'f.age_group', unodcCategory: 'f.unodc_category' },
+  multi: { purpose: 'f.purposes', nationality: 'f.nationalities' },
 };
-const victimJoin = (table: string, alias: string) => `${table} ${alias} join case_victims v on v.id = ${alias}.case_victim_id join cases c on c.id = v.case_id ${personOf('v.person_id')}`;
+const victimFactsOf = (table: string, alias: string) => `${table} ${alias} join stats_victim_facts f on f.victim_id = ${alias}.case_victim_id`;
+/** Defendants that reached a step, dated by the first standing event of it. */
+const reached = (column: string, where?: string) => ({ where: `f.${column} is not null${where ? ` and ${where}` : ''}`, date: `f.${column}` });
 
 /** The stage a defendant had reached by `asOf` (the most advanced stage of its standing events then). */
 const stageBy = (asOf: string) => `coalesce((select (array['police','prosecution','court','execution'])[max(case e.stage when 'police' then 1 when 'prosecution' then 2 when 'court' then 3 when 'execution' then 4 end)]
@@ -61,27 +56,23 @@ type FigureSources = {
 
 export const figureSources: FigureSources = {
   defendant_case: {
-    dimJoins: registering.dimJoins,
-    from: `case_suspects s join cases c on c.id = s.case_id ${personOf('s.person_id')}`,
-    id: 's.id',
-    person: 'p.id',
-    date: limaDate('c.registered_at'),
-    scope: caseScope,
-    dims: { ...registering.dims, sex: 'p.sex', publicOfficial, purposeGroup: purposeGroupSql('c.purposes') },
-    multi: { purpose: 'c.purposes', victimAgeGroup: victimAgeGroups },
+    from: 'stats_defendant_facts f',
+    id: 'f.suspect_id',
+    person: 'f.person_id',
+    date: 'f.registered_on',
+    scope: factScope,
+    dims: { ...factDims, sex: 'f.sex', publicOfficial: `(case when f.public_official then 'yes' else 'no' end)` },
+    multi: { purpose: 'f.case_purposes', victimAgeGroup: 'f.victim_age_groups' },
     conditions: {
-      investigated,
-      suspended_insufficient_evidence: firstEvent(`e.type = 'decision' and e.decision = 'suspended_insufficient_evidence'`),
-      convicted: firstEvent(convictionEvent),
-      official_investigated: { ...investigated, where: official },
-      official_charged: { ...defendantConditions.charged, where: official },
-      official_convicted: { ...firstEvent(convictionEvent), where: official },
-      // Decided by src/core/legal/aggravation.ts for every defendant (stats.assessed.ts); dated by the first
-      // standing step that named articles.
-      aggravation_omitted: {
-        assessed: 'aggravation',
-        ...firstEvent(`exists (select 1 from justice_event_articles a where a.event_id = e.id and a.role in ('charge','to'))`),
-      },
+      // Investigated, as the attrition funnel reads it: any prosecution step (an archive included) or any court step.
+      investigated: reached('investigated_on'),
+      suspended_insufficient_evidence: reached('suspended_on'),
+      convicted: reached('convicted_on'),
+      official_investigated: reached('investigated_on', 'f.public_official'),
+      official_charged: reached('charged_on', 'f.public_official'),
+      official_convicted: reached('convicted_on', 'f.public_official'),
+      // src/core/legal/aggravation.ts, kept in the facts; dated by the first standing step that named articles.
+      aggravation_omitted: reached('aggravation_omitted_on'),
     },
   },
   pending_defendant: {
@@ -99,48 +90,44 @@ export const figureSources: FigureSources = {
     multi: { purpose: 'c.purposes' },
   },
   reparation: {
-    dimJoins: registering.dimJoins,
-    from: victimJoin('victim_reparations', 'r'),
+    from: victimFactsOf('victim_reparations', 'r'),
     id: 'r.id',
-    person: 'p.id',
+    person: 'f.person_id',
     values: { orderedAmount: 'r.ordered_amount', paidAmount: 'r.paid_amount' },
     date: `coalesce(r.ordered_on, ${limaDate('r.created_at')})`,
-    scope: caseScope,
-    dims: { ...victimDims.dims, reparationKind: 'r.kind', currency: 'r.currency' },
-    multi: victimDims.multi,
+    scope: factScope,
+    dims: { ...victimFactDims.dims, reparationKind: 'r.kind', currency: 'r.currency' },
+    multi: victimFactDims.multi,
     conditions: { paid: { where: 'r.paid_amount > 0', date: `coalesce(r.paid_on, r.ordered_on, ${limaDate('r.created_at')})` } },
   },
   repatriation: {
-    dimJoins: registering.dimJoins,
-    from: victimJoin('victim_repatriations', 'r'),
+    from: victimFactsOf('victim_repatriations', 'r'),
     id: 'r.id',
-    person: 'p.id',
+    person: 'f.person_id',
     date: 'r.repatriated_on',
-    scope: caseScope,
-    dims: { ...victimDims.dims, destinationCountry: 'r.to_country' },
-    multi: victimDims.multi,
+    scope: factScope,
+    dims: { ...victimFactDims.dims, destinationCountry: 'r.to_country' },
+    multi: victimFactDims.multi,
   },
   residency_permit: {
-    dimJoins: registering.dimJoins,
-    from: victimJoin('victim_residency_permits', 'r'),
+    from: victimFactsOf('victim_residency_permits', 'r'),
     id: 'r.id',
-    person: 'p.id',
+    person: 'f.person_id',
     date: 'r.granted_on',
-    scope: caseScope,
-    dims: { ...victimDims.dims, permitType: 'r.permit_type' },
-    multi: victimDims.multi,
+    scope: factScope,
+    dims: { ...victimFactDims.dims, permitType: 'r.permit_type' },
+    multi: victimFactDims.multi,
   },
   victim_identification: {
-    dimJoins: registering.dimJoins,
-    from: `case_victims v join cases c on c.id = v.case_id ${personOf('v.person_id')}`,
-    where: `v.identification_status <> 'not_a_victim'`,
-    id: 'v.id',
-    person: 'p.id',
-    date: `coalesce(v.identified_on, ${limaDate('c.registered_at')})`,
-    scope: caseScope,
-    dims: { ...victimDims.dims, housing: 'v.housed_on_identification', identityDocument: 'p.has_identity_document' },
-    multi: victimDims.multi,
-    conditions: { no_identity_document: { where: `p.has_identity_document = 'no'` } },
+    from: 'stats_victim_facts f',
+    where: `f.identification_status <> 'not_a_victim'`,
+    id: 'f.victim_id',
+    person: 'f.person_id',
+    date: 'coalesce(f.identified_on, f.registered_on)',
+    scope: factScope,
+    dims: { ...victimFactDims.dims, housing: 'f.housing', identityDocument: 'f.identity_document' },
+    multi: victimFactDims.multi,
+    conditions: { no_identity_document: { where: `f.identity_document = 'no'` } },
   },
   participant_sex: {
     // One row per activity and sex; an activity with no breakdown by sex counts its total as unknown.
