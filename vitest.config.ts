@@ -14,7 +14,8 @@ const databaseProject = (driver: 'pglite' | 'postgres') => ({
     include: driver === 'pglite' ? [...databaseSuites, 'src/cli/**/*.test.ts'] : databaseSuites,
     environment: 'node',
     globalSetup: [`test/global-setup-${driver}.ts`],
-    env: { RETA_TEST_DRIVER: driver },
+    // Cheap argon2 for the users the factories make (honoured only inside Vitest: src/server/auth/passwords.ts).
+    env: { RETA_TEST_DRIVER: driver, RETA_TEST_FAST_PASSWORD_HASH: '1' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -10,7 +10,8 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
     globalSetup: ['test/global-setup-pglite.ts'],
-    env: { RETA_TEST_DRIVER: 'pglite' },
+    // Cheap argon2 for the users the tests make (honoured only inside Vitest: src/server/auth/passwords.ts).
+    env: { RETA_TEST_DRIVER: 'pglite', RETA_TEST_FAST_PASSWORD_HASH: '1' },
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

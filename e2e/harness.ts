@@ -108,8 +108,13 @@ export async function createUser(h: Harness, roles: string[], where: { instituti
   return { username, password: E2E_PASSWORD };
 }
 
-export async function newPage(h: Harness, options: { width?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'es-PE' });
+/**
+ * A fresh browser context and page. Service workers are blocked unless asked for: installing one makes every
+ * new context download the whole precache (every bundle of the app) and warm the user's places, work that
+ * only the offline tests are about.
+ */
+export async function newPage(h: Harness, options: { width?: number; locale?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'es-PE', serviceWorkers: options.serviceWorkers ?? 'block' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };

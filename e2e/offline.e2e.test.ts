@@ -58,7 +58,7 @@ describe('offline work', () => {
   const waitSynced = (page: Page) => page.waitForFunction(() => document.querySelector('[data-testid="offline-status"]')?.getAttribute('data-queued') === '0', undefined, { timeout: 30_000 });
 
   it('registers a case offline, keeps it encrypted through an offline reload, sends it once when back online; sign-out wipes the device', async () => {
-    const { context, page } = await newPage(h, { width: 360 });
+    const { context, page } = await newPage(h, { width: 360, serviceWorkers: 'allow' });
     await signIn(page, h, registrar, '/cases/new');
     await page.getByRole('heading', { name: 'Registrar un caso' }).waitFor();
     await ready(page);
@@ -131,7 +131,7 @@ describe('offline work', () => {
     const caseId = made.body.id as string;
     const devices: Array<{ context: BrowserContext; page: Page }> = [];
     for (let i = 0; i < 2; i++) {
-      const device = await newPage(h);
+      const device = await newPage(h, { serviceWorkers: 'allow' });
       await signIn(device.page, h, registrar, `/cases/${caseId}`);
       await ready(device.page);
       devices.push(device);

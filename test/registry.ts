@@ -75,7 +75,9 @@ async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<{ da
   if (testDriver() === 'pglite') {
     if (options.readReplica) throw new Error('a read replica needs the postgres test driver');
     const template = readFileSync(await ensurePgliteTemplate());
-    const client = await PGlite.create({ loadDataDir: new Blob([template]) });
+    // A test database holds a few hundred rows: 16 MB of shared buffers instead of PGlite's 128 MB
+    // makes each start (which clears the buffers) about a second of CPU cheaper, nothing else changes.
+    const client = await PGlite.create({ loadDataDir: new Blob([template]), startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] });
     return { database: await openDatabase({ pglite: client }), drop: async () => undefined };
   }
   const url = process.env.RETA_TEST_DATABASE_URL;
