@@ -109,12 +109,21 @@ function cellValue(value: unknown): unknown {
   return String(value);
 }
 
+/**
+ * The workbook is loaded whole (its size is capped: the upload limit and the ZIP's inflated-size check above).
+ * ExcelJS's streaming reader was tried and is not used: it learns sheet names from xl/workbook.xml, which
+ * ExcelJS (and other writers) store after the worksheets, and with five or more sheets it failed ("reading
+ * 'sheets'") or, names supplied up front, silently dropped a sheet — a silent loss no import may risk.
+ */
 async function* readXlsx(file: Buffer): AsyncGenerator<ReadEvent> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  for await (const worksheet of reader) {
-    const sheet = (worksheet as unknown as { name: string }).name;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as never, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks'] } as never);
+  for (const worksheet of wb.worksheets) {
+    const sheet = worksheet.name;
     let headers: string[] | undefined;
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+    const rows: ExcelJS.Row[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+    for (const row of rows) {
       const cells = (row.values as unknown[]).slice(1);
       if (!headers) {
         headers = cells.map((c) => String(cellValue(c) ?? '').trim());
