@@ -79,7 +79,7 @@ export function createImportJobHandler(deps: Deps, limits?: ReadLimits): JobHand
     })();
     // The places of each case travel with it (a case and its places are one upsert).
     const places = new Map<string, PlaceCreate[]>();
-    for await (const event of events()) {
+    if (report.entities.places) for await (const event of events()) {
       if (event.type !== 'row' || entityForSheet(event.sheet) !== 'places') continue;
       const row = parseRow(importEntities.places, event.values, params.locale);
       const list = places.get(row.caseExternalId!) ?? [];
@@ -105,8 +105,9 @@ export function createImportJobHandler(deps: Deps, limits?: ReadLimits): JobHand
 
     const result: ImportResult = { fileHash: report.fileHash, fileName: params.fileName, entities: {}, conflicts: [], refused: [] };
     let processed = 0;
+    // One pass over the file per entity it holds, in the order that writes what a row points at first.
     for (const entity of entityNames) {
-      if (entity === 'places') continue;
+      if (entity === 'places' || !report.entities[entity]) continue;
       for await (const { sheet, line, row } of rowsOf(entity)) {
         const tally = (result.entities[entity] ??= emptyTally());
         try {

@@ -137,7 +137,7 @@ describe('bad input', () => {
     expect(template.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template.rawPayload as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['listas', 'casos', 'lugares', 'victimas', 'imputados']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['listas', 'casos', 'lugares', 'victimas', 'imputados', 'operativos', 'llamadas', 'eventos_justicia', 'derivaciones']);
     expect(wb.getWorksheet('casos')!.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^listas!/)] });
     const empty = await upload(registrar, '/api/v1/imports/dry-run', template.rawPayload, 'plantilla.xlsx');
     expect(empty.body).toMatchObject({ rows: 0, errors: [] });
