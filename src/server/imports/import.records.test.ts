@@ -10,6 +10,7 @@ import { createJobRunner } from '../jobs/job.runner';
 import { createImportJobHandler, type ImportResult } from './import.job';
 import { createImportService, IMPORT_JOB } from './import.service';
 import { workbook } from './import.test-helpers';
+import { toHtcdsCase } from '../../core/htcds/records';
 
 /**
  * Issue 12: the sheets whose records point at others by the sender's own numbers — justice events (per
@@ -36,8 +37,8 @@ afterAll(() => registry.close());
 const tag = () => randomBytes(3).toString('hex');
 const service = () => createImportService(registry.deps);
 
-async function runImport(file: Buffer) {
-  const job = await service().start(ctx, file, { fileName: 'registro.xlsx' });
+async function runImport(file: Buffer, fileName = 'registro.xlsx') {
+  const job = await service().start(ctx, file, { fileName });
   await createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }).drain();
   const done = await service().get(ctx, job.id);
   expect(done.status, JSON.stringify(done.error)).toBe('done');
@@ -148,5 +149,31 @@ describe('importing justice events, referrals, hotline calls and operations', ()
     const file = await workbook({ operativos: [operationHeaders, [`O-${tag()}`, '2026-01-08', 'rescue', '15', 1, 0, 0, 0]] });
     const report = await service().dryRun(registrarCtx, file, { fileName: 'x.xlsx' });
     expect(report.errors.map((e) => `${e.sheet}:${e.line}:${e.code}`)).toEqual(['operativos:0:import.sheet_forbidden']);
+  });
+
+  it('an HTCDS JSON file goes through the two-way mapping: the export’s shape imported, the same file again unchanged', async () => {
+    const t = tag();
+    const htcds = [0, 1].map((i) => ({
+      ...toHtcdsCase({
+        code: `H-${t}-${i}`, status: 'open', factsDateFrom: '2025-11-02', recruitmentMethods: ['job_offer'], sectors: ['mining'], sexualExploitationSubtypes: [],
+        places: [{ kind: 'recruitment', country: 'PER', departmentCode: '15' }, { kind: 'exploitation', country: 'BOL', departmentCode: null }],
+        victims: [{ sex: 'female', genderIdentity: null, nationalities: ['PER'], ageBroad: null, identificationStatus: 'confirmed_victim', means: ['deception', 'debt_bondage'] }],
+        suspects: [{ sex: 'male', genderIdentity: null, nationalities: ['BOL'], roles: ['recruiter'] }],
+      }),
+      cas_DateOfReport: '2026-01-12',
+    }));
+    const file = Buffer.from(JSON.stringify({ cases: htcds }));
+    const report = await service().dryRun(ctx, file, { fileName: 'htcds.json' });
+    expect(report.errors, JSON.stringify(report.errors)).toEqual([]);
+    expect(report.entities.cases).toEqual({ rows: 2, existing: 0, new: 2 });
+    const first = await runImport(file, 'htcds.json');
+    expect(first.refused, JSON.stringify(first.refused)).toEqual([]);
+    expect([first.entities.cases, first.entities.victims, first.entities.suspects]).toEqual([tally(2), tally(2), tally(2)]);
+    const again = await runImport(file, 'htcds.json');
+    expect([again.entities.cases, again.entities.victims, again.entities.suspects]).toEqual([tally(0, 2), tally(0, 2), tally(0, 2)]);
+    // Without a date of report the dry run asks for it, per case.
+    const bare = Buffer.from(JSON.stringify([{ ...htcds[0], cas_DateOfReport: undefined }]));
+    const missing = await service().dryRun(ctx, bare, { fileName: 'htcds.json' });
+    expect(missing.errors.map((e) => `${e.sheet}:${e.line}:${e.column}:${e.code}`)).toEqual(['cases:1:reportedOn:required']);
   });
 });

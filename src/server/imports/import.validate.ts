@@ -78,6 +78,7 @@ export async function validateImport(
   const fileIssue = (sheet: string, line: number, column: string, code: string, params?: Record<string, string | number>) =>
     errors.push({ sheet, line, column, code, message: message(locale, code, params) });
   const sheetEntity = new Map<string, EntityName | null>();
+  const forbidden = new Set<string>();
   let rows = 0;
 
   for await (const raw of readImportFile(file, fileName, options.limits)) {
@@ -90,7 +91,8 @@ export async function validateImport(
       else {
         counts[entity] ??= { rows: 0, existing: 0, new: 0 };
         const needed = sheetPermissions[entity];
-        if (needed && options.permissions && !options.permissions.has(needed)) fileIssue(event.sheet, 0, '', 'import.sheet_forbidden', { sheet: event.sheet });
+        // Refused once it holds a row: an empty sheet of the template is no attempt to write.
+        if (needed && options.permissions && !options.permissions.has(needed)) forbidden.add(event.sheet);
         const def = importEntities[entity];
         for (const header of event.headers) if (header && !columnForHeader(def, header)) fileIssue(event.sheet, 1, header, 'import.unknown_column', { column: header });
         if (event.headers.length) for (const c of def.columns) if (c.required && !event.headers.some((h) => columnForHeader(def, h) === c)) fileIssue(event.sheet, 1, c[locale], 'import.missing_column', { column: c[locale] });
@@ -99,6 +101,7 @@ export async function validateImport(
     }
     const entityName = sheetEntity.get(event.sheet);
     if (!entityName) continue;
+    if (forbidden.delete(event.sheet)) fileIssue(event.sheet, 0, '', 'import.sheet_forbidden', { sheet: event.sheet });
     rows++;
     counts[entityName]!.rows++;
     const { sheet, line, values } = event;
