@@ -32,7 +32,7 @@ function printResult(result: ImportResult) {
 export function registerImportCommand(program: Command) {
   program
     .command('import <file>')
-    .description('import cases, places, victims and suspects from XLSX, CSV (or a ZIP of CSVs) or NDJSON')
+    .description('import cases, places, victims, suspects, operations, hotline calls, justice events and referrals from XLSX, CSV (or a ZIP of CSVs) or NDJSON')
     .requiredOption('--user <username>', 'the user the import acts as (their institution owns the records)')
     .option('--dry-run', 'validate everything and print the report; write nothing')
     .option('--mapping <file>', 'a JSON column mapping for a legacy spreadsheet ({ "sheets": {…}, "columns": {…} })')

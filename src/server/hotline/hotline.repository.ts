@@ -53,7 +53,7 @@ export async function findCallWithRefs(tx: Tx, id: string): Promise<CallWithRefs
 }
 
 export async function findCallByExternalId(tx: Tx, institutionId: string, externalId: string) {
-  const [row] = await tx.select({ id: hotlineCalls.id, requestHash: hotlineCalls.requestHash }).from(hotlineCalls).where(and(eq(hotlineCalls.institutionId, institutionId), eq(hotlineCalls.externalId, externalId))).limit(1);
+  const [row] = await tx.select({ id: hotlineCalls.id, requestHash: hotlineCalls.requestHash, version: hotlineCalls.version, syncedVersion: hotlineCalls.syncedVersion }).from(hotlineCalls).where(and(eq(hotlineCalls.institutionId, institutionId), eq(hotlineCalls.externalId, externalId))).limit(1);
   return row;
 }
 

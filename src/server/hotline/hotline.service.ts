@@ -5,6 +5,8 @@ import { hotlineCalls } from '../../db/schema';
 import { writeAudit } from '../audit/audit.writer';
 import type { Ctx } from '../context';
 import { idempotentCreate } from '../idempotency/idempotent-create';
+import { syncColumns, upsertByExternalId, type SyncStamp } from '../idempotency/upsert-by-external-id';
+import type { HotlineCallRow } from '../../contracts/import-rows';
 import type { Deps } from '../deps';
 import { invalid, notFound, ruleRefused } from '../errors/app-error';
 import { resolveOwnerUnit } from '../operations/record-helpers';
@@ -86,7 +88,7 @@ export function createHotlineService(deps: Deps) {
   }
 
   /** Corrections by the hotline. A call that becomes actionable is referred to the nearest unit then. */
-  async function update(ctx: Ctx, id: string, input: CallUpdate) {
+  async function update(ctx: Ctx, id: string, input: CallUpdate, stamp?: SyncStamp) {
     const { version, summary, ...changes } = input;
     return db.transaction(async (tx) => {
       const current = await loadOwned(tx, ctx, id);
@@ -105,7 +107,7 @@ export function createHotlineService(deps: Deps) {
         status: nextStatus(current, classification, referral),
         ...(referral ? { ...referral, referredAt: new Date() } : {}),
       });
-      await updateVersioned(tx, hotlineCalls, 'hotline_call', id, version, values);
+      await updateVersioned(tx, hotlineCalls, 'hotline_call', id, version, { ...values, ...syncColumns(stamp, version) });
       await writeAudit(tx, ctx, {
         action: 'hotline_call.update',
         entityType: 'hotline_call',
@@ -147,7 +149,23 @@ export function createHotlineService(deps: Deps) {
     return { items: rows.map((r) => presentCall(r)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  return { create, update, refer, get, list };
+  /**
+   * The hotline's call under its own number (the bulk import): created, unchanged, updated or a conflict, by the
+   * one helper. The sender's record is the whole record: place and summary it leaves out are cleared.
+   */
+  async function upsert(ctx: Ctx, externalId: string, body: HotlineCallRow) {
+    const createBody = { ...body, externalId };
+    return upsertByExternalId(cipher, {
+      kind: 'hotline_call',
+      body: createBody,
+      find: () => findCallByExternalId(db, ctx.actor.institutionId, externalId),
+      create: async () => (await create(ctx, createBody)).view,
+      present: async (row) => presentCall(await findCallWithRefs(db, row.id)),
+      update: (row, stamp) => update(ctx, row.id, { ...body, ubigeo: body.ubigeo ?? null, country: body.country ?? null, summary: body.summary ?? null, version: row.version }, stamp),
+    });
+  }
+
+  return { upsert, create, update, refer, get, list };
 }
 
 /** Status after an edit or re-referral; an outcome already recorded is never undone by them. */

@@ -5,9 +5,13 @@ import {
 } from '../../core/codes';
 import { placeCreate, victimAgeBands } from '../../contracts/cases';
 import { caseUpsert, suspectUpsert, victimUpsert } from '../../contracts/upserts';
+import { hotlineCallRow, justiceEventRow, operationRow, referralRow } from '../../contracts/import-rows';
+import { hotlineClassifications, operationTypes, serviceTypes } from '../../core/codes';
+import { appealOutcomes, archiveReasons, decisions, justiceEventTypes } from '../../core/justice/events';
+import { callChannels, callerTypes } from '../../core/hotline/call-status';
 
 /** How a cell is read: text as is; a list separated by `;` (or `,`); yes/no; a whole number; an ISO date. */
-export type ColumnKind = 'text' | 'list' | 'bool' | 'int' | 'date';
+export type ColumnKind = 'text' | 'list' | 'bool' | 'int' | 'number' | 'date' | 'datetime';
 
 export interface ImportColumn {
   /** The field in the upsert body (dots for nested: `person.sex`, `person.identity.givenNames`). */
@@ -19,7 +23,8 @@ export interface ImportColumn {
   required?: boolean;
 }
 
-export const entityNames = ['cases', 'places', 'victims', 'suspects'] as const;
+/** In the order a run writes them: what a row points at is written before it. */
+export const entityNames = ['cases', 'places', 'victims', 'suspects', 'operations', 'hotline_calls', 'justice_events', 'referrals'] as const;
 export type EntityName = (typeof entityNames)[number];
 
 export interface ImportEntity {
@@ -117,10 +122,79 @@ export const importEntities: Record<EntityName, ImportEntity> = {
       col('organisedGroupMember', 'miembro_organizacion', 'organisedGroupMember', 'bool', bools),
     ],
   },
+  operations: {
+    name: 'operations', es: 'operativos', en: 'operations', idColumn: 'externalId', schema: operationRow,
+    columns: [
+      col('externalId', 'id_externo', 'externalId', 'text', undefined, true),
+      col('operationDate', 'fecha', 'operationDate', 'date', undefined, true),
+      col('type', 'tipo', 'type', 'text', operationTypes, true),
+      col('ubigeo', 'ubigeo', 'ubigeo', 'text', undefined, true),
+      col('personsFound', 'personas_encontradas', 'personsFound', 'int'),
+      col('minorsFound', 'menores_encontrados', 'minorsFound', 'int'),
+      col('victimsIdentified', 'victimas_identificadas', 'victimsIdentified', 'int'),
+      col('arrests', 'detenidos', 'arrests', 'int'),
+    ],
+  },
+  hotline_calls: {
+    name: 'hotline_calls', es: 'llamadas', en: 'hotline_calls', idColumn: 'externalId', schema: hotlineCallRow,
+    columns: [
+      col('externalId', 'id_externo', 'externalId', 'text', undefined, true),
+      col('receivedAt', 'fecha_hora', 'receivedAt', 'datetime', undefined, true),
+      col('channel', 'canal', 'channel', 'text', callChannels, true),
+      col('callerType', 'tipo_llamante', 'callerType', 'text', callerTypes, true),
+      col('classification', 'clasificacion', 'classification', 'text', hotlineClassifications, true),
+      col('ubigeo', 'ubigeo', 'ubigeo'),
+      col('country', 'pais', 'country'),
+      col('summary', 'resumen', 'summary'),
+    ],
+  },
+  justice_events: {
+    name: 'justice_events', es: 'eventos_justicia', en: 'justice_events', idColumn: 'externalId', caseColumn: 'caseExternalId', schema: justiceEventRow,
+    columns: [
+      col('externalId', 'id_externo', 'externalId', 'text', undefined, true),
+      col('caseExternalId', 'id_externo_caso', 'caseExternalId', 'text', undefined, true),
+      col('suspectExternalId', 'id_externo_imputado', 'suspectExternalId', 'text', undefined, true),
+      col('type', 'tipo_evento', 'type', 'text', justiceEventTypes, true),
+      col('occurredOn', 'fecha', 'occurredOn', 'date', undefined, true),
+      col('documentNumber', 'numero_documento', 'documentNumber'),
+      col('prosecutorOffice', 'fiscalia', 'prosecutorOffice'),
+      col('court', 'juzgado', 'court'),
+      col('receivingInstitution', 'institucion_receptora', 'receivingInstitution'),
+      col('receivingUnit', 'unidad_receptora', 'receivingUnit'),
+      col('articles', 'articulos', 'articles', 'list'),
+      col('fromArticles', 'articulos_desde', 'fromArticles', 'list'),
+      col('toArticles', 'articulos_hacia', 'toArticles', 'list'),
+      col('archiveReason', 'motivo_archivo', 'archiveReason', 'text', archiveReasons),
+      col('decision', 'decision', 'decision', 'text', decisions),
+      col('appealOutcome', 'resultado_apelacion', 'appealOutcome', 'text', appealOutcomes),
+      col('sentenceYears', 'pena_anios', 'sentenceYears', 'int'),
+      col('sentenceMonths', 'pena_meses', 'sentenceMonths', 'int'),
+      col('sentenceEffective', 'pena_efectiva', 'sentenceEffective', 'bool', bools),
+      col('fineAmount', 'multa', 'fineAmount', 'number'),
+      col('reparationAmount', 'reparacion_civil', 'reparationAmount', 'number'),
+      col('currency', 'moneda', 'currency'),
+      col('country', 'pais', 'country'),
+      col('supersedesExternalId', 'corrige_id_externo', 'supersedesExternalId'),
+    ],
+  },
+  referrals: {
+    name: 'referrals', es: 'derivaciones', en: 'referrals', idColumn: 'externalId', caseColumn: 'caseExternalId', schema: referralRow,
+    columns: [
+      col('externalId', 'id_externo', 'externalId', 'text', undefined, true),
+      col('caseExternalId', 'id_externo_caso', 'caseExternalId', 'text', undefined, true),
+      col('victimExternalId', 'id_externo_victima', 'victimExternalId', 'text', undefined, true),
+      col('toInstitution', 'institucion_destino', 'toInstitution', 'text', undefined, true),
+      col('toUnit', 'unidad_destino', 'toUnit'),
+      col('serviceType', 'tipo_servicio', 'serviceType', 'text', serviceTypes, true),
+      col('requestedOn', 'fecha_solicitud', 'requestedOn', 'date'),
+      col('consentGiven', 'consentimiento', 'consentGiven', 'bool', bools),
+      col('consentOverrideReason', 'motivo_sin_consentimiento', 'consentOverrideReason'),
+    ],
+  },
 };
 
-/** Sheets of the issue this import does not take yet: named, so a file with them gets a clear refusal. */
-export const unsupportedSheets = ['justice_events', 'eventos_justicia', 'referrals', 'derivaciones', 'hotline_calls', 'llamadas', 'operations', 'operativos'];
+/** Sheets of records this import does not take: named, so a file with them gets a clear refusal. */
+export const unsupportedSheets = ['prevention_activities', 'actividades_prevencion', 'shelters', 'albergues'];
 
 const normalise = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 

@@ -8,11 +8,12 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
 import type { UpsertOutcome } from '../idempotency/upsert-by-external-id';
 import { JobFailed, type JobHandler } from '../jobs/job.runner';
-import { entityForSheet, importEntities, type EntityName } from './import.entities';
+import { entityForSheet, entityNames, importEntities, type EntityName } from './import.entities';
 import { applyMapping, type ImportMapping } from './import.mapping';
 import { readImportFile, type ReadLimits } from './import.reader';
-import { message, parseRow, type ImportIssue } from './import.rows';
+import { message, parseRow, type ImportIssue, type ParsedRow } from './import.rows';
 import { validateImport } from './import.validate';
+import { createRecordUpserts } from './import.links';
 
 export type Tally = Record<UpsertOutcome | 'refused', number>;
 export interface ImportResult {
@@ -35,12 +36,34 @@ const PROGRESS_EVERY = 25;
 /**
  * The real run of an import, as a background job: the whole file is validated first (an invalid file writes
  * nothing and fails with its report), then cases (with their places), victims and suspects are upserted in
- * turn, each record through the same services as the API (scope, audit, figures). Re-running (a job resumed
+ * turn, then operations, hotline calls, justice events and referrals (which point at the former by the sender's
+ * numbers), each record through the same services as the API (scope, audit, figures). Re-running (a job resumed
  * after its process died, or the same file again) writes nothing twice: every write is an upsert by the
  * sender's id, and what was written already answers `unchanged`.
  */
 export function createImportJobHandler(deps: Deps, limits?: ReadLimits): JobHandler {
   const { upsertCase, upsertParty } = createCaseUpserts(deps);
+  const records = createRecordUpserts(deps);
+  const write = (ctx: Ctx, entity: Exclude<EntityName, 'places'>, row: ParsedRow): Promise<{ outcome: UpsertOutcome; view: unknown }> => {
+    const id = row.externalId!;
+    const body = row.body as never;
+    switch (entity) {
+      case 'cases':
+        return upsertCase(ctx, id, body);
+      case 'victims':
+        return upsertParty(ctx, 'victim', id, body);
+      case 'suspects':
+        return upsertParty(ctx, 'suspect', id, body);
+      case 'operations':
+        return records.upsertOperation(ctx, id, body);
+      case 'hotline_calls':
+        return records.upsertCall(ctx, id, body);
+      case 'justice_events':
+        return records.upsertJusticeEvent(ctx, id, body);
+      case 'referrals':
+        return records.upsertReferral(ctx, id, body);
+    }
+  };
   return async (job, control) => {
     const params = job.params as unknown as ImportJobParams;
     const file = job.input!;
@@ -48,7 +71,7 @@ export function createImportJobHandler(deps: Deps, limits?: ReadLimits): JobHand
     if (!actor) throw new JobFailed({ code: 'auth.unauthenticated' });
     const ctx: Ctx = { actor, requestId: `import:${job.id}`, locale: params.locale };
     await control.progress({ phase: 'validating' });
-    const report = await validateImport(deps.db, actor.institutionId, file, params.fileName, { locale: params.locale, mapping: params.mapping, limits });
+    const report = await validateImport(deps.db, actor.institutionId, file, params.fileName, { locale: params.locale, mapping: params.mapping, limits, permissions: actor.permissions });
     if (report.errors.length) throw new JobFailed({ code: 'import.invalid_file', report });
 
     const events = () => (async function* () {
@@ -56,7 +79,7 @@ export function createImportJobHandler(deps: Deps, limits?: ReadLimits): JobHand
     })();
     // The places of each case travel with it (a case and its places are one upsert).
     const places = new Map<string, PlaceCreate[]>();
-    for await (const event of events()) {
+    if (report.entities.places) for await (const event of events()) {
       if (event.type !== 'row' || entityForSheet(event.sheet) !== 'places') continue;
       const row = parseRow(importEntities.places, event.values, params.locale);
       const list = places.get(row.caseExternalId!) ?? [];
@@ -64,25 +87,39 @@ export function createImportJobHandler(deps: Deps, limits?: ReadLimits): JobHand
       places.set(row.caseExternalId!, list);
     }
 
-    const result: ImportResult = { fileHash: report.fileHash, fileName: params.fileName, entities: {}, conflicts: [], refused: [] };
-    let processed = 0;
-    for (const entity of ['cases', 'victims', 'suspects'] as const) {
+    /**
+     * The rows of one entity in file order; justice events in date order (the chain's rules read each new event
+     * against the ones before it, as they would have been recorded one by one).
+     */
+    async function* rowsOf(entity: EntityName) {
+      const sorted: Array<{ sheet: string; line: number; row: ParsedRow }> = [];
       for await (const event of events()) {
         if (event.type !== 'row' || entityForSheet(event.sheet) !== entity) continue;
-        const row = parseRow(importEntities[entity], event.values, params.locale);
+        const item = { sheet: event.sheet, line: event.line, row: parseRow(importEntities[entity], event.values, params.locale) };
+        if (entity === 'justice_events') sorted.push(item);
+        else yield item;
+      }
+      sorted.sort((a, b) => String(a.row.body.occurredOn).localeCompare(String(b.row.body.occurredOn)) || a.line - b.line);
+      yield* sorted;
+    }
+
+    const result: ImportResult = { fileHash: report.fileHash, fileName: params.fileName, entities: {}, conflicts: [], refused: [] };
+    let processed = 0;
+    // One pass over the file per entity it holds, in the order that writes what a row points at first.
+    for (const entity of entityNames) {
+      if (entity === 'places' || !report.entities[entity]) continue;
+      for await (const { sheet, line, row } of rowsOf(entity)) {
         const tally = (result.entities[entity] ??= emptyTally());
         try {
-          const { outcome, view } =
-            entity === 'cases'
-              ? await upsertCase(ctx, row.externalId!, { ...(row.body as Record<string, unknown>), places: places.get(row.externalId!) ?? [] } as never)
-              : await upsertParty(ctx, entity === 'victims' ? 'victim' : 'suspect', row.externalId!, row.body as never);
+          if (entity === 'cases') row.body = { ...row.body, places: places.get(row.externalId!) ?? [] };
+          const { outcome, view } = await write(ctx, entity, row);
           tally[outcome]++;
-          if (outcome === 'conflict') result.conflicts.push({ sheet: event.sheet, line: event.line, externalId: row.externalId!, version: view.version });
+          if (outcome === 'conflict') result.conflicts.push({ sheet, line, externalId: row.externalId!, version: (view as { version?: number }).version ?? 0 });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           tally.refused++;
           const column = Object.keys(error.fields ?? {})[0] ?? '';
-          result.refused.push({ sheet: event.sheet, line: event.line, column, code: error.code, message: message(params.locale, error.code, error.params) });
+          result.refused.push({ sheet, line, column, code: error.code, message: message(params.locale, error.code, error.params) });
         }
         if (++processed % PROGRESS_EVERY === 0) await control.progress({ phase: 'importing', processed, total: report.rows, entities: result.entities });
         else await control.checkpoint();

@@ -3,15 +3,17 @@ import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 import { AppError } from '../errors/app-error';
+import { readHtcds } from './import.htcds';
 
 /**
  * Reads an uploaded file as a stream of rows per sheet, whatever its format: an XLSX workbook (one sheet per
- * entity, read with exceljs' streaming reader), CSV (one file, named by its entity, or a ZIP of them) or
+ * entity, loaded whole by exceljs: see readXlsx), CSV (one file, named by its entity, or a ZIP of them) or
  * NDJSON (one JSON object per line with `entity`). Nothing is evaluated: a formula cell is reported, never
  * computed. A ZIP (and an XLSX, which is one) is checked before it is opened: declared sizes and ratio, then
- * the bytes actually inflated, so a zip bomb stops at the limit.
+ * the bytes actually inflated, so a zip bomb stops at the limit. HTCDS JSON case files are read through the
+ * two-way mapping of src/core/htcds (./import.htcds.ts).
  */
-export type ImportFormat = 'xlsx' | 'csv' | 'zip' | 'ndjson';
+export type ImportFormat = 'xlsx' | 'csv' | 'zip' | 'ndjson' | 'htcds';
 
 /** A cell the reader refuses to interpret (a formula): the validator reports it. */
 export const FORMULA = Symbol('formula');
@@ -34,6 +36,8 @@ const mb = (n: number) => Math.round(n / 1024 / 1024);
 export function detectFormat(file: Buffer, fileName = ''): ImportFormat {
   if (file.length >= 4 && file.readUInt32LE(0) === 0x04034b50) return /\.xlsx$/i.test(fileName) || file.includes('xl/workbook.xml') ? 'xlsx' : 'zip';
   const start = file.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  // HTCDS case files are one JSON document (an array of cases, or `{ "cases": [...] }`).
+  if (/\.json$/i.test(fileName) || start.startsWith('[')) return 'htcds';
   if (/\.(ndjson|jsonl)$/i.test(fileName) || start.startsWith('{')) return 'ndjson';
   return 'csv';
 }
@@ -109,12 +113,21 @@ function cellValue(value: unknown): unknown {
   return String(value);
 }
 
+/**
+ * The workbook is loaded whole (its size is capped: the upload limit and the ZIP's inflated-size check above).
+ * ExcelJS's streaming reader was tried and is not used: it learns sheet names from xl/workbook.xml, which
+ * ExcelJS (and other writers) store after the worksheets, and with five or more sheets it failed ("reading
+ * 'sheets'") or, names supplied up front, silently dropped a sheet — a silent loss no import may risk.
+ */
 async function* readXlsx(file: Buffer): AsyncGenerator<ReadEvent> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  for await (const worksheet of reader) {
-    const sheet = (worksheet as unknown as { name: string }).name;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as never, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks'] } as never);
+  for (const worksheet of wb.worksheets) {
+    const sheet = worksheet.name;
     let headers: string[] | undefined;
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+    const rows: ExcelJS.Row[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+    for (const row of rows) {
       const cells = (row.values as unknown[]).slice(1);
       if (!headers) {
         headers = cells.map((c) => String(cellValue(c) ?? '').trim());
@@ -180,6 +193,7 @@ export async function* readImportFile(file: Buffer, fileName: string, limits: Re
     return;
   }
   const text = decodeText(file);
-  if (format === 'ndjson') yield* readNdjson(text);
+  if (format === 'htcds') yield* readHtcds(text);
+  else if (format === 'ndjson') yield* readNdjson(text);
   else yield* readCsv(text, fileName || 'cases.csv');
 }

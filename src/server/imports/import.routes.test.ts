@@ -106,12 +106,12 @@ describe('bad input', () => {
       casos: [[...caseHeaders, 'columna_rara'], caseRow(`B-${t}-1`).concat('x'), caseRow(`B-${t}-1`).concat('y')],
       victimas: [victimHeaders, victimRow(`BV-${t}`, theirs)],
       Hoja3: [['a'], ['b']],
-      llamadas: [['x'], ['y']],
+      actividades_prevencion: [['x'], ['y']],
     });
     const r = await upload(registrar, '/api/v1/imports/dry-run', file, 'b.xlsx');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const codes = r.body.errors.map((e: { sheet: string; line: number; code: string }) => `${e.sheet}:${e.line}:${e.code}`);
-    expect(codes, JSON.stringify(codes)).toEqual(['casos:1:import.unknown_column', 'casos:3:import.duplicate_id', 'Hoja3:0:import.unknown_sheet', 'llamadas:0:import.sheet_not_supported', 'victimas:2:import.case_not_found']);
+    expect(codes, JSON.stringify(codes)).toEqual(['actividades_prevencion:0:import.sheet_not_supported', 'casos:1:import.unknown_column', 'casos:3:import.duplicate_id', 'Hoja3:0:import.unknown_sheet', 'victimas:2:import.case_not_found']);
     const queued = await upload(registrar, '/api/v1/imports', file, 'b.xlsx');
     await createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }).drain();
     const job = await registrar.client.get(`/api/v1/imports/${queued.body.id}`);
@@ -137,7 +137,7 @@ describe('bad input', () => {
     expect(template.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template.rawPayload as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['listas', 'casos', 'lugares', 'victimas', 'imputados']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['listas', 'casos', 'lugares', 'victimas', 'imputados', 'operativos', 'llamadas', 'eventos_justicia', 'derivaciones']);
     expect(wb.getWorksheet('casos')!.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^listas!/)] });
     const empty = await upload(registrar, '/api/v1/imports/dry-run', template.rawPayload, 'plantilla.xlsx');
     expect(empty.body).toMatchObject({ rows: 0, errors: [] });

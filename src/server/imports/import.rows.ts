@@ -37,6 +37,13 @@ function convert(column: ImportColumn, raw: unknown): { value?: unknown; error?:
       return { value: typeof text === 'object' ? JSON.stringify(text) : String(text) };
     case 'date':
       return { value: String(text) };
+    case 'datetime':
+      return { value: raw instanceof Date ? raw.toISOString() : String(text) };
+    case 'number': {
+      if (typeof text === 'number') return { value: text };
+      const n = String(text).replace(',', '.');
+      return /^-?\d{1,12}(\.\d{1,2})?$/.test(n) ? { value: Number(n) } : { error: 'import.not_number' };
+    }
     case 'int': {
       if (typeof text === 'number') return Number.isInteger(text) ? { value: text } : { error: 'import.not_integer' };
       return /^-?\d{1,9}$/.test(String(text)) ? { value: Number(text) } : { error: 'import.not_integer' };
@@ -85,7 +92,7 @@ export function parseRow(entity: ImportEntity, values: Record<string, unknown>, 
   const externalId = entity.idColumn ? (body[entity.idColumn] as string | undefined) : undefined;
   const caseExternalId = entity.caseColumn ? (body[entity.caseColumn] as string | undefined) : undefined;
   // The case's own id travels in the path of its upsert, not in its body.
-  if (entity.name === 'cases' || entity.name === 'victims' || entity.name === 'suspects') delete body.externalId;
+  if (entity.idColumn) delete body.externalId;
   if (entity.name === 'places') delete body.caseExternalId;
   if (issues.length === 0) {
     const parsed = entity.schema.safeParse(body);

@@ -52,7 +52,7 @@ export function createImportService(deps: Deps, options: { maxBytes?: number; li
   async function dryRun(ctx: Ctx, file: Buffer, input: ImportOptions) {
     checkFile(file);
     const mapping = await resolveMapping(ctx, input);
-    return validateImport(deps.db, ctx.actor.institutionId, file, input.fileName, { locale: ctx.locale, mapping, limits: options.limits });
+    return validateImport(deps.db, ctx.actor.institutionId, file, input.fileName, { locale: ctx.locale, mapping, limits: options.limits, permissions: ctx.actor.permissions });
   }
 
   async function start(ctx: Ctx, file: Buffer, input: ImportOptions) {

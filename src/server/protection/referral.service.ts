@@ -242,5 +242,8 @@ export function createReferralService(deps: Deps) {
     return { items, total, unseen, seenAt: seenAt?.toISOString() ?? null, page: query.page, pageSize: query.pageSize };
   }
 
-  return { create, get, transition, addService, list, inbox };
+  /** The institution's referral under its own number (the bulk import's upsert reads it). */
+  const findOwnByExternalId = (ctx: Ctx, externalId: string) => findByExternalId(db, ctx, externalId);
+
+  return { create, get, transition, addService, list, inbox, findOwnByExternalId };
 }
