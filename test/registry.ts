@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/connect';
 import { buildApp } from '../src/server/app';
@@ -58,9 +57,9 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
 
 async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (testDriver() === 'pglite') {
+    // On the thread RETA_PGLITE_THREAD names (a worker unless it says `main`), as the server opens it.
     const template = readFileSync(await ensurePgliteTemplate());
-    const client = await PGlite.create({ loadDataDir: new Blob([template]) });
-    return { database: await openDatabase({ pglite: client }), drop: async () => undefined };
+    return { database: await openDatabase({ pgliteImage: template }), drop: async () => undefined };
   }
   const url = process.env.RETA_TEST_DATABASE_URL;
   if (!url) throw new Error('RETA_TEST_DATABASE_URL is required for the postgres test driver');

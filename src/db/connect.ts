@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
 import { MigrationError, withStartupLock } from './migrate';
+import { PgliteWorkerClient } from './pglite.proxy';
 
 export type Schema = typeof schema;
 /** The one database type services and repositories see, whichever driver is underneath. */
@@ -45,33 +46,62 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'm
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
-  /** A PGlite instance made by the caller (tests load one from a migrated template). */
+  /** A PGlite instance made by the caller, run on this thread. */
   pglite?: PGlite;
+  /** A dumped data directory (gzip tar) to open in memory: test databases from the template, restores. */
+  pgliteImage?: Uint8Array;
+  /** A new, empty database in memory (initdb: seconds). */
+  pgliteMemory?: boolean;
+  /**
+   * Where PGlite runs: on a worker thread (the default), so a long query never stops the HTTP loop, or on
+   * this thread (`RETA_PGLITE_THREAD=main`, the behaviour before the worker).
+   */
+  pgliteThread?: PgliteThread;
   /** Who holds the PGlite directory; shown to a second process that tries to open it. */
   lockCommand?: string;
   poolSize?: number;
 }
 
+export type PgliteThread = 'worker' | 'main';
+
+/** RETA_PGLITE_THREAD: `main` runs PGlite on the main thread; anything else (or unset) on a worker. */
+export const pgliteThreadFromEnv = (env: NodeJS.ProcessEnv = process.env): PgliteThread => (env.RETA_PGLITE_THREAD === 'main' ? 'main' : 'worker');
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  if (options.pglite) return wrapPglite(options.pglite, () => undefined);
+  if (options.pglite) return wrapPglite(inThread(options.pglite), () => undefined);
+  const thread = options.pgliteThread ?? pgliteThreadFromEnv();
+  if (options.pgliteImage || options.pgliteMemory) return wrapPglite(await openPgliteClient(thread, { loadDataDir: options.pgliteImage }), () => undefined);
   if (!options.dataDir) throw new Error('Either databaseUrl or dataDir is required');
   const release = acquireDataDirLock(options.dataDir, options.lockCommand ?? process.argv.slice(1).join(' '));
   try {
-    const client = await PGlite.create({ dataDir: options.dataDir });
-    return wrapPglite(client, release);
+    return wrapPglite(await openPgliteClient(thread, { dataDir: options.dataDir }), release);
   } catch (error) {
     release();
     throw error;
   }
 }
 
-function wrapPglite(client: PGlite, release: () => void): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+/** What wrapPglite needs of a PGlite client, on this thread or behind the worker proxy. */
+interface PgliteClient {
+  /** Given to drizzle-orm/pglite, which calls query() and transaction() on it. */
+  drizzleClient: PGlite;
+  dumpDataDir(): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+async function openPgliteClient(thread: PgliteThread, source: { dataDir?: string; loadDataDir?: Uint8Array }): Promise<PgliteClient> {
+  if (thread === 'main') {
+    const loadDataDir = source.loadDataDir ? new Blob([new Uint8Array(source.loadDataDir)]) : undefined;
+    return inThread(await PGlite.create({ dataDir: source.dataDir, loadDataDir }));
+  }
+  const proxy = await PgliteWorkerClient.open(source);
+  return { drizzleClient: proxy as unknown as PGlite, dumpDataDir: () => proxy.dumpDataDir('gzip'), close: () => proxy.close() };
+}
+
+function inThread(client: PGlite): PgliteClient {
   return {
-    db,
-    kind: 'pglite',
-    exclusive: (work) => work(),
+    drizzleClient: client,
     async dumpDataDir() {
       await client.exec('checkpoint'); // less WAL to replay when the copy is opened
       // Under the transaction mutex (query/exec/transaction all take it; dumpDataDir itself takes only the
@@ -81,6 +111,17 @@ function wrapPglite(client: PGlite, release: () => void): Database {
       const file = (await (exclusive ? exclusive.call(client, dump) : dump())) as Blob;
       return new Uint8Array(await file.arrayBuffer());
     },
+    close: () => client.close(),
+  };
+}
+
+function wrapPglite(client: PgliteClient, release: () => void): Database {
+  const db = drizzlePglite(client.drizzleClient, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exclusive: (work) => work(),
+    dumpDataDir: () => client.dumpDataDir(),
     async close() {
       try {
         await client.close();
