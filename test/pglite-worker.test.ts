@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { messages } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, pgliteThreadFromEnv, type Database, type PgliteThread } from '../src/db/connect';
+import { openDatabase, type Database, type PgliteThread } from '../src/db/connect';
 import { isUniqueViolation } from '../src/server/db-errors';
 import { anonymous } from './api-client';
 import { createTestRegistry, testDriver, type TestRegistry } from './registry';
@@ -125,12 +125,33 @@ describe.runIf(testDriver() === 'pglite')('PGlite on a worker thread', () => {
     const rows = (await worker.db.execute(sql`select n from tx_probe order by n`)) as unknown as { rows: unknown[] };
     expect(rows.rows).toEqual([{ n: 1 }, { n: 4 }]);
   });
+
+  it('takes an online backup between transactions, and the copy opens with what was committed', async () => {
+    await worker.db.execute(sql`create table backup_probe (n int)`);
+    let committed = false;
+    const open = worker.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into backup_probe values (1)`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      committed = true;
+    });
+    const dump = worker.dumpDataDir!().then((bytes) => ({ bytes, committed }));
+    await open;
+    const taken = await dump;
+    expect(taken.committed).toBe(true); // the copy waited for the open transaction
+    const copy = await openDatabase({ pgliteImage: taken.bytes, pgliteThread: 'worker' });
+    try {
+      const rows = (await copy.db.execute(sql`select n from backup_probe`)) as unknown as { rows: unknown[] };
+      expect(rows.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await copy.close();
+    }
+  });
 });
 
-describe.runIf(testDriver() === 'pglite' && pgliteThreadFromEnv() === 'worker')('the server on a PGlite worker', () => {
+describe.runIf(testDriver() === 'pglite')('the server on a PGlite worker', () => {
   let registry: TestRegistry;
   beforeAll(async () => {
-    registry = await createTestRegistry();
+    registry = await createTestRegistry({}, { pgliteThread: 'worker' });
   });
   afterAll(() => registry.close());
 

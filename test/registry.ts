@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/connect';
+import { openDatabase, type Database, type PgliteThread } from '../src/db/connect';
 import { buildApp } from '../src/server/app';
 import { prepareRegistry } from '../src/server/bootstrap';
 import { loadConfig, type Config } from '../src/server/config';
@@ -26,7 +26,7 @@ export const testDriver = (): 'pglite' | 'postgres' => (process.env.RETA_TEST_DR
  * A fresh, migrated database of its own (PGlite from the template, or a new PostgreSQL database made
  * from the template database), with the real bootstrap and the real app on top. Never a mock.
  */
-export async function createTestRegistry(overrides: Partial<Config> = {}): Promise<TestRegistry> {
+export async function createTestRegistry(overrides: Partial<Config> = {}, options: { pgliteThread?: PgliteThread } = {}): Promise<TestRegistry> {
   const config: Config = {
     ...loadConfig({}),
     encryptionKey: TEST_ENCRYPTION_KEY,
@@ -39,7 +39,7 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
     twoFactorRoles: [],
     ...overrides,
   };
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = await openTestDatabase(options.pgliteThread);
   const registry = await prepareRegistry(config, database);
   const app = await buildApp(registry.deps, { serveWeb: false });
   await app.ready();
@@ -55,11 +55,11 @@ export async function createTestRegistry(overrides: Partial<Config> = {}): Promi
   };
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(pgliteThread?: PgliteThread): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (testDriver() === 'pglite') {
-    // On the thread RETA_PGLITE_THREAD names (a worker unless it says `main`), as the server opens it.
+    // On the thread asked for, else the one RETA_PGLITE_THREAD names, as the server opens it.
     const template = readFileSync(await ensurePgliteTemplate());
-    return { database: await openDatabase({ pgliteImage: template }), drop: async () => undefined };
+    return { database: await openDatabase({ pgliteImage: template, pgliteThread }), drop: async () => undefined };
   }
   const url = process.env.RETA_TEST_DATABASE_URL;
   if (!url) throw new Error('RETA_TEST_DATABASE_URL is required for the postgres test driver');
