@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/connect';
+import { openDatabase, type Database, type PgliteThread } from '../src/db/connect';
 
 /**
  * A fresh, empty database for one benchmark run. PostgreSQL: `reta_bench_<random>` on the server of `url`,
  * dropped at the end (--keep keeps it). PGlite: a fresh data directory in the system temp folder.
  */
-export async function withTarget<T>(kind: 'pglite' | 'postgres', url: string | undefined, work: (database: Database) => Promise<T>, poolSize = 4): Promise<T> {
+export async function withTarget<T>(kind: 'pglite' | 'postgres', url: string | undefined, work: (database: Database) => Promise<T>, poolSize = 4, pgliteThread?: PgliteThread): Promise<T> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'reta-bench-'));
-    const database = await openDatabase({ dataDir: join(dir, 'data'), lockCommand: 'bench' });
+    const database = await openDatabase({ dataDir: join(dir, 'data'), lockCommand: 'bench', pgliteThread });
     try {
       return await work(database);
     } finally {

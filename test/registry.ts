@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/connect';
+import { openDatabase, type Database, type PgliteThread } from '../src/db/connect';
 import { buildApp } from '../src/server/app';
 import { prepareRegistry } from '../src/server/bootstrap';
 import { loadConfig, type Config } from '../src/server/config';
@@ -62,6 +61,8 @@ export interface TestDatabaseOptions {
    * (`default_transaction_read_only`) as a streaming replica is, so that any write sent to it fails.
    */
   readReplica?: boolean;
+  /** PGlite only: the thread it runs on (else the one RETA_PGLITE_THREAD names, as the server opens it). */
+  pgliteThread?: PgliteThread;
 }
 
 /** The URL of a read-only connection to `url`'s database: what a hot-standby replica accepts. */
@@ -77,8 +78,8 @@ async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<{ da
     const template = readFileSync(await ensurePgliteTemplate());
     // A test database holds a few hundred rows: 16 MB of shared buffers instead of PGlite's 128 MB
     // makes each start (which clears the buffers) about a second of CPU cheaper, nothing else changes.
-    const client = await PGlite.create({ loadDataDir: new Blob([template]), startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] });
-    return { database: await openDatabase({ pglite: client }), drop: async () => undefined };
+    const database = await openDatabase({ pgliteImage: template, pgliteThread: options.pgliteThread, pgliteSettings: { shared_buffers: '16MB' } });
+    return { database, drop: async () => undefined };
   }
   const url = process.env.RETA_TEST_DATABASE_URL;
   if (!url) throw new Error('RETA_TEST_DATABASE_URL is required for the postgres test driver');

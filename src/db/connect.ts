@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
 import { MigrationError, withStartupLock } from './migrate';
+import { PgliteWorkerClient } from './pglite.proxy';
 
 export type Schema = typeof schema;
 /** The one database type services and repositories see, whichever driver is underneath. */
@@ -55,34 +56,74 @@ export interface OpenOptions {
   /** A read replica of databaseUrl (statistics and reports read there). PostgreSQL only. */
   readDatabaseUrl?: string;
   dataDir?: string;
-  /** A PGlite instance made by the caller (tests load one from a migrated template). */
+  /** A PGlite instance made by the caller, run on this thread. */
   pglite?: PGlite;
+  /** A dumped data directory (gzip tar) to open in memory: test databases from the template, restores. */
+  pgliteImage?: Uint8Array;
+  /** A new, empty database in memory (initdb: seconds). */
+  pgliteMemory?: boolean;
+  /**
+   * Where PGlite runs: on this thread (the default for now), or on a worker thread
+   * (`RETA_PGLITE_THREAD=worker`) so a long query never stops the HTTP loop. The worker is not the default
+   * yet: the whole database suite has not been run on it (see bench/RESULTS.md, "PGlite on a worker").
+   */
+  pgliteThread?: PgliteThread;
+  /** Server settings for an image or memory database (`-c name=value`), e.g. smaller buffers for tests. */
+  pgliteSettings?: Record<string, string>;
   /** Who holds the PGlite directory; shown to a second process that tries to open it. */
   lockCommand?: string;
   poolSize?: number;
 }
 
+export type PgliteThread = 'worker' | 'main';
+
+/** RETA_PGLITE_THREAD: `worker` runs PGlite on a worker thread; anything else (or unset) on the main thread. */
+export const pgliteThreadFromEnv = (env: NodeJS.ProcessEnv = process.env): PgliteThread => (env.RETA_PGLITE_THREAD === 'worker' ? 'worker' : 'main');
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.readDatabaseUrl);
   if (options.readDatabaseUrl) throw new Error('RETA_READ_DATABASE_URL needs a PostgreSQL primary (DATABASE_URL): PGlite has no replicas');
-  if (options.pglite) return wrapPglite(options.pglite, () => undefined);
+  if (options.pglite) return wrapPglite(inThread(options.pglite), () => undefined);
+  const thread = options.pgliteThread ?? pgliteThreadFromEnv();
+  if (options.pgliteImage || options.pgliteMemory) {
+    return wrapPglite(await openPgliteClient(thread, { loadDataDir: options.pgliteImage, settings: options.pgliteSettings }), () => undefined);
+  }
   if (!options.dataDir) throw new Error('Either databaseUrl or dataDir is required');
   const release = acquireDataDirLock(options.dataDir, options.lockCommand ?? process.argv.slice(1).join(' '));
   try {
-    const client = await PGlite.create({ dataDir: options.dataDir });
-    return wrapPglite(client, release);
+    return wrapPglite(await openPgliteClient(thread, { dataDir: options.dataDir }), release);
   } catch (error) {
     release();
     throw error;
   }
 }
 
-function wrapPglite(client: PGlite, release: () => void): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+/** What wrapPglite needs of a PGlite client, on this thread or behind the worker proxy. */
+interface PgliteClient {
+  /** Given to drizzle-orm/pglite, which calls query() and transaction() on it. */
+  drizzleClient: PGlite;
+  dumpDataDir(): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+async function openPgliteClient(
+  thread: PgliteThread, source: { dataDir?: string; loadDataDir?: Uint8Array; settings?: Record<string, string> },
+): Promise<PgliteClient> {
+  if (thread === 'main') {
+    const loadDataDir = source.loadDataDir ? new Blob([new Uint8Array(source.loadDataDir)]) : undefined;
+    return inThread(await PGlite.create({ dataDir: source.dataDir, loadDataDir, startParams: pgliteStartParams(source.settings) }));
+  }
+  const proxy = await PgliteWorkerClient.open({ dataDir: source.dataDir, loadDataDir: source.loadDataDir, startParams: pgliteStartParams(source.settings) });
+  return { drizzleClient: proxy as unknown as PGlite, dumpDataDir: () => proxy.dumpDataDir('gzip'), close: () => proxy.close() };
+}
+
+/** PGlite's start parameters with `settings` added as `-c name=value`. */
+export const pgliteStartParams = (settings: Record<string, string> = {}): string[] =>
+  [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+
+function inThread(client: PGlite): PgliteClient {
   return {
-    db,
-    kind: 'pglite',
-    exclusive: (work) => work(),
+    drizzleClient: client,
     async dumpDataDir() {
       await client.exec('checkpoint'); // less WAL to replay when the copy is opened
       // Under the transaction mutex (query/exec/transaction all take it; dumpDataDir itself takes only the
@@ -92,6 +133,17 @@ function wrapPglite(client: PGlite, release: () => void): Database {
       const file = (await (exclusive ? exclusive.call(client, dump) : dump())) as Blob;
       return new Uint8Array(await file.arrayBuffer());
     },
+    close: () => client.close(),
+  };
+}
+
+function wrapPglite(client: PgliteClient, release: () => void): Database {
+  const db = drizzlePglite(client.drizzleClient, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exclusive: (work) => work(),
+    dumpDataDir: () => client.dumpDataDir(),
     async close() {
       try {
         await client.close();

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { count, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,7 +35,7 @@ afterAll(async () => {
 
 /** An empty database of the driver under test (never migrated). */
 async function emptyDatabase(): Promise<Database> {
-  if (testDriver() === 'pglite') return openDatabase({ pglite: await PGlite.create() });
+  if (testDriver() === 'pglite') return openDatabase({ pgliteMemory: true });
   return openDatabase({ databaseUrl: await emptyPostgresDatabase(), poolSize: 2 });
 }
 

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,8 +56,7 @@ async function openRestored(database: Database) {
 /** Restores a backup file: PGlite from its data directory copy, PostgreSQL with pg_restore into a new database. */
 async function restore(file: string): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (testDriver() === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
-    return { database: await openDatabase({ pglite: client }), drop: async () => undefined };
+    return { database: await openDatabase({ pgliteImage: readFileSync(file) }), drop: async () => undefined };
   }
   const url = process.env.RETA_TEST_DATABASE_URL!;
   const name = `reta_restore_${randomBytes(5).toString('hex')}`;
