@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
-  caseCreate, caseHistoryResponse, offlineReadsReport, caseListQuery, caseListResponse, caseParams, caseTransfer, caseUpdate, caseView, deleteQuery, placeCreate,
+  caseCreate, caseHistoryResponse, offlineReadsReport, caseParams, caseTransfer, caseUpdate, caseView, deleteQuery, placeCreate,
   placeParams, placeView, suspectCreate, suspectParams, suspectUpdate, suspectView, victimCreate, victimParams, victimUpdate, victimView,
 } from '../../contracts/cases';
+import { caseEndpoints } from '../../contracts/endpoints/cases';
 import type { Deps } from '../deps';
+import { registerEndpoint } from '../http/endpoint-route';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { sendFile } from '../http/send-file';
@@ -29,14 +31,12 @@ export function registerCaseRoutes(app: App, deps: Deps) {
     return reply.code(204).send(null);
   });
 
-  app.get('/api/v1/cases', { preValidation: read, schema: { tags, querystring: caseListQuery, response: { 200: caseListResponse } } }, async (req) =>
-    cases.list(req.ctx, req.query),
-  );
+  registerEndpoint(app, caseEndpoints.list, { tags, preValidation: read }, async (req) => cases.list(req.ctx, req.query));
   app.post('/api/v1/cases', { preValidation: create, schema: { tags, body: caseCreate, response: { 200: caseView, 201: caseView } } }, async (req, reply) => {
     const { view, created } = await cases.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(view);
   });
-  app.get('/api/v1/cases/:id', { preValidation: read, schema: { tags, params: caseParams, response: { 200: caseView } } }, async (req) => cases.get(req.ctx, req.params.id));
+  registerEndpoint(app, caseEndpoints.get, { tags, preValidation: read }, async (req) => cases.get(req.ctx, req.params.id));
   app.get('/api/v1/cases/:id/summary.pdf', { preValidation: read, schema: { tags, params: caseParams } }, async (req, reply) => {
     const { pdf, code } = await cases.printSummary(req.ctx, req.params.id);
     return sendFile(reply, { body: pdf, contentType: 'application/pdf', filename: `${code}.pdf` });

@@ -1,8 +1,11 @@
 import { idParams } from '../../contracts/common';
 import {
-  callCaseLink, callCreate, callList, callListQuery, followUpList, followUpQuery, callOutcome, callReferral, callUpdate, callView, monthlyStatsQuery, monthlyStatsView,
+  callCaseLink, callOutcome, callReferral, callUpdate, callView, monthlyStatsQuery, monthlyStatsView,
 } from '../../contracts/hotline';
+import { hotlineEndpoints } from '../../contracts/endpoints/hotline';
+import { inboxEndpoints } from '../../contracts/endpoints/inbox';
 import type { Deps } from '../deps';
+import { registerEndpoint } from '../http/endpoint-route';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { createHotlineFollowUpService } from './hotline.follow-up.service';
@@ -19,16 +22,12 @@ export function registerHotlineRoutes(app: App, deps: Deps) {
   // checks which call each may follow up.
   const followUpWrite = requireAnyPermission('hotline.write', 'case.update');
 
-  app.get('/api/v1/hotline/calls', { preValidation: read, schema: { tags, querystring: callListQuery, response: { 200: callList } } }, async (req) =>
-    calls.list(req.ctx, req.query),
-  );
-  app.post('/api/v1/hotline/calls', { preValidation: write, schema: { tags, body: callCreate, response: { 200: callView, 201: callView } } }, async (req, reply) => {
+  registerEndpoint(app, hotlineEndpoints.calls, { tags, preValidation: read }, async (req) => calls.list(req.ctx, req.query));
+  registerEndpoint(app, hotlineEndpoints.createCall, { tags, preValidation: write }, async (req, reply) => {
     const { view, created } = await calls.create(req.ctx, req.body);
     return reply.code(created ? 201 : 200).send(view);
   });
-  app.get('/api/v1/hotline/calls/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: callView } } }, async (req) =>
-    calls.get(req.ctx, req.params.id),
-  );
+  registerEndpoint(app, hotlineEndpoints.call, { tags, preValidation: read }, async (req) => calls.get(req.ctx, req.params.id));
   app.patch('/api/v1/hotline/calls/:id', { preValidation: write, schema: { tags, params: idParams, body: callUpdate, response: { 200: callView } } }, async (req) =>
     calls.update(req.ctx, req.params.id, req.body),
   );
@@ -45,9 +44,7 @@ export function registerHotlineRoutes(app: App, deps: Deps) {
     { preValidation: [read, followUpWrite], schema: { tags, params: idParams, body: callOutcome, response: { 200: callView } } },
     async (req) => followUp.recordOutcome(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/v1/hotline/follow-up', { preValidation: read, schema: { tags, querystring: followUpQuery, response: { 200: followUpList } } }, async (req) =>
-    followUp.followUp(req.ctx, req.query),
-  );
+  registerEndpoint(app, inboxEndpoints.hotline, { tags, preValidation: read }, async (req) => followUp.followUp(req.ctx, req.query));
   app.get('/api/v1/hotline/stats/monthly', { preValidation: read, schema: { tags, querystring: monthlyStatsQuery, response: { 200: monthlyStatsView } } }, async (req) =>
     followUp.monthlyStats(req.ctx, req.query.year),
   );

@@ -1,5 +1,7 @@
-import { caseJusticeView, justiceCaseParams, eventCreate, eventList, eventListQuery, eventView, justiceInbox, justiceInboxQuery, justiceSuspectParams } from '../../contracts/justice';
+import { caseJusticeView, justiceCaseParams, eventCreate, eventList, eventListQuery, eventView, justiceSuspectParams } from '../../contracts/justice';
+import { inboxEndpoints } from '../../contracts/endpoints/inbox';
 import type { Deps } from '../deps';
+import { registerEndpoint } from '../http/endpoint-route';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { presentEvent } from './justice.presenter';
@@ -35,7 +37,5 @@ export function registerJusticeRoutes(app: App, deps: Deps) {
   app.get('/api/v1/justice/events', { preValidation: read, schema: { tags, querystring: eventListQuery, response: { 200: eventList } } }, async (req) =>
     justice.listEvents(req.ctx, req.query),
   );
-  app.get('/api/v1/justice/inbox', { preValidation: read, schema: { tags, querystring: justiceInboxQuery, response: { 200: justiceInbox } } }, async (req) =>
-    justice.inbox(req.ctx, req.query),
-  );
+  registerEndpoint(app, inboxEndpoints.justice, { tags, preValidation: read }, async (req) => justice.inbox(req.ctx, req.query));
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { idParams, listResponse } from '../../contracts/common';
 import {
-  identificationUpdate, identificationView, inboxQuery, referralCreate, referralInbox, referralListQuery, referralTransition, referralView,
+  identificationUpdate, identificationView, referralCreate, referralListQuery, referralTransition, referralView,
   repatriationCreate, repatriationView, reparationCreate, reparationView, residencyPermitCreate, residencyPermitView, serviceCreate,
   victimParams, victimProtectionView,
 } from '../../contracts/protection';
+import { inboxEndpoints } from '../../contracts/endpoints/inbox';
 import type { Deps } from '../deps';
+import { registerEndpoint } from '../http/endpoint-route';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { registerMatchingRoutes } from '../matching/matching.routes';
@@ -42,9 +44,7 @@ export function registerProtectionRoutes(app: App, deps: Deps) {
   app.get('/api/v1/referrals', { preValidation: read, schema: { tags, querystring: referralListQuery, response: { 200: listResponse(referralView) } } }, async (req) =>
     referrals.list(req.ctx, req.query),
   );
-  app.get('/api/v1/referrals/inbox', { preValidation: read, schema: { tags, querystring: inboxQuery, response: { 200: referralInbox } } }, async (req) =>
-    referrals.inbox(req.ctx, req.query),
-  );
+  registerEndpoint(app, inboxEndpoints.referrals, { tags, preValidation: read }, async (req) => referrals.inbox(req.ctx, req.query));
   app.get('/api/v1/referrals/:id', { preValidation: read, schema: { tags, params: idParams, response: { 200: referralView } } }, async (req) => referrals.get(req.ctx, req.params.id));
   app.post('/api/v1/referrals/:id/status', { preValidation: write, schema: { tags, params: idParams, body: referralTransition, response: { 200: referralView } } }, async (req) =>
     referrals.transition(req.ctx, req.params.id, req.body),

@@ -1,8 +1,10 @@
 import { idParams, listResponse } from '../../contracts/common';
 import {
-  shelterCreate, shelterGetQuery, shelterListQuery, shelterUpdate, shelterView, stayCreate, stayListQuery, stayUpdate, stayView,
+  shelterCreate, shelterGetQuery, shelterUpdate, shelterView, stayCreate, stayListQuery, stayUpdate, stayView,
 } from '../../contracts/protection';
+import { shelterEndpoints } from '../../contracts/endpoints/protection';
 import type { Deps } from '../deps';
+import { registerEndpoint } from '../http/endpoint-route';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
 import { createShelterService } from './shelter.service';
@@ -14,9 +16,7 @@ export function registerShelterRoutes(app: App, deps: Deps) {
   const read = requirePermission('protection.read');
   const manage = requirePermission('shelter.manage');
 
-  app.get('/api/v1/shelters', { preValidation: read, schema: { tags, querystring: shelterListQuery, response: { 200: listResponse(shelterView) } } }, async (req) =>
-    shelters.list(req.ctx, req.query),
-  );
+  registerEndpoint(app, shelterEndpoints.list, { tags, preValidation: read }, async (req) => shelters.list(req.ctx, req.query));
   app.get('/api/v1/shelters/:id', { preValidation: read, schema: { tags, params: idParams, querystring: shelterGetQuery, response: { 200: shelterView } } }, async (req) =>
     shelters.get(req.ctx, req.params.id, req.query.on),
   );

@@ -1,7 +1,8 @@
-import { searchQuery, searchResponse } from '../../contracts/search';
+import { searchEndpoints } from '../../contracts/endpoints/search';
 import type { Deps } from '../deps';
 import { requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
+import { registerEndpoint } from '../http/endpoint-route';
 import { createSearchService } from './search.service';
 
 const tags = ['search'];
@@ -10,9 +11,7 @@ const searchLimit = { max: 30, timeWindow: '1 minute', keyGenerator: (req: { ctx
 
 export function registerSearchRoutes(app: App, deps: Deps) {
   const service = createSearchService(deps);
-  app.get(
-    '/api/v1/search',
-    { preValidation: requirePermission('case.read'), config: { rateLimit: searchLimit }, schema: { tags, querystring: searchQuery, response: { 200: searchResponse } } },
-    async (req) => service.search(req.ctx, req.query),
+  registerEndpoint(app, searchEndpoints.run, { tags, preValidation: requirePermission('case.read'), config: { rateLimit: searchLimit } }, async (req) =>
+    service.search(req.ctx, req.query),
   );
 }

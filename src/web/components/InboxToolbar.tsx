@@ -13,16 +13,17 @@ export function useInboxFilters() {
   const [mine, setMine] = useState(false);
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [q, mine]);
-  return { text, setText, q, mine, setMine, page, setPage, query: { q: q || undefined, mine: mine ? 'true' : undefined, page } };
+  return { text, setText, q, mine, setMine, page, setPage, query: { q: q || undefined, mine: mine ? ('true' as const) : undefined, page } };
 }
 
 /**
  * Once the inbox has been shown, tells the server the user has looked at it: rows shown now keep their
  * "new" marker on this screen; next time only what arrived later is new.
  */
-export function useMarkSeen(seenPath: string, loaded: boolean) {
+export function useMarkSeen(seen: string | (() => Promise<unknown>), loaded: boolean) {
   const done = useRef(false);
-  const mark = useMutation({ mutationFn: () => api.post(seenPath) });
+  // The inbox's typed `seen` call (api.inbox.…Seen), or its path.
+  const mark = useMutation({ mutationFn: () => (typeof seen === 'string' ? api.post(seen) : seen()) });
   useEffect(() => {
     if (loaded && !done.current) {
       done.current = true;

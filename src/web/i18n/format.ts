@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { dateInTimeZone } from '../../core/country-date';
 
 const localeTag = (lng: string) => (lng === 'en' ? 'en-GB' : 'es-PE');
 
@@ -18,6 +19,17 @@ export function formatDate(value: string | null | undefined, lng: string): strin
   return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/**
+ * The calendar day of an instant (a registration, a call) as people in the country date it: the country
+ * profile's time zone, not UTC (`2026-03-01T02:00Z` is still 28 February in Lima).
+ */
+export function formatDay(instant: string | null | undefined, lng: string): string {
+  if (!instant) return '—';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return formatDate(dateInTimeZone(date), lng);
+}
+
 export function formatNumber(value: number | null | undefined, lng: string, options?: Intl.NumberFormatOptions): string {
   if (value === null || value === undefined) return '—';
   return new Intl.NumberFormat(localeTag(lng), options).format(value);
@@ -31,6 +43,8 @@ export function useFormat() {
     t,
     lng,
     date: (value: string | null | undefined) => formatDate(value, lng),
+    /** The country's calendar day of an instant (see formatDay). */
+    day: (instant: string | null | undefined) => formatDay(instant, lng),
     number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) => formatNumber(value, lng, options),
     percent: (value: number | null | undefined) => formatNumber(value, lng, { style: 'percent', maximumFractionDigits: 1 }),
     code: (list: string, value: string | null | undefined) => (value ? t(`${list}.${value}`, { ns: 'codes', defaultValue: value }) : '—'),

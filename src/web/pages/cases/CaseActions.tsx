@@ -12,7 +12,7 @@ import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
 import { useUnits } from '../admin/admin-data';
 import { emptyCase, emptySuspect, emptyVictim, toCaseCreate, type CaseFormValues } from './case-form';
-import { CheckboxField, CodeMultiField, CodeSelectField } from './form-fields';
+import { CheckboxField, CodeMultiField, CodeSelectField } from '../../components/fields';
 import { SuspectCard, VictimCard } from './PersonFields';
 import { PartialDateField } from '../../components/PartialDateInput';
 

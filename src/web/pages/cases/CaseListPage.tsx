@@ -1,28 +1,63 @@
-import { Anchor, Badge, Button, Group, Select, SimpleGrid, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { CaseListItem } from '../../../contracts/cases';
 import { peruDepartments } from '../../../core/geo/departments';
-import { api } from '../../api/client';
+import { api } from '../../api/endpoints';
 import { useSession } from '../../api/session';
-import { CodeSelect, EmptyState, ErrorAlert, PageHeader } from '../../components/common';
-import { Pager } from '../../components/Pager';
+import { CodeSelect, PageHeader } from '../../components/common';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 
 const PAGE_SIZE = 25;
 const filterNames = ['q', 'status', 'purpose', 'department', 'from', 'to', 'sort'] as const;
+const sorts = ['-registeredAt', 'registeredAt', '-reportedOn', 'reportedOn', 'code', '-code'];
+
+function useColumns(): Column<CaseListItem>[] {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return [
+    { key: 'code', header: t('case.field.code'), sortBy: 'code', cell: (item) => <Anchor component={Link} to={`/cases/${item.id}`}>{item.code}</Anchor> },
+    { key: 'registeredAt', header: t('case.field.registered_at'), sortBy: 'registeredAt', cell: (item) => f.day(item.registeredAt) },
+    { key: 'source', header: t('case.field.source'), visibleFrom: 'sm', cell: (item) => f.code('caseSources', item.source) },
+    { key: 'purposes', header: t('case.field.purposes'), cell: (item) => f.codes('purposes', item.purposes) },
+    {
+      key: 'victims',
+      header: t('case.field.victims'),
+      cell: (item) => (
+        <>
+          {f.number(item.victimCount)}
+          {item.childVictimCount > 0 && <Badge ml={6} size="sm" color="#9a3412">{t('case.list.children', { n: item.childVictimCount })}</Badge>}
+        </>
+      ),
+    },
+    {
+      key: 'palermo',
+      header: t('palermo.title'),
+      visibleFrom: 'sm',
+      cell: (item) => (
+        <Badge size="sm" variant="filled" color={item.palermo.isTrafficking ? '#1e6b34' : 'gray.7'}>
+          {item.palermo.isTrafficking ? t('palermo.met') : t('palermo.not_met')}
+        </Badge>
+      ),
+    },
+    { key: 'status', header: t('case.field.status'), cell: (item) => f.code('caseStatuses', item.status) },
+  ];
+}
 
 export default function CaseListPage() {
   const { t } = useTranslation();
-  const f = useFormat();
   const { can } = useSession();
+  const columns = useColumns();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
-  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? undefined]));
+  const filters = Object.fromEntries(filterNames.map((n) => [n, params.get(n) ?? undefined])) as Record<(typeof filterNames)[number], string | undefined>;
+  const sort = filters.sort ?? '-registeredAt';
   const query = useQuery({
     queryKey: ['cases', filters, page],
-    queryFn: () => api.get<{ items: CaseListItem[]; total: number }>('/api/v1/cases', { query: { ...filters, page, pageSize: PAGE_SIZE, sort: filters.sort ?? '-registeredAt' } }),
+    // The URL's values as typed; the server checks them against the contract (a bad one is a 400 shown here).
+    queryFn: () => api.cases.list({ ...(filters as object), page, pageSize: PAGE_SIZE, sort }),
     placeholderData: keepPreviousData,
   });
   const set = (name: string, value: string | null) => {
@@ -32,7 +67,6 @@ export default function CaseListPage() {
     next.delete('page');
     setParams(next, { replace: true });
   };
-  const items = query.data?.items ?? [];
 
   return (
     <>
@@ -48,61 +82,23 @@ export default function CaseListPage() {
           <Select label={t('stats.department.case_list')} data={peruDepartments.map((d) => ({ value: d.code, label: d.name }))} value={filters.department ?? null} onChange={(v) => set('department', v)} clearable searchable />
           <TextInput type="date" label={t('case.list.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
           <TextInput type="date" label={t('case.list.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
-          <Select
-            label={t('common.sort')}
-            value={filters.sort ?? '-registeredAt'}
-            onChange={(v) => set('sort', v)}
-            data={['-registeredAt', 'registeredAt', '-reportedOn', 'reportedOn', 'code', '-code'].map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
-          />
+          <Select label={t('common.sort')} value={sort} onChange={(v) => set('sort', v)} data={sorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))} />
         </SimpleGrid>
       </form>
-      <ErrorAlert error={query.error} />
-      {query.data && items.length === 0 ? (
-        <EmptyState>{t('case.list.empty')}</EmptyState>
-      ) : (
-        <div className="reta-table-wrap">
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="case-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('case.field.code')}</Table.Th>
-                <Table.Th>{t('case.field.registered_at')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('case.field.source')}</Table.Th>
-                <Table.Th>{t('case.field.purposes')}</Table.Th>
-                <Table.Th>{t('case.field.victims')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('palermo.title')}</Table.Th>
-                <Table.Th>{t('case.field.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/cases/${item.id}`}>{item.code}</Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.date(item.registeredAt.slice(0, 10))}</Table.Td>
-                  <Table.Td visibleFrom="sm">{f.code('caseSources', item.source)}</Table.Td>
-                  <Table.Td>{f.codes('purposes', item.purposes)}</Table.Td>
-                  <Table.Td>
-                    {f.number(item.victimCount)}
-                    {item.childVictimCount > 0 && <Badge ml={6} size="sm" color="#9a3412">{t('case.list.children', { n: item.childVictimCount })}</Badge>}
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">
-                    <Badge size="sm" variant="filled" color={item.palermo.isTrafficking ? '#1e6b34' : 'gray.7'}>
-                      {item.palermo.isTrafficking ? t('palermo.met') : t('palermo.not_met')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{f.code('caseStatuses', item.status)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-      {query.data && (
-        <Group>
-          <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={(p) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); }} />
-        </Group>
-      )}
+      <RecordTable
+        testId="case-table"
+        columns={columns}
+        rows={query.data?.items}
+        rowKey={(item) => item.id}
+        query={query}
+        empty={t('case.list.empty')}
+        sort={sort}
+        onSort={(next) => set('sort', next)}
+        striped
+        highlightOnHover
+        verticalSpacing="xs"
+        paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: (p) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); } }}
+      />
     </>
   );
 }

@@ -7,36 +7,21 @@ import { useNavigate } from 'react-router';
 import { caseCreate, type CaseView } from '../../../contracts/cases';
 import { ageGroupOf } from '../../../core/age';
 import { evaluatePalermo } from '../../../core/palermo';
-import { ApiError, errorMessage, isNetworkError } from '../../api/client';
-import { applyServerErrors, contractResolver, errorAt, flattenErrors } from '../../api/forms';
+import { ApiError, isNetworkError } from '../../api/client';
+import { errorAt } from '../../api/forms';
+import { useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/common';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CountryMultiSelect } from '../../components/CountrySelect';
 import { clearDraft, emptyCase, emptySuspect, emptyVictim, loadDraft, newDraftKey, saveDraft, toCaseCreate, victimAge, type CaseFormValues, type StoredDraft } from './case-form';
 import { createOrQueue } from '../../offline/send';
-import { CheckboxField, CodeSelectField, fieldDomId } from './form-fields';
+import { CheckboxField, CodeSelectField } from '../../components/fields';
 import { PalermoPanel } from './PalermoPanel';
 import { SuspectCard, VictimCard } from './PersonFields';
 import { PlacesSection } from './PlacesSection';
 import { ElementsSection } from './ElementsSection';
 import { PartialDateField } from '../../components/PartialDateInput';
-
-/** The field's own element (registered inputs and controllers that pass their ref), to focus it and read its label. */
-function fieldElement(path: string): HTMLElement | null {
-  return document.getElementById(fieldDomId(path)) ?? document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
-}
-
-/** The visible label of a field (an input's own label, or a group's legend/label). */
-function labelOf(element: HTMLElement | null): string | undefined {
-  if (!element) return undefined;
-  const labelled = element.getAttribute('aria-labelledby');
-  const label = (element as HTMLInputElement).labels?.[0] ?? (labelled ? document.getElementById(labelled.split(' ')[0]!) : null) ?? element.querySelector('label, legend');
-  return label?.textContent?.replace(/\s*\*\s*$/, '').trim() || undefined;
-}
-
-/** The element to focus for a field: the input itself, or the first input of a group. */
-const focusable = (element: HTMLElement) => (element.matches('input, select, textarea, button') ? element : element.querySelector<HTMLElement>('input, select, textarea, button') ?? element);
 
 /** Enter in a text field never sends the form (only the submit button does); text areas keep their new lines. */
 function keepEnterInFields(event: React.KeyboardEvent<HTMLFormElement>) {
@@ -103,15 +88,13 @@ function CaseRegisterForm({ restored }: { restored: StoredDraft | null }) {
   const navigate = useNavigate();
   const withIdentity = can('identity.write');
   const [showRestored, setShowRestored] = useState(Boolean(restored));
-  const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   // Kept with the draft until the case is saved: a retry after a lost answer is the same registration.
   const [submissionKey, setSubmissionKey] = useState(() => restored?.idempotencyKey ?? newDraftKey());
-  const form = useForm<CaseFormValues>({
+  // The error summary takes focus instead of the first field (useContractForm, ErrorSummary).
+  const { form, submit: onSubmit, fail, showFailure, failure, summary } = useContractForm<CaseFormValues>({
+    schema: caseCreate,
+    prepare: (values) => toCaseCreate(values, withIdentity),
     defaultValues: restored?.values ?? emptyCase(),
-    // The error summary takes focus instead of the first field (ErrorSummary).
-    shouldFocusError: false,
-    resolver: contractResolver(caseCreate, (values: CaseFormValues) => toCaseCreate(values, withIdentity)),
   });
   useDraft(form, submissionKey);
   const victims = useFieldArray({ control: form.control, name: 'victims' });
@@ -143,33 +126,17 @@ function CaseRegisterForm({ restored }: { restored: StoredDraft | null }) {
       if (isNetworkError(error)) {
         // The draft stays (saved on every change) and so does the key: sending again cannot register it twice.
         void saveDraft(form.getValues(), submissionKey);
-        setFailure(t('case.register.offline'));
+        showFailure(t('case.register.offline'));
       } else if (error instanceof ApiError && error.code === 'idempotency.mismatch') {
-        setFailure(t('case.register.already_saved_other'));
+        showFailure(t('case.register.already_saved_other'));
       } else {
-        setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error));
+        fail(error);
       }
-      setAttempt((n) => n + 1);
     },
   });
-  const submit = form.handleSubmit(
-    (values) => {
-      setFailure(null);
-      create.mutate(values);
-    },
-    () => {
-      setFailure(null);
-      setAttempt((n) => n + 1);
-    },
-  );
-  const problems = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(p.path)) }));
-  const focusField = (path: string) => {
-    const element = fieldElement(path);
-    if (element) {
-      focusable(element).scrollIntoView({ block: 'center' });
-      focusable(element).focus();
-    } else form.setFocus(path as never);
-  };
+  const submit = onSubmit((values) => {
+    create.mutate(values);
+  });
   const err = (name: string) => errorAt(form.formState.errors, name);
 
   return (
@@ -185,7 +152,7 @@ function CaseRegisterForm({ restored }: { restored: StoredDraft | null }) {
           </Group>
         </Alert>
       )}
-      <ErrorSummary items={problems} attempt={attempt} onSelect={focusField} extra={failure} />
+      <ErrorSummary {...summary} />
       <form onSubmit={submit} onKeyDown={keepEnterInFields} noValidate>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>

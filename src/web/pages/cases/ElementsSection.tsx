@@ -2,7 +2,7 @@ import { Fieldset, Stack } from '@mantine/core';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseFormValues } from './case-form';
-import { CodeCheckboxes, CodeMultiField } from './form-fields';
+import { CodeCheckboxes, CodeMultiField } from '../../components/fields';
 
 /** The Palermo elements (act, means, purpose), each with a short explanation, then the context lists. */
 export function ElementsSection() {

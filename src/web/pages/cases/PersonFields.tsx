@@ -8,7 +8,7 @@ import { errorAt } from '../../api/forms';
 import { CountryMultiSelect } from '../../components/CountrySelect';
 import type { CaseFormValues, VictimValues } from './case-form';
 import { victimAge } from './case-form';
-import { CheckboxField, CodeCheckboxes, CodeMultiField, CodeSelectField, Help } from './form-fields';
+import { CheckboxField, CodeCheckboxes, CodeMultiField, CodeSelectField, Help } from '../../components/fields';
 import { VictimBackground } from './VictimBackground';
 
 /** Names, document, birth date: shown only to roles with identity.write; "no document" hides the document. */

@@ -5,7 +5,7 @@ import { errorAt } from '../../api/forms';
 import { CountrySelect } from '../../components/CountrySelect';
 import { UbigeoPicker } from '../../components/UbigeoPicker';
 import { emptyPlace, type CaseFormValues } from './case-form';
-import { CodeSelectField } from './form-fields';
+import { CodeSelectField } from '../../components/fields';
 
 function PlaceRow({ index, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { errorAt } from '../../api/forms';
 import { CountrySelect } from '../../components/CountrySelect';
 import { UbigeoPicker } from '../../components/UbigeoPicker';
 import type { CaseFormValues } from './case-form';
-import { CodeSelectField } from './form-fields';
+import { CodeSelectField } from '../../components/fields';
 
 /**
  * A victim's origin (UBIGEO in Peru, or a country), indigenous people, native language, education and

@@ -1,23 +1,23 @@
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Tabs, Textarea, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Tabs, Textarea, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { callCreate, type CallView } from '../../../contracts/hotline';
 import { callChannels, callerTypes } from '../../../core/hotline/call-status';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { api } from '../../api/endpoints';
 import { useNavigate } from 'react-router';
 import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
 import { useSession } from '../../api/session';
-import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
+import { PageHeader } from '../../components/common';
 import { CodeField, DateField, UbigeoField } from '../../components/fields';
-import { Pager } from '../../components/Pager';
+import { RecordTable } from '../../components/RecordTable';
 import { NewMarker, useMarkSeen } from '../../components/InboxToolbar';
 import { useFormat } from '../../i18n/format';
 import { CallDetail } from './CallDetail';
-import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   receivedAt: string;
@@ -82,52 +82,41 @@ function Intake() {
   );
 }
 
-/** A list of calls; with `seenPath` it is an inbox (follow-up): new rows marked, looked at once shown. */
-function Calls({ path, testId, seenPath }: { path: string; testId: string; seenPath?: string }) {
+type CallRow = CallView & { isNew?: boolean };
+type CallPage = { items: CallRow[]; total: number; unseen?: number };
+
+/** A list of calls; with `markSeen` it is an inbox (follow-up): new rows marked, looked at once shown. */
+function Calls({ name, list, testId, markSeen }: { name: string; list: (query: { page: number; pageSize: number }) => Promise<CallPage>; testId: string; markSeen?: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const query = useQuery({
-    queryKey: ['calls', path, page],
-    queryFn: () => api.get<{ items: Array<CallView & { isNew?: boolean }>; total: number; unseen?: number }>(path, { query: { page, pageSize: 25 } }),
+    queryKey: ['calls', name, page],
+    queryFn: () => list({ page, pageSize: 25 }),
     placeholderData: keepPreviousData,
   });
-  useMarkSeen(seenPath ?? '', Boolean(seenPath) && query.isSuccess);
+  useMarkSeen(markSeen ?? '', Boolean(markSeen) && query.isSuccess);
   return (
     <Stack>
       {query.data?.unseen !== undefined && query.data.unseen > 0 && <Badge color="indigo.8">{t('inbox.unseen', { count: query.data.unseen })}</Badge>}
-      <ErrorAlert error={query.error} />
-      <QueryLoading query={query} />
-      {query.data?.items.length === 0 ? <EmptyState>{t('hotline.empty')}</EmptyState> : (
-        <div className="reta-table-wrap">
-          <Table striped data-testid={testId}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('hotline.received_at')}</Table.Th>
-                <Table.Th>{t('hotline.classification')}</Table.Th>
-                <Table.Th>{t('hotline.status')}</Table.Th>
-                <Table.Th>{t('hotline.referred_to')}</Table.Th>
-                <Table.Th>{t('hotline.outcome')}</Table.Th>
-                <Table.Th><VisuallyHidden>{t('common.actions')}</VisuallyHidden></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(query.data?.items ?? []).map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{f.date(c.receivedAt)}<NewMarker isNew={Boolean(c.isNew)} /></Table.Td>
-                  <Table.Td>{f.code('hotlineClassifications', c.classification)}</Table.Td>
-                  <Table.Td><Badge variant="light" color="indigo.9">{f.code('callStatuses', c.status)}</Badge></Table.Td>
-                  <Table.Td>{c.referral?.unitName ?? '—'}</Table.Td>
-                  <Table.Td>{f.code('callOutcomes', c.outcome)}{c.linkedCase?.code ? ` · ${c.linkedCase.code}` : ''}</Table.Td>
-                  <Table.Td><Button size="xs" variant="subtle" onClick={() => setOpen(c.id)}>{t('common.details')}</Button></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-      {query.data && <Pager page={page} pageSize={25} total={query.data.total} onChange={setPage} />}
+      <RecordTable
+        testId={testId}
+        striped
+        rows={query.data?.items}
+        rowKey={(c) => c.id}
+        query={query}
+        empty={t('hotline.empty')}
+        columns={[
+          { key: 'receivedAt', header: t('hotline.received_at'), cell: (c) => <>{f.date(c.receivedAt)}<NewMarker isNew={Boolean(c.isNew)} /></> },
+          { key: 'classification', header: t('hotline.classification'), cell: (c) => f.code('hotlineClassifications', c.classification) },
+          { key: 'status', header: t('hotline.status'), cell: (c) => <Badge variant="light" color="indigo.9">{f.code('callStatuses', c.status)}</Badge> },
+          { key: 'referredTo', header: t('hotline.referred_to'), cell: (c) => c.referral?.unitName ?? '—' },
+          { key: 'outcome', header: t('hotline.outcome'), cell: (c) => `${f.code('callOutcomes', c.outcome)}${c.linkedCase?.code ? ` · ${c.linkedCase.code}` : ''}` },
+          { key: 'actions', header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>, cell: (c) => <Button size="xs" variant="subtle" onClick={() => setOpen(c.id)}>{t('common.details')}</Button> },
+        ]}
+        paging={query.data && { kind: 'offset', page, pageSize: 25, total: query.data.total, onChange: setPage }}
+      />
       <CallDetail id={open} onClose={() => setOpen(null)} />
     </Stack>
   );
@@ -146,8 +135,8 @@ export default function HotlinePage() {
           <Tabs.Tab value="follow-up">{t('hotline.follow_up')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="intake"><Intake /></Tabs.Panel>
-        <Tabs.Panel value="calls"><Calls path="/api/v1/hotline/calls" testId="calls-table" /></Tabs.Panel>
-        <Tabs.Panel value="follow-up"><Calls path="/api/v1/hotline/follow-up" testId="follow-up-table" seenPath="/api/v1/hotline/follow-up/seen" /></Tabs.Panel>
+        <Tabs.Panel value="calls"><Calls name="calls" list={api.hotline.calls} testId="calls-table" /></Tabs.Panel>
+        <Tabs.Panel value="follow-up"><Calls name="follow-up" list={api.inbox.hotline} testId="follow-up-table" markSeen={api.inbox.hotlineSeen} /></Tabs.Panel>
       </Tabs>
     </>
   );

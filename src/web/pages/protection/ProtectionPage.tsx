@@ -1,15 +1,14 @@
-import { Anchor, Badge, Button, Drawer, Group, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Progress, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSession } from '../../api/session';
 import { ShelterForm } from './ShelterForms';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { InboxToolbar, NewMarker, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
 import { Pager } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { referralInbox, ShelterView } from '../../../contracts/protection';
-import { api } from '../../api/client';
+import { api } from '../../api/endpoints';
+import { RecordTable } from '../../components/RecordTable';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { ReferralCard } from './ReferralCard';
@@ -22,10 +21,10 @@ function Inbox() {
   const filters = useInboxFilters();
   const query = useQuery({
     queryKey: ['referrals', 'inbox', filters.query],
-    queryFn: () => api.get<z.infer<typeof referralInbox>>('/api/v1/referrals/inbox', { query: { ...filters.query, pageSize: INBOX_PAGE_SIZE } }),
+    queryFn: () => api.inbox.referrals({ ...filters.query, pageSize: INBOX_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
-  useMarkSeen('/api/v1/referrals/inbox/seen', query.isSuccess);
+  useMarkSeen(api.inbox.referralsSeen, query.isSuccess);
   return (
     <Stack gap="sm" data-testid="referral-inbox">
       <InboxToolbar filters={filters} unseen={query.data?.unseen} />
@@ -52,7 +51,7 @@ function Inbox() {
 function Shelters() {
   const { t } = useTranslation();
   const f = useFormat();
-  const query = useQuery({ queryKey: ['shelters'], queryFn: () => api.get<{ items: ShelterView[] }>('/api/v1/shelters', { query: { pageSize: 200 } }) });
+  const query = useQuery({ queryKey: ['shelters'], queryFn: () => api.shelters.list({ pageSize: 200 }) });
   const { can } = useSession();
   const [creating, setCreating] = useState(false);
   return (
@@ -61,34 +60,29 @@ function Shelters() {
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('protection.new_shelter')} position="right" size="md">
         {creating && <ShelterForm onDone={() => setCreating(false)} />}
       </Drawer>
-      <QueryLoading query={query} />
-      <ErrorAlert error={query.error} />
-      {query.data?.items.length === 0 && <EmptyState>{t('protection.no_shelters')}</EmptyState>}
-      <div className="reta-table-wrap">
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.field.name')}</Table.Th>
-              <Table.Th>{t('admin.field.institution')}</Table.Th>
-              <Table.Th>{t('protection.population')}</Table.Th>
-              <Table.Th>{t('protection.occupancy')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(query.data?.items ?? []).map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{s.name} {s.status !== 'active' && <Badge color="gray.7">{f.code('shelterStatuses', s.status)}</Badge>}</Table.Td>
-                <Table.Td>{s.institution.name}</Table.Td>
-                <Table.Td>{f.code('shelterPopulations', s.targetPopulation)}</Table.Td>
-                <Table.Td miw={180}>
-                  <Text size="xs">{t('protection.beds', { occupied: f.number(s.occupiedBeds), capacity: f.number(s.capacityBeds), free: f.number(s.freeBeds) })}</Text>
-                  <Progress value={s.capacityBeds ? (100 * s.occupiedBeds) / s.capacityBeds : 0} aria-label={t('protection.occupancy')} color={s.freeBeds === 0 ? '#b42318' : 'indigo.8'} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <RecordTable
+        striped
+        rows={query.data?.items}
+        rowKey={(s) => s.id}
+        query={query}
+        empty={t('protection.no_shelters')}
+        columns={[
+          { key: 'name', header: t('admin.field.name'), cell: (s) => <>{s.name} {s.status !== 'active' && <Badge color="gray.7">{f.code('shelterStatuses', s.status)}</Badge>}</> },
+          { key: 'institution', header: t('admin.field.institution'), cell: (s) => s.institution.name },
+          { key: 'population', header: t('protection.population'), cell: (s) => f.code('shelterPopulations', s.targetPopulation) },
+          {
+            key: 'occupancy',
+            header: t('protection.occupancy'),
+            miw: 180,
+            cell: (s) => (
+              <>
+                <Text size="xs">{t('protection.beds', { occupied: f.number(s.occupiedBeds), capacity: f.number(s.capacityBeds), free: f.number(s.freeBeds) })}</Text>
+                <Progress value={s.capacityBeds ? (100 * s.occupiedBeds) / s.capacityBeds : 0} aria-label={t('protection.occupancy')} color={s.freeBeds === 0 ? '#b42318' : 'indigo.8'} />
+              </>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

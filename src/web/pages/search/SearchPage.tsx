@@ -1,13 +1,15 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { SearchCaseHit, SearchResponse } from '../../../contracts/search';
-import { api } from '../../api/client';
+import type { SearchCaseHit } from '../../../contracts/search';
+import { api } from '../../api/endpoints';
 import { useSession } from '../../api/session';
 import { AccessReasonModal } from '../../components/AccessReason';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
+import { RecordTable, type Column } from '../../components/RecordTable';
 
 function CaseCells({ hit }: { hit: SearchCaseHit }) {
   const { t } = useTranslation();
@@ -29,6 +31,24 @@ function CaseCells({ hit }: { hit: SearchCaseHit }) {
   );
 }
 
+/** The columns of a case found (code, status, unit), as the cases table shows them. */
+const caseColumns = (t: TFunction): Column<SearchCaseHit>[] => [
+  { key: 'code', header: t('search.col.code'), cell: (hit) => <Anchor component={Link} to={`/cases/${hit.caseId}`}>{hit.code}</Anchor> },
+  { key: 'status', header: t('search.col.status'), cell: (hit) => t(`caseStatuses.${hit.status}`, { ns: 'codes', defaultValue: hit.status }) },
+  {
+    key: 'unit',
+    header: t('search.col.unit'),
+    cell: (hit) => (
+      <>
+        {hit.unitName}
+        <Text size="xs" c="dark.4">
+          {hit.institutionName}
+        </Text>
+      </>
+    ),
+  },
+];
+
 /** Results of the header's search: cases by code or file number, persons by document or name (within scope). */
 export default function SearchPage() {
   const { t } = useTranslation();
@@ -39,7 +59,7 @@ export default function SearchPage() {
   const [asking, setAsking] = useState(false);
   const query = useQuery({
     queryKey: ['search', q, reason],
-    queryFn: () => api.get<SearchResponse>('/api/v1/search', { query: { q }, accessReason: reason ?? undefined }),
+    queryFn: () => api.search.run({ q }, { accessReason: reason ?? undefined }),
     enabled: q.length >= 2,
   });
   const data = query.data;
@@ -70,28 +90,16 @@ export default function SearchPage() {
             <Title order={2} size="h4" mb="xs">
               {t('search.cases')}
             </Title>
-            {data.cases.length === 0 ? (
-              <EmptyState>{t('search.no_cases')}</EmptyState>
-            ) : (
-              <Table data-testid="search-cases">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('search.col.code')}</Table.Th>
-                    <Table.Th>{t('search.col.status')}</Table.Th>
-                    <Table.Th>{t('search.col.unit')}</Table.Th>
-                    <Table.Th>{t('search.col.matched')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.cases.map((hit) => (
-                    <Table.Tr key={hit.caseId}>
-                      <CaseCells hit={hit} />
-                      <Table.Td>{t(`search.matched.${hit.matchedBy}`)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <RecordTable
+              testId="search-cases"
+              rows={data.cases}
+              rowKey={(hit) => hit.caseId}
+              empty={t('search.no_cases')}
+              columns={[
+                ...caseColumns(t),
+                { key: 'matched', header: t('search.col.matched'), cell: (hit) => t(`search.matched.${hit.matchedBy}`) },
+              ]}
+            />
           </Card>
           {(data.kinds.includes('document') || data.kinds.includes('name')) && (
             <Card withBorder>
