@@ -18,11 +18,18 @@ const databaseProject = (driver: 'pglite' | 'postgres') => ({
     env: { RETA_TEST_DRIVER: driver, RETA_TEST_FAST_PASSWORD_HASH: '1' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Each file makes its own registry (database, app) and closes it, and no test mocks modules: files of one
+    // worker share the imported modules instead of importing the whole server again for every file.
+    isolate: false,
   },
 });
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: ONE on a 2-core machine, every file in turn. The
+    // database suites spend much of their time waiting on the database server, so two workers keep both cores
+    // busy.
+    maxWorkers: 2,
     projects: [
       {
         test: { name: 'unit', include: ['src/core/**/*.test.ts', 'src/contracts/**/*.test.ts', 'src/db/**/*.test.ts', 'src/i18n/**/*.test.ts'], environment: 'node' },
