@@ -1,0 +1,113 @@
+/** English texts of case registration and people (composed in ../ui.ts). */
+export default {
+  duplicates: {
+    title: 'Possible duplicates', help: 'People who may be recorded twice. Confirming merges the records; a confirmed merge can be undone.',
+    status: 'Review status', matches_by: 'Match by {{reasons}}', own: 'Person within your reach', other: 'Possible duplicate',
+    hidden: 'It is outside your institution\'s reach. To review it, contact:', birth_year: 'Birth year',
+    role: { victim: 'victim', suspect: 'suspect' }, unmerge: 'Undo the merge',
+    found_on: 'Found on {{date}}', decided_on: 'decided on {{date}}',
+    waiting_for: 'Waiting for the confirmation of {{institutions}}', cross_institution: 'The other record belongs to another institution: the two merge only when both institutions confirm.',
+  },
+  ubigeo: {
+    department: 'Department', province: 'Province', district: 'District', selected: 'UBIGEO chosen: {{code}}',
+    no_reference: 'No provinces loaded; the department is enough',
+  },
+  palermo: {
+    title: 'Palermo test', act: 'At least one act', means: 'At least one means',
+    means_not_needed: 'No means needed: a victim is a child or presumed child', purpose: 'At least one purpose of exploitation',
+    met: 'Trafficking elements met', not_met: 'Elements missing', child_victim: 'Child victim',
+    missing: 'Missing: {{elements}}.', never_blocks: 'The test guides you; it never prevents registering the case.',
+    element: { act: 'act', means: 'means', purpose: 'purpose' },
+  },
+  person: {
+    sex: 'Sex', nationalities: 'Nationalities', has_document: 'Has an identity document?',
+    has_document_help: 'Choose "No" when the person has no papers.',
+    background: 'Origin and characteristics', origin: 'Place of origin', origin_where: 'Origin in', origin_peru: 'Peru', origin_abroad: 'Another country',
+    origin_country: 'Country of origin', indigenous_people: 'Indigenous or native people', native_language: 'Native language',
+    education: 'Education level', disability: 'Has a disability?',
+    identity: {
+      address: 'Home address (residence)',
+      legend: 'Identity data', protected: 'Protected data: stored encrypted and shown only to authorised roles.',
+      given_names: 'Given names', family_names: 'Family names', birth_date: 'Date of birth', document_type: 'Document type',
+      document_number: 'Document number', no_document_note: 'No identity document: no number is asked for.', name: 'Name',
+      document: 'Document', none: 'No document', not_allowed: 'Your role does not record identity data; another institution can add it.',
+    },
+  },
+  victim: {
+    title: 'Victim {{n}}', add: 'Add a victim', remove: 'Remove victim {{n}}', age_years: 'Age (years)', estimated_age: 'Estimated age (years)',
+    estimated: 'estimated', age_at_exploitation: 'Age at the time of exploitation', age_verified: 'Age verified with a document',
+    age_band: 'Age band', presumed_child_help: 'Presumed to be a child and protected as one until the age is verified.',
+    age_mode: { label: 'Age', exact: 'Exact', estimated: 'Estimated', band: 'Band', unknown: 'Unknown' },
+    identification_status: 'Identification status', relationship: 'Relationship to the recruiter', housed_on_identification: 'Housed on identification', death_or_serious_injury: 'Died or was seriously injured', exploitation_forms: 'Forms of exploitation suffered',
+    means: 'Means used on this victim', means_help: 'When the victim is a child, means are not needed for the Palermo test.',
+  },
+  suspect: {
+    title: 'Suspect {{n}}', add: 'Add a suspect', remove: 'Remove suspect {{n}}', roles: 'Role in the facts',
+    relationship: 'Relationship to the victims', public_official: 'Is a public official', organised_group: 'Member of an organised criminal group',
+    official_institution: "Official's institution",
+  },
+  place: {
+    kind: 'Kind of place', where: 'Location', in_peru: 'In Peru', abroad: 'Abroad', country: 'Country', add: 'Add a place',
+    remove: 'Remove place {{n}}', help: 'Record where the victims were recruited, moved through and exploited.',
+  },
+  case: {
+    register: {
+      title: 'Register a case', intro: 'Fill in what is known; the rest can be added later. What you type is kept on this device until you send it.',
+      draft_restored: 'An unsent registration saved on this device was restored.', discard_draft: 'Discard and start again',
+      offline: 'No connection: the case may not be saved yet. Your registration is kept on this device; press "Register case" again when the connection is back (it will not be registered twice).',
+      already_saved_other: 'This registration was already saved, with the data it had then. Open the case from the list of cases to change it, or discard this draft to register another case.',
+      entered_title: 'What you entered in this registration', suspect_label: 'PT{{n}}', victim_label: 'Victim {{n}}',
+      submit: 'Register case',
+      section: {
+        report: 'Complaint and dates of the facts', elements: 'Elements of the offence (Palermo)', places: 'Places', victims: 'Victims',
+        suspects: 'Suspects', more: 'Other information',
+      },
+    },
+    field: {
+      code: 'Code', source: 'Source', reported_on: 'Date reported', facts_precision: 'Precision of the date of the facts',
+      facts_exact: 'Exact date', facts_approximate: 'Approximate date', facts_date: 'Date of the facts', facts_from: 'From', facts_to: 'To',
+      partial_date_help: 'The year, and the month or day if known', acts: 'Acts', means: 'Means',
+      purposes: 'Purposes of exploitation', purpose: 'Purpose', sexual_subtypes: 'Forms of sexual exploitation', sectors: 'Economic sectors',
+      recruitment_methods: 'Recruitment methods', transport_modes: 'Transport modes', is_international: 'International trafficking',
+      organised_crime: 'Organised crime', public_official: 'A public official was involved', countries: 'Countries involved',
+      initial_legal_qualification: 'Initial legal qualification', narrative: 'Narrative of the facts',
+      narrative_help: 'Restricted: stored encrypted, and every reading is recorded.', status: 'Status', registered_at: 'Registered',
+      victims: 'Victims', flags: 'Characteristics',
+    },
+    help: {
+      acts: 'What did the trafficker do with the victim? Recruit, transport, transfer, harbour or receive.',
+      means: "How was the victim's will overcome? Deception, threats, force, abuse of vulnerability, debts… Not required when the victim is a child.",
+      purposes: 'For what? The exploitation intended, even if it did not happen yet.',
+    },
+    list: {
+      title: 'Cases', filters: 'Case filters', search: 'Case code', from: 'Registered from', to: 'Registered to',
+      empty: 'No cases match the filters.', children: '{{n}} children',
+      sort: {
+        '-registeredAt': 'Registered: newest', registeredAt: 'Registered: oldest', '-reportedOn': 'Reported: newest',
+        reportedOn: 'Reported: oldest', code: 'Code (A–Z)', '-code': 'Code (Z–A)',
+      },
+    },
+    actions: { print: 'Print summary (PDF)', 
+      add_victim: 'Add victim', add_suspect: 'Add suspect', edit: 'Edit case details', transfer: 'Transfer to another unit',
+      transfer_unit: 'Receiving unit', transfer_submit: 'Transfer',
+      transfer_confirm: 'Transfer case {{code}} to unit {{unit}}? Your unit will no longer be responsible for the case.',
+    },
+    page: {
+      close: 'Close case', reopen: 'Reopen case', title: 'Case {{code}}', subtitle: 'Registered on {{date}} · {{source}}', registered: 'Case {{code}} has been registered.',
+      not_found_title: 'Case not available', not_found: "The case does not exist or is outside your institution's reach.",
+      places: 'Places', no_places: 'No places recorded.', victims: 'Victims ({{n}})', suspects: 'Suspects ({{n}})',
+      no_victims: 'No victims recorded.', no_suspects: 'No suspects recorded.',
+      suspects_hidden: 'Your institution sees this case through a referral: only the referred victims.',
+      identity_note: 'Identity data is shown only to authorised roles who state a reason.',
+    },
+    tab: {
+      summary: 'Summary', people: 'People ({{n}})', justice: 'Justice', protection: 'Protection', linked: 'Calls and operations', history: 'History',
+    },
+    history: {
+      empty: 'No events recorded.', access_log: 'Access to identity data', no_access: 'Nobody has read identity data of this case.',
+      when: 'When', who: 'Who', reason: 'Reason',
+    },
+    event: { registration: 'Case registered', update: 'Updated', transfer: 'Transferred to another unit', operation_link: 'Linked to an operation', hotline_link: 'Linked to a call', referral_onward: 'Victim referred onward by a provider' },
+    linked: { none: 'No calls or operations are linked to case {{code}}.' },
+  },
+} as const;

@@ -1,0 +1,113 @@
+/** Spanish texts of case registration and people (composed in ../ui.ts). */
+export default {
+  duplicates: {
+    title: 'Posibles duplicados', help: 'Personas que podrían estar registradas dos veces. Confirmar une los registros; una unión confirmada puede deshacerse.',
+    status: 'Estado de la revisión', matches_by: 'Coinciden por {{reasons}}', own: 'Persona a su alcance', other: 'Posible duplicado',
+    hidden: 'Está fuera del alcance de su institución. Para revisarlo, comuníquese con:', birth_year: 'Año de nacimiento',
+    role: { victim: 'víctima', suspect: 'presunto tratante' }, unmerge: 'Deshacer la unión',
+    found_on: 'Detectado el {{date}}', decided_on: 'decidido el {{date}}',
+    waiting_for: 'Esperando la confirmación de {{institutions}}', cross_institution: 'El otro registro pertenece a otra institución: se unen solo cuando ambas instituciones confirman.',
+  },
+  ubigeo: {
+    department: 'Departamento', province: 'Provincia', district: 'Distrito', selected: 'UBIGEO elegido: {{code}}',
+    no_reference: 'Sin provincias cargadas; basta el departamento',
+  },
+  palermo: {
+    title: 'Prueba de Palermo', act: 'Hay al menos una conducta (acto)', means: 'Hay al menos un medio',
+    means_not_needed: 'No se requieren medios: hay una víctima menor de edad o presunta menor', purpose: 'Hay al menos una finalidad de explotación',
+    met: 'Cumple los elementos de trata', not_met: 'Faltan elementos', child_victim: 'Víctima menor de edad',
+    missing: 'Falta: {{elements}}.', never_blocks: 'La prueba orienta; no impide registrar el caso.',
+    element: { act: 'conducta', means: 'medio', purpose: 'finalidad' },
+  },
+  person: {
+    sex: 'Sexo', nationalities: 'Nacionalidades', has_document: '¿Tiene documento de identidad?',
+    has_document_help: 'Elija «No» si la persona no tiene documentos.',
+    background: 'Origen y características', origin: 'Lugar de origen', origin_where: 'Origen en', origin_peru: 'Perú', origin_abroad: 'Otro país',
+    origin_country: 'País de origen', indigenous_people: 'Pueblo indígena u originario', native_language: 'Lengua materna',
+    education: 'Nivel educativo', disability: '¿Tiene alguna discapacidad?',
+    identity: {
+      address: 'Domicilio (residencia)',
+      legend: 'Datos de identidad', protected: 'Datos protegidos: se guardan cifrados y solo los ven las funciones autorizadas.',
+      given_names: 'Nombres', family_names: 'Apellidos', birth_date: 'Fecha de nacimiento', document_type: 'Tipo de documento',
+      document_number: 'Número de documento', no_document_note: 'Sin documento de identidad: no se pide número.', name: 'Nombre',
+      document: 'Documento', none: 'Sin documento', not_allowed: 'Su función no registra datos de identidad; otra institución podrá completarlos.',
+    },
+  },
+  victim: {
+    title: 'Víctima {{n}}', add: 'Agregar víctima', remove: 'Quitar víctima {{n}}', age_years: 'Edad (años)', estimated_age: 'Edad estimada (años)',
+    estimated: 'estimada', age_at_exploitation: 'Edad al momento de la explotación', age_verified: 'Edad verificada con documento',
+    age_band: 'Rango de edad', presumed_child_help: 'Se presume menor de edad y se protege como tal hasta verificar su edad.',
+    age_mode: { label: 'Edad', exact: 'Exacta', estimated: 'Estimada', band: 'Rango', unknown: 'No se sabe' },
+    identification_status: 'Estado de identificación', relationship: 'Relación con el captador', housed_on_identification: 'Alojamiento al ser identificada', death_or_serious_injury: 'Falleció o sufrió lesión grave', exploitation_forms: 'Formas de explotación sufridas',
+    means: 'Medios usados con esta víctima', means_help: 'Si la víctima es menor de edad, los medios no son necesarios para la prueba de Palermo.',
+  },
+  suspect: {
+    title: 'Presunto tratante {{n}}', add: 'Agregar presunto tratante', remove: 'Quitar presunto tratante {{n}}', roles: 'Rol en los hechos',
+    relationship: 'Relación con las víctimas', public_official: 'Es funcionario público', organised_group: 'Integra una organización criminal',
+    official_institution: 'Institución del funcionario',
+  },
+  place: {
+    kind: 'Tipo de lugar', where: 'Ubicación', in_peru: 'En el Perú', abroad: 'En el extranjero', country: 'País', add: 'Agregar lugar',
+    remove: 'Quitar lugar {{n}}', help: 'Registre dónde se captó, por dónde se trasladó y dónde se explotó a las víctimas.',
+  },
+  case: {
+    register: {
+      title: 'Registrar un caso', intro: 'Complete lo que se sabe; puede completar el resto después. Lo que escribe se guarda en este equipo hasta enviarlo.',
+      draft_restored: 'Se recuperó un registro sin enviar que quedó guardado en este equipo.', discard_draft: 'Descartar y empezar de nuevo',
+      offline: 'Sin conexión: puede que el caso aún no esté guardado. Su registro se conserva en este equipo; pulse «Registrar caso» de nuevo cuando vuelva la conexión (no se registrará dos veces).',
+      already_saved_other: 'Este registro ya se guardó, con los datos que tenía entonces. Abra el caso desde la lista de casos para modificarlo, o descarte este borrador para registrar otro caso.',
+      entered_title: 'Lo que usted ingresó en este registro', suspect_label: 'PT{{n}}', victim_label: 'Víctima {{n}}',
+      submit: 'Registrar caso',
+      section: {
+        report: 'Denuncia y fechas de los hechos', elements: 'Elementos del delito (Palermo)', places: 'Lugares', victims: 'Víctimas',
+        suspects: 'Presuntos tratantes', more: 'Otros datos',
+      },
+    },
+    field: {
+      code: 'Código', source: 'Origen', reported_on: 'Fecha de la denuncia', facts_precision: 'Precisión de la fecha de los hechos',
+      facts_exact: 'Fecha exacta', facts_approximate: 'Fecha aproximada', facts_date: 'Fecha de los hechos', facts_from: 'Desde', facts_to: 'Hasta',
+      partial_date_help: 'El año, y el mes o el día si se conocen', acts: 'Conductas (actos)', means: 'Medios',
+      purposes: 'Finalidades de explotación', purpose: 'Finalidad', sexual_subtypes: 'Modalidades de explotación sexual', sectors: 'Sectores económicos',
+      recruitment_methods: 'Formas de captación', transport_modes: 'Medios de transporte', is_international: 'Trata internacional',
+      organised_crime: 'Crimen organizado', public_official: 'Participó un funcionario público', countries: 'Países involucrados',
+      initial_legal_qualification: 'Calificación legal inicial', narrative: 'Relato de los hechos',
+      narrative_help: 'Dato reservado: se guarda cifrado y su lectura queda registrada.', status: 'Estado', registered_at: 'Registrado',
+      victims: 'Víctimas', flags: 'Características',
+    },
+    help: {
+      acts: '¿Qué hizo el tratante con la víctima? Captar, transportar, trasladar, acoger o recibir.',
+      means: '¿Cómo se doblegó su voluntad? Engaño, amenaza, violencia, abuso de vulnerabilidad, deudas… No se exige si la víctima es menor de edad.',
+      purposes: '¿Para qué? La explotación buscada, aunque no haya llegado a ocurrir.',
+    },
+    list: {
+      title: 'Casos', filters: 'Filtros de casos', search: 'Código del caso', from: 'Registrado desde', to: 'Registrado hasta',
+      empty: 'No hay casos que coincidan con los filtros.', children: '{{n}} menores',
+      sort: {
+        '-registeredAt': 'Registro: más recientes', registeredAt: 'Registro: más antiguos', '-reportedOn': 'Denuncia: más recientes',
+        reportedOn: 'Denuncia: más antiguas', code: 'Código (A–Z)', '-code': 'Código (Z–A)',
+      },
+    },
+    actions: { print: 'Imprimir resumen (PDF)', 
+      add_victim: 'Agregar víctima', add_suspect: 'Agregar presunto tratante', edit: 'Editar datos del caso', transfer: 'Transferir a otra unidad',
+      transfer_unit: 'Unidad de destino', transfer_submit: 'Transferir',
+      transfer_confirm: '¿Transferir el caso {{code}} a la unidad {{unit}}? Su unidad dejará de ser la responsable del caso.',
+    },
+    page: {
+      close: 'Cerrar caso', reopen: 'Reabrir caso', title: 'Caso {{code}}', subtitle: 'Registrado el {{date}} · {{source}}', registered: 'Se registró el caso {{code}}.',
+      not_found_title: 'Caso no disponible', not_found: 'El caso no existe o no está al alcance de su institución.',
+      places: 'Lugares', no_places: 'No se registraron lugares.', victims: 'Víctimas ({{n}})', suspects: 'Presuntos tratantes ({{n}})',
+      no_victims: 'No hay víctimas registradas.', no_suspects: 'No hay presuntos tratantes registrados.',
+      suspects_hidden: 'Su institución ve este caso por una derivación: solo las víctimas derivadas.',
+      identity_note: 'Los datos de identidad solo se muestran a funciones autorizadas que indican un motivo.',
+    },
+    tab: {
+      summary: 'Resumen', people: 'Personas ({{n}})', justice: 'Justicia', protection: 'Protección', linked: 'Llamadas y operativos', history: 'Historial',
+    },
+    history: {
+      empty: 'Sin eventos registrados.', access_log: 'Accesos a datos de identidad', no_access: 'Nadie ha consultado datos de identidad de este caso.',
+      when: 'Cuándo', who: 'Quién', reason: 'Motivo',
+    },
+    event: { registration: 'Registro del caso', update: 'Actualización', transfer: 'Transferencia a otra unidad', operation_link: 'Vinculado a un operativo', hotline_link: 'Vinculado a una llamada', referral_onward: 'Víctima derivada por un proveedor a otra institución' },
+    linked: { none: 'No hay llamadas ni operativos vinculados al caso {{code}}.' },
+  },
+} as const;
