@@ -10,17 +10,10 @@
  *
  * Builds the web app first when it is stale (scripts/ensure-web-build.mjs). A measurement, never a test.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
-import { openDatabase } from '../src/db/connect';
-import { buildApp } from '../src/server/app';
-import { prepareRegistry } from '../src/server/bootstrap';
-import { loadConfig } from '../src/server/config';
 import { loginAs } from '../test/api-client';
+import { startBenchWebServer } from './web-server';
 
 const CHROMIUM_PATH = process.env.RETA_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const flag = (name: string, fallback: string) => {
@@ -32,42 +25,20 @@ const height = Number(flag('height', '768'));
 const PASSWORD = `Bench-Clicks-${randomBytes(6).toString('base64url')}-26`;
 
 /** A server of its own (fresh PGlite in the temp folder) with a police unit and a registrar. */
-async function startServer() {
-  const build = spawnSync('node', ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the web app did not build');
-  const dir = mkdtempSync(join(tmpdir(), 'reta-click-count-'));
-  const adminPassword = `Bench-${randomBytes(9).toString('base64url')}-2026`;
-  const config = {
-    ...loadConfig({}), dataDir: join(dir, 'data'), keyFile: join(dir, 'reta.key'), auditKeyFile: join(dir, 'reta-audit.key'),
-    encryptionKey: randomBytes(32).toString('base64'), auditKey: randomBytes(32).toString('base64'), adminPassword, logLevel: 'silent',
-    // The built-in administrator only sets the desk up through the API; no second factor on a throw-away database.
-    twoFactorRoles: [],
-  };
-  const database = await openDatabase({ dataDir: config.dataDir, lockCommand: 'bench' });
-  const registry = await prepareRegistry(config, database);
-  const app = await buildApp(registry.deps, { serveWeb: true });
-  const admin = await loginAs(app, 'admin', adminPassword);
-  const institution = await admin.post('/api/v1/institutions', { code: 'PNP-BENCH', name: 'Policía — unidad de prueba', kind: 'police', ubigeo: '15' });
-  const unit = await admin.post('/api/v1/units', { institutionId: institution.body.id, code: 'PNP-BENCH-15', name: 'Unidad de prueba', ubigeo: '15' });
-  const first = 'First-Password-2026-x';
-  const user = await admin.post('/api/v1/users', {
-    username: 'registrador', displayName: 'Registrador', institutionId: institution.body.id, unitId: unit.body.id, roles: ['registrar'],
-    scope: { national: false, departments: ['15'] }, password: first,
+function startServer() {
+  return startBenchWebServer('click-count', async (app, adminPassword) => {
+    const admin = await loginAs(app, 'admin', adminPassword);
+    const institution = await admin.post('/api/v1/institutions', { code: 'PNP-BENCH', name: 'Policía — unidad de prueba', kind: 'police', ubigeo: '15' });
+    const unit = await admin.post('/api/v1/units', { institutionId: institution.body.id, code: 'PNP-BENCH-15', name: 'Unidad de prueba', ubigeo: '15' });
+    const first = 'First-Password-2026-x';
+    const user = await admin.post('/api/v1/users', {
+      username: 'registrador', displayName: 'Registrador', institutionId: institution.body.id, unitId: unit.body.id, roles: ['registrar'],
+      scope: { national: false, departments: ['15'] }, password: first,
+    });
+    if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
+    const registrar = await loginAs(app, 'registrador', first);
+    await registrar.post('/api/v1/auth/password', { currentPassword: first, newPassword: PASSWORD });
   });
-  if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
-  const registrar = await loginAs(app, 'registrador', first);
-  await registrar.post('/api/v1/auth/password', { currentPassword: first, newPassword: PASSWORD });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await app.close();
-      await registry.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A select or multi-select: click it, type a few letters when it filters, click the option. */

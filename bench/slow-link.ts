@@ -11,16 +11,8 @@
  * Builds the web app first when it is stale (scripts/ensure-web-build.mjs). Prints every run and the
  * median. A measurement on a shared machine, never a test.
  */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { openDatabase } from '../src/db/connect';
-import { buildApp } from '../src/server/app';
-import { prepareRegistry } from '../src/server/bootstrap';
-import { loadConfig } from '../src/server/config';
+import { startBenchWebServer } from './web-server';
 
 const CHROMIUM_PATH = process.env.RETA_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -36,37 +28,6 @@ const encoding = flag('encoding', '');
 const path = flag('path', '/login');
 const verbose = process.argv.includes('--verbose');
 
-/** A server of its own: fresh PGlite data directory and keys in the temp folder, the built web app. */
-async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const build = spawnSync('node', ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('the web app did not build');
-  const dir = mkdtempSync(join(tmpdir(), 'reta-slow-link-'));
-  const config = {
-    ...loadConfig({}),
-    dataDir: join(dir, 'data'),
-    keyFile: join(dir, 'reta.key'),
-    auditKeyFile: join(dir, 'reta-audit.key'),
-    encryptionKey: randomBytes(32).toString('base64'),
-    auditKey: randomBytes(32).toString('base64'),
-    adminPassword: `Bench-${randomBytes(9).toString('base64url')}-2026`,
-    logLevel: 'silent',
-  };
-  const database = await openDatabase({ dataDir: config.dataDir, lockCommand: 'bench' });
-  const registry = await prepareRegistry(config, database);
-  const app = await buildApp(registry.deps, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      await app.close();
-      await registry.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 interface Run {
   ms: number;
   bytes: number;
@@ -75,7 +36,7 @@ interface Run {
 
 async function main() {
   const given = process.argv.includes('--url') ? flag('url', '') : '';
-  const server = given ? { url: given.replace(/\/$/, ''), close: async () => undefined } : await startServer();
+  const server = given ? { url: given.replace(/\/$/, ''), close: async () => undefined } : await startBenchWebServer('slow-link');
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
