@@ -46,7 +46,7 @@ export function startOfDayInTimeZone(date: string, timeZone: string = COUNTRY_TI
 }
 
 /** The first instant AFTER the calendar date `date` in `timeZone` (an exclusive upper bound for "up to that day"). */
-export function endOfDayInTimeZone(date: string, timeZone: string = COUNTRY_TIME_ZONE): Date {
+export function startOfNextDayInTimeZone(date: string, timeZone: string = COUNTRY_TIME_ZONE): Date {
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return startOfDayInTimeZone(next, timeZone);
 }

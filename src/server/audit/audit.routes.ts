@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endOfDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
+import { startOfNextDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
 import { isoDate, listQuery, listResponse } from '../../contracts/common';
 import type { Deps } from '../deps';
 import { requirePermission } from '../http/auth.hooks';
@@ -37,7 +37,7 @@ export function registerAuditRoutes(app: App, deps: Deps) {
         {
           action: q.action, actorId: q.actorId, entityType: q.entityType, entityId: q.entityId,
           from: q.from ? startOfDayInTimeZone(q.from) : undefined,
-          before: q.to ? endOfDayInTimeZone(q.to) : undefined,
+          before: q.to ? startOfNextDayInTimeZone(q.to) : undefined,
         },
         readableAuditCondition(req.ctx.actor),
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { endOfDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
+import { startOfNextDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
 import { CASE_LIST_TOTAL_CAP, type CaseListQuery } from '../../contracts/cases';
 import type { Tx } from '../../db/connect';
 import { casePlaces, cases, caseSuspects, caseVictims, persons } from '../../db/schema';
@@ -47,7 +47,7 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 function listFilters(q: CaseListQuery): SQL[] {
   const filters: SQL[] = [];
   if (q.from) filters.push(gte(cases.registeredAt, startOfDayInTimeZone(q.from)));
-  if (q.to) filters.push(lt(cases.registeredAt, endOfDayInTimeZone(q.to)));
+  if (q.to) filters.push(lt(cases.registeredAt, startOfNextDayInTimeZone(q.to)));
   if (q.department) {
     filters.push(sql`(${cases.departmentCode} = ${q.department} or exists (select 1 from ${casePlaces}
       where ${casePlaces.caseId} = ${cases.id} and ${casePlaces.kind} = 'exploitation' and ${casePlaces.departmentCode} = ${q.department}))`);

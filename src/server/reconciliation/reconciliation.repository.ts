@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { endOfDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
+import { startOfNextDayInTimeZone, startOfDayInTimeZone } from '../../core/country-date';
 import type { CaseKeys } from '../../core/reconciliation/reconcile';
 import type { Tx } from '../../db/connect';
 import { caseAccess, casePlaces, cases, caseSuspects, caseVictims, justiceEvents, persons } from '../../db/schema';
@@ -56,7 +56,7 @@ export async function systemCaseKeysOfInstitution(tx: Tx, institutionId: string,
 
 /** Registered from `from` to `to`, both days included (the country's calendar days): the period filter of both sides. */
 export function registeredWithin(from: string | undefined, to: string | undefined): SQL {
-  return and(sql`true`, from ? gte(cases.registeredAt, startOfDayInTimeZone(from)) : undefined, to ? lt(cases.registeredAt, endOfDayInTimeZone(to)) : undefined)!;
+  return and(sql`true`, from ? gte(cases.registeredAt, startOfDayInTimeZone(from)) : undefined, to ? lt(cases.registeredAt, startOfNextDayInTimeZone(to)) : undefined)!;
 }
 
 export async function caseCodes(tx: Tx, ids: string[], visible: SQL): Promise<Array<{ id: string; code: string }>> {
