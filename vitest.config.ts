@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 const databaseSuites = ['src/server/**/*.test.ts', 'test/**/*.test.ts'];
 const withPostgres = Boolean(process.env.RETA_TEST_DATABASE_URL);
+// A shared, overloaded machine can need more (e.g. RETA_TEST_TIMEOUT_MS=600000); CI keeps the default.
+const timeout = Number(process.env.RETA_TEST_TIMEOUT_MS) || 60_000;
 
 // The CLI's own tests start real processes on PGlite data directories: once is enough.
 const databaseProject = (driver: 'pglite' | 'postgres') => ({
@@ -16,8 +18,8 @@ const databaseProject = (driver: 'pglite' | 'postgres') => ({
     globalSetup: [`test/global-setup-${driver}.ts`],
     // Cheap argon2 for the users the factories make (honoured only inside Vitest: src/server/auth/passwords.ts).
     env: { RETA_TEST_DRIVER: driver, RETA_TEST_FAST_PASSWORD_HASH: '1' },
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: timeout,
+    hookTimeout: timeout,
     // Each file makes its own registry (database, app) and closes it, and no test mocks modules: files of one
     // worker share the imported modules instead of importing the whole server again for every file.
     isolate: false,

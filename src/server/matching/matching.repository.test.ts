@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase } from '../../../test/case-factory';
 import { makeInstitution, makeUnit } from '../../../test/factories';
@@ -19,22 +19,35 @@ async function owner() {
 }
 
 describe('proposeMatches(tx, personId)', () => {
+  /** The candidate pairs that involve any of the persons. */
+  async function pairsOf(...personIds: string[]) {
+    const rows = await registry.deps.db.select().from(matchCandidates).where(or(inArray(matchCandidates.personAId, personIds), inArray(matchCandidates.personBId, personIds)));
+    return rows.map((r) => ({ pair: [r.personAId, r.personBId], ordered: r.personAId < r.personBId, reasons: r.reasons }));
+  }
+  const victimOf = async (by: { institutionId: string; unitId: string }, givenNames: string, document: { type: string; number: string }) =>
+    (await makeCase(registry.deps, by, { victims: [{ givenNames, document }] })).victims[0]!.personId;
+
   it('queues each pair once, in either direction, and skips merged records', async () => {
     const document = { type: 'dni', number: `7${Date.now() % 10_000_000}` };
-    const [a, b, c] = await Promise.all([owner(), owner(), owner()]);
-    const first = (await makeCase(registry.deps, a, { victims: [{ givenNames: 'Uno', document }] })).victims[0]!.personId;
-    const second = (await makeCase(registry.deps, b, { victims: [{ givenNames: 'Dos', document }] })).victims[0]!.personId;
-    const third = (await makeCase(registry.deps, c, { victims: [{ givenNames: 'Tres', document }] })).victims[0]!.personId;
-    await registry.deps.db.update(persons).set({ mergedIntoId: first }).where(eq(persons.id, third));
-
-    const proposed = await registry.deps.db.transaction((tx) => proposeMatches(tx, second));
-    expect(proposed.proposed).toBe(1);
+    const [a, b, c, d] = await Promise.all([owner(), owner(), owner(), owner()]);
+    // Registration queues the new person and the queue is drained after commit: the pair is proposed then.
+    const first = await victimOf(a, 'Uno', document);
+    const second = await victimOf(b, 'Dos', document);
+    expect(await pairsOf(first, second)).toEqual([{ pair: [first, second].sort(), ordered: true, reasons: ['document'] }]);
+    // Matching either person again proposes nothing new.
+    expect(await registry.deps.db.transaction((tx) => proposeMatches(tx, second))).toEqual({ proposed: 0, candidateIds: [] });
     expect(await registry.deps.db.transaction((tx) => proposeMatches(tx, first))).toEqual({ proposed: 0, candidateIds: [] });
+
+    // A third record of the same person, then merged into the first (the effect of a confirmed merge on the person).
+    const third = await victimOf(c, 'Tres', document);
+    expect(await pairsOf(third)).toHaveLength(2);
+    await registry.deps.db.update(persons).set({ mergedIntoId: first }).where(eq(persons.id, third));
     expect(await registry.deps.db.transaction((tx) => proposeMatches(tx, third))).toEqual({ proposed: 0, candidateIds: [] });
-    const [row] = await registry.deps.db.select().from(matchCandidates).where(eq(matchCandidates.id, proposed.candidateIds[0]!));
-    expect([row!.personAId, row!.personBId].sort()).toEqual([first, second].sort());
-    expect(row!.personAId < row!.personBId).toBe(true);
-    expect(row!.reasons).toEqual(['document']);
+    // A fourth is proposed against the two live records only, never against the merged one.
+    const fourth = await victimOf(d, 'Cuatro', document);
+    const fourthPairs = await pairsOf(fourth);
+    expect(fourthPairs.map((p) => p.pair.find((id) => id !== fourth)).sort()).toEqual([first, second].sort());
+    expect(fourthPairs.every((p) => p.ordered && p.reasons.includes('document'))).toBe(true);
   });
 
   it('proposes nothing for a person without any blind index, or an unknown id', async () => {

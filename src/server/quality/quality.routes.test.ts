@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase } from '../../../test/case-factory';
+import { countryToday } from '../../core/country-date';
 import { makeUser, type MadeUser } from '../../../test/factories';
 import { createTestRegistry, type TestRegistry } from '../../../test/registry';
 
@@ -25,8 +26,8 @@ beforeAll(async () => {
   ids.good = (await makeCase(registry.deps, police, { registeredAt: daysAgo(5), reportedOn: daysAgo(7).toISOString().slice(0, 10), factsDateFrom: '2024-05', places: [{ kind: 'exploitation', ubigeo: '15' }] })).case.id;
   // Stale: registered 200 days ago, nothing since.
   ids.stale = (await makeCase(registry.deps, police, { registeredAt: daysAgo(200), factsDateFrom: '2024-01', places: [{ kind: 'exploitation', ubigeo: '15' }] })).case.id;
-  // Facts dated after the registration.
-  ids.future = (await makeCase(registry.deps, police, { registeredAt: new Date(Date.now() - 86_400_000), factsDateFrom: '2099-01', places: [{ kind: 'exploitation', ubigeo: '15' }] })).case.id;
+  // Facts dated after the registration: registered 40 days ago, facts of this month.
+  ids.future = (await makeCase(registry.deps, police, { registeredAt: daysAgo(40), factsDateFrom: countryToday().slice(0, 7), places: [{ kind: 'exploitation', ubigeo: '15' }] })).case.id;
   // A 15-year-old ruled "not a victim" on a case without means: consent taken as deciding.
   const child = await makeCase(registry.deps, police, { registeredAt: daysAgo(3), means: [], victims: [{ ageYears: 15, identificationStatus: 'not_a_victim' }] });
   ids.child = child.case.id;
