@@ -21,6 +21,8 @@ export const jobStart = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('export.htcds'), year }),
 ]);
 export type JobStart = z.infer<typeof jobStart>;
+/** What a client sends (a table export's `by` as `sex,age`, as the statistics query takes it). */
+export type JobStartInput = z.input<typeof jobStart>;
 export type JobKind = JobStart['kind'];
 export const jobKinds = ['report.annual', 'report.annual_file', 'export.table', 'export.glotip', 'export.ctdc', 'export.htcds'] as const satisfies readonly JobKind[];
 

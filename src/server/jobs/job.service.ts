@@ -27,7 +27,7 @@ export function createJobService(deps: Deps, kinds: Record<JobKind, JobKindDefin
       id: job.id,
       kind: job.kind,
       status: job.status as JobView['status'],
-      params: { year: params.year ?? null, format: params.format ?? (kind === 'export.htcds' ? 'json' : null), snapshotId: params.snapshotId ?? null },
+      params: { year: params.year ?? ((job.result as { year?: number } | null)?.year ?? null), format: params.format ?? (kind === 'export.htcds' ? 'json' : null), snapshotId: params.snapshotId ?? null },
       progress: { step: job.status === 'done' ? steps : (progress.step ?? 0), steps, stage: progress.stage ?? null },
       result: (job.result ?? null) as Record<string, unknown> | null,
       error: error ? { code: error.code ?? 'job.failed' } : null,
