@@ -9,7 +9,9 @@
  * worker thread (the default). For each, the real server listens on a loopback port and, while the work
  * runs, a client asks GET /api/health every 20 ms and perf_hooks.monitorEventLoopDelay samples the loop:
  *   - the annual report content (≈70 statistics queries, what the report job builds);
- *   - the statistics page as the browser opens it (ten requests at once).
+ *   - the statistics page as the browser opens it (ten requests at once);
+ *   - the annual report as a background job, as the web app asks for it: figures, snapshot and PDF, run by the
+ *     server's job runner in the same process (bench/report-job.ts).
  * Printed: the longest event-loop stall and the loop delay's p99, /api/health p50/p99/max, the work's
  * duration. Then the proxy's own cost: a one-row query one after another (µs per round trip), and a
  * 100,000-row result (its copy to the main thread is the one stall the worker still causes).
@@ -27,6 +29,7 @@ import { rebuildFacts } from '../src/server/stats/facts/facts.rebuild';
 import { generateWithSql } from './generate-sql';
 import { benchStatistics } from './statistics';
 import { withTarget } from './target';
+import { annualReportJob } from './report-job';
 
 const flag = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -112,6 +115,7 @@ async function measure(setup: string, database: Database): Promise<{ loop: Measu
     const loop = [
       await underLoad(setup, 'annual report content', base, annual.run),
       await underLoad(setup, 'statistics page (10 requests at once)', base, () => Promise.all(page.map((s) => s.run()))),
+      await underLoad(setup, 'annual report job, PDF (figures, snapshot, file)', base, await annualReportJob(registry.deps)),
     ];
     const rounds = 2000;
     let started = performance.now();

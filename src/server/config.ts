@@ -36,6 +36,8 @@ export interface Config {
   importMaxBytes: number;
   /** Run background jobs (imports…) in this process (RETA_JOBS=0 turns it off, e.g. on API-only instances). */
   runJobs: boolean;
+  /** Days a finished job (its report or export file, an import's upload) is kept before housekeeping removes it (RETA_JOB_RESULT_DAYS). */
+  jobResultDays: number;
   /** Duplicate scans one user may run per hour (RETA_MATCH_SCANS_PER_HOUR); more answer 429. */
   matchScansPerHour: number;
   demoMode: boolean;
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offlineDays: int(env.RETA_OFFLINE_DAYS, 7),
     importMaxBytes: int(env.RETA_IMPORT_MAX_MB, 50) * 1024 * 1024,
     runJobs: env.RETA_JOBS !== '0',
+    jobResultDays: int(env.RETA_JOB_RESULT_DAYS, 7),
     matchScansPerHour: int(env.RETA_MATCH_SCANS_PER_HOUR, 30),
     demoMode: env.RETA_DEMO === '1' || env.RETA_DEMO === 'true',
     demoPassword: env.RETA_DEMO_PASSWORD || undefined,

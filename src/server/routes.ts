@@ -11,6 +11,7 @@ import { registerDemoRoutes } from './demo/demo.routes';
 import { registerHotlineRoutes } from './hotline/hotline.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import { registerImportRoutes } from './imports/import.routes';
+import { registerJobRoutes } from './jobs/job.routes';
 import { registerJusticeRoutes } from './justice/justice.routes';
 import { registerLegalRoutes } from './legal/legal.routes';
 import { registerOperationRoutes } from './operations/operation.routes';
@@ -43,6 +44,7 @@ export function registerFeatureRoutes(app: App, deps: Deps, shared: { tokens: Ap
   registerPreventionRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerJobRoutes(app, deps);
   registerReleaseRoutes(app, deps);
   registerQualityRoutes(app, deps);
   registerDemoRoutes(app, deps);

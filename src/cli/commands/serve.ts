@@ -7,8 +7,7 @@ import { systemCtx } from '../../server/context';
 import { openRegistry } from '../../server/bootstrap';
 import { loadConfig } from '../../server/config';
 import { startWebhookDelivery } from '../../server/webhooks/webhook.worker';
-import { createImportJobHandler } from '../../server/imports/import.job';
-import { IMPORT_JOB } from '../../server/imports/import.service';
+import { createJobHandlers } from '../../server/jobs/job.handlers';
 import { createJobRunner } from '../../server/jobs/job.runner';
 import { reportFailure } from '../run';
 
@@ -37,8 +36,10 @@ export function registerServeCommand(program: Command) {
           (error: unknown) => app.log.error({ err: error }, 'online backup failed'),
         );
       });
-      // Background jobs (imports) from the shared jobs table: any instance may run them; a job of a dead one is resumed.
-      const jobs = config.runJobs ? createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }, { onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed') }) : undefined;
+      // Background jobs (imports, annual reports, exports) from the shared jobs table: any instance may run them
+      // (each claims with FOR UPDATE SKIP LOCKED); a job of a dead one is resumed.
+      const handlers = createJobHandlers(registry.deps, (what, error) => app.log.warn({ what, err: error instanceof Error ? error.message : String(error) }, 'annual report figure unavailable'));
+      const jobs = config.runJobs ? createJobRunner(registry.deps, handlers, { onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed') }) : undefined;
       jobs?.start();
       let closing = false;
       const shutdown = async (signal: string) => {

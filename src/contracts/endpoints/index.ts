@@ -1,6 +1,7 @@
 import { caseEndpoints } from './cases';
 import { hotlineEndpoints } from './hotline';
 import { inboxEndpoints } from './inbox';
+import { jobEndpoints } from './jobs';
 import { shelterEndpoints } from './protection';
 import { searchEndpoints } from './search';
 
@@ -16,4 +17,5 @@ export const endpoints = {
   hotline: hotlineEndpoints,
   search: searchEndpoints,
   shelters: shelterEndpoints,
+  jobs: jobEndpoints,
 };

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
 import { jobs } from '../../db/schema';
 
@@ -24,6 +24,31 @@ export async function insertJob(q: Tx, job: NewJob): Promise<JobRow> {
 export async function findJob(q: Tx, id: string): Promise<JobRow | undefined> {
   const [row] = await q.select().from(jobs).where(eq(jobs.id, id)).limit(1);
   return row;
+}
+
+/** A job without its input and file (their size only): what a status or a list shows. */
+const summaryColumns = {
+  id: jobs.id, kind: jobs.kind, status: jobs.status, params: jobs.params, progress: jobs.progress, result: jobs.result, error: jobs.error,
+  cancelRequested: jobs.cancelRequested, attempts: jobs.attempts, createdBy: jobs.createdBy, createdAt: jobs.createdAt, startedAt: jobs.startedAt,
+  finishedAt: jobs.finishedAt, resultFileName: jobs.resultFileName, fileBytes: sql<number | null>`octet_length(${jobs.resultFile})`,
+};
+export type JobSummary = { [K in keyof typeof summaryColumns]: K extends 'fileBytes' ? number | null : JobRow[Exclude<K, 'fileBytes'>] };
+
+export async function findJobSummary(q: Tx, id: string): Promise<JobSummary | undefined> {
+  const [row] = await q.select(summaryColumns).from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row as JobSummary | undefined;
+}
+
+/** A user's most recent jobs of the given kinds, newest first. */
+export async function listJobsOf(q: Tx, userId: string, kinds: readonly string[], limit: number): Promise<JobSummary[]> {
+  const rows = await q.select(summaryColumns).from(jobs).where(and(eq(jobs.createdBy, userId), inArray(jobs.kind, [...kinds]))).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
+  return rows as JobSummary[];
+}
+
+/** Removes jobs that ended before `before`, with their files and inputs (housekeeping); how many. */
+export async function purgeJobsFinishedBefore(q: Tx, before: Date): Promise<number> {
+  const rows = await q.delete(jobs).where(and(inArray(jobs.status, ['done', 'failed', 'cancelled']), lt(jobs.finishedAt, before))).returning({ id: jobs.id });
+  return rows.length;
 }
 
 /**

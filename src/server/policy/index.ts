@@ -49,6 +49,9 @@
  *   supervisor        identified cases of the own institution with identity; statistics of the own
  *                     institution within geography; consent override, duplicate review, audit.
  *
+ * Background jobs (jobs.ts): started with the permissions of the route that builds the same file; a job,
+ * its progress and its file are seen by whoever asked for it only (it was built in their scope).
+ *
  * Audit log (audit.ts): the actor's own institution's entries; every institution's with
  * audit.read.all_institutions (administrators).
  */
@@ -58,6 +61,7 @@ export * from './drilldown';
 export * from './geography';
 export * from './grants';
 export * from './hotline';
+export * from './jobs';
 export * from './loaders';
 export * from './releases';
 export * from './stats';

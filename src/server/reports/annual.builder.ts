@@ -49,6 +49,11 @@ export interface AnnualBuildOptions {
   threshold: number;
   /** Called when a figure cannot be computed (e.g. a feature's tables are missing): logged, never hidden. */
   onUnavailable?: (what: string, error: unknown) => void;
+  /**
+   * Called as each step starts (a section's figures, the funnel, the routes): a background job reports its
+   * progress there and stops there when cancelled (whatever it throws ends the build).
+   */
+  onStep?: (step: Section | 'funnel' | 'routes') => Promise<void>;
 }
 
 const periodOf = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
@@ -77,6 +82,7 @@ export async function buildAnnualContent(stats: StatsService, options: AnnualBui
 
   const sections: AnnualContent['sections'] = [];
   for (const id of sectionOrder) {
+    await options.onStep?.(id);
     const figures: AnnualFigure[] = [];
     for (const indicator of indicators.filter((i) => i.section === id)) {
       const [now, before] = await Promise.all([run({ indicator: indicator.id, ...current }, indicator.id), run({ indicator: indicator.id, ...previous }, indicator.id)]);
@@ -90,6 +96,10 @@ export async function buildAnnualContent(stats: StatsService, options: AnnualBui
     }
     sections.push({ id, figures, tables });
   }
+  await options.onStep?.('funnel');
+  const funnel = await funnelOf(stats, current, previous, options);
+  await options.onStep?.('routes');
+  const routes = await routesOf(stats, current, options);
   return {
     kind: 'annual',
     year,
@@ -101,8 +111,8 @@ export async function buildAnnualContent(stats: StatsService, options: AnnualBui
     threshold: options.exact ? null : options.threshold,
     scope: figureScopeOf(options.ctx?.actor ?? null),
     sections,
-    funnel: await funnelOf(stats, current, previous, options),
-    routes: await routesOf(stats, current, options),
+    funnel,
+    routes,
   };
 }
 

@@ -7,9 +7,7 @@ import { appVersion } from '../version';
 import type { Deps } from '../deps';
 import { requireAnyPermission, requirePermission } from '../http/auth.hooks';
 import type { App } from '../http/types';
-import { renderAnnualDocx } from './annual.docx';
-import { renderAnnualPdf } from './annual.pdf';
-import { renderAnnualXlsx } from './annual.xlsx';
+import { renderAnnualFile } from './annual.files';
 import { createExportService, type ExportFormat } from './export.service';
 import { createSnapshotService } from './snapshot.service';
 import { sendFile } from '../http/send-file';
@@ -38,17 +36,13 @@ export function registerReportRoutes(app: App, deps: Deps) {
   app.get('/api/v1/reports/annual/:snapshotId', { preValidation: readReports, schema: { tags, params: snapshotParams, response: { 200: annualReportView } } }, async (req) =>
     snapshots.get(req.ctx, req.params.snapshotId),
   );
-  const annualFiles = {
-    pdf: { render: renderAnnualPdf, contentType: 'application/pdf' },
-    xlsx: { render: renderAnnualXlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    docx: { render: renderAnnualDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  } as const;
+  // The synchronous routes stay for API clients and scripts; the web app runs the same work as background jobs (src/server/jobs).
   for (const format of ['pdf', 'xlsx', 'docx'] as const) {
     app.get(`/api/v1/reports/annual/:snapshotId/report.${format}`, { preValidation: [readReports, requirePermission('export.create')], schema: { tags, params: snapshotParams } }, async (req, reply) => {
       const report = await snapshots.get(req.ctx, req.params.snapshotId);
-      const body = await annualFiles[format].render(report, req.ctx.locale, deps.config.demoMode);
+      const file = await renderAnnualFile(report, format, req.ctx.locale, deps.config.demoMode);
       await exports.audit(req.ctx, { kind: 'annual_report', format, snapshotId: report.id, year: report.year, contentHash: report.contentHash });
-      return sendFile(reply, { body, contentType: annualFiles[format].contentType, filename: `reta-annual-report-${report.year}.${format}` });
+      return sendFile(reply, file);
     });
   }
 

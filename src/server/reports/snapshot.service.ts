@@ -8,9 +8,10 @@ import type { Deps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import { mayReadFigures } from '../policy';
 import { createStatsService } from '../stats/stats.service';
-import { buildAnnualContent } from './annual.builder';
+import { buildAnnualContent, type AnnualBuildOptions } from './annual.builder';
 
 type SnapshotRow = typeof reportSnapshots.$inferSelect;
+type AnnualSteps = (step: Parameters<NonNullable<AnnualBuildOptions['onStep']>>[0] | 'save') => Promise<void>;
 
 const summaryOf = (row: SnapshotRow) => ({
   id: row.id,
@@ -31,15 +32,18 @@ export function createSnapshotService(deps: Deps, log: (what: string, error: unk
   const stats = createStatsService(deps);
 
   /** Computes the content of a year's report from the live records, in the scope of `ctx` (what a snapshot freezes). */
-  const build = (year: number, exact: boolean, ctx: Ctx | null = null) => buildAnnualContent(stats, { year, exact, ctx, threshold: deps.config.disclosureThreshold, onUnavailable: log });
+  const build = (year: number, exact: boolean, ctx: Ctx | null = null, onStep?: AnnualSteps) =>
+    buildAnnualContent(stats, { year, exact, ctx, threshold: deps.config.disclosureThreshold, onUnavailable: log, onStep });
 
-  async function create(ctx: Ctx, input: AnnualCreate) {
+  /** `onStep`: called as each step of the build starts, and before the snapshot is saved (a job's progress and cancellation). */
+  async function create(ctx: Ctx, input: AnnualCreate, onStep?: AnnualSteps) {
     if (input.year > new Date().getUTCFullYear()) throw new AppError('report.year_out_of_range', 400, undefined, { year: 'report.year_out_of_range' });
     // Exact figures only for those who may see them; anyone else freezes the disclosure-controlled version.
     const exact = !input.suppress && (isSystemActor(ctx.actor) || ctx.actor.permissions.has('stats.exact'));
     // The figures of whoever builds it: a regional analyst's snapshot is regional (content.scope says so).
-    const content = await build(input.year, exact, ctx);
+    const content = await build(input.year, exact, ctx, onStep);
     const hash = contentHash(content);
+    await onStep?.('save');
     return deps.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(reportSnapshots)

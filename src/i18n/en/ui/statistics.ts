@@ -83,6 +83,25 @@ export default {
     created: 'Generated', definitions: 'Definitions version', files: 'Files', exports: 'Standard exports',
     exports_help: "UNODC's GLOTIP questionnaire and a CTDC-shaped extract, for the chosen year.", glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)', htcds: 'HTCDS case records (JSON)',
     definitions_doc: 'Statistics definitions',
+    format: 'Format', started: 'Queued: follow its progress under "My jobs".',
+    file_of: '{{format}} file of this report',
+    jobs: {
+      title: 'My jobs', help: 'Reports and exports are prepared in the background: keep working and download them here when they are ready.',
+      empty: 'You have not asked for any report or export yet.', what: 'What', requested: 'Requested', status_col: 'Status', file: 'File',
+      download: 'Download', cancel: 'Cancel', cancel_title: 'Cancel this job?', cancel_body: '"{{what}}" will stop and no file will be made. You can ask for it again later.',
+      cancel_confirm: 'Yes, cancel', keep: 'No, keep going', progress: 'Progress of {{what}}', step: 'Step {{step}} of {{steps}}: {{stage}}', waiting: 'Queued',
+      cancelling: 'Cancelling…', failed: 'Could not be completed ({{code}}).', expires: 'Available until {{date}}',
+      status: { queued: 'Queued', running: 'Running', done: 'Ready', failed: 'Failed', cancelled: 'Cancelled' },
+      kind: {
+        'report.annual': 'Annual report {{year}} ({{format}})', 'report.annual_file': 'Annual report {{year}} ({{format}})', 'export.table': 'Statistics table ({{format}})',
+        'export.glotip': 'GLOTIP {{year}} ({{format}})', 'export.ctdc': 'CTDC extract {{year}} ({{format}})', 'export.htcds': 'HTCDS records {{year}} ({{format}})',
+      },
+      stage: {
+        overview: 'overview', prevention: 'prevention', prosecution: 'prosecution', protection: 'protection', funnel: 'case funnel', routes: 'routes',
+        save: 'freezing the figures', file: 'making the file', load: 'reading the report', query: 'querying the figures', victims: 'victims', prosecuted: 'prosecuted',
+        convicted: 'convicted', cases: 'cases',
+      },
+    },
   },
   releases: {
     title: 'Open data releases', open: 'Publish open data',

@@ -83,6 +83,25 @@ export default {
     created: 'Generado', definitions: 'Versión de definiciones', files: 'Archivos', exports: 'Exportaciones estándar',
     exports_help: 'Cuestionario GLOTIP de UNODC y extracto con el formato de CTDC, para el año elegido.', glotip: 'GLOTIP (XLSX)', ctdc: 'CTDC (CSV)', htcds: 'Registros de casos HTCDS (JSON)',
     definitions_doc: 'Definiciones de las estadísticas',
+    format: 'Formato', started: 'Se puso en cola: siga su avance en «Mis tareas».',
+    file_of: 'Archivo {{format}} de este informe',
+    jobs: {
+      title: 'Mis tareas', help: 'Los informes y las exportaciones se preparan en segundo plano: puede seguir trabajando y descargarlos aquí cuando estén listos.',
+      empty: 'Aún no ha pedido ningún informe ni exportación.', what: 'Qué', requested: 'Pedido', status_col: 'Estado', file: 'Archivo',
+      download: 'Descargar', cancel: 'Cancelar', cancel_title: '¿Cancelar esta tarea?', cancel_body: 'Se detendrá «{{what}}» y no se generará el archivo. Puede volver a pedirlo más tarde.',
+      cancel_confirm: 'Sí, cancelar', keep: 'No, continuar', progress: 'Avance de {{what}}', step: 'Paso {{step}} de {{steps}}: {{stage}}', waiting: 'En cola',
+      cancelling: 'Cancelando…', failed: 'No se pudo completar ({{code}}).', expires: 'Disponible hasta el {{date}}',
+      status: { queued: 'En cola', running: 'En curso', done: 'Listo', failed: 'Falló', cancelled: 'Cancelada' },
+      kind: {
+        'report.annual': 'Informe anual {{year}} ({{format}})', 'report.annual_file': 'Informe anual {{year}} ({{format}})', 'export.table': 'Tabla estadística ({{format}})',
+        'export.glotip': 'GLOTIP {{year}} ({{format}})', 'export.ctdc': 'Extracto CTDC {{year}} ({{format}})', 'export.htcds': 'Registros HTCDS {{year}} ({{format}})',
+      },
+      stage: {
+        overview: 'panorama general', prevention: 'prevención', prosecution: 'persecución', protection: 'protección', funnel: 'embudo de casos', routes: 'rutas',
+        save: 'congelar las cifras', file: 'generar el archivo', load: 'leer el informe', query: 'consultar las cifras', victims: 'víctimas', prosecuted: 'procesados',
+        convicted: 'condenados', cases: 'casos',
+      },
+    },
   },
   releases: {
     title: 'Publicación de datos abiertos', open: 'Publicar datos abiertos',
