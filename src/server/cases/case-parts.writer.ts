@@ -66,7 +66,36 @@ async function insertLink<T>(work: () => Promise<T>): Promise<T> {
  * clock_timestamp() plus the position in microseconds: victims and suspects keep the order they were given,
  * also within one multi-row insert (clock_timestamp() alone may repeat within a statement).
  */
-const orderedNow = (i: number) => sql`clock_timestamp() + ${i}::int * interval '1 microsecond'`;
+export const orderedNow = (i: number) => sql`clock_timestamp() + ${i}::int * interval '1 microsecond'`;
+
+/** The columns of a victim's link to a case (besides case, person and order): one definition for one and many. */
+export const victimLinkValues = (ctx: Ctx, input: VictimCreate) => ({
+  identificationStatus: input.identificationStatus ?? 'possible_victim',
+  // Set by the server, never by the client: whoever records an identification decision on creation.
+  identifiedByInstitutionId: input.identificationStatus && input.identificationStatus !== 'possible_victim' && !isSystemActor(ctx.actor) ? ctx.actor.institutionId : null,
+  identifiedOn: input.identifiedOn ?? null,
+  ageYears: input.ageYears ?? null,
+  ageEstimated: input.ageEstimated ?? false,
+  ageVerified: input.ageVerified ?? false,
+  ageBand: input.ageBand ?? null,
+  exploitationForms: input.exploitationForms ?? [],
+  means: input.means ?? [],
+  relationshipToRecruiter: input.relationshipToRecruiter ?? null,
+  monthsInExploitation: input.monthsInExploitation ?? null,
+  consentToServices: input.consentToServices ?? null,
+  consentToDataSharing: input.consentToDataSharing ?? null,
+  housedOnIdentification: input.housedOnIdentification ?? null,
+  deathOrSeriousInjury: input.deathOrSeriousInjury ?? null,
+});
+
+/** The columns of a suspect's link to a case (besides case, person and order). */
+export const suspectLinkValues = (input: SuspectCreate) => ({
+  roles: input.roles ?? [],
+  relationshipToVictims: input.relationshipToVictims ?? null,
+  isPublicOfficial: input.isPublicOfficial ?? false,
+  officialInstitution: input.officialInstitution ?? null,
+  organisedGroupMember: input.organisedGroupMember ?? false,
+});
 
 /** Links victims to a case in one insert (input already validated); the rows come back in input order. */
 export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly VictimCreate[]) {
@@ -75,26 +104,7 @@ export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string
   const rows = await insertLink(() =>
     tx
       .insert(caseVictims)
-      .values(inputs.map((input, i) => ({
-        caseId, personId: resolved[i]!.person.id,
-        createdAt: orderedNow(i),
-        identificationStatus: input.identificationStatus ?? 'possible_victim',
-        // Set by the server, never by the client: whoever records an identification decision on creation.
-        identifiedByInstitutionId: input.identificationStatus && input.identificationStatus !== 'possible_victim' && !isSystemActor(ctx.actor) ? ctx.actor.institutionId : null,
-        identifiedOn: input.identifiedOn ?? null,
-        ageYears: input.ageYears ?? null,
-        ageEstimated: input.ageEstimated ?? false,
-        ageVerified: input.ageVerified ?? false,
-        ageBand: input.ageBand ?? null,
-        exploitationForms: input.exploitationForms ?? [],
-        means: input.means ?? [],
-        relationshipToRecruiter: input.relationshipToRecruiter ?? null,
-        monthsInExploitation: input.monthsInExploitation ?? null,
-        consentToServices: input.consentToServices ?? null,
-        consentToDataSharing: input.consentToDataSharing ?? null,
-        housedOnIdentification: input.housedOnIdentification ?? null,
-        deathOrSeriousInjury: input.deathOrSeriousInjury ?? null,
-      })))
+      .values(inputs.map((input, i) => ({ caseId, personId: resolved[i]!.person.id, createdAt: orderedNow(i), ...victimLinkValues(ctx, input) })))
       .returning(),
   );
   return inOrder(rows, resolved);
@@ -107,15 +117,7 @@ export async function attachSuspects(tx: Tx, deps: Deps, ctx: Ctx, caseId: strin
   const rows = await insertLink(() =>
     tx
       .insert(caseSuspects)
-      .values(inputs.map((input, i) => ({
-        caseId, personId: resolved[i]!.person.id,
-        createdAt: orderedNow(i),
-        roles: input.roles ?? [],
-        relationshipToVictims: input.relationshipToVictims ?? null,
-        isPublicOfficial: input.isPublicOfficial ?? false,
-        officialInstitution: input.officialInstitution ?? null,
-        organisedGroupMember: input.organisedGroupMember ?? false,
-      })))
+      .values(inputs.map((input, i) => ({ caseId, personId: resolved[i]!.person.id, createdAt: orderedNow(i), ...suspectLinkValues(input) })))
       .returning(),
   );
   return inOrder(rows, resolved);
@@ -130,7 +132,7 @@ function inOrder<R extends { personId: string }>(rows: R[], resolved: Array<{ pe
 export const attachVictim = async (tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: VictimCreate) => (await attachVictims(tx, deps, ctx, caseId, [input]))[0]!;
 export const attachSuspect = async (tx: Tx, deps: Deps, ctx: Ctx, caseId: string, input: SuspectCreate) => (await attachSuspects(tx, deps, ctx, caseId, [input]))[0]!;
 
-const placeValues = (caseId: string, input: PlaceCreate) => ({
+export const placeValues = (caseId: string, input: PlaceCreate) => ({
   caseId, kind: input.kind,
   ubigeo: input.ubigeo ?? null,
   country: input.ubigeo ? 'PER' : input.country!,

@@ -60,6 +60,17 @@ export async function nextCaseCode(tx: Tx, at: Date): Promise<string> {
   return formatCaseCode(year, Number(rowsOf<{ n: string }>(result)[0]!.n));
 }
 
+/**
+ * The next `count` codes of the year of `at`, in order, from the year's sequence in one statement (a batch of
+ * an import registers many cases in one transaction). Like nextCaseCode, taken last before the audit entries.
+ */
+export async function nextCaseCodes(tx: Tx, at: Date, count: number): Promise<string[]> {
+  if (count < 1) return [];
+  const year = at.getUTCFullYear();
+  const result = await tx.execute<{ n: string }>(sql.raw(`select nextval('${sequenceName(year)}') as n from generate_series(1, ${Math.trunc(count)}) order by 1`));
+  return rowsOf<{ n: string }>(result).map((r) => formatCaseCode(year, Number(r.n)));
+}
+
 const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
 
 /**

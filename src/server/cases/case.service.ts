@@ -5,7 +5,7 @@ import { caseEvents, cases, institutions, units } from '../../db/schema';
 import { writeAudit, writeAudits } from '../audit/audit.writer';
 import { matchAfterCommit } from '../matching/match-queue';
 import type { Tx } from '../../db/connect';
-import { isSystemActor, type Ctx } from '../context';
+import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { conflict, invalid, ruleRefused } from '../errors/app-error';
 import { isUniqueViolation } from '../db-errors';
@@ -18,11 +18,9 @@ import { presentCaseListItem } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase, presentCaseFor, presentCaseUnaudited } from './case.reader';
 import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
 import { grantCaseAccess, loadCaseAccessMany, loadVisibleCase, visibleCasesCondition } from '../policy';
-import { checkCaseDates, checkDistinctPersons, checkPersonRef, checkPlace, checkVictimFields, FieldCheck, resolveRegisteringUnit } from './case.validation';
+import { checkCaseCreate, checkCaseDates, FieldCheck, resolveRegisteringUnit, writesIdentity } from './case.validation';
+import { caseRowValues, type RegisteringUnit } from './case.row';
 import { renderCaseSummaryPdf } from '../printouts/case-summary.pdf';
-
-const writesIdentity = (input: CaseCreate) =>
-  Boolean(input.narrative) || [...(input.victims ?? []), ...(input.suspects ?? [])].some((p) => p.person?.identity !== undefined);
 
 /** The case registry: registration with its people and places, reading, listing, editing, transfer. */
 /**
@@ -54,39 +52,9 @@ export function createCaseService(deps: Deps, options: { now?: () => Date } = {}
     return presentCaseFor(q, deps, ctx, visible);
   }
 
-  function checkCreate(input: CaseCreate) {
-    const check = new FieldCheck();
-    checkCaseDates(check, input);
-    check.countries((input.countries ?? []).map((code, i) => ({ code, field: `countries.${i}` })));
-    (input.victims ?? []).forEach((v, i) => {
-      checkPersonRef(check, v, `victims.${i}.`);
-      checkVictimFields(check, v, `victims.${i}.`);
-    });
-    (input.suspects ?? []).forEach((s, i) => checkPersonRef(check, s, `suspects.${i}.`));
-    (input.places ?? []).forEach((p, i) => checkPlace(check, p, `places.${i}.`));
-    checkDistinctPersons(check, input.victims ?? [], 'victims');
-    checkDistinctPersons(check, input.suspects ?? [], 'suspects');
-    return check;
-  }
-
   /** The case row itself, with a provisional code (the real one is assigned last), department from the registering unit. */
-  async function insertCaseRow(tx: Tx, ctx: Ctx, unit: { id: string; institutionId: string; departmentCode: string | null }, input: CaseCreate, now: Date, requestHash: string | null) {
-    const bounds = partialRangeBounds(input.factsDateFrom, input.factsDateTo);
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        code: provisionalCaseCode(), externalId: input.externalId ?? null, requestHash, registeredByInstitutionId: unit.institutionId,
-        institutionId: unit.institutionId, unitId: unit.id,
-        departmentCode: unit.departmentCode, registeredBy: isSystemActor(ctx.actor) ? null : ctx.actor.userId, registeredAt: now,
-        source: input.source, reportedOn: input.reportedOn, factsDateFrom: input.factsDateFrom ?? null, factsDateTo: input.factsDateTo ?? null,
-        factsStart: bounds?.start ?? null, factsEnd: bounds?.end ?? null, acts: input.acts ?? [], means: input.means ?? [],
-        purposes: input.purposes ?? [], sexualExploitationSubtypes: input.sexualExploitationSubtypes ?? [], sectors: input.sectors ?? [],
-        recruitmentMethods: input.recruitmentMethods ?? [], transportModes: input.transportModes ?? [],
-        isInternational: input.isInternational ?? false, countries: input.countries ?? [], organisedCrime: input.organisedCrime ?? false,
-        publicOfficialInvolved: input.publicOfficialInvolved ?? false, initialLegalQualification: input.initialLegalQualification ?? null,
-        narrativeEnc: input.narrative ? cipher.encrypt(input.narrative) : null, lastActivityAt: now,
-      })
-      .returning();
+  async function insertCaseRow(tx: Tx, ctx: Ctx, unit: RegisteringUnit, input: CaseCreate, now: Date, requestHash: string | null) {
+    const [row] = await tx.insert(cases).values(caseRowValues(cipher, ctx, unit, input, { now, requestHash, code: provisionalCaseCode() })).returning();
     return row!;
   }
 
@@ -98,7 +66,7 @@ export function createCaseService(deps: Deps, options: { now?: () => Date } = {}
    */
   async function register(tx: Tx, ctx: Ctx, input: CaseCreate, requestHash: string | null) {
     const unit = await resolveRegisteringUnit(tx, ctx, input.unitId);
-    await checkCreate(input).assert(tx, ctx);
+    await checkCaseCreate(input).assert(tx, ctx);
     const now = clock();
     const caseRow = await insertCaseRow(tx, ctx, unit, input, now, requestHash);
     const victims = await attachVictims(tx, deps, ctx, caseRow.id, input.victims ?? []);

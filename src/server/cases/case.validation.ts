@@ -1,11 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { PlaceCreate, SuspectCreate, VictimCreate } from '../../contracts/cases';
+import type { CaseCreate, PlaceCreate, SuspectCreate, VictimCreate } from '../../contracts/cases';
 import type { PersonCreate, PersonUpdate } from '../../contracts/people';
 import { isReversedRange } from '../../core/partial-date';
 import type { Tx } from '../../db/connect';
 import { institutions, units } from '../../db/schema';
 import type { Ctx } from '../context';
-import { invalid } from '../errors/app-error';
+import { invalid, type AppError } from '../errors/app-error';
 import { findVisiblePerson } from '../people/person.repository';
 import { unknownCountryFields } from '../reference/countries';
 import { findUnknownUbigeos } from '../reference/ubigeo.repository';
@@ -37,7 +37,25 @@ export class FieldCheck {
   }
 
   async assert(tx: Tx, ctx: Ctx): Promise<void> {
-    const unknown = new Set(await findUnknownUbigeos(tx, this.ubigeos.map((u) => u.code)));
+    await this.resolve(tx, ctx, new Set(await findUnknownUbigeos(tx, this.ubigeos.map((u) => u.code))));
+    if (Object.keys(this.fields).length) throw invalid(this.fields);
+  }
+
+  /**
+   * The checks of many records at once (a batch of an import), with one look-up of their UBIGEOs: for each,
+   * the error its own `assert` would throw, or undefined.
+   */
+  static async assertEach(tx: Tx, ctx: Ctx, checks: readonly FieldCheck[]): Promise<Array<AppError | undefined>> {
+    const unknown = new Set(await findUnknownUbigeos(tx, checks.flatMap((c) => c.ubigeos.map((u) => u.code))));
+    const errors: Array<AppError | undefined> = [];
+    for (const check of checks) {
+      await check.resolve(tx, ctx, unknown);
+      errors.push(Object.keys(check.fields).length ? invalid(check.fields) : undefined);
+    }
+    return errors;
+  }
+
+  private async resolve(tx: Tx, ctx: Ctx, unknown: ReadonlySet<string>): Promise<void> {
     for (const u of this.ubigeos) if (unknown.has(u.code)) this.add(u.field, 'unknown_ubigeo');
     if (this.institutionIds.length) {
       const found = await tx.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, this.institutionIds.map((i) => i.id)));
@@ -45,7 +63,6 @@ export class FieldCheck {
       for (const i of this.institutionIds) if (!known.has(i.id)) this.add(i.field, 'institution.not_found');
     }
     for (const p of this.personIds) if (!(await findVisiblePerson(tx, ctx.actor, p.id))) this.add(p.field, 'person.not_found');
-    if (Object.keys(this.fields).length) throw invalid(this.fields);
   }
 }
 
@@ -99,4 +116,24 @@ export async function resolveRegisteringUnit(tx: Tx, ctx: Ctx, unitId: string | 
   if (!unit) throw invalid({ unitId: 'unit.not_found' });
   if (unit.institutionId !== ctx.actor.institutionId) throw invalid({ unitId: 'unit.wrong_institution' });
   return unit;
+}
+
+/** Whether a registration writes identifying data (a person's identity or the narrative): needs identity.write. */
+export const writesIdentity = (input: CaseCreate) =>
+  Boolean(input.narrative) || [...(input.victims ?? []), ...(input.suspects ?? [])].some((p) => p.person?.identity !== undefined);
+
+/** The checks of a registration (its dates, countries, people and places), to be asserted against the database. */
+export function checkCaseCreate(input: CaseCreate) {
+  const check = new FieldCheck();
+  checkCaseDates(check, input);
+  check.countries((input.countries ?? []).map((code, i) => ({ code, field: `countries.${i}` })));
+  (input.victims ?? []).forEach((v, i) => {
+    checkPersonRef(check, v, `victims.${i}.`);
+    checkVictimFields(check, v, `victims.${i}.`);
+  });
+  (input.suspects ?? []).forEach((s, i) => checkPersonRef(check, s, `suspects.${i}.`));
+  (input.places ?? []).forEach((p, i) => checkPlace(check, p, `places.${i}.`));
+  checkDistinctPersons(check, input.victims ?? [], 'victims');
+  checkDistinctPersons(check, input.suspects ?? [], 'suspects');
+  return check;
 }

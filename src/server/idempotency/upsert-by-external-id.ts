@@ -54,6 +54,16 @@ export interface UpsertResult<View> {
   view: View;
 }
 
+/**
+ * The rule for a record that exists, without writing: `unchanged` (the sender's last write had this hash),
+ * `conflict` (edited in RETA since), or `update`. What syncExisting and the import's batches both follow.
+ */
+export function decideExisting(hash: string, row: SyncedRow): 'unchanged' | 'conflict' | 'update' {
+  if (row.requestHash === hash) return 'unchanged';
+  if (editedSinceSync(row)) return 'conflict';
+  return 'update';
+}
+
 const isStale = (error: unknown) => error instanceof AppError && error.code === 'record.stale_version';
 
 /**
@@ -65,8 +75,8 @@ export async function syncExisting<Row extends SyncedRow, View>(
   row: Row,
   spec: Pick<UpsertSpec<Row, View>, 'update' | 'present'> & { refind(): Promise<Row | undefined> },
 ): Promise<UpsertResult<View>> {
-  if (row.requestHash === hash) return { outcome: 'unchanged', view: await spec.present(row) };
-  if (editedSinceSync(row)) return { outcome: 'conflict', view: await spec.present(row) };
+  const decision = decideExisting(hash, row);
+  if (decision !== 'update') return { outcome: decision, view: await spec.present(row) };
   try {
     return { outcome: 'updated', view: await spec.update(row, { requestHash: hash }) };
   } catch (error) {

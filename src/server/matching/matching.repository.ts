@@ -17,6 +17,11 @@ export type CandidateRow = typeof matchCandidates.$inferSelect;
  */
 export async function proposeMatches(tx: Tx, personId: string, proposedBy: string | null = null): Promise<{ proposed: number; candidateIds: string[] }> {
   const [person] = await tx.select().from(persons).where(eq(persons.id, personId)).limit(1);
+  return proposeMatchesOf(tx, person, proposedBy);
+}
+
+/** proposeMatches for a person already loaded (a drain loads its batch of persons in one query). */
+export async function proposeMatchesOf(tx: Tx, person: typeof persons.$inferSelect | undefined, proposedBy: string | null = null): Promise<{ proposed: number; candidateIds: string[] }> {
   if (!person || person.mergedIntoId) return { proposed: 0, candidateIds: [] };
   const ways: SQL[] = [];
   if (person.documentHash) ways.push(eq(persons.documentHash, person.documentHash));

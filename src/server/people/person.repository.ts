@@ -10,30 +10,32 @@ import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
-export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null): Promise<PersonRow> {
+/** The columns of a new person: identity encrypted, blind indexes computed (one definition for one and many). */
+export function personRowValues(cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null) {
   const identity = mergeIdentity(decodeIdentity(cipher, null), input.identity ?? {});
   const birthYearFromDate = identity.birthDate ? Number(identity.birthDate.slice(0, 4)) : null;
-  const [row] = await tx
-    .insert(persons)
-    .values({
-      externalId: input.externalId ?? null,
-      requestHash,
-      createdByInstitutionId: institutionId,
-      ...encodeIdentity(cipher, identity),
-      sex: input.sex ?? 'unknown',
-      genderIdentity: input.genderIdentity ?? null,
-      birthYear: input.birthYear ?? birthYearFromDate,
-      nationalities: input.nationalities ?? [],
-      indigenousPeople: input.indigenousPeople ?? null,
-      nativeLanguage: input.nativeLanguage ?? null,
-      originUbigeo: input.originUbigeo ?? null,
-      originCountry: input.originCountry ?? null,
-      education: input.education ?? null,
-      disability: input.disability ?? null,
-      hasIdentityDocument: input.hasIdentityDocument ?? (identity.document ? 'yes' : 'unknown'),
-    })
-    .returning();
+  return {
+    externalId: input.externalId ?? null,
+    requestHash,
+    createdByInstitutionId: institutionId,
+    ...encodeIdentity(cipher, identity),
+    sex: input.sex ?? 'unknown',
+    genderIdentity: input.genderIdentity ?? null,
+    birthYear: input.birthYear ?? birthYearFromDate,
+    nationalities: input.nationalities ?? [],
+    indigenousPeople: input.indigenousPeople ?? null,
+    nativeLanguage: input.nativeLanguage ?? null,
+    originUbigeo: input.originUbigeo ?? null,
+    originCountry: input.originCountry ?? null,
+    education: input.education ?? null,
+    disability: input.disability ?? null,
+    hasIdentityDocument: input.hasIdentityDocument ?? (identity.document ? 'yes' : 'unknown'),
+  } satisfies typeof persons.$inferInsert;
+}
+
+/** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
+export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null): Promise<PersonRow> {
+  const [row] = await tx.insert(persons).values(personRowValues(cipher, institutionId, input, requestHash)).returning();
   return row!;
 }
 
