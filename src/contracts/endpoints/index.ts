@@ -2,6 +2,7 @@ import { caseEndpoints } from './cases';
 import { hotlineEndpoints } from './hotline';
 import { inboxEndpoints } from './inbox';
 import { shelterEndpoints } from './protection';
+import { qualityEndpoints } from './quality';
 import { searchEndpoints } from './search';
 
 /**
@@ -16,4 +17,5 @@ export const endpoints = {
   hotline: hotlineEndpoints,
   search: searchEndpoints,
   shelters: shelterEndpoints,
+  quality: qualityEndpoints,
 };
