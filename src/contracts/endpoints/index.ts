@@ -1,3 +1,4 @@
+import { adminEndpoints } from './admin';
 import { caseEndpoints } from './cases';
 import { hotlineEndpoints } from './hotline';
 import { inboxEndpoints } from './inbox';
@@ -18,4 +19,5 @@ export const endpoints = {
   search: searchEndpoints,
   shelters: shelterEndpoints,
   quality: qualityEndpoints,
+  admin: adminEndpoints,
 };
