@@ -61,13 +61,18 @@ async function main() {
       let bytes = 0;
       let requests = 0;
       const urls = new Map<string, string>();
-      cdp.on('Network.requestWillBeSent', (event: { requestId: string; request: { url: string } }) => urls.set(event.requestId, event.request.url));
+      let started = performance.now();
+      const at = () => `${((performance.now() - started) / 1000).toFixed(2).padStart(6)} s`;
+      cdp.on('Network.requestWillBeSent', (event: { requestId: string; request: { url: string } }) => {
+        urls.set(event.requestId, event.request.url);
+        if (verbose) console.log(`  ${at()}  asks ${new URL(event.request.url).pathname}`);
+      });
       cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
         bytes += event.encodedDataLength;
         requests += 1;
-        if (verbose) console.log(`  ${(event.encodedDataLength / 1024).toFixed(1).padStart(7)} KB  ${new URL(urls.get(event.requestId) ?? '').pathname}`);
+        if (verbose) console.log(`  ${at()}  ${(event.encodedDataLength / 1024).toFixed(1).padStart(7)} KB  ${new URL(urls.get(event.requestId) ?? '').pathname}`);
       });
-      const started = performance.now();
+      started = performance.now();
       await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
       const button = page.getByRole('button', { name: /^(Ingresar|Sign in)$/ });
       await button.waitFor({ state: 'visible' });

@@ -1,41 +1,45 @@
 import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session';
+import { loadSpanishRest } from './i18n/setup';
 // The sign-in page is in the first download: on a slow link a lazy chunk would cost one more round trip
 // before the first thing anyone sees (its building blocks are needed by every page after it anyway).
 import LoginPage from './pages/LoginPage';
 
 // Everything past the sign-in page is loaded on demand, the signed-in shell (Layout: menus, drawer) too:
-// the first download stays small on a slow link.
-// They bring the full stylesheet with them (the first screen has only its own part: styles/first-paint.ts).
-const withAllStyles = <T,>(load: () => Promise<T>) => () => Promise.all([import('./styles/all'), load()]).then(([, module]) => module);
-const Layout = lazy(withAllStyles(() => import('./components/Layout').then((m) => ({ default: m.Layout }))));
-const HomePage = lazy(() => import('./pages/HomePage'));
-const PasswordPage = lazy(() => import('./pages/PasswordPage'));
-const SecurityPage = lazy(() => import('./pages/SecurityPage'));
-const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
-const CaseRegisterPage = lazy(() => import('./pages/cases/CaseRegisterPage'));
-const CasePage = lazy(() => import('./pages/cases/CasePage'));
-const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const OpenDataPage = lazy(withAllStyles(() => import('./pages/public/OpenDataPage')));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
-const UnlockPage = lazy(() => import('./pages/UnlockPage'));
-const OfflinePage = lazy(() => import('./pages/offline/OfflinePage'));
+// the first download stays small on a slow link. Each such page brings with it (once) what the sign-in
+// page does without: the full stylesheet (the first screen has only its own part: styles/first-paint.ts),
+// the Spanish texts of every screen (i18n/spanish-rest.ts) and the cases kept on this device (offline/kept).
+const beyondSignIn = () => Promise.all([import('./styles/all'), loadSpanishRest(), import('./offline/kept')]);
+// Any props, as React.lazy itself takes.
+const page = <T extends ComponentType<any>>(load: () => Promise<{ default: T }>) => lazy(() => Promise.all([beyondSignIn(), load()]).then(([, module]) => module));
+const Layout = page(() => import('./components/Layout').then((m) => ({ default: m.Layout })));
+const HomePage = page(() => import('./pages/HomePage'));
+const PasswordPage = page(() => import('./pages/PasswordPage'));
+const SecurityPage = page(() => import('./pages/SecurityPage'));
+const CaseListPage = page(() => import('./pages/cases/CaseListPage'));
+const CaseRegisterPage = page(() => import('./pages/cases/CaseRegisterPage'));
+const CasePage = page(() => import('./pages/cases/CasePage'));
+const AdminPage = page(() => import('./pages/admin/AdminPage'));
+const OpenDataPage = page(() => import('./pages/public/OpenDataPage'));
+const NotFoundPage = page(() => import('./pages/NotFoundPage'));
+const UnlockPage = page(() => import('./pages/UnlockPage'));
+const OfflinePage = page(() => import('./pages/offline/OfflinePage'));
 const featurePages = {
-  stats: lazy(() => import('./pages/stats/StatsPage')),
-  reports: lazy(() => import('./pages/reports/ReportsPage')),
-  releases: lazy(() => import('./pages/releases/ReleasesPage')),
-  quality: lazy(() => import('./pages/quality/QualityPage')),
-  reconciliation: lazy(() => import('./pages/quality/ReconciliationPage')),
-  imports: lazy(() => import('./pages/imports/ImportPage')),
-  protection: lazy(() => import('./pages/protection/ProtectionPage')),
-  hotline: lazy(() => import('./pages/hotline/HotlinePage')),
-  operations: lazy(() => import('./pages/operations/OperationsPage')),
-  prevention: lazy(() => import('./pages/prevention/PreventionPage')),
-  justice: lazy(() => import('./pages/justice/JusticePage')),
-  duplicates: lazy(() => import('./pages/DuplicatesPage')),
-  search: lazy(() => import('./pages/search/SearchPage')),
+  stats: page(() => import('./pages/stats/StatsPage')),
+  reports: page(() => import('./pages/reports/ReportsPage')),
+  releases: page(() => import('./pages/releases/ReleasesPage')),
+  quality: page(() => import('./pages/quality/QualityPage')),
+  reconciliation: page(() => import('./pages/quality/ReconciliationPage')),
+  imports: page(() => import('./pages/imports/ImportPage')),
+  protection: page(() => import('./pages/protection/ProtectionPage')),
+  hotline: page(() => import('./pages/hotline/HotlinePage')),
+  operations: page(() => import('./pages/operations/OperationsPage')),
+  prevention: page(() => import('./pages/prevention/PreventionPage')),
+  justice: page(() => import('./pages/justice/JusticePage')),
+  duplicates: page(() => import('./pages/DuplicatesPage')),
+  search: page(() => import('./pages/search/SearchPage')),
 };
 
 export const PageLoader = () => (

@@ -10,7 +10,6 @@ import { LocalisedMantineProvider } from './components/LocalisedMantineProvider'
 import { SessionProvider } from './api/session';
 import { startI18n } from './i18n/setup';
 import { cssVariablesResolver, theme } from './theme';
-import './offline/kept';
 
 const queryClient = new QueryClient({
   defaultOptions: {

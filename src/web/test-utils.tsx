@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { setupI18n } from './i18n/setup';
+import { addCatalogues, setupI18n } from './i18n/setup';
+import { spanishRest } from './i18n/spanish-rest';
 import { theme } from './theme';
 
 // jsdom lacks these browser APIs that Mantine uses.
@@ -17,6 +18,7 @@ if (!('ResizeObserver' in window)) {
 Element.prototype.scrollIntoView ??= () => {};
 
 setupI18n('es');
+addCatalogues('es', spanishRest); // every screen's texts, as the signed-in shell loads them
 
 /** Renders a component with the app's providers (Spanish, a fresh query cache, an in-memory router). */
 export function renderWithProviders(ui: ReactNode, path = '/') {

@@ -1,8 +1,10 @@
+import { adminEndpoints } from './admin';
 import { caseEndpoints } from './cases';
 import { hotlineEndpoints } from './hotline';
 import { inboxEndpoints } from './inbox';
 import { jobEndpoints } from './jobs';
 import { shelterEndpoints } from './protection';
+import { qualityEndpoints } from './quality';
 import { searchEndpoints } from './search';
 
 /**
@@ -18,4 +20,6 @@ export const endpoints = {
   search: searchEndpoints,
   shelters: shelterEndpoints,
   jobs: jobEndpoints,
+  quality: qualityEndpoints,
+  admin: adminEndpoints,
 };

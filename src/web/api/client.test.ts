@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/translate';
-import { setupI18n } from '../i18n/setup';
+import { addCatalogues, setupI18n } from '../i18n/setup';
+import { spanishRest } from '../i18n/spanish-rest';
 import { ApiError, errorMessage } from './client';
 
 setupI18n('es');
+addCatalogues('es', spanishRest); // every screen's texts, as the signed-in shell loads them
 
 /** The error as the web client builds it from the server's answer (`{ error: { code, message } }`). */
 const fromServer = (status: number, code: string, params?: Record<string, string | number>) =>

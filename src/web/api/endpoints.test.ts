@@ -2,11 +2,13 @@ import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { z } from 'zod';
 import { endpoint } from '../../contracts/endpoints/endpoint';
 import type { CaseListItem } from '../../contracts/cases';
-import { setupI18n } from '../i18n/setup';
+import { addCatalogues, setupI18n } from '../i18n/setup';
+import { spanishRest } from '../i18n/spanish-rest';
 import { ApiError, setCsrfToken } from './client';
 import { api, bindEndpoints } from './endpoints';
 
 setupI18n('es');
+addCatalogues('es', spanishRest); // every screen's texts, as the signed-in shell loads them
 
 interface Sent {
   url: string;

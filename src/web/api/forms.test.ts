@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loginBody } from '../../contracts/auth';
 import { caseCreate } from '../../contracts/cases';
-import { setupI18n } from '../i18n/setup';
+import { addCatalogues, setupI18n } from '../i18n/setup';
+import { spanishRest } from '../i18n/spanish-rest';
 import { contractResolver } from './forms';
 
 setupI18n('es');
+addCatalogues('es', spanishRest); // every screen's texts, as the signed-in shell loads them
 const options = { fields: {}, shouldUseNativeValidation: false } as never;
 
 describe('contract resolver', () => {

@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DeviceGrant, LoginResponse, MeView } from '../../contracts/auth';
-import { deviceOwner, openWithGrant, unlockWithPassword, wipeDevice } from '../offline/device-store';
-import { warmReference } from '../offline/reference';
-import { syncSoon } from '../offline/sync';
 import { api, ApiError, isNetworkError, onSessionEvent, setCsrfToken } from './client';
+
+// The device store (offline work) is loaded when first needed, not with the sign-in page: on a slow link
+// it would only delay the first screen. The service worker keeps its chunk for use with no connection.
+const deviceStore = () => import('../offline/device-store');
+const deviceOwner = async () => (await deviceStore()).deviceOwner();
+const wipeDevice = async () => (await deviceStore()).wipeDevice();
 
 export type SessionState =
   | { status: 'loading' }
@@ -52,9 +55,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const openDevice = useCallback(async (user: MeView, device: DeviceGrant | null | undefined, password?: string) => {
     if (!device) return;
     try {
-      await openWithGrant(user, device, password);
-      void syncSoon();
-      void warmReference(user);
+      await (await deviceStore()).openWithGrant(user, device, password);
+      void import('../offline/sync').then((m) => m.syncSoon());
+      void import('../offline/reference').then((m) => m.warmReference(user));
     } catch {
       // No usable WebCrypto/IndexedDB here: the app works online, without offline work.
     }
@@ -117,7 +120,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return result.user;
     },
     async unlock(password) {
-      const user = await unlockWithPassword(password).catch(() => null);
+      const user = await deviceStore().then((m) => m.unlockWithPassword(password)).catch(() => null);
       if (!user) return false;
       setState({ status: 'signed-in', user, offline: true });
       return true;

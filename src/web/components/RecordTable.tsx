@@ -56,6 +56,11 @@ export interface RecordTableProps<T> {
   /** What a row opened with `onRowActivate` is called by screen readers (e.g. the case code). */
   rowLabel?: (row: T) => string;
   rowProps?: (row: T) => TableTrProps;
+  /**
+   * A wide table that scrolls sideways is named by this: its wrapper becomes a region the keyboard can reach
+   * and scroll (WCAG 2.1.1).
+   */
+  region?: string;
   striped?: boolean;
   highlightOnHover?: boolean;
   verticalSpacing?: 'xs' | 'sm' | 'md';
@@ -117,7 +122,7 @@ export function RecordTable<T>(props: RecordTableProps<T>) {
       {rows && rows.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <div className="reta-table-wrap">
+        <div className="reta-table-wrap" {...(props.region ? { tabIndex: 0, role: 'region', 'aria-label': props.region } : {})}>
           <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId}>
             <Table.Thead>
               <Table.Tr>

@@ -29,6 +29,15 @@ function useBinding<T extends FieldValues>(control: Control<T> | undefined, erro
   return { control: bound, error: errorAt((errors ?? context?.formState.errors ?? {}) as FieldErrors, name) };
 }
 
+export function TextField<T extends FieldValues>({ control, name, label, errors, description }: Base<T>) {
+  const bind = useBinding(control, errors, name);
+  return (
+    <Controller control={bind.control} name={name} render={({ field }) => (
+      <TextInput ref={field.ref} id={fieldDomId(name)} name={name} label={label} description={description} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={bind.error} />
+    )} />
+  );
+}
+
 export function NumberField<T extends FieldValues>({ control, name, label, errors, description }: Base<T>) {
   const bind = useBinding(control, errors, name);
   return (

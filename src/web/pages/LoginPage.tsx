@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { ApiError, errorMessage } from '../api/client';
-import { lazyContractResolver } from '../api/forms';
 import { useSession } from '../api/session';
+import { currentLocale } from '../i18n/setup';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { TrainingBanner } from '../components/TrainingBanner';
 
@@ -15,9 +14,22 @@ interface LoginValues {
   password: string;
 }
 
-// The contract (and zod with it) is fetched while the user types, not before the form shows.
-const loadLoginContract = () => import('../../contracts/auth').then((m) => m.loginBody);
-const loginResolver = lazyContractResolver<LoginValues>(loadLoginContract);
+type LoginErrors = Partial<Record<keyof LoginValues, string>>;
+
+/**
+ * The sign-in contract's check, with the server's own messages (validation-messages.ts). It (and zod with
+ * it) is fetched when the user first focuses the form, not before the form shows: on a slow link the page
+ * is usable without it. The form is plain state, not react-hook-form, for the same reason.
+ */
+let loginCheck: Promise<(values: LoginValues) => LoginErrors> | null = null;
+const loadLoginCheck = () =>
+  (loginCheck ??= Promise.all([import('../../contracts/auth'), import('../../server/http/validation-messages')]).then(([contract, messages]) => (values: LoginValues) => {
+    const result = contract.loginBody.safeParse(values);
+    return result.success ? {} : (messages.fieldsFromIssues(result.error.issues, currentLocale()) as LoginErrors);
+  }).catch((error: unknown) => {
+    loginCheck = null; // not fetched (no connection): asked again at the next submit
+    throw error;
+  }));
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -26,8 +38,14 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => void loadLoginContract(), []);
-  const form = useForm<LoginValues>({ resolver: loginResolver, defaultValues: { username: '', password: '' } });
+  const [values, setValues] = useState<LoginValues>({ username: '', password: '' });
+  const [errors, setErrors] = useState<LoginErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const fields = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  const change = (name: keyof LoginValues) => (event: { currentTarget: HTMLInputElement }) => {
+    const value = event.currentTarget.value;
+    setValues((previous) => ({ ...previous, [name]: value }));
+  };
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 
@@ -36,16 +54,27 @@ export default function LoginPage() {
   const afterSignIn = (user: MeView) =>
     navigate(user.mustChangePassword ? '/password' : user.mustEnrolSecondFactor ? '/account/security' : target, { replace: true });
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
     setFailure(null);
+    setSubmitting(true);
     try {
-      const step = await login(values.username, values.password);
+      const found = (await loadLoginCheck())(values);
+      setErrors(found);
+      const first = (['username', 'password'] as const).find((name) => found[name]);
+      if (first) {
+        fields[first].current?.focus();
+        return;
+      }
+      const step = await login(values.username.trim(), values.password);
       if (step.kind === 'second-factor') setChallenge(step.challengeToken);
       else afterSignIn(step.user);
     } catch (error) {
       setFailure(errorMessage(error));
+    } finally {
+      setSubmitting(false);
     }
-  });
+  };
 
   return (
     <Center mih="100vh" p="md" component="main">
@@ -75,16 +104,16 @@ export default function LoginPage() {
               onSignedIn={afterSignIn}
               onRestart={(message) => {
                 setChallenge(null);
-                form.setValue('password', '');
+                setValues((previous) => ({ ...previous, password: '' }));
                 setFailure(message);
               }}
             />
           ) : (
-            <form onSubmit={submit} noValidate>
+            <form onSubmit={submit} onFocus={() => void loadLoginCheck().catch(() => undefined)} noValidate>
               <Stack>
-                <TextInput label={t('login.username')} autoComplete="username" {...form.register('username')} error={form.formState.errors.username?.message} />
-                <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.register('password')} error={form.formState.errors.password?.message} />
-                <Button type="submit" loading={form.formState.isSubmitting}>
+                <TextInput ref={fields.username} name="username" label={t('login.username')} autoComplete="username" value={values.username} onChange={change('username')} error={errors.username} />
+                <PasswordInput ref={fields.password} name="password" label={t('login.password')} autoComplete="current-password" value={values.password} onChange={change('password')} error={errors.password} />
+                <Button type="submit" loading={submitting}>
                   {t('login.submit')}
                 </Button>
               </Stack>

@@ -1,15 +1,14 @@
-import { Alert, Button, Drawer, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Drawer, Group, Select, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { unitCreate } from '../../../contracts/admin';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver } from '../../api/forms';
-import { EmptyState, ErrorAlert } from '../../components/common';
-import { UbigeoPicker } from '../../components/UbigeoPicker';
-import { useInstitutions, useUnits } from './admin-data';
-import { QueryLoading } from '../../components/QueryLoading';
+import { api } from '../../api/endpoints';
+import { useContractForm } from '../../api/use-contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextField, UbigeoField } from '../../components/fields';
+import { RecordTable, type Column } from '../../components/RecordTable';
+import { useInstitutions, useUnits, type Unit } from './admin-data';
 
 interface Values {
   institutionId: string | null;
@@ -22,26 +21,22 @@ function UnitForm({ institutionId, onDone }: { institutionId: string | null; onD
   const { t } = useTranslation();
   const client = useQueryClient();
   const institutions = useInstitutions();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: contractResolver(unitCreate), defaultValues: { institutionId, code: '', name: '', ubigeo: null } });
+  const { form, submit, fail, summary } = useContractForm<Values>({ schema: unitCreate, defaultValues: { institutionId, code: '', name: '', ubigeo: null } });
   const save = useMutation({
-    mutationFn: (values: Values) => api.post('/api/v1/units', values),
+    // The values reached here through the contract (useContractForm), so the institution is set.
+    mutationFn: (values: Values) => api.admin.units.create(values as Parameters<typeof api.admin.units.create>[0]),
     onSuccess: () => { void client.invalidateQueries({ queryKey: ['units'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
-  const e = form.formState.errors;
+  const { control, formState: { errors } } = form;
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
+    <form onSubmit={submit((v) => save.mutate(v))} noValidate>
       <Stack>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <Controller control={form.control} name="institutionId" render={({ field }) => (
-          <Select label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={field.value} onChange={field.onChange} searchable error={e.institutionId?.message} />
-        )} />
-        <TextInput label={t('admin.field.code')} {...form.register('code')} error={e.code?.message} />
-        <TextInput label={t('admin.field.name')} {...form.register('name')} error={e.name?.message} />
-        <Controller control={form.control} name="ubigeo" render={({ field }) => (
-          <UbigeoPicker name="unit-ubigeo" value={field.value} onChange={field.onChange} error={e.ubigeo?.message} />
-        )} />
+        <ErrorSummary {...summary} />
+        <SelectField control={control} errors={errors} name="institutionId" label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} />
+        <TextField control={control} errors={errors} name="code" label={t('admin.field.code')} />
+        <TextField control={control} errors={errors} name="name" label={t('admin.field.name')} />
+        <UbigeoField control={control} errors={errors} name="ubigeo" />
         <Group><Button type="submit" loading={save.isPending}>{t('common.create')}</Button></Group>
       </Stack>
     </form>
@@ -55,37 +50,28 @@ export default function UnitsAdmin() {
   const units = useUnits(institutionId);
   const [creating, setCreating] = useState(false);
   const nameOf = (id: string) => institutions.data?.find((i) => i.id === id)?.name ?? id;
+  const columns: Column<Unit>[] = [
+    { key: 'code', header: t('admin.field.code'), cell: (u) => u.code },
+    { key: 'name', header: t('admin.field.name'), cell: (u) => u.name },
+    { key: 'institution', header: t('admin.field.institution'), cell: (u) => nameOf(u.institutionId) },
+    { key: 'ubigeo', header: t('admin.field.ubigeo'), cell: (u) => u.ubigeo ?? '—' },
+  ];
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
-        <Select label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={institutionId} onChange={setInstitutionId} clearable searchable w={320} />
-        <Button onClick={() => setCreating(true)}>{t('admin.units.new')}</Button>
-      </Group>
-      <ErrorAlert error={units.error} />
-      <QueryLoading query={units} />
-      {units.data?.length === 0 && <EmptyState>{t('admin.units.empty')}</EmptyState>}
-      <div className="reta-table-wrap">
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.field.code')}</Table.Th>
-              <Table.Th>{t('admin.field.name')}</Table.Th>
-              <Table.Th>{t('admin.field.institution')}</Table.Th>
-              <Table.Th>{t('admin.field.ubigeo')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(units.data ?? []).map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.code}</Table.Td>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{nameOf(u.institutionId)}</Table.Td>
-                <Table.Td>{u.ubigeo ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <RecordTable
+        columns={columns}
+        rows={units.data}
+        rowKey={(u) => u.id}
+        query={units}
+        empty={t('admin.units.empty')}
+        striped
+        toolbar={
+          <Group justify="space-between" align="flex-end" w="100%">
+            <Select label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={institutionId} onChange={setInstitutionId} clearable searchable w={320} />
+            <Button onClick={() => setCreating(true)}>{t('admin.units.new')}</Button>
+          </Group>
+        }
+      />
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('admin.units.new')} position="right" size="md">
         {creating && <UnitForm institutionId={institutionId} onDone={() => setCreating(false)} />}
       </Drawer>

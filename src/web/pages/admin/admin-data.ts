@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { institutionView, unitView, userView } from '../../../contracts/admin';
-import { api } from '../../api/client';
+import type { adminEndpoints } from '../../../contracts/endpoints/admin';
+import type { ResponseOf } from '../../../contracts/endpoints/endpoint';
+import { api } from '../../api/endpoints';
 
-export type Institution = z.infer<typeof institutionView>;
-export type Unit = z.infer<typeof unitView>;
-export type User = z.infer<typeof userView>;
+export type Institution = ResponseOf<typeof adminEndpoints.institutions.list>['items'][number];
+export type Unit = ResponseOf<typeof adminEndpoints.units.list>['items'][number];
+export type User = ResponseOf<typeof adminEndpoints.users.list>['items'][number];
 
-export const useInstitutions = () =>
-  useQuery({ queryKey: ['institutions'], queryFn: () => api.get<{ items: Institution[] }>('/api/v1/institutions'), select: (d) => d.items });
+export const useInstitutions = () => useQuery({ queryKey: ['institutions'], queryFn: () => api.admin.institutions.list(), select: (d) => d.items });
 export const useUnits = (institutionId?: string | null) =>
-  useQuery({
-    queryKey: ['units', institutionId ?? 'all'],
-    queryFn: () => api.get<{ items: Unit[] }>('/api/v1/units', { query: { institutionId: institutionId ?? undefined } }),
-    select: (d) => d.items,
-  });
-export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => api.get<{ items: User[] }>('/api/v1/users'), select: (d) => d.items });
+  useQuery({ queryKey: ['units', institutionId ?? 'all'], queryFn: () => api.admin.units.list({ institutionId: institutionId ?? undefined }), select: (d) => d.items });
+export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => api.admin.users.list(), select: (d) => d.items });

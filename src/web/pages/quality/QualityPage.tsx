@@ -1,38 +1,44 @@
-import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import { qualityCheckCodes, type qualityCaseItem, type qualityResult } from '../../../contracts/quality';
-import { api } from '../../api/client';
-import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
-import { Pager } from '../../components/Pager';
+import type { ResponseOf } from '../../../contracts/endpoints/endpoint';
+import type { qualityEndpoints } from '../../../contracts/endpoints/quality';
+import { qualityCheckCodes } from '../../../contracts/quality';
+import { api } from '../../api/endpoints';
+import { PageHeader } from '../../components/common';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
-import { QueryLoading } from '../../components/QueryLoading';
 
-type Quality = z.infer<typeof qualityResult>;
-type Item = z.infer<typeof qualityCaseItem>;
+type Quality = ResponseOf<typeof qualityEndpoints.summary>;
+type Row = Quality['items'][number];
+type Item = ResponseOf<typeof qualityEndpoints.cases>['items'][number];
 const completenessKeys = ['factsDate', 'acts', 'purposes', 'means', 'exploitationPlace', 'victimSex', 'victimAge', 'victimNationality', 'victimOrigin'] as const;
+const PAGE_SIZE = 25;
+type QualityCheckCode = (typeof qualityCheckCodes)[number];
 
-function CheckCases({ check }: { check: string }) {
+function CheckCases({ check }: { check: QualityCheckCode }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [page, setPage] = useState(1);
-  const query = useQuery({ queryKey: ['quality-cases', check, page], queryFn: () => api.get<{ items: Item[]; total: number }>('/api/v1/quality/cases', { query: { check, page, pageSize: 25 } }) });
+  const query = useQuery({ queryKey: ['quality-cases', check, page], queryFn: () => api.quality.cases({ check, page, pageSize: PAGE_SIZE }) });
+  const columns: Column<Item>[] = [
+    { key: 'code', header: t('case.field.code'), cell: (c) => <Anchor component={Link} to={`/cases/${c.caseId}`}>{c.code}</Anchor> },
+    { key: 'registered', header: t('case.field.registered_at'), cell: (c) => f.date(c.registeredAt) },
+  ];
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">{t(`quality.check.${check}`)}</Title>
-      <ErrorAlert error={query.error} />
-      <QueryLoading query={query} />
-      {query.data?.items.length === 0 && <EmptyState>{t('quality.no_cases')}</EmptyState>}
-      {(query.data?.items ?? []).map((c) => (
-        <Group key={c.caseId} gap="xs">
-          <Anchor component={Link} to={`/cases/${c.caseId}`}>{c.code}</Anchor>
-          <Text size="xs" c="dark.4">{f.date(c.registeredAt)}</Text>
-        </Group>
-      ))}
-      {query.data && <Pager page={page} pageSize={25} total={query.data.total} onChange={setPage} />}
+      <RecordTable
+        columns={columns}
+        rows={query.data?.items}
+        rowKey={(c) => c.caseId}
+        query={query}
+        empty={t('quality.no_cases')}
+        testId="quality-cases"
+        paging={query.data ? { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage } : undefined}
+      />
     </Stack>
   );
 }
@@ -42,42 +48,32 @@ export default function QualityPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const [groupBy, setGroupBy] = useState<'unit' | 'institution'>('unit');
-  const [check, setCheck] = useState<string | null>(null);
-  const query = useQuery({ queryKey: ['quality', groupBy], queryFn: () => api.get<Quality>('/api/v1/quality', { query: { groupBy } }) });
-  const rows = query.data ? [...query.data.items, { ...query.data.totals, key: 'total', label: t('quality.total') }] : [];
+  const [check, setCheck] = useState<QualityCheckCode | null>(null);
+  const query = useQuery({ queryKey: ['quality', groupBy], queryFn: () => api.quality.summary({ groupBy }) });
+  // The totals row closes the table; with no unit to show, the table is the empty message.
+  const rows: Row[] | undefined = query.data && (query.data.items.length ? [...query.data.items, { ...query.data.totals, key: 'total', label: t('quality.total') }] : []);
+  const columns: Column<Row>[] = [
+    { key: 'label', header: groupBy === 'unit' ? t('admin.field.unit') : t('admin.field.institution'), cell: (r) => r.label ?? r.key },
+    { key: 'cases', header: t('nav.cases'), cell: (r) => f.number(r.cases) },
+    ...completenessKeys.map((k): Column<Row> => ({ key: k, header: t(`quality.field.${k}`), cell: (r) => (r.completeness[k] === null ? '—' : `${r.completeness[k]} %`) })),
+    { key: 'lag', header: t('quality.lag'), cell: (r) => (r.registrationLag.fromReportMedianDays === null ? '—' : t('quality.days', { n: r.registrationLag.fromReportMedianDays })) },
+  ];
   return (
     <Stack>
       <PageHeader title={t('quality.title')} description={t('quality.help', { days: query.data?.staleDays ?? 90 })} />
       <SegmentedControl aria-label={t('quality.group_by')} w="fit-content" value={groupBy} onChange={(v) => setGroupBy(v as 'unit' | 'institution')}
         data={[{ value: 'unit', label: t('quality.by_unit') }, { value: 'institution', label: t('quality.by_institution') }]} />
-      <ErrorAlert error={query.error} />
-      <QueryLoading query={query} />
-      {query.data && query.data.items.length === 0 && <EmptyState>{t('quality.empty')}</EmptyState>}
-      {rows.length > 1 && (
-        // A wide table scrolls sideways: the keyboard must be able to reach and scroll it too (WCAG 2.1.1).
-        <div className="reta-table-wrap" tabIndex={0} role="region" aria-label={t('quality.title')}>
-          <Table striped data-testid="quality-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{groupBy === 'unit' ? t('admin.field.unit') : t('admin.field.institution')}</Table.Th>
-                <Table.Th>{t('nav.cases')}</Table.Th>
-                {completenessKeys.map((k) => <Table.Th key={k}>{t(`quality.field.${k}`)}</Table.Th>)}
-                <Table.Th>{t('quality.lag')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.key} fw={r.key === 'total' ? 700 : undefined}>
-                  <Table.Td>{r.label ?? r.key}</Table.Td>
-                  <Table.Td>{f.number(r.cases)}</Table.Td>
-                  {completenessKeys.map((k) => <Table.Td key={k}>{r.completeness[k] === null ? '—' : `${r.completeness[k]} %`}</Table.Td>)}
-                  <Table.Td>{r.registrationLag.fromReportMedianDays === null ? '—' : t('quality.days', { n: r.registrationLag.fromReportMedianDays })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.key}
+        query={query}
+        empty={t('quality.empty')}
+        testId="quality-table"
+        region={t('quality.title')}
+        striped
+        rowProps={(r) => (r.key === 'total' ? { fw: 700 } : {})}
+      />
       {query.data && (
         <Group gap="xs">
           {qualityCheckCodes.map((c) => (
