@@ -38,7 +38,10 @@ export function registerServeCommand(program: Command) {
         );
       });
       // Background jobs (imports) from the shared jobs table: any instance may run them; a job of a dead one is resumed.
-      const jobs = config.runJobs ? createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }, { onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed') }) : undefined;
+      const jobs = config.runJobs ? createJobRunner(registry.deps, { [IMPORT_JOB]: createImportJobHandler(registry.deps) }, {
+        onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed'),
+        onProgress: (job, progress) => app.log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, progress }, 'job progress'),
+      }) : undefined;
       jobs?.start();
       let closing = false;
       const shutdown = async (signal: string) => {
