@@ -39,7 +39,10 @@ export function registerServeCommand(program: Command) {
       // Background jobs (imports, annual reports, exports) from the shared jobs table: any instance may run them
       // (each claims with FOR UPDATE SKIP LOCKED); a job of a dead one is resumed.
       const handlers = createJobHandlers(registry.deps, (what, error) => app.log.warn({ what, err: error instanceof Error ? error.message : String(error) }, 'annual report figure unavailable'));
-      const jobs = config.runJobs ? createJobRunner(registry.deps, handlers, { onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed') }) : undefined;
+      const jobs = config.runJobs ? createJobRunner(registry.deps, handlers, {
+        onError: (error, job) => app.log.error({ err: error, jobId: job.id }, 'job failed'),
+        onProgress: (job, progress) => app.log.info({ jobId: job.id, kind: job.kind, attempt: job.attempts, progress }, 'job progress'),
+      }) : undefined;
       jobs?.start();
       let closing = false;
       const shutdown = async (signal: string) => {

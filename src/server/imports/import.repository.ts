@@ -75,3 +75,13 @@ export async function existingExternalIds(tx: Tx, entity: keyof typeof ownedBy, 
   const rows = await tx.select({ id: ext }).from(table).where(and(eq(owner, institutionId), inArray(ext, externalIds)));
   return new Set(rows.map((r) => r.id!));
 }
+
+/** The dates the law is chosen by (justice.policy `factsOf`) of the sender's cases in the registry, by the sender's number. */
+export async function ownCaseFacts(tx: Tx, institutionId: string, caseExternalIds: string[]) {
+  if (!caseExternalIds.length) return new Map<string, { factsStart: string | null; factsDateFrom: string | null; reportedOn: string }>();
+  const rows = await tx
+    .select({ externalId: cases.externalId, factsStart: cases.factsStart, factsDateFrom: cases.factsDateFrom, reportedOn: cases.reportedOn })
+    .from(cases)
+    .where(and(eq(cases.registeredByInstitutionId, institutionId), inArray(cases.externalId, caseExternalIds)));
+  return new Map(rows.map(({ externalId, ...facts }) => [externalId!, facts]));
+}

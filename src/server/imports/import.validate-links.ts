@@ -1,5 +1,6 @@
 import type { HotlineCallRow, JusticeEventRow, ReferralRow } from '../../contracts/import-rows';
 import { validateChain } from '../../core/justice/sequence';
+import { partialRangeBounds } from '../../core/partial-date';
 import type { ChainEvent } from '../../core/justice/chain';
 import { decideReferralConsent } from '../../core/protection/consent';
 import type { Tx } from '../../db/connect';
@@ -8,8 +9,10 @@ import type { Locale } from '../../i18n/translate';
 import { listEventsOfSuspect, toChainEvents } from '../justice/justice.repository';
 import { loadFramework } from '../legal/legal.repository';
 import { unknownCountryFields } from '../reference/countries';
+import { AppError } from '../errors/app-error';
+import { factsOf, resolveCharges, type ResolvedCharge } from '../justice/justice.policy';
 import { checkEventRow, eventFieldColumn } from './import.links';
-import { existingPartyKeys, findOwnPartyLink, unknownInstitutionCodes, victimConsents } from './import.repository';
+import { existingPartyKeys, findOwnPartyLink, ownCaseFacts, unknownInstitutionCodes, victimConsents } from './import.repository';
 
 export interface At {
   sheet: string;
@@ -21,9 +24,20 @@ type HeaderOf = (field: string) => string;
 
 interface FileEvent {
   at: At;
+  header: HeaderOf;
   externalId: string;
   row: JusticeEventRow;
 }
+
+/** What a case's applicable law is chosen by (justice.policy `factsOf`), from the file or the registry. */
+type CaseFacts = Parameters<typeof factsOf>[0];
+
+/** The event's article lists, as the justice service resolves them (role) and as the sheet names them (field). */
+const articleLists: ReadonlyArray<{ role: ResolvedCharge['role']; field: 'articles' | 'fromArticles' | 'toArticles' }> = [
+  { role: 'charge', field: 'articles' },
+  { role: 'from', field: 'fromArticles' },
+  { role: 'to', field: 'toArticles' },
+];
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -42,6 +56,7 @@ export function createLinkChecks(locale: Locale, mayOverrideConsent: boolean, re
   const referralsToCheck: Array<{ at: At; header: HeaderOf; row: ReferralRow }> = [];
   const institutionCodes = new Map<string, At[]>();
   const defendantRefs = new Map<string, At>();
+  const casesInFile = new Map<string, CaseFacts>();
 
   const codeAt = (code: string | undefined, at: At) => {
     if (!code) return;
@@ -49,6 +64,13 @@ export function createLinkChecks(locale: Locale, mayOverrideConsent: boolean, re
     list.push(at);
     institutionCodes.set(code, list);
   };
+
+  /** A case of the file (valid dates), whose facts decide which articles its events may name. */
+  function caseFacts(externalId: string | undefined, body: { reportedOn: string; factsDateFrom?: string | null; factsDateTo?: string | null }) {
+    if (!externalId) return;
+    const bounds = partialRangeBounds(body.factsDateFrom, body.factsDateTo);
+    casesInFile.set(externalId, { reportedOn: body.reportedOn, factsDateFrom: body.factsDateFrom ?? null, factsStart: bounds?.start ?? null });
+  }
 
   function party(part: 'victim' | 'suspect', caseExternalId: string | undefined, externalId: string | undefined, consent: unknown) {
     if (!caseExternalId || !externalId) return;
@@ -70,7 +92,7 @@ export function createLinkChecks(locale: Locale, mayOverrideConsent: boolean, re
     const key = `${row.caseExternalId}|${row.suspectExternalId}`;
     if (!defendantRefs.has(key)) defendantRefs.set(key, { ...at, column: header('suspectExternalId') });
     const list = events.get(key) ?? [];
-    list.push({ at: { ...at, column: header('type') }, externalId: externalId ?? '', row });
+    list.push({ at: { ...at, column: header('type') }, header, externalId: externalId ?? '', row });
     events.set(key, list);
   }
 
@@ -116,6 +138,7 @@ export function createLinkChecks(locale: Locale, mayOverrideConsent: boolean, re
       const at = fresh.find((e) => `file:${e.at.line}` === violation?.eventId)?.at;
       if (violation && at) report(at, violation.code);
     }
+    if (framework) await checkArticlesInForce(db, institutionId, framework, existingEventIds);
     const victimIds = referralsToCheck.map((r) => r.row.victimExternalId);
     const consents = await victimConsents(db, institutionId, victimIds);
     for (const { at, header, row } of referralsToCheck) {
@@ -134,5 +157,28 @@ export function createLinkChecks(locale: Locale, mayOverrideConsent: boolean, re
     }
   }
 
-  return { party, justiceEvent, referral, hotlineCall, resolve };
+  /**
+   * The articles an event names must have been in force on the date of the facts of its case (the case in the
+   * file, else the one in the registry): resolved by the justice service's own `resolveCharges`, so the dry run
+   * refuses exactly what the run would. Events the registry holds already are not written again: not checked.
+   */
+  async function checkArticlesInForce(db: Tx, institutionId: string, framework: Awaited<ReturnType<typeof loadFramework>>, existingEventIds: Set<string>) {
+    const withArticles = [...events.values()].flat().filter((e) => !existingEventIds.has(e.externalId) && articleLists.some(({ field }) => e.row[field]?.length));
+    const elsewhere = [...new Set(withArticles.map((e) => e.row.caseExternalId).filter((id) => !casesInFile.has(id)))];
+    const stored = await ownCaseFacts(db, institutionId, elsewhere);
+    for (const e of withArticles) {
+      const facts = casesInFile.get(e.row.caseExternalId) ?? stored.get(e.row.caseExternalId);
+      if (!facts) continue; // an unknown case is reported as such
+      for (const { role, field } of articleLists) {
+        try {
+          resolveCharges(framework, factsOf(facts), role, e.row[field]?.map((number) => ({ number })));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          report({ ...e.at, column: e.header(field) }, error.code, error.params);
+        }
+      }
+    }
+  }
+
+  return { party, caseFacts, justiceEvent, referral, hotlineCall, resolve };
 }

@@ -144,6 +144,7 @@ export async function validateImport(
       check.countries(((body.countries ?? []) as string[]).map((code, i) => ({ code, field: `countries.${i}` })));
       const acts = (body.acts ?? []) as string[];
       const purposes = (body.purposes ?? []) as string[];
+      if (!parsed.issues.length) links.caseFacts(parsed.externalId, parsed.body as { reportedOn: string });
       if (!parsed.issues.length && (!acts.length || !purposes.length)) {
         warnings.push({ sheet, line, column: headerFor(entityName, values, acts.length ? 'purposes' : 'acts'), code: 'import.palermo_incomplete', message: message(locale, 'import.palermo_incomplete') });
       }

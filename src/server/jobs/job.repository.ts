@@ -51,21 +51,29 @@ export async function purgeJobsFinishedBefore(q: Tx, before: Date): Promise<numb
   return rows.length;
 }
 
+/** The running jobs of the given kinds and who runs them (to find those whose worker is known to be dead). */
+export async function listRunningJobs(q: Tx, kinds: readonly string[]): Promise<Array<{ id: string; workerId: string | null }>> {
+  if (kinds.length === 0) return [];
+  return q.select({ id: jobs.id, workerId: jobs.workerId }).from(jobs).where(and(eq(jobs.status, 'running'), inArray(jobs.kind, [...kinds])));
+}
+
 /**
  * Takes the oldest job of the given kinds that is queued, or running under a heartbeat older than
- * `staleSeconds` (its process died: it is resumed). `FOR UPDATE SKIP LOCKED`: several instances on one
- * PostgreSQL never take the same job, and none waits for another's claim.
+ * `staleSeconds` (its process died: it is resumed), or running under one of `orphanIds` (jobs whose worker
+ * is known to be dead: taken at once, without waiting for the lease). `FOR UPDATE SKIP LOCKED`: several
+ * instances on one PostgreSQL never take the same job, and none waits for another's claim.
  */
-export async function claimJob(q: Tx, kinds: readonly string[], workerId: string, staleSeconds: number): Promise<JobRow | undefined> {
+export async function claimJob(q: Tx, kinds: readonly string[], workerId: string, staleSeconds: number, orphanIds: readonly string[] = []): Promise<JobRow | undefined> {
   if (kinds.length === 0) return undefined;
   const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
+  const orphans = orphanIds.length ? sql` or id in (${sql.join(orphanIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   const result = await q.execute(sql`
     update jobs set status = 'running', worker_id = ${workerId}, heartbeat_at = now(), started_at = coalesce(started_at, now()),
       attempts = attempts + 1, version = version + 1, updated_at = now()
     where id = (
       select id from jobs
       where kind in (${kindList})
-        and (status = 'queued' or (status = 'running' and heartbeat_at < now() - ${staleSeconds}::int * interval '1 second'))
+        and (status = 'queued' or (status = 'running' and (heartbeat_at < now() - ${staleSeconds}::int * interval '1 second'${orphans})))
       order by created_at, id
       for update skip locked
       limit 1

@@ -1,7 +1,6 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps';
-import { beat, claimJob, finishJob, type JobOutcome, type JobRow } from './job.repository';
+import { beat, claimJob, finishJob, listRunningJobs, type JobOutcome, type JobRow } from './job.repository';
+import { isDeadLocalWorker, newWorkerId } from './job.worker';
 
 /** Thrown inside a handler (by `control.checkpoint`) when the job must stop: cancelled, or taken over by another worker. */
 export class JobStopped extends Error {
@@ -20,9 +19,16 @@ export class JobFailed extends Error {
 export interface JobControl {
   /** Stores progress and beats; throws JobStopped when the job was cancelled or is no longer this worker's. */
   progress(progress: Record<string, unknown>): Promise<void>;
-  /** Beats (at most every `heartbeatMs`) and throws JobStopped as `progress` does; cheap to call often. */
+  /** Lets the event loop turn, beats (at most every `heartbeatMs`) and throws JobStopped as `progress` does; cheap to call often (each row). */
   checkpoint(): Promise<void>;
 }
+
+/**
+ * Lets the event loop turn (requests, timers, log writes). On PGlite's main thread a handler's queries resolve
+ * as microtasks one after another: without a turn now and then, an import would hold every request of the
+ * server, its heartbeat and its log until it ends.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Does the work of one kind of job; what it returns is stored on the job (result, a file to download). */
 export type JobHandler = (job: JobRow, control: JobControl) => Promise<Omit<JobOutcome, 'status'>>;
@@ -30,10 +36,12 @@ export type JobHandler = (job: JobRow, control: JobControl) => Promise<Omit<JobO
 export interface JobRunnerOptions {
   workerId?: string;
   pollMs?: number;
-  /** A running job whose heartbeat is older than this is considered orphaned and resumed. */
+  /** A running job whose heartbeat is older than this is considered orphaned and resumed (a job whose worker died on this host is resumed at once: job.worker.ts). */
   staleSeconds?: number;
   heartbeatMs?: number;
   onError?(error: unknown, job: JobRow): void;
+  /** Told each progress a handler stores (the server logs it: an operator follows a long import in the log). */
+  onProgress?(job: JobRow, progress: Record<string, unknown>): void;
 }
 
 /**
@@ -42,7 +50,7 @@ export interface JobRunnerOptions {
  * the import is, because every write is an upsert by the sender's external id.
  */
 export function createJobRunner(deps: Deps, handlers: Record<string, JobHandler>, options: JobRunnerOptions = {}) {
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = options.workerId ?? newWorkerId();
   const pollMs = options.pollMs ?? 1000;
   const staleSeconds = options.staleSeconds ?? 60;
   const heartbeatMs = options.heartbeatMs ?? 5000;
@@ -54,12 +62,15 @@ export function createJobRunner(deps: Deps, handlers: Record<string, JobHandler>
     let lastBeat = Date.now();
     const control: JobControl = {
       async progress(progress) {
+        await yieldToEventLoop();
         lastBeat = Date.now();
         const state = await beat(deps.db, job.id, workerId, progress);
         if (!state.owned) throw new JobStopped('lost');
+        options.onProgress?.(job, progress);
         if (state.cancelRequested) throw new JobStopped('cancelled');
       },
       async checkpoint() {
+        await yieldToEventLoop();
         if (Date.now() - lastBeat < heartbeatMs) return;
         lastBeat = Date.now();
         const state = await beat(deps.db, job.id, workerId);
@@ -89,9 +100,11 @@ export function createJobRunner(deps: Deps, handlers: Record<string, JobHandler>
     }
   }
 
-  /** Claims and runs one job; false when there was none. */
+  /** Claims and runs one job; false when there was none. A job of a worker that died on this host is taken at once. */
   async function runOnce(): Promise<boolean> {
-    const job = await claimJob(deps.db, Object.keys(handlers), workerId, staleSeconds);
+    const kinds = Object.keys(handlers);
+    const orphans = (await listRunningJobs(deps.db, kinds)).filter((j) => isDeadLocalWorker(j.workerId)).map((j) => j.id);
+    const job = await claimJob(deps.db, kinds, workerId, staleSeconds, orphans);
     if (!job) return false;
     await run(job);
     return true;

@@ -68,7 +68,7 @@ export async function assertReceiver(tx: Tx, type: string, institutionId: string
  * reported) and, when the start was entered imprecisely (`2007`, `2007-05`), its last possible day. Never
  * the end of the facts: the regime in force when the facts began applies (src/core/legal/resolve.ts).
  */
-export function factsOf(caseRow: CaseRow): { start: string; beganBy: string | null } {
+export function factsOf(caseRow: Pick<CaseRow, 'factsStart' | 'factsDateFrom' | 'reportedOn'>): { start: string; beganBy: string | null } {
   if (!caseRow.factsStart) return { start: caseRow.reportedOn, beganBy: null };
   const began = caseRow.factsDateFrom && isCalendarPartialDate(caseRow.factsDateFrom) ? partialDateBounds(caseRow.factsDateFrom).end : null;
   return { start: caseRow.factsStart, beganBy: began };
