@@ -11,8 +11,10 @@
  *   - the annual report content (≈70 statistics queries, what the report job builds);
  *   - the statistics page as the browser opens it (ten requests at once).
  * Printed: the longest event-loop stall and the loop delay's p99, /api/health p50/p99/max, the work's
- * duration; and the work's duration alone (best of two, no probe), which compares the threads' speed. Then the proxy's own cost: a one-row query one after another (µs per round trip), and a
- * 100,000-row result (its copy to the main thread is the one stall the worker still causes).
+ * duration; and the work's duration alone (best of two, no probe), which compares the threads' speed.
+ * Then the proxy's own cost: a one-row query one after another (µs per round trip), and a 100,000-row
+ * result (its copy to the main thread is the one stall the worker still causes). For the per-statement
+ * cost measured with the threads interleaved, in wall and CPU time, see bench/pglite-roundtrip.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -10,7 +10,8 @@
  *   - the same, 2,000 sent at once (pipelined);
  *   - a transaction of 5 statements (begin, 3 selects, 1 update, commit);
  *   - 1,000 rows of 4 columns read (transfer of a mid-size result);
- * and, as the floor under any proxy, a bare postMessage echo to a worker thread. Each figure is the best
+ * and what a test file pays first, opening a database from a dumped image (and closing it), and, as the
+ * floor under any proxy, a bare postMessage echo to a worker thread. Each figure is the best
  * of --repeat interleaved runs (the machine is shared: the best is the least disturbed), as wall-clock time
  * and as CPU time of the whole process (all threads: the work done whatever the load). Prints a Markdown table and
  * the load average.
@@ -105,7 +106,15 @@ const floor = await echoFloor();
 const threads = ['main', 'worker'] as const;
 const databases = { main: await open('main'), worker: await open('worker') };
 const results: Record<PgliteThread, Partial<Record<Case, Cost>>> = { main: {}, worker: {} };
+const opening: Partial<Record<PgliteThread, Cost>> = {};
 try {
+  // What each test file pays first: a database loaded from a dumped image (as test/registry.ts does), then closed.
+  const image = await databases.main.dumpDataDir!();
+  for (let r = 0; r < repeat; r++) {
+    for (const thread of threads) {
+      opening[thread] = better(opening[thread], await timed(1, async () => (await openDatabase({ pgliteImage: image, pgliteThread: thread })).close()));
+    }
+  }
   // Interleaved (main, worker, main, worker…) so that a burst of load elsewhere falls on both alike.
   for (let r = 0; r < repeat; r++) {
     for (const thread of threads) {
@@ -122,4 +131,5 @@ console.log(`| setup | ${cases.map((c) => `${c} µs wall / CPU`).join(' | ')} |\
 for (const thread of threads) console.log(`| pglite (${thread} thread) | ${cases.map((c) => `${f(results[thread][c]!.wall)} / ${f(results[thread][c]!.cpu)}`).join(' | ')} |`);
 const ratio = (c: Case, k: keyof Cost) => (results.worker[c]![k] / results.main[c]![k]).toFixed(2);
 console.log(`| worker ÷ main | ${cases.map((c) => `${ratio(c, 'wall')}× / ${ratio(c, 'cpu')}×`).join(' | ')} |`);
-console.log(`\nBare postMessage echo to a worker thread (the floor of any proxy): ${f(floor.wall)} µs wall / ${f(floor.cpu)} µs CPU per round trip.`);
+console.log(`\nOpening a database from a dumped image and closing it: ${threads.map((t) => `${t} thread ${f(opening[t]!.wall / 1000)} ms wall / ${f(opening[t]!.cpu / 1000)} ms CPU`).join(', ')}.`);
+console.log(`Bare postMessage echo to a worker thread (the floor of any proxy): ${f(floor.wall)} µs wall / ${f(floor.cpu)} µs CPU per round trip.`);
