@@ -126,6 +126,34 @@ describe.runIf(testDriver() === 'pglite')('PGlite on a worker thread', () => {
     expect(rows.rows).toEqual([{ n: 1 }, { n: 4 }]);
   });
 
+  it('runs transactions asked for at once one after the other, each seeing the one before (BEGIN is not awaited before the statements)', async () => {
+    await worker.db.execute(sql`create temporary table tx_queue (n int)`);
+    const seen = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        worker.db.transaction(async (tx) => {
+          const before = (await tx.execute(sql`select count(*)::int as c from tx_queue`)) as unknown as { rows: Array<{ c: number }> };
+          await tx.execute(sql`insert into tx_queue values (${n})`);
+          if (n === 3) throw new Error('undo the third');
+          return before.rows[0]!.c;
+        }).catch((error: Error) => error.message),
+      ),
+    );
+    expect(seen).toEqual([0, 1, 'undo the third', 2, 3]);
+  });
+
+  it('refuses work once closed with the in-thread client’s error', async () => {
+    const closed = await Promise.all([open('worker'), open('main')]);
+    await Promise.all(closed.map((database) => database.close()));
+    const refusals = await Promise.all(
+      closed.map(async (database) => [
+        await database.db.execute(sql`select 1`).then(() => 'ran', (error: Error) => (error.cause as Error | undefined)?.message ?? error.message),
+        await database.db.transaction(async (tx) => tx.execute(sql`select 1`)).then(() => 'ran', (error: Error) => (error.cause as Error | undefined)?.message ?? error.message),
+      ]),
+    );
+    expect(refusals[0]).toEqual(refusals[1]);
+    expect(refusals[0]).toEqual(['PGlite is closed', 'PGlite is closed']);
+  });
+
   it('takes an online backup between transactions, and the copy opens with what was committed', async () => {
     await worker.db.execute(sql`create table backup_probe (n int)`);
     let committed = false;

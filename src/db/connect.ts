@@ -63,9 +63,8 @@ export interface OpenOptions {
   /** A new, empty database in memory (initdb: seconds). */
   pgliteMemory?: boolean;
   /**
-   * Where PGlite runs: on this thread (the default for now), or on a worker thread
-   * (`RETA_PGLITE_THREAD=worker`) so a long query never stops the HTTP loop. The worker is not the default
-   * yet: the whole database suite has not been run on it (see bench/RESULTS.md, "PGlite on a worker").
+   * Where PGlite runs: on a worker thread (the default) so a long query never stops the HTTP loop, or on
+   * this thread (`RETA_PGLITE_THREAD=main`). See bench/RESULTS.md, "PGlite on a worker", for what each costs.
    */
   pgliteThread?: PgliteThread;
   /** Server settings for an image or memory database (`-c name=value`), e.g. smaller buffers for tests. */
@@ -77,8 +76,15 @@ export interface OpenOptions {
 
 export type PgliteThread = 'worker' | 'main';
 
-/** RETA_PGLITE_THREAD: `worker` runs PGlite on a worker thread; anything else (or unset) on the main thread. */
-export const pgliteThreadFromEnv = (env: NodeJS.ProcessEnv = process.env): PgliteThread => (env.RETA_PGLITE_THREAD === 'worker' ? 'worker' : 'main');
+/**
+ * RETA_PGLITE_THREAD: `worker` (or unset) runs PGlite on a worker thread, `main` on the main thread. Any
+ * other value is refused rather than read as one of them: a typo must not silently bring back the stalls.
+ */
+export function pgliteThreadFromEnv(env: NodeJS.ProcessEnv = process.env): PgliteThread {
+  const value = env.RETA_PGLITE_THREAD?.trim() || 'worker';
+  if (value === 'worker' || value === 'main') return value;
+  throw new Error(`RETA_PGLITE_THREAD must be "worker" or "main", not "${value}"`);
+}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.readDatabaseUrl);

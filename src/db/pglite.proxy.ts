@@ -16,8 +16,9 @@ import { messages, type QueryOptions, type Results } from '@electric-sql/pglite'
  *   serializer, blob or notice callback is refused loudly rather than silently ignored.
  * - Ordering: the worker's PGlite keeps its own transaction mutex, so a statement outside a transaction
  *   waits for the open one, and transactions run one at a time in the order they were asked for. A
- *   transaction is `begin` (answered once PGlite has run BEGIN, i.e. once it holds the mutex), its
- *   statements tagged with the transaction's id, then `end` with commit or rollback.
+ *   transaction is `begin` with an id this side chooses (answered once PGlite has run BEGIN, i.e. once it
+ *   holds the mutex; not waited for before the first statement is sent), its statements tagged with that
+ *   id (the worker holds them until BEGIN has run), then `end` with commit or rollback.
  * - Errors: every own field of PGlite's DatabaseError (code, detail, constraint, table, …) is copied and
  *   the error is rebuilt as a DatabaseError, so a unique violation still reaches db-errors.ts as 23505.
  */
@@ -40,7 +41,7 @@ interface SerializedError {
 type Request =
   | { op: 'query'; txId?: number; sql: string; params?: unknown[]; options?: WireOptions }
   | { op: 'exec'; txId?: number; sql: string; options?: WireOptions }
-  | { op: 'begin' }
+  | { op: 'begin'; txId: number }
   | { op: 'rollback'; txId: number }
   | { op: 'end'; txId: number; commit: boolean }
   | { op: 'dump'; compression: 'gzip' | 'none' }
@@ -96,6 +97,7 @@ export class PgliteWorkerClient {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   #nextId = 1;
+  #nextTx = 1;
   /** Why the worker can no longer answer (it crashed, exited, or was closed). */
   #gone?: Error;
 
@@ -141,25 +143,24 @@ export class PgliteWorkerClient {
     return this.#call({ op: 'exec', sql: query, options: wireOptions(options) }) as Promise<Results[]>;
   }
 
-  /** As PGlite's transaction(): commits when `work` resolves, rolls back and rethrows when it throws. */
+  /**
+   * As PGlite's transaction(): commits when `work` resolves, rolls back and rethrows when it throws.
+   * BEGIN is sent without waiting for its answer: the worker holds the transaction's statements until
+   * PGlite has begun it, so a transaction costs one round trip per statement plus the COMMIT, not one more
+   * for BEGIN. If BEGIN fails, every statement of the transaction fails with its error, and so does this.
+   */
   async transaction<T>(work: (tx: ProxyTransaction) => Promise<T>): Promise<T> {
-    const txId = (await this.#call({ op: 'begin' })) as number;
+    const txId = this.#nextTx++;
+    const begun = this.#call({ op: 'begin', txId });
+    begun.catch(() => undefined); // its error reaches the caller below (and through the statements)
     let closed = false;
-    const open = () => {
-      if (closed) throw new Error('Transaction is closed');
-    };
+    const send = (request: Request) => (closed ? Promise.reject(new Error('Transaction is closed')) : this.#call(request));
     const tx: ProxyTransaction = {
-      query: async <R>(query: string, params?: unknown[], options?: QueryOptions) => {
-        open();
-        return (await this.#call({ op: 'query', txId, sql: query, params, options: wireOptions(options) })) as Results<R>;
-      },
-      exec: async (query: string, options?: QueryOptions) => {
-        open();
-        return (await this.#call({ op: 'exec', txId, sql: query, options: wireOptions(options) })) as Results[];
-      },
+      query: <R>(query: string, params?: unknown[], options?: QueryOptions) =>
+        send({ op: 'query', txId, sql: query, params, options: wireOptions(options) }) as Promise<Results<R>>,
+      exec: (query: string, options?: QueryOptions) => send({ op: 'exec', txId, sql: query, options: wireOptions(options) }) as Promise<Results[]>,
       rollback: async () => {
-        open();
-        await this.#call({ op: 'rollback', txId });
+        await send({ op: 'rollback', txId });
         closed = true;
       },
       get closed() {
@@ -171,10 +172,12 @@ export class PgliteWorkerClient {
       result = await work(tx);
     } catch (error) {
       closed = true;
+      await begun; // BEGIN's own failure is the cause of the work's
       await this.#call({ op: 'end', txId, commit: false });
       throw error;
     }
     closed = true;
+    await begun;
     await this.#call({ op: 'end', txId, commit: true });
     return result;
   }
@@ -201,7 +204,8 @@ export class PgliteWorkerClient {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
       try {
-        this.#worker.postMessage({ ...request, id });
+        (request as Request & { id: number }).id = id;
+        this.#worker.postMessage(request);
       } catch (error) {
         this.#forget(id);
         reject(error as Error); // a parameter that cannot be cloned (a function, a symbol)

@@ -46,26 +46,32 @@ async function open({ dataDir, loadDataDir, startParams }) {
 }
 
 let pg;
+/** Open transactions by the id the main side chose: `started` settles once PGlite has run BEGIN. */
 const transactions = new Map();
-let nextTx = 1;
 
-function begin() {
-  return new Promise((started, failed) => {
-    const txId = nextTx++;
-    const entry = {};
-    entry.finished = new Promise((resolve) => (entry.finish = resolve));
-    entry.run = pg.transaction(async (tx) => {
-      entry.tx = tx;
-      transactions.set(txId, entry);
-      started(txId);
-      const { commit } = await entry.finished;
-      if (!commit) throw ROLLBACK;
-    });
-    // BEGIN itself failed (closed, or the database refused): the caller learns it from begin.
-    entry.run.catch((error) => {
-      if (!transactions.has(txId)) failed(error);
-    });
+/**
+ * Starts a transaction under PGlite's transaction mutex. The main side does not wait for the answer
+ * before sending the transaction's statements: they wait here for `started`.
+ */
+function begin(txId) {
+  const entry = {};
+  entry.started = new Promise((resolve, reject) => {
+    entry.begun = resolve;
+    entry.refused = reject;
   });
+  entry.started.catch(() => undefined); // BEGIN's error reaches the main side through begin and the statements
+  entry.finished = new Promise((resolve) => (entry.finish = resolve));
+  transactions.set(txId, entry);
+  entry.run = pg.transaction(async (tx) => {
+    entry.begun(tx);
+    const { commit } = await entry.finished;
+    if (!commit) throw ROLLBACK;
+  });
+  // BEGIN itself failed (closed, or the database refused): `started` rejects with its error; after BEGIN
+  // this does nothing (`started` is settled) and `end` reports the outcome.
+  entry.run.catch((error) => entry.refused(error));
+  entry.run.catch(() => undefined);
+  return entry.started.then(() => txId);
 }
 
 async function end(txId, commit) {
@@ -81,12 +87,12 @@ async function end(txId, commit) {
   }
 }
 
-/** The client a statement runs on: its transaction's, or the instance (which waits for open transactions). */
+/** The client a statement runs on: its transaction's once begun, or the instance (which waits for open transactions). */
 function target(txId) {
   if (txId === undefined) return pg;
   const entry = transactions.get(txId);
   if (!entry) throw new Error(`Transaction ${txId} is closed`);
-  return entry.tx;
+  return entry.started;
 }
 
 async function dump(compression) {
@@ -100,13 +106,13 @@ async function dump(compression) {
 async function handle(message) {
   switch (message.op) {
     case 'query':
-      return target(message.txId).query(message.sql, message.params, queryOptions(message.options));
+      return (await target(message.txId)).query(message.sql, message.params, queryOptions(message.options));
     case 'exec':
-      return target(message.txId).exec(message.sql, queryOptions(message.options));
+      return (await target(message.txId)).exec(message.sql, queryOptions(message.options));
     case 'begin':
-      return begin();
+      return begin(message.txId);
     case 'rollback': // Transaction.rollback(): ROLLBACK now, the callback carries on with a closed transaction
-      return target(message.txId).rollback();
+      return (await target(message.txId)).rollback();
     case 'end':
       return end(message.txId, message.commit);
     case 'dump':
