@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { PersonCreate } from '../../contracts/people';
 import type { Tx } from '../../db/connect';
@@ -10,31 +11,43 @@ import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
-export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null): Promise<PersonRow> {
+/** The row of a new person: identity encrypted, blind indexes computed. `id` chosen here so a multi-row insert can be matched back. */
+function newPersonValues(cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null) {
   const identity = mergeIdentity(decodeIdentity(cipher, null), input.identity ?? {});
   const birthYearFromDate = identity.birthDate ? Number(identity.birthDate.slice(0, 4)) : null;
-  const [row] = await tx
-    .insert(persons)
-    .values({
-      externalId: input.externalId ?? null,
-      requestHash,
-      createdByInstitutionId: institutionId,
-      ...encodeIdentity(cipher, identity),
-      sex: input.sex ?? 'unknown',
-      genderIdentity: input.genderIdentity ?? null,
-      birthYear: input.birthYear ?? birthYearFromDate,
-      nationalities: input.nationalities ?? [],
-      indigenousPeople: input.indigenousPeople ?? null,
-      nativeLanguage: input.nativeLanguage ?? null,
-      originUbigeo: input.originUbigeo ?? null,
-      originCountry: input.originCountry ?? null,
-      education: input.education ?? null,
-      disability: input.disability ?? null,
-      hasIdentityDocument: input.hasIdentityDocument ?? (identity.document ? 'yes' : 'unknown'),
-    })
-    .returning();
-  return row!;
+  return {
+    id: randomUUID(),
+    externalId: input.externalId ?? null,
+    requestHash,
+    createdByInstitutionId: institutionId,
+    ...encodeIdentity(cipher, identity),
+    sex: input.sex ?? 'unknown',
+    genderIdentity: input.genderIdentity ?? null,
+    birthYear: input.birthYear ?? birthYearFromDate,
+    nationalities: input.nationalities ?? [],
+    indigenousPeople: input.indigenousPeople ?? null,
+    nativeLanguage: input.nativeLanguage ?? null,
+    originUbigeo: input.originUbigeo ?? null,
+    originCountry: input.originCountry ?? null,
+    education: input.education ?? null,
+    disability: input.disability ?? null,
+    hasIdentityDocument: input.hasIdentityDocument ?? (identity.document ? 'yes' : 'unknown'),
+  };
+}
+
+/** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
+export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null): Promise<PersonRow> {
+  return (await insertPersons(tx, cipher, institutionId, [input], requestHash))[0]!;
+}
+
+/** Several new persons in one statement; the rows come back in the order of `inputs`. */
+export async function insertPersons(tx: Tx, cipher: Cipher, institutionId: string, inputs: readonly PersonCreate[], requestHash: string | null = null): Promise<PersonRow[]> {
+  if (!inputs.length) return [];
+  const values = inputs.map((input) => newPersonValues(cipher, institutionId, input, requestHash));
+  const rows = await tx.insert(persons).values(values).returning();
+  // RETURNING of a multi-row insert has no documented order: back to input order by the ids chosen above.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return values.map((v) => byId.get(v.id)!);
 }
 
 export async function findVisiblePerson(tx: Tx, actor: Actor, id: string): Promise<PersonRow | undefined> {
