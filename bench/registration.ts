@@ -31,7 +31,7 @@ function flag(name: string, fallback?: string): string | undefined {
 }
 
 /** One case as an integration sends it: two victims (one identified), one suspect, two places. */
-function caseBody(i: number): CaseCreate {
+export function caseBody(i: number): CaseCreate {
   return {
     source: 'complaint', reportedOn: '2026-03-10', factsDateFrom: '2025-11', acts: ['recruitment', 'transportation'], means: ['deception'],
     purposes: ['sexual_exploitation'], narrative: `Relato ${i}`,
@@ -45,7 +45,7 @@ function caseBody(i: number): CaseCreate {
 }
 
 /** Runs `total` jobs with `concurrency` workers; returns each job's milliseconds and the wall time. */
-async function pool(total: number, concurrency: number, job: (i: number) => Promise<void>) {
+export async function pool(total: number, concurrency: number, job: (i: number) => Promise<void>) {
   let next = 0;
   const times: number[] = [];
   const started = performance.now();

@@ -310,8 +310,12 @@ export const caseListQuery = listQuery.extend({
   cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/, { message: 'invalid_value' }).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
-/** Most cases counted for `total`; past it `total` is this number and `totalCapped` is true ("10,000+"). */
-export const CASE_LIST_TOTAL_CAP = 10_000;
+/**
+ * Most cases counted for `total`; past it `total` is this number and `totalCapped` is true ("1,000+"). Each
+ * list request counts up to this many rows: at 1M victims 10,000 cost 90–145 ms of a first page that must
+ * answer within 50 ms (bench/RESULTS.md, issue 11); 1,000 is forty pages of 25, past which users filter.
+ */
+export const CASE_LIST_TOTAL_CAP = 1_000;
 export const caseListResponse = z.object({
   items: z.array(caseListItem),
   total: z.number().int(),

@@ -9,7 +9,7 @@ import { idempotentCreate } from '../idempotency/idempotent-create';
 import type { Deps } from '../deps';
 import { conflict } from '../errors/app-error';
 import { enqueueMatches } from '../matching/match-queue';
-import { findVisiblePerson, insertPerson, loadVisiblePerson } from '../people/person.repository';
+import { findVisiblePerson, insertPerson, insertPersons, loadVisiblePerson } from '../people/person.repository';
 
 const findOwnExternal = (tx: Tx, ctx: Ctx, externalId: string) =>
   tx.select().from(persons).where(and(eq(persons.createdByInstitutionId, ctx.actor.institutionId), eq(persons.externalId, externalId))).limit(1);
@@ -28,7 +28,7 @@ async function reuseExternal(tx: Tx, ctx: Ctx, existing: typeof persons.$inferSe
  */
 async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate | SuspectCreate) {
   if (input.personId) return { person: await loadVisiblePerson(tx, ctx.actor, input.personId), newPerson: false };
-  // Without an external id there is no replay to race with: no savepoint needed (two statements less per person).
+  // Without an external id there is no replay to race with: no savepoint needed (resolvePersons inserts these together).
   if (!input.person?.externalId) return { person: await insertPerson(tx, deps.cipher, ctx.actor.institutionId, input.person ?? {}, null), newPerson: true };
   const { view } = await idempotentCreate(tx, deps.cipher, {
     kind: 'person',
@@ -42,13 +42,20 @@ async function resolvePerson(tx: Tx, deps: Deps, ctx: Ctx, input: VictimCreate |
   return view;
 }
 
+type ResolvedPerson = { person: typeof persons.$inferSelect; newPerson: boolean };
+
 /**
- * The persons of several victims or suspects, in order. New persons are queued for duplicate matching
- * (blind indexes only, no identity leaves), which runs after commit: see drainMatchQueue.
+ * The persons of several victims or suspects, in order. New persons without an external id (nothing to
+ * replay) are inserted together in one statement; the others go one by one through resolvePerson. New
+ * persons are queued for duplicate matching (blind indexes only, no identity leaves) in one statement, which
+ * runs after commit: see drainMatchQueue.
  */
-async function resolvePersons(tx: Tx, deps: Deps, ctx: Ctx, inputs: ReadonlyArray<VictimCreate | SuspectCreate>) {
-  const resolved = [];
-  for (const input of inputs) resolved.push(await resolvePerson(tx, deps, ctx, input));
+export async function resolvePersons(tx: Tx, deps: Deps, ctx: Ctx, inputs: ReadonlyArray<VictimCreate | SuspectCreate>): Promise<ResolvedPerson[]> {
+  const plain = (input: VictimCreate | SuspectCreate) => !input.personId && !input.person?.externalId;
+  const fresh = await insertPersons(tx, deps.cipher, ctx.actor.institutionId, inputs.filter(plain).map((input) => input.person ?? {}));
+  let next = 0;
+  const resolved: ResolvedPerson[] = [];
+  for (const input of inputs) resolved.push(plain(input) ? { person: fresh[next++]!, newPerson: true } : await resolvePerson(tx, deps, ctx, input));
   await enqueueMatches(tx, resolved.filter((r) => r.newPerson).map((r) => r.person.id), ctx.actor.userId);
   return resolved;
 }
@@ -97,10 +104,14 @@ export const suspectLinkValues = (input: SuspectCreate) => ({
   organisedGroupMember: input.organisedGroupMember ?? false,
 });
 
-/** Links victims to a case in one insert (input already validated); the rows come back in input order. */
-export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly VictimCreate[]) {
+/**
+ * Links victims to a case in one insert (input already validated); the rows come back in input order.
+ * `people`: their persons when the caller resolved them already (a registration resolves victims and
+ * suspects together).
+ */
+export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly VictimCreate[], people?: ResolvedPerson[]) {
   if (!inputs.length) return [];
-  const resolved = await resolvePersons(tx, deps, ctx, inputs);
+  const resolved = people ?? (await resolvePersons(tx, deps, ctx, inputs));
   const rows = await insertLink(() =>
     tx
       .insert(caseVictims)
@@ -110,10 +121,10 @@ export async function attachVictims(tx: Tx, deps: Deps, ctx: Ctx, caseId: string
   return inOrder(rows, resolved);
 }
 
-/** Links suspects to a case in one insert; the rows come back in input order. */
-export async function attachSuspects(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly SuspectCreate[]) {
+/** Links suspects to a case in one insert; the rows come back in input order (`people`: see attachVictims). */
+export async function attachSuspects(tx: Tx, deps: Deps, ctx: Ctx, caseId: string, inputs: readonly SuspectCreate[], people?: ResolvedPerson[]) {
   if (!inputs.length) return [];
-  const resolved = await resolvePersons(tx, deps, ctx, inputs);
+  const resolved = people ?? (await resolvePersons(tx, deps, ctx, inputs));
   const rows = await insertLink(() =>
     tx
       .insert(caseSuspects)
@@ -124,7 +135,7 @@ export async function attachSuspects(tx: Tx, deps: Deps, ctx: Ctx, caseId: strin
 }
 
 /** RETURNING of a multi-row insert has no documented order: match each input's person to its row. */
-function inOrder<R extends { personId: string }>(rows: R[], resolved: Array<{ person: typeof persons.$inferSelect; newPerson: boolean }>) {
+function inOrder<R extends { personId: string }>(rows: R[], resolved: ResolvedPerson[]) {
   const byPerson = new Map(rows.map((r) => [r.personId, r]));
   return resolved.map((p) => ({ ...byPerson.get(p.person.id)!, person: p.person, newPerson: p.newPerson }));
 }
@@ -144,5 +155,9 @@ export async function attachPlaces(tx: Tx, caseId: string, inputs: readonly Plac
   if (!inputs.length) return [];
   return tx.insert(casePlaces).values(inputs.map((p) => placeValues(caseId, p))).returning();
 }
+
+/** Places in loadCaseParts' order (kind, then id; ids are lower-case uuids, which sort as PostgreSQL sorts them). */
+export const inPlaceOrder = <P extends { kind: string; id: string }>(places: readonly P[]): P[] =>
+  [...places].sort((a, b) => (a.kind === b.kind ? (a.id < b.id ? -1 : 1) : a.kind < b.kind ? -1 : 1));
 
 export const attachPlace = async (tx: Tx, caseId: string, input: PlaceCreate) => (await attachPlaces(tx, caseId, [input]))[0]!;

@@ -7,7 +7,7 @@ import { AppError, forbidden } from '../errors/app-error';
 import { caseIdentityModeOf } from '../people/identity';
 import { loadCaseAccess, loadVisibleCase, mayAddPartiesTo, ownsCase, restrictToAccess } from '../policy';
 import { presentCase } from './case.presenter';
-import { loadCaseParts, type CaseRow } from './case.repository';
+import { loadCaseParts, type CaseParts, type CaseRow } from './case.repository';
 
 /**
  * The case as this actor may see it: parts restricted by access level, identity and narrative only
@@ -22,11 +22,12 @@ export async function presentCaseFor(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow)
 /**
  * presentCaseFor without writing its audit entry: the entry (when something identifying was shown) is
  * returned for the caller to write in the same transaction — registration writes all its entries last,
- * so that the audit-chain lock is held only for the final statements.
+ * so that the audit-chain lock is held only for the final statements. `written`: the parts the caller has
+ * just inserted, in loadCaseParts' order (a registration presents what it wrote instead of reading it back).
  */
-export async function presentCaseUnaudited(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow): Promise<{ view: CaseView; audit: AuditInput | null }> {
+export async function presentCaseUnaudited(tx: Tx, deps: Deps, ctx: Ctx, row: CaseRow, written?: CaseParts): Promise<{ view: CaseView; audit: AuditInput | null }> {
   const access = await loadCaseAccess(tx, ctx.actor, row);
-  const parts = await loadCaseParts(tx, row.id);
+  const parts = written ?? (await loadCaseParts(tx, row.id));
   const visible = restrictToAccess(parts, access);
   const mode = caseIdentityModeOf(ctx, access);
   const view = {

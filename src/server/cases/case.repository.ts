@@ -120,6 +120,20 @@ function visibleIds(actor: Actor, where: SQL[], order: ListOrder | null, limit: 
   return sql.join(branches, sql` union `);
 }
 
+/**
+ * The same ids for counting: each branch leaves out what an earlier one gives (`is not true`: a null
+ * department is not "given"), so the branches never overlap and UNION ALL needs no de-duplication of
+ * thousands of ids (measured at 1M: the hash of 10,001 ids was most of the list's time).
+ */
+function visibleIdsToCount(actor: Actor, where: SQL[], limit: number): SQL {
+  const all = visibleCaseBranches(actor);
+  const branches = all.map((branch, i) => {
+    const earlier = all.slice(0, i).map((b) => sql`(${b}) is not true`);
+    return sql`(select ${cases.id} from ${cases} where ${and(branch, ...earlier, ...where)} limit ${limit})`;
+  });
+  return sql.join(branches, sql` union all `);
+}
+
 export interface CaseListPage {
   rows: CaseRow[];
   total: number;
@@ -150,7 +164,7 @@ export async function listVisibleCases(tx: Tx, actor: Actor, q: CaseListQuery): 
   const nextCursor = keyset && found.length > size && last ? encodeCursor({ s: order.sort, v: last.sortKey, id: last.row.id }) : null;
   const [counted] = await tx
     .select({ n: sql<number>`count(*)::int` })
-    .from(sql`(${visibleIds(actor, filters, null, CASE_LIST_TOTAL_CAP + 1)} limit ${CASE_LIST_TOTAL_CAP + 1}) as visible_ids`);
+    .from(sql`(${visibleIdsToCount(actor, filters, CASE_LIST_TOTAL_CAP + 1)} limit ${CASE_LIST_TOTAL_CAP + 1}) as visible_ids`);
   const n = Number(counted?.n ?? 0);
   return { rows: page.map((r) => r.row), total: Math.min(n, CASE_LIST_TOTAL_CAP), totalCapped: n > CASE_LIST_TOTAL_CAP, nextCursor };
 }

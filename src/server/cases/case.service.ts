@@ -13,7 +13,7 @@ import { idempotentCreate } from '../idempotency/idempotent-create';
 import { syncColumns, type SyncStamp } from '../idempotency/upsert-by-external-id';
 import { definedOnly, recordFieldConflict, updateVersioned } from '../versioned-update';
 import { assignCaseCode, CASE_CODE_CONSTRAINT, provisionalCaseCode, withCaseCodeRetry } from './case.code';
-import { attachPlaces, attachSuspects, attachVictims } from './case-parts.writer';
+import { attachPlaces, attachSuspects, attachVictims, inPlaceOrder, resolvePersons } from './case-parts.writer';
 import { presentCaseListItem } from './case.presenter';
 import { assertIdentityWrite, loadOwnedCase, presentCaseFor, presentCaseUnaudited } from './case.reader';
 import { countSuspects, listVisibleCases, loadVictimSummaries } from './case.repository';
@@ -69,12 +69,15 @@ export function createCaseService(deps: Deps, options: { now?: () => Date } = {}
     await checkCaseCreate(input).assert(tx, ctx);
     const now = clock();
     const caseRow = await insertCaseRow(tx, ctx, unit, input, now, requestHash);
-    const victims = await attachVictims(tx, deps, ctx, caseRow.id, input.victims ?? []);
-    const suspects = await attachSuspects(tx, deps, ctx, caseRow.id, input.suspects ?? []);
-    await attachPlaces(tx, caseRow.id, input.places ?? []);
+    // Victims' and suspects' new persons in one insert, queued for matching in one more.
+    const people = await resolvePersons(tx, deps, ctx, [...(input.victims ?? []), ...(input.suspects ?? [])]);
+    const victimCount = input.victims?.length ?? 0;
+    const victims = await attachVictims(tx, deps, ctx, caseRow.id, input.victims ?? [], people.slice(0, victimCount));
+    const suspects = await attachSuspects(tx, deps, ctx, caseRow.id, input.suspects ?? [], people.slice(victimCount));
+    const places = await attachPlaces(tx, caseRow.id, input.places ?? []);
     await tx.insert(caseEvents).values({ caseId: caseRow.id, type: 'registration', at: now, actorId: caseRow.registeredBy, unitId: unit.id, details: { source: input.source } });
-    // The view before the locks; its code is the real one assigned just below.
-    const { view, audit: identityRead } = await presentCaseUnaudited(tx, deps, ctx, caseRow);
+    // The view from what was just written (not read back), before the code is assigned just below.
+    const { view, audit: identityRead } = await presentCaseUnaudited(tx, deps, ctx, caseRow, { victims, suspects, places: inPlaceOrder(places) });
     const code = await assignCaseCode(tx, caseRow.id, now);
     const created = {
       action: 'case.create', entityType: 'case', entityId: caseRow.id,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { PersonCreate } from '../../contracts/people';
 import type { Tx } from '../../db/connect';
@@ -10,11 +11,15 @@ import { decodeIdentity, encodeIdentity, mergeIdentity } from './identity';
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** The columns of a new person: identity encrypted, blind indexes computed (one definition for one and many). */
+/**
+ * The columns of a new person: identity encrypted, blind indexes computed (one definition for one and many).
+ * `id` is chosen here so the rows of a multi-row insert can be matched back to their inputs.
+ */
 export function personRowValues(cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null) {
   const identity = mergeIdentity(decodeIdentity(cipher, null), input.identity ?? {});
   const birthYearFromDate = identity.birthDate ? Number(identity.birthDate.slice(0, 4)) : null;
   return {
+    id: randomUUID(),
     externalId: input.externalId ?? null,
     requestHash,
     createdByInstitutionId: institutionId,
@@ -35,8 +40,17 @@ export function personRowValues(cipher: Cipher, institutionId: string, input: Pe
 
 /** Inserts a new person (inside a case registration): identity encrypted, blind indexes computed. */
 export async function insertPerson(tx: Tx, cipher: Cipher, institutionId: string, input: PersonCreate, requestHash: string | null = null): Promise<PersonRow> {
-  const [row] = await tx.insert(persons).values(personRowValues(cipher, institutionId, input, requestHash)).returning();
-  return row!;
+  return (await insertPersons(tx, cipher, institutionId, [input], requestHash))[0]!;
+}
+
+/** Several new persons in one statement; the rows come back in the order of `inputs`. */
+export async function insertPersons(tx: Tx, cipher: Cipher, institutionId: string, inputs: readonly PersonCreate[], requestHash: string | null = null): Promise<PersonRow[]> {
+  if (!inputs.length) return [];
+  const values = inputs.map((input) => personRowValues(cipher, institutionId, input, requestHash));
+  const rows = await tx.insert(persons).values(values).returning();
+  // RETURNING of a multi-row insert has no documented order: back to input order by the ids chosen above.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return values.map((v) => byId.get(v.id)!);
 }
 
 export async function findVisiblePerson(tx: Tx, actor: Actor, id: string): Promise<PersonRow | undefined> {
