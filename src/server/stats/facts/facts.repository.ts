@@ -13,6 +13,7 @@ import { loadFramework, type StoredFramework } from '../../legal/legal.repositor
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
 import { factsForSuspect, loadAggravatingFacts } from '../../justice/aggravation.facts';
 import { alias } from 'drizzle-orm/pg-core';
+import { applyVictimFacts, deleteVictimFacts } from '../cubes/cubes.repository';
 
 /** Advisory-lock namespace of fact refreshes: two transactions never recompute the same case at once. */
 const FACTS_LOCK_CLASS = 4217;
@@ -157,12 +158,14 @@ async function insertJson(tx: Tx, table: PgTable, name: string, rows: ReadonlyAr
 /** Replaces every fact row of these cases with the ones given (none for a case that no longer exists). */
 export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[]) {
   const ids = [...caseIds];
-  await tx.delete(statsVictimFacts).where(anyId(statsVictimFacts.caseId, ids));
+  // The cubes and the repeat-person list follow the victim facts in the same statements' transaction.
+  const removed = await deleteVictimFacts(tx, ids);
   await tx.delete(statsDefendantFacts).where(anyId(statsDefendantFacts.caseId, ids));
   await tx.delete(statsCaseFacts).where(anyId(statsCaseFacts.caseId, ids));
   await insertJson(tx, statsCaseFacts, 'stats_case_facts', facts.map((f) => f.case));
   await insertJson(tx, statsVictimFacts, 'stats_victim_facts', facts.flatMap((f) => f.victims));
   await insertJson(tx, statsDefendantFacts, 'stats_defendant_facts', facts.flatMap((f) => f.defendants));
+  await applyVictimFacts(tx, ids, removed, facts.flatMap((f) => f.victims.map((v) => v.personId)));
 }
 
 /** Every case id, in keyed pages (the rebuild walks them in batches). */
