@@ -8,6 +8,7 @@
  *   RETA_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --only postgres --victims 1000000
  *   npm run bench -- --generator demo                         # records made by the demo generator (slower, richer)
  *   … --database reta_bench_1m --keep                       # PostgreSQL: reuse (or create) that database; --skip-facts keeps its facts
+ *   … --facts-only                                            # the engine without its cubes (victim facts read directly)
  *   npm run bench -- --api                                    # API registration and case list (bench/registration.ts)
  *
  * Records: `--generator sql` (default) makes them in bulk SQL (bench/generate-sql.ts), then `reta stats
@@ -103,7 +104,7 @@ async function benchmark(kind: 'pglite' | 'postgres', url: string | undefined, v
     // As autovacuum would after a bulk load: the visibility map lets counts read the facts' indexes only.
     await db.execute(sql`vacuum analyze`);
     const timings: Timing[] = [];
-    const statistics = benchStatistics(registry.deps);
+    const statistics = benchStatistics(registry.deps, { cubes: !process.argv.includes('--facts-only') });
     for (const s of statistics) {
       const project = await warm(s.run);
       const plain = s.plain ? (await warm(s.plain)).warm : null;
@@ -121,7 +122,7 @@ async function benchmark(kind: 'pglite' | 'postgres', url: string | undefined, v
 function printTable(victims: number, generator: string, results: RunResult[]) {
   const ms = (v: number | null) => (v === null ? '—' : v < 10 ? v.toFixed(1) : v.toFixed(0));
   const ratio = (a: number, b: number | null) => (b === null ? '—' : (a / b).toFixed(2));
-  console.log(`\n## ${victims.toLocaleString('en')} synthetic victims (${generator} generator)\n`);
+  console.log(`\n## ${victims.toLocaleString('en')} synthetic victims (${generator} generator${process.argv.includes('--facts-only') ? ', engine without cubes' : ''})\n`);
   for (const r of results) {
     console.log(`- ${r.kind}: generated in ${r.generateSeconds.toFixed(1)} s${r.factsSeconds === null ? ' (facts kept by the generator\'s transactions)' : `, facts rebuilt in ${r.factsSeconds.toFixed(1)} s`}; load average at the end ${r.load}; rows: ${Object.entries(r.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     console.log(`- ${r.kind}: statistics page whole load (10 requests): ${ms(r.pageSequentialMs)} ms one after another, ${ms(r.pageParallelMs)} ms all at once; plain SQL one after another ${ms(r.plainPageMs)} ms`);

@@ -18,3 +18,4 @@ export * from './changes';
 export * from './geo';
 export * from './jobs';
 export * from './stats-facts';
+export * from './stats-cubes';

@@ -76,7 +76,12 @@ export const statsVictimFacts = pgTable(
     housing: text('housing'),
     identityDocument: text('identity_document'),
   },
-  (t) => [index('stats_victim_facts_case_idx').on(t.caseId), index('stats_victim_facts_registered_idx').on(t.registeredOn)],
+  (t) => [
+    index('stats_victim_facts_case_idx').on(t.caseId),
+    index('stats_victim_facts_registered_idx').on(t.registeredOn),
+    // The rows of one person: distinct persons (src/server/stats/cubes) and the repeat-person list.
+    index('stats_victim_facts_person_idx').on(t.personId),
+  ],
 );
 
 /** One row per suspect (defendant) in a case, with the dates its justice steps were first reached. */

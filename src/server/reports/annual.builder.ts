@@ -80,13 +80,23 @@ export async function buildAnnualContent(stats: StatsService, options: AnnualBui
     }
   };
 
+  // Every figure of every section, both years, in one read (the engine scans each counting unit once).
+  const reported = indicators.filter((i) => sectionOrder.includes(i.section as Section));
+  const figureQueries = reported.flatMap((i) => [current, previous].map((period) => ({ decimals: 1, indicator: i.id, ...period }) as StatsQuery));
+  const figureResults = await stats.scopedTotals(options.ctx?.actor ?? null, figureQueries, { exact: options.exact });
+  const resultOf = (indicatorId: string, year: 0 | 1): StatsResult | null => {
+    const result = figureResults[reported.findIndex((i) => i.id === indicatorId) * 2 + year]!;
+    if (!(result instanceof Error)) return result;
+    options.onUnavailable?.(indicatorId, result);
+    return null;
+  };
+
   const sections: AnnualContent['sections'] = [];
   for (const id of sectionOrder) {
     await options.onStep?.(id);
     const figures: AnnualFigure[] = [];
     for (const indicator of indicators.filter((i) => i.section === id)) {
-      const [now, before] = await Promise.all([run({ indicator: indicator.id, ...current }, indicator.id), run({ indicator: indicator.id, ...previous }, indicator.id)]);
-      figures.push(figureOf(indicator.id, indicator.measure.kind, now, before));
+      figures.push(figureOf(indicator.id, indicator.measure.kind, resultOf(indicator.id, 0), resultOf(indicator.id, 1)));
     }
     const tables: AnnualTable[] = [];
     for (const t of sectionTables[id]) {

@@ -16,9 +16,9 @@ const names = new Map(peruDepartments.map((d) => [d.code, d.name]));
 const request = (q: DerivedQuery) => ({ by: [], from: q.from, to: q.to, filters: filtersOf(q) });
 
 /** Victims' internal routes: department of origin → department of exploitation, largest first. */
-export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number) {
+export async function routes(deps: Deps, actor: Actor | null, q: DerivedQuery, exact: boolean, threshold: number, cubes = true) {
   const victims = indicatorById('victims')!;
-  const rows = await runAggregate(deps, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'], cellsOnly: true }, actor);
+  const rows = await runAggregate(deps, victims, { ...request(q), by: ['originDepartment', 'exploitationDepartment'], cellsOnly: true, cubes }, actor);
   const pairs = rows
     .filter((r) => r.d1 && r.d2 && r.d1 !== 'unknown' && r.d2 !== 'unknown' && (q.sameDepartment || r.d1 !== r.d2))
     .map((r) => ({ origin: r.d1!, destination: r.d2!, n: r.value ?? 0 }))

@@ -15,6 +15,7 @@ import { withPeriods, type Source } from './stats.sources';
 import { allSources as sources } from './sources';
 import { markStatisticsRead } from './facts/facts.hook';
 import { refreshCaseFacts } from './facts/facts.refresh';
+import { cubeBaseSql, cubeFor } from './cubes/cubes.query';
 
 /** `{a,b}` as PGlite may return a text[] it does not parse. */
 const parseTextArray = (text: string) => text.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
@@ -31,6 +32,10 @@ export interface AggregateRequest {
    * monthly figures keep the hotline's visibility rule). Only ever set by server code, never from a request.
    */
   scope?: SQL;
+  /** False: read the facts even where a cube could answer (tests compare both paths). Default true. */
+  cubes?: boolean;
+  /** Server code only: a further condition on the source's rows (distinct persons' correction). */
+  where?: SQL;
 }
 
 /**
@@ -73,6 +78,7 @@ export function baseSql(
   // Never a silent 0: a measure field the unit's source lacks is a definition error.
   if (field && !value) throw new Error(`measure field ${field} is not defined for ${indicator.unit}`);
   const where: SQL[] = [request.scope ?? statsScope(actor, source.scope)];
+  if (request.where) where.push(request.where);
   if (source.where) where.push(sql.raw(source.where));
   if (condition?.where) where.push(sql.raw(condition.where));
   if (condition?.date && !condition.join) where.push(sql.raw(`(${condition.date}) is not null`));
@@ -177,17 +183,33 @@ async function aggregateIn(tx: Tx, indicator: IndicatorDef, input: AggregateRequ
   })();
   // Several rows per record (a victim with several referrals): sums and medians take each record once.
   const distinctRows = !onePerRow && (indicator.measure.kind === 'sum' || indicator.measure.kind === 'median');
+  const grouping = (group: GroupingSet[], keep: boolean[]) => {
+    const sets = group.map(([a, c]) => `(${[a ? 'd1' : null, c ? 'd2' : null].filter(Boolean).join(', ')})`).join(', ');
+    return keep.some(Boolean) ? ` group by grouping sets (${sets})` : '';
+  };
+  const colsOf = (keep: boolean[]) => `${keep[0] ? 'd1' : 'null::text as d1'}, ${keep[1] ? 'd2' : 'null::text as d2'}`;
+  // Distinct persons from a cube: its count of victim rows, less the rows of the same person in a cell —
+  // found among the few persons with several victim rows (stats_repeat_persons), so no count(distinct)
+  // over every victim. A grouping set gives one row per (d1, d2) pattern, so the two parts add up by key.
+  const repeatRows = source.person ? sql`${sql.raw(source.person)} in (select person_id from stats_repeat_persons)` : undefined;
+  let corrected = false;
   const parts = [...passes.values()].map((group) => {
     const keep = [0, 1].slice(0, n).map((i) => group.some((set) => set[i]));
+    const cube = request.cubes === false ? null : cubeFor(indicator, request, keep, !!request.scope);
+    if (cube) {
+      const counted = sql`(select ${sql.raw(colsOf(keep))}, coalesce(sum(n), 0)::int as value from (${cubeBaseSql(cube, request, actor, keep)}) b${sql.raw(grouping(group, keep))})`;
+      if (indicator.measure.kind !== 'distinct_persons' || !repeatRows) return counted;
+      corrected = true;
+      const repeated = baseSql(indicator, { ...request, where: request.where ? sql`${request.where} and ${repeatRows}` : repeatRows }, actor, keep);
+      return sql`${counted} union all (select ${sql.raw(colsOf(keep))}, (count(distinct person) - count(*))::int as value from (${repeated}) b${sql.raw(grouping(group, keep))})`;
+    }
     const base = baseSql(indicator, request, actor, keep);
     const from = distinctRows ? sql`(select distinct id, person, val, d1${sql.raw(n >= 2 ? ', d2' : '')} from (${base}) b0) b` : sql`(${base}) b`;
-    const cols = `${keep[0] ? 'd1' : 'null::text as d1'}, ${keep[1] ? 'd2' : 'null::text as d2'}`;
-    const grouping = group.map(([a, c]) => `(${[a ? 'd1' : null, c ? 'd2' : null].filter(Boolean).join(', ')})`).join(', ');
-    const groupBy = keep.some(Boolean) ? ` group by grouping sets (${grouping})` : '';
     // A column left out of a set reads null there: GROUPING SETS already gives null for it.
-    return sql`(select ${sql.raw(cols)}, ${sql.raw(agg)} as value from ${from}${sql.raw(groupBy)})`;
+    return sql`(select ${sql.raw(colsOf(keep))}, ${sql.raw(agg)} as value from ${from}${sql.raw(grouping(group, keep))})`;
   });
-  const query = sql.join(parts, sql` union all `);
+  const union = sql.join(parts, sql` union all `);
+  const query = corrected ? sql`select d1, d2, sum(value)::int as value from (${union}) x group by d1, d2` : union;
   const result = (await tx.execute(query)) as unknown as { rows: Array<{ d1: string | null; d2: string | null; value: number | string | null }> };
   return result.rows.map((r) => ({ d1: r.d1, d2: r.d2, value: r.value === null ? null : Number(r.value) }));
 }
@@ -201,4 +223,75 @@ export function filtersOf(q: Partial<Record<DimensionId | 'department', string[]
   for (const id of dimensionIds) if (q[id]?.length) filters[id] = q[id]!;
   if (q.department?.length) filters.registeringDepartment = [...new Set([...(filters.registeringDepartment ?? []), ...q.department])];
   return filters;
+}
+
+/** One grand total of a batch: an indicator over a period, no dimension, no filter. */
+export interface TotalRequest {
+  indicator: IndicatorDef;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The grand totals of several indicators in ONE read transaction (the annual report's ≈ 60 figures): those a
+ * cube answers read it; the others are grouped by counting unit, and each unit's source is scanned once with
+ * one aggregate per total (`count(*) filter (where <its condition and period>)`) instead of once per figure.
+ * Same rows, same measures as aggregateIn; each result is the one grand-total row aggregateIn would give.
+ */
+export async function runTotals(connections: StatsConnections, items: readonly TotalRequest[], actor: Actor | null, options: { cubes?: boolean } = {}): Promise<AggregateRow[][]> {
+  return statsRead(connections, async (tx) => {
+    const out: AggregateRow[][] = new Array(items.length);
+    const shared = new Map<string, number[]>();
+    for (let i = 0; i < items.length; i++) {
+      const { indicator, from, to } = items[i]!;
+      const request: AggregateRequest = { by: [], from, to, cubes: options.cubes };
+      const source = sources[indicator.unit];
+      const condition = indicator.condition ? source.conditions?.[indicator.condition] : undefined;
+      const cube = options.cubes === false ? null : cubeFor(indicator, request, [], false);
+      if (cube || condition?.join || source.rowPerId === false) out[i] = await aggregateIn(tx, indicator, request, actor);
+      else shared.set(indicator.unit, [...(shared.get(indicator.unit) ?? []), i]);
+    }
+    for (const [unit, indexes] of shared) {
+      const source: Source = sources[unit as IndicatorDef['unit']];
+      const columns = indexes.map((i, j) => sql`${totalSql(source, items[i]!)} as t${sql.raw(String(j))}`);
+      const where: SQL[] = [statsScope(actor, source.scope)];
+      if (source.where) where.push(sql.raw(source.where));
+      const result = (await tx.execute(sql`select ${sql.join(columns, sql`, `)} from ${sql.raw(source.from)} where ${sql.join(where, sql` and `)}`)) as unknown as {
+        rows: Array<Record<string, number | string | null>>;
+      };
+      const row = result.rows[0] ?? {};
+      indexes.forEach((i, j) => {
+        const v = row[`t${j}`];
+        out[i] = [{ d1: null, d2: null, value: v === null || v === undefined ? null : Number(v) }];
+      });
+    }
+    return out;
+  });
+}
+
+/** One total as an aggregate with a FILTER: the indicator's condition and period (as baseSql writes them). */
+function totalSql(source: Source, item: TotalRequest): SQL {
+  const { indicator, from, to } = item;
+  const condition = indicator.condition ? source.conditions?.[indicator.condition] : undefined;
+  if (indicator.condition && !condition) throw new Error(`unknown condition ${indicator.condition} for ${indicator.unit}`);
+  const date = condition?.date ?? source.date;
+  const where: SQL[] = [sql`true`];
+  if (condition?.where) where.push(sql.raw(`(${condition.where})`));
+  if (condition?.date) where.push(sql.raw(`(${condition.date}) is not null`));
+  if (from) where.push(sql`${sql.raw(date)} >= ${from}::date`);
+  if (to) where.push(sql`${sql.raw(date)} <= ${to}::date`);
+  const filter = sql`filter (where ${sql.join(where, sql` and `)})`;
+  const field = indicator.measure.kind === 'sum' || indicator.measure.kind === 'median' ? indicator.measure.field : undefined;
+  const value = field ? source.values?.[field] : undefined;
+  if (field && !value) throw new Error(`measure field ${field} is not defined for ${indicator.unit}`);
+  switch (indicator.measure.kind) {
+    case 'count':
+      return sql`(count(*) ${filter})::int`;
+    case 'distinct_persons':
+      return sql`(count(distinct ${sql.raw(source.person ?? 'null::uuid')}) ${filter})::int`;
+    case 'sum':
+      return sql`coalesce(sum(${sql.raw(value!)}) ${filter}, 0)::int`;
+    case 'median':
+      return sql`(percentile_cont(0.5) within group (order by ${sql.raw(value!)}) ${filter})::float8`;
+  }
 }

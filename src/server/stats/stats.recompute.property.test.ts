@@ -255,6 +255,9 @@ describe('statistics equal an independent recomputation from domain.md', () => {
       // ---- expected, by plain code ----
       const exp = { sex: {} as Tally, band: {} as Tally, unodc: {} as Tally, group: {} as Tally, dept: {} as Tally, owning: {} as Tally, expl: {} as Tally, docNo: 0, housing: {} as Tally };
       let victims = 0;
+      /** Distinct persons (the surviving record of a merge) per UNODC category, and overall. */
+      const personsBy = new Map<string, Set<string>>();
+      const allPersons = new Set<string>();
       const funnel = { complaints: 0, investigated: 0, charged: 0, tried: 0, convicted: 0 };
       const defendants = { convicted: 0, officialsConvicted: 0, investigated: 0, suspended: 0 };
       const standingSentences: number[] = [];
@@ -272,6 +275,9 @@ describe('statistics equal an independent recomputation from domain.md', () => {
           add(exp.sex, p.sex);
           add(exp.band, retaBand(years, v.ageBand));
           add(exp.unodc, unodc(p.sex, isChild(va, factsYear)));
+          const category = unodc(p.sex, isChild(va, factsYear)) ?? 'unknown';
+          personsBy.set(category, new Set([...(personsBy.get(category) ?? []), p.id]));
+          allPersons.add(p.id);
           if (process.env.RECOMPUTE_DEBUG && isChild(va, factsYear) !== (v.ageGroup !== 'adult')) console.log('age group differs', JSON.stringify({ ...va, factsYear, view: v.ageGroup }));
           add(exp.group, group(v.exploitationForms.length ? v.exploitationForms : c.purposes));
           add(exp.dept, registeringDept);
@@ -314,6 +320,10 @@ describe('statistics equal an independent recomputation from domain.md', () => {
       // Multi-select: each victim once per department; the grand total counts victims once.
       expect(drop(await query('indicator=victims&by=exploitationDepartment'), 'total')).toEqual(exp.expl);
       expect((await query('indicator=victims')).total).toBe(victims);
+      // Distinct persons (read from the cubes less the repeat persons' extra rows): the merged person once.
+      const personCounts: Tally = Object.fromEntries([...personsBy].map(([k, set]) => [k, set.size]));
+      expect(await query('indicator=victim_persons&by=unodcCategory')).toEqual({ ...personCounts, total: allPersons.size });
+      expect(allPersons.size).toBeLessThan(victims);
       const funnelBody = ok(await analyst.client.get('/api/v1/stats/funnel'), 200, 'funnel');
       expect(Object.fromEntries(funnelBody.steps.map((s: any) => [s.step, s.value]))).toEqual(funnel);
       expect((await query('indicator=convictions')).total ?? 0).toBe(defendants.convicted);

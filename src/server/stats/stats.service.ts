@@ -39,7 +39,7 @@ import type { Deps } from '../deps';
 import { AppError, invalid } from '../errors/app-error';
 import { ensureProsecutionDistricts } from './districts.repository';
 import { labelTable } from './stats.labels';
-import { filtersOf, runAggregate } from './stats.query';
+import { filtersOf, runAggregate, runTotals } from './stats.query';
 
 export { filtersOf };
 import { durations, funnel, routes } from './stats.derived';
@@ -76,18 +76,37 @@ const valueOrder: Partial<Record<DimensionId, readonly string[]>> = {
   ageBandCtdc: ageSchemes.ctdc.bands.map((b) => b.code),
 };
 
-export function createStatsService(deps: Deps) {
+/**
+ * `options.cubes: false` reads the victim facts even where a cube (src/server/stats/cubes) could answer:
+ * for the tests that prove both paths give the same figures. Every other caller uses the default.
+ */
+export function createStatsService(deps: Deps, options: { cubes?: boolean } = {}) {
+  const cubes = options.cubes ?? true;
   const threshold = () => deps.config.disclosureThreshold;
 
-  async function compute(q: StatsQuery, actor: Ctx['actor'] | null, exact: boolean): Promise<StatsResult> {
-    const indicator = validate(q);
+  /** The rows of a query (and, for a disclosure-controlled median, the counts behind it). */
+  async function fetch(q: StatsQuery, indicator: IndicatorDef, actor: Ctx['actor'] | null, exact: boolean) {
     const by = (q.by ?? []) as DimensionId[];
     const filters = filtersOf(q);
     if (by.includes('prosecutionDistrict') || filters.prosecutionDistrict) await ensureProsecutionDistricts(deps.db);
-    const rows = await runAggregate(deps, indicator, { by, from: q.from, to: q.to, filters }, actor);
+    const request = { by, from: q.from, to: q.to, filters, cubes };
+    const rows = await runAggregate(deps, indicator, request, actor);
+    const counts = !isCountMeasure(indicator.measure) && !exact ? await runAggregate(deps, { ...indicator, measure: { kind: 'count' } }, request, actor) : null;
+    return { rows, counts };
+  }
+
+  async function compute(q: StatsQuery, actor: Ctx['actor'] | null, exact: boolean): Promise<StatsResult> {
+    const indicator = validate(q);
+    return shape(q, indicator, await fetch(q, indicator, actor, exact), exact);
+  }
+
+  /** Lays the rows out as the table of the result: suppression, order, labels, notes. */
+  async function shape(q: StatsQuery, indicator: IndicatorDef, fetched: { rows: AggregateRow[]; counts: AggregateRow[] | null }, exact: boolean): Promise<StatsResult> {
+    const by = (q.by ?? []) as DimensionId[];
+    const filters = filtersOf(q);
     const countLike = isCountMeasure(indicator.measure);
     const order = (d: DimensionId | undefined) => (d && valueOrder[d] ? [...valueOrder[d]!] : d && dimensions[d].ordered ? 'key' : undefined);
-    let table = shapeTable(rows, {
+    let table = shapeTable(fetched.rows, {
       dimensions: by.length,
       threshold: exact ? null : threshold(),
       countLike,
@@ -97,10 +116,7 @@ export function createStatsService(deps: Deps) {
       rowOrder: order(by[0]),
       columnOrder: order(by[1]),
     });
-    if (!countLike && !exact) {
-      const counts = await runAggregate(deps, { ...indicator, measure: { kind: 'count' } }, { by, from: q.from, to: q.to, filters }, actor);
-      table = hideThinMedians(table, counts, by.length, threshold());
-    }
+    if (fetched.counts) table = hideThinMedians(table, fetched.counts, by.length, threshold());
     table = await labelTable(deps.db, table, by);
     return {
       indicator: indicator.id,
@@ -117,6 +133,46 @@ export function createStatsService(deps: Deps) {
       ...table,
       notes: notesFor(indicator, by, table),
     };
+  }
+
+  /**
+   * Several grand totals (no dimension, no filter) in one read: runTotals scans each counting unit once for
+   * all of them. Each result equals what `scopedQuery` gives for the same query; an invalid query or one
+   * that cannot be computed is an Error in its place (the others are still computed).
+   */
+  async function totals(actor: Ctx['actor'] | null, qs: readonly StatsQuery[], exact: boolean): Promise<Array<StatsResult | Error>> {
+    const out: Array<StatsResult | Error> = new Array(qs.length);
+    const batch: Array<{ at: number; indicator: IndicatorDef }> = [];
+    for (let at = 0; at < qs.length; at++) {
+      const q = qs[at]!;
+      try {
+        const indicator = validate(q);
+        if ((q.by ?? []).length || Object.keys(filtersOf(q)).length) out[at] = await compute(q, actor, exact);
+        else batch.push({ at, indicator });
+      } catch (error) {
+        out[at] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    const items = batch.flatMap(({ at, indicator }) => {
+      const period = { from: qs[at]!.from, to: qs[at]!.to };
+      const counts = !isCountMeasure(indicator.measure) && !exact ? [{ indicator: { ...indicator, measure: { kind: 'count' as const } }, ...period }] : [];
+      return [{ indicator, ...period }, ...counts];
+    });
+    let rows: AggregateRow[][];
+    try {
+      rows = await runTotals(deps, items, actor, { cubes });
+    } catch {
+      // One total failed the shared read: each is computed alone, so the failure is that query's only.
+      for (const { at } of batch) out[at] = await compute(qs[at]!, actor, exact).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      return out;
+    }
+    let k = 0;
+    for (const { at, indicator } of batch) {
+      const own = rows[k++]!;
+      const counts = !isCountMeasure(indicator.measure) && !exact ? rows[k++]! : null;
+      out[at] = await shape(qs[at]!, indicator, { rows: own, counts }, exact);
+    }
+    return out;
   }
 
   /** A median over fewer records than the threshold could describe one person: hidden in public figures. */
@@ -146,7 +202,9 @@ export function createStatsService(deps: Deps) {
     systemQuery: (q: StatsQuery, options: { exact: boolean }) => compute(q, null, options.exact),
     /** In the actor's scope (null: the whole registry), exact as stated by the caller (annual snapshots). */
     scopedQuery: (actor: Ctx['actor'] | null, q: StatsQuery, options: { exact: boolean }) => compute(q, actor, options.exact),
-    routes: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => routes(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
+    /** Many grand totals in the actor's scope (null: the whole registry) in one read; an Error where one fails. */
+    scopedTotals: (actor: Ctx['actor'] | null, qs: readonly StatsQuery[], options: { exact: boolean }) => totals(actor, qs, options.exact),
+    routes: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => routes(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold(), cubes),
     funnel: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => funnel(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     durations: (ctx: Ctx | null, q: DerivedQuery, system?: { exact: boolean }) => durations(deps, ctx?.actor ?? null, q, derivedExact(ctx, q, system), threshold()),
     /** The 2017 report's prosecution table (investigations … pending), one row per year, from the engine's indicators. */

@@ -16,6 +16,8 @@ import { prepareRegistry } from '../../bootstrap';
 import { generateDemoData } from '../../demo/generator';
 import { resetDemoData } from '../../demo/reset';
 import { candidatesFor, dni, word } from '../../matching/matching.test-helpers';
+import type { DerivedQuery, StatsQuery } from '../../../contracts/stats';
+import { createStatsService } from '../stats.service';
 import { rebuildFacts } from './facts.rebuild';
 
 /** mulberry32: a small seeded generator, so a failing workload can be replayed from its seed. */
@@ -42,6 +44,9 @@ async function snapshot(db: Db) {
     cases: await read('stats_case_facts', 'case_id'),
     victims: await read('stats_victim_facts', 'victim_id'),
     defendants: await read('stats_defendant_facts', 'suspect_id'),
+    // The cubes and the repeat persons kept with the victim facts (src/server/stats/cubes).
+    cubes: await read('stats_victim_cube', 'cube, period, owning_institution_id, owning_department, k1, k2'),
+    repeatPersons: await read('stats_repeat_persons', 'person_id'),
   };
 }
 
@@ -62,7 +67,7 @@ describe('facts kept in the write transaction', () => {
     clerk = await makeUser(registry, { roles: ['court_clerk'], national: true });
     analyst = await makeUser(registry, { roles: ['analyst'], national: true });
     otherUnit = (await makeUnit(registry.deps, police.institutionId, '15')).id;
-  });
+  }, 180_000);
   afterAll(async () => registry?.close());
 
   const ok = (res: { status: number; body: any }, expected: number, what: string) => {
@@ -193,9 +198,40 @@ describe('facts kept in the write transaction', () => {
       await rebuildFacts(registry.deps.db, { batch: 3 });
       const rebuilt = await snapshot(registry.deps.db);
       expect(rebuilt).toEqual(incremental);
-    });
+      // The cubes were kept (not vacuously equal), and the merged person is a repeat person.
+      expect(incremental.cubes.length).toBeGreaterThan(0);
+      expect(incremental.repeatPersons.length).toBeGreaterThan(0);
+      await expectCubesAnswerAsFacts(registry);
+    }, 300_000);
   }
 });
+
+/** The engine's figures read from the cubes equal the same figures read from the victim facts. */
+async function expectCubesAnswerAsFacts(registry: TestRegistry) {
+  const fromCubes = createStatsService(registry.deps);
+  const fromFacts = createStatsService(registry.deps, { cubes: false });
+  const queries: Array<Omit<StatsQuery, 'decimals'>> = [
+    { indicator: 'victims' },
+    { indicator: 'victims', by: ['purpose'] },
+    { indicator: 'victims', by: ['exploitationDepartment'] },
+    { indicator: 'victims', by: ['ageBandReta', 'sex'] },
+    { indicator: 'victims', by: ['originDepartment'], from: '2024-01-01', to: '2024-12-31' },
+    { indicator: 'victims', by: ['purposeGroup', 'year'] },
+    { indicator: 'victims', by: ['month'], unodcCategory: ['girl', 'boy'] },
+    { indicator: 'victims', by: ['owningDepartment', 'purpose'] },
+    { indicator: 'victim_persons' },
+    { indicator: 'victim_persons', by: ['unodcCategory'] },
+    { indicator: 'victim_persons', by: ['purpose', 'sex'] },
+    { indicator: 'victim_persons', by: ['originDepartment', 'exploitationDepartment'] },
+  ];
+  for (const exact of [true, false]) {
+    for (const q of queries) {
+      const query = { decimals: 1, ...q } as StatsQuery;
+      expect(await fromCubes.systemQuery(query, { exact }), JSON.stringify(q)).toEqual(await fromFacts.systemQuery(query, { exact }));
+    }
+    expect(await fromCubes.routes(null, { limit: 10 } as DerivedQuery, { exact })).toEqual(await fromFacts.routes(null, { limit: 10 } as DerivedQuery, { exact }));
+  }
+}
 
 describe('facts of the demo generator', () => {
   let registry: TestRegistry;
@@ -212,12 +248,18 @@ describe('facts of the demo generator', () => {
     expect(generated.victims.length).toBeGreaterThan(0);
     await rebuildFacts(registry.deps.db);
     expect(await snapshot(registry.deps.db)).toEqual(generated);
+    await expectCubesAnswerAsFacts(registry);
+    // A registry upgraded from before the cubes (facts, no cubes) gets them at start-up.
+    await registry.deps.db.execute(sql`delete from stats_victim_cube`);
+    await registry.deps.db.execute(sql`delete from stats_repeat_persons`);
+    await prepareRegistry(registry.config, registry.deps.database);
+    expect(await snapshot(registry.deps.db)).toEqual(generated);
     // A registry upgraded from before the fact tables (records, no facts) gets them at start-up.
     await registry.deps.db.execute(sql`truncate stats_case_facts, stats_victim_facts, stats_defendant_facts`);
     await prepareRegistry(registry.config, registry.deps.database);
     expect(await snapshot(registry.deps.db)).toEqual(generated);
     // Wiping the demo data (TRUNCATE … CASCADE) empties the facts with it.
     await resetDemoData(registry.deps);
-    expect(await snapshot(registry.deps.db)).toEqual({ cases: [], victims: [], defendants: [] });
-  });
+    expect(await snapshot(registry.deps.db)).toEqual({ cases: [], victims: [], defendants: [], cubes: [], repeatPersons: [] });
+  }, 240_000);
 });

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connect';
 import { caseIdsAfter, clearQueue, deleteOrphanFacts } from './facts.repository';
 import { refreshCaseFacts } from './facts.refresh';
+import { cubesMissing, rebuildCubes } from '../cubes/cubes.repository';
 
 export async function rebuildFacts(db: Db, options: { batch?: number; onProgress?: (cases: number) => void } = {}): Promise<{ cases: number }> {
   const batch = options.batch ?? 2000;
@@ -23,18 +24,27 @@ export async function rebuildFacts(db: Db, options: { batch?: number; onProgress
     options.onProgress?.(total);
   }
   await db.transaction((tx) => deleteOrphanFacts(tx));
+  // Kept with the facts batch by batch; recomputed here from all of them, so a rebuild also mends any drift.
+  await db.transaction((tx) => rebuildCubes(tx));
   return { cases: total };
 }
 
 /**
  * At start-up: a registry that has cases but no facts (upgraded to the release that introduced them, or
- * restored from a backup made before) gets them computed once, so its statistics are not silently empty.
+ * restored from a backup made before) gets them computed once, so its statistics are not silently empty;
+ * one with facts but no cubes (upgraded to the release that introduced them) gets its cubes.
  */
 export async function ensureFacts(db: Db, log: (message: string) => void = () => undefined): Promise<void> {
   const missing = (await db.execute(
     sql`select exists (select 1 from cases) and not exists (select 1 from stats_case_facts) as missing`,
   )) as unknown as { rows: Array<{ missing: boolean }> };
-  if (!missing.rows[0]?.missing) return;
-  log('Computing the statistics facts of the existing records (once)…');
-  await rebuildFacts(db);
+  if (missing.rows[0]?.missing) {
+    log('Computing the statistics facts of the existing records (once)…');
+    await rebuildFacts(db);
+    return;
+  }
+  if (await db.transaction((tx) => cubesMissing(tx))) {
+    log('Computing the statistics counts of the existing facts (once)…');
+    await db.transaction((tx) => rebuildCubes(tx));
+  }
 }

@@ -13,6 +13,7 @@ import { loadFramework, type StoredFramework } from '../../legal/legal.repositor
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
 import { factsForSuspect, loadAggravatingFacts } from '../../justice/aggravation.facts';
 import { alias } from 'drizzle-orm/pg-core';
+import { applyVictimFacts, deleteVictimFacts } from '../cubes/cubes.repository';
 
 /** Advisory-lock namespace of fact refreshes: two transactions never recompute the same case at once. */
 const FACTS_LOCK_CLASS = 4217;
@@ -154,24 +155,27 @@ function insertJson(table: PgTable, name: string, rows: ReadonlyArray<Record<str
 }
 
 /**
- * Replaces every fact row of these cases with the ones given (none for a case that no longer exists): one
- * statement deletes from the three tables, one inserts into them (data-modifying WITH), two round trips
- * instead of six on every write that touches a case.
+ * Replaces every fact row of these cases with the ones given (none for a case that no longer exists): the
+ * victim facts are deleted with what they counted in the cubes, one statement deletes the other two tables'
+ * rows and one inserts into all three (data-modifying WITH), then the cubes take the difference.
  */
 export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[]) {
   const ids = [...caseIds];
-  await tx.execute(sql`with v as (delete from ${statsVictimFacts} where ${anyId(statsVictimFacts.caseId, ids)}),
-    d as (delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)})
+  // The cubes and the repeat-person list follow the victim facts in the same transaction.
+  const removed = await deleteVictimFacts(tx, ids);
+  await tx.execute(sql`with d as (delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)})
     delete from ${statsCaseFacts} where ${anyId(statsCaseFacts.caseId, ids)}`);
   const inserts = [
     { table: statsCaseFacts, name: 'stats_case_facts', rows: facts.map((f) => f.case) },
     { table: statsVictimFacts, name: 'stats_victim_facts', rows: facts.flatMap((f) => f.victims) },
     { table: statsDefendantFacts, name: 'stats_defendant_facts', rows: facts.flatMap((f) => f.defendants) },
   ].filter((i) => i.rows.length > 0);
-  if (!inserts.length) return;
-  const [last, ...before] = inserts.reverse().map((i) => insertJson(i.table, i.name, i.rows));
-  const ctes = before.map((statement, k) => sql`i${sql.raw(String(k))} as (${statement})`);
-  await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last!);
+  if (inserts.length) {
+    const [last, ...before] = inserts.reverse().map((i) => insertJson(i.table, i.name, i.rows));
+    const ctes = before.map((statement, k) => sql`i${sql.raw(String(k))} as (${statement})`);
+    await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last!);
+  }
+  await applyVictimFacts(tx, ids, removed, facts.flatMap((f) => f.victims.map((v) => v.personId)));
 }
 
 /** Every case id, in keyed pages (the rebuild walks them in batches). */
