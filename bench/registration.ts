@@ -122,10 +122,13 @@ async function rawRegistration(deps: Deps, owner: { institutionId: string; unitI
   });
 }
 
-async function benchOne(kind: 'pglite' | 'postgres', database: Database, perLevel: number) {
+/**
+ * The real API on a listening port over `database`, with a police unit and a registrar's API token: what
+ * every registration bench starts from. `close()` stops the server.
+ */
+export async function startRegistrationServer(database: Database) {
   const config = { ...loadConfig({}), encryptionKey: Buffer.alloc(32, 3).toString('base64'), adminPassword: 'Bench-Password-2026', logLevel: 'silent', auditAnchorEveryMinutes: 0 };
-  const registry = await prepareRegistry(config, database);
-  const { deps } = registry;
+  const { deps } = await prepareRegistry(config, database);
   const app = await buildApp(deps, { serveWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -142,6 +145,16 @@ async function benchOne(kind: 'pglite' | 'postgres', database: Database, perLeve
     await deps.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
     const { token } = await createApiTokenService(deps).create(ctx, { userId: user.id, name: 'bench' });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-access-reason': 'case_follow_up' };
+    return { deps, app, base, headers, institution, unit, user, close: () => app.close() };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+async function benchOne(kind: 'pglite' | 'postgres', database: Database, perLevel: number) {
+  const { deps, base, headers, institution, unit, user, close } = await startRegistrationServer(database);
+  try {
     const owner = { institutionId: institution.id, unitId: unit.id, userId: user.id };
     let n = 0;
     const lines: string[] = [];
@@ -182,7 +195,7 @@ async function benchOne(kind: 'pglite' | 'postgres', database: Database, perLeve
       `| ${kind} | ${name} | ${(requests / r.seconds).toFixed(0)} | ${pct(r.times, 50).toFixed(1)} | ${pct(r.times, 99).toFixed(1)} |`;
     return { registration: lines, list: [list('API first page, `?limit=25` (keyset)', keyset), list('API first page, `?page=1&pageSize=25`', paged), list('raw query (same institution, 25 newest)', raw)], total };
   } finally {
-    await app.close();
+    await close();
   }
 }
 

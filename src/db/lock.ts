@@ -64,7 +64,8 @@ export function processStartTime(pid: number): string | undefined {
   return fields[19]; // fields[0] is field 3 (state)
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this id exists on this machine (EPERM: it exists but belongs to another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { processStartTime } from '../../db/lock';
+import { isAlive, processStartTime } from '../../db/lock';
 
 /**
  * Who runs a job, precisely enough to tell a dead worker from a slow one without waiting for its lease:
@@ -10,15 +10,6 @@ import { processStartTime } from '../../db/lock';
  */
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${processStartTime(process.pid) ?? '-'}:${randomBytes(3).toString('hex')}`;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** True only when the worker certainly died: same host, and its process is gone or is another process. */
