@@ -7,6 +7,8 @@ import { createTestRegistry, TEST_ADMIN_PASSWORD, type TestRegistry } from '../t
 import { buildApp } from '../src/server/app';
 import type { Config } from '../src/server/config';
 import { generateDemoData, type DemoSummary } from '../src/server/demo/generator';
+import { createJobHandlers } from '../src/server/jobs/job.handlers';
+import { createJobRunner } from '../src/server/jobs/job.runner';
 import type { App } from '../src/server/http/types';
 
 export const CHROMIUM_PATH = process.env.RETA_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,8 +31,8 @@ export interface HarnessOptions {
 }
 
 /**
- * The real server (real bootstrap, fresh PGlite database from the migrated template) serving the
- * built web app on a random port, and a headless Chromium. Nothing is mocked.
+ * The real server (real bootstrap, fresh PGlite database from the migrated template, its background job
+ * runner) serving the built web app on a random port, and a headless Chromium. Nothing is mocked.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -43,6 +45,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await options.prepare?.(registry);
   const web: App = await buildApp(registry.deps, { serveWeb: true });
   await web.listen({ host: '127.0.0.1', port: 0 });
+  // The server's job runner with every kind of job (imports, reports, exports), as `reta serve` starts it.
+  const jobs = createJobRunner(registry.deps, createJobHandlers(registry.deps), { pollMs: 200 });
+  jobs.start();
   const address = web.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
@@ -57,6 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     browser,
     async close() {
       await browser.close();
+      await jobs.stop();
       await web.close();
       await registry.close();
     },

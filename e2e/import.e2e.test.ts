@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../src/i18n/translate';
-import { createImportJobHandler } from '../src/server/imports/import.job';
-import { IMPORT_JOB } from '../src/server/imports/import.service';
 import { caseHeaders, caseRow, victimHeaders, victimRow, workbook } from '../src/server/imports/import.test-helpers';
-import { createJobRunner, type JobRunner } from '../src/server/jobs/job.runner';
 import { loginAs } from '../test/api-client';
 import { createInstitution, createUser, newPage, screenshot, signIn, startHarness, type Harness } from './harness';
 
@@ -16,19 +13,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 describe('importing a workbook in the browser', () => {
   let h: Harness;
-  let jobs: JobRunner;
   let registrar: { username: string; password: string };
 
   beforeAll(async () => {
     h = await startHarness();
     const police = await createInstitution(h.admin, 'police');
     registrar = await createUser(h, ['registrar'], police);
-    // The server's job runner, as `reta serve` starts it.
-    jobs = createJobRunner(h.registry.deps, { [IMPORT_JOB]: createImportJobHandler(h.registry.deps) }, { pollMs: 200 });
-    jobs.start();
   });
   afterAll(async () => {
-    await jobs?.stop();
     await h?.close();
   });
 

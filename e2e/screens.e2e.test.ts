@@ -108,8 +108,11 @@ describe('administration, hotline, operations, prevention, quality and open data
     await signIn(page, h, analyst, '/reports');
     await page.getByLabel('Año', { exact: true }).fill('2025');
     await page.getByRole('button', { name: 'Generar informe anual' }).click();
+    // The report is built as a background job: its file is offered for download in "my jobs" when ready,
+    // and the year's snapshot is listed with a button per format to build that file again.
+    await page.getByTestId('my-jobs').getByRole('link', { name: /^Descargar/ }).first().waitFor({ timeout: 60_000 });
     await page.getByTestId('reports-table').getByRole('cell', { name: '2025' }).waitFor();
-    expect(await page.getByTestId('reports-table').getByRole('link', { name: 'PDF' }).count()).toBe(1);
+    expect(await page.getByTestId('reports-table').getByRole('button', { name: 'Archivo PDF de este informe' }).count()).toBe(1);
     await screenshot(page, 'reports');
     expect(await seriousViolations(page)).toEqual([]);
 
