@@ -93,7 +93,7 @@ describe('from arrest to prison, each institution in its stage (the issue scenar
     expect(official).toMatchObject({ stage: 'none', outcome: null, flags: { publicOfficial: true }, events: [] });
     expect(JSON.stringify(view.body)).not.toMatch(/Juan|Pérez/);
 
-    const audit = await registry.deps.db.select().from(auditLog).where(eq(auditLog.entityId, chain.caseId));
+    const audit = await registry.deps.db.select().from(auditLog).where(eq(auditLog.entityId, chain.caseId)).orderBy(auditLog.id);
     expect(audit.filter((a) => a.action === 'case.access.grant').map((a) => (a.details as { basis: string }).basis)).toEqual(['police_report', 'charges']);
     const events = await registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'justice.event.create')));
     expect(events.filter((a) => (a.details as { caseId: string }).caseId === chain.caseId)).toHaveLength(11);
