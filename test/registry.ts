@@ -61,7 +61,7 @@ export interface TestDatabaseOptions {
    * (`default_transaction_read_only`) as a streaming replica is, so that any write sent to it fails.
    */
   readReplica?: boolean;
-  /** PGlite only: the thread it runs on (else the one RETA_PGLITE_THREAD names, as the server opens it). */
+  /** PGlite only: the thread it runs on (else `testPgliteThread()`). */
   pgliteThread?: PgliteThread;
 }
 
@@ -72,13 +72,22 @@ export const readOnlyUrl = (url: string) => {
   return parsed.toString();
 };
 
+/**
+ * In-process test registries run PGlite on the test's own thread: the worker's message round trips made the
+ * database suites about a third slower, and they test SQL and services, not the thread. The worker is tested
+ * on its own (test/pglite-worker.test.ts) and by every test that starts a real server (the CLI tests, the
+ * SIGKILL import test, every browser test), which opens PGlite as production does. RETA_TEST_PGLITE_THREAD=worker
+ * runs the whole suite on the worker.
+ */
+export const testPgliteThread = (): PgliteThread => (process.env.RETA_TEST_PGLITE_THREAD === 'worker' ? 'worker' : 'main');
+
 async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (testDriver() === 'pglite') {
     if (options.readReplica) throw new Error('a read replica needs the postgres test driver');
     const template = readFileSync(await ensurePgliteTemplate());
     // A test database holds a few hundred rows: 16 MB of shared buffers instead of PGlite's 128 MB
     // makes each start (which clears the buffers) about a second of CPU cheaper, nothing else changes.
-    const database = await openDatabase({ pgliteImage: template, pgliteThread: options.pgliteThread, pgliteSettings: { shared_buffers: '16MB' } });
+    const database = await openDatabase({ pgliteImage: template, pgliteThread: options.pgliteThread ?? testPgliteThread(), pgliteSettings: { shared_buffers: '16MB' } });
     return { database, drop: async () => undefined };
   }
   const url = process.env.RETA_TEST_DATABASE_URL;

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-const audits = (action: string, entityId: string) => registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
+const audits = (action: string, entityId: string) => registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId))).orderBy(auditLog.id);
 const print = { locale: 'es' as const, printedBy: 'Ana Torres', printedAt: new Date('2026-03-01T10:00:00Z'), demoMode: false };
 
 describe('the printable case summary', () => {

@@ -22,5 +22,5 @@ export async function colleague(registry: TestRegistry, of: MadeUser, roles: Par
 }
 
 export async function auditEntries(registry: TestRegistry, action: string, entityId: string) {
-  return registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
+  return registry.deps.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId))).orderBy(auditLog.id);
 }

@@ -67,10 +67,13 @@ export async function applyVictimFacts(tx: Tx, caseIds: readonly string[], remov
   }
   const persons = [...new Set([...removed.persons, ...newPersons])].sort();
   if (!persons.length) return;
-  await tx.execute(sql`delete from stats_repeat_persons where person_id = any(${idList(persons)})`);
+  // Rows are locked, deleted and inserted in person order, as every writer does: two writers touching the
+  // same persons wait for each other instead of deadlocking.
+  await tx.execute(sql`delete from stats_repeat_persons where person_id in (
+    select person_id from stats_repeat_persons where person_id = any(${idList(persons)}) order by person_id for update)`);
   await tx.execute(sql`insert into stats_repeat_persons (person_id)
     select person_id from stats_victim_facts where person_id = any(${idList(persons)}) group by person_id having count(*) > 1
-    on conflict do nothing`);
+    order by person_id on conflict do nothing`);
 }
 
 /** Recomputes the cubes and the repeat-person list from the victim facts (writers wait; readers do not). */
