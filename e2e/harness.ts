@@ -41,7 +41,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(join(process.cwd(), 'dist/web/index.html'))) {
     throw new Error('The web app is not built (dist/web/index.html is missing): run `npm run test:e2e`, which builds it first, or `npx vite build`.');
   }
-  const registry = await createTestRegistry({ webDir: join(process.cwd(), 'dist/web'), ...options.config });
+  // PGlite on its worker thread, as `reta serve` opens it: the browser's requests meet the production setup.
+  const registry = await createTestRegistry({ webDir: join(process.cwd(), 'dist/web'), ...options.config }, { pgliteThread: 'worker' });
   await options.prepare?.(registry);
   const web: App = await buildApp(registry.deps, { serveWeb: true });
   await web.listen({ host: '127.0.0.1', port: 0 });
