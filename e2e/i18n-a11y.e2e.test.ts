@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import enCodes from '../src/i18n/en/codes';
@@ -7,6 +6,7 @@ import esCodes from '../src/i18n/es/codes';
 import esUi from '../src/i18n/es/ui';
 import { flatten } from '../src/web/i18n/flatten';
 import { loginAs } from '../test/api-client';
+import { axeViolations, seriousAxeViolations } from './axe';
 import { createInstitution, createUser, newPage, pick, screenshot, signIn, startHarness, type Harness } from './harness';
 
 /** Spanish catalogue texts that differ from their English counterpart (words a switch must replace). */
@@ -34,17 +34,11 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 async function expectNoSeriousViolations(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
-  expect(summary).toEqual([]);
+  expect(await seriousAxeViolations(page, name)).toEqual([]);
 }
 
 /** Every violation axe finds (any impact), as lines naming the page: a whole tour is reported at once. */
-async function violations(page: Page, name: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join(' | ')}`);
-}
+const violations = (page: Page, name: string) => axeViolations(page, name);
 
 describe('language switch and accessibility', () => {
   let h: Harness;

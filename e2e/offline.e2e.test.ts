@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../src/db/schema';
 import { loginAs } from '../test/api-client';
+import { seriousAxeViolations } from './axe';
 import { createInstitution, createUser, newPage, screenshot, signIn, startHarness, type Harness } from './harness';
 
 /** Issue 13, the offline field kit: installable app, encrypted device store, queued work, field-level merge. */
@@ -50,10 +50,7 @@ describe('offline work', () => {
       return { items: items.length, meta: meta.length, text: JSON.stringify([items.map(bytes), meta.map(bytes), { ...localStorage }, cached]) };
     });
   /** Serious or critical WCAG 2.1 AA violations on the page as it is now (none expected). */
-  const axe = async (page: Page) => {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  };
+  const axe = (page: Page) => seriousAxeViolations(page, 'offline');
   const queued = (page: Page) => page.getByTestId('offline-status').getAttribute('data-queued').then(Number);
   const waitSynced = (page: Page) => page.waitForFunction(() => document.querySelector('[data-testid="offline-status"]')?.getAttribute('data-queued') === '0', undefined, { timeout: 30_000 });
 

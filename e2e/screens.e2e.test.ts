@@ -1,12 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from './axe';
 import { createInstitution, createUser, newPage, pick, screenshot, signIn, startHarness, type Harness } from './harness';
 
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.any[0]?.message ?? ''}`);
-}
+const seriousViolations = (page: Page) => seriousAxeViolations(page, 'screen');
 
 describe('administration, hotline, operations, prevention, quality and open data screens', () => {
   let h: Harness;
