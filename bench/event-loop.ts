@@ -11,7 +11,8 @@
  *   - the annual report content (≈70 statistics queries, what the report job builds);
  *   - the statistics page as the browser opens it (ten requests at once);
  *   - the annual report as a background job, as the web app asks for it: figures, snapshot and PDF, run by the
- *     server's job runner in the same process (bench/report-job.ts).
+ *     server's job runner in the same process (bench/report-job.ts); twice, with the file rendered on the
+ *     server's thread (RETA_RENDER_THREADS=0, as before) and on the render worker thread (the default).
  * Printed: the longest event-loop stall and the loop delay's p99, /api/health p50/p99/max, the work's
  * duration; and the work's duration alone (best of two, no probe), which compares the threads' speed.
  * Then the proxy's own cost: a one-row query one after another (µs per round trip), and a 100,000-row
@@ -30,6 +31,7 @@ import { loadConfig } from '../src/server/config';
 import { rebuildFacts } from '../src/server/stats/facts/facts.rebuild';
 import { generateWithSql } from './generate-sql';
 import { benchStatistics } from './statistics';
+import { renderThreadsFromEnv, useRenderThreads } from '../src/server/render/render.pool';
 import { withTarget } from './target';
 import { annualReportJob } from './report-job';
 
@@ -136,8 +138,15 @@ async function measure(setup: string, database: Database): Promise<{ loop: Measu
     const loop = [
       await underLoad(setup, 'annual report content', base, annual.run),
       await underLoad(setup, 'statistics page (10 requests at once)', base, () => Promise.all(page.map((s) => s.run()))),
-      await underLoad(setup, 'annual report job, PDF (figures, snapshot, file)', base, await annualReportJob(registry.deps)),
     ];
+    // The job twice: its file rendered on the server's thread (RETA_RENDER_THREADS=0, as before) and on the
+    // render worker thread (the default), one after the other on the same data.
+    const job = await annualReportJob(registry.deps);
+    for (const threads of [0, 1]) {
+      await useRenderThreads(threads);
+      loop.push(await underLoad(setup, `annual report job, PDF (figures, snapshot, file), file ${threads ? 'on the render worker thread' : "on the server's thread"}`, base, job));
+    }
+    await useRenderThreads(renderThreadsFromEnv());
     const rounds = 2000;
     let started = performance.now();
     for (let i = 0; i < rounds; i++) await registry.deps.db.execute(sql`select ${i}::int as i`);

@@ -4,8 +4,8 @@
  *   npx tsx bench/report-render.ts [--victims 5000]
  *
  * Builds one snapshot on a fresh PGlite directory (bench/generate-sql.ts data, facts rebuilt), then renders
- * its files step by step — the charts (ECharts SVG), the PDF, the workbook, the Word document — and for
- * each prints its duration and the longest gap between the ticks of a 5 ms interval on this thread (the
+ * its files step by step — the charts (ECharts SVG), the PDF, the workbook, the Word document — on the
+ * server's thread (RETA_RENDER_THREADS=0, as before) and on the render worker thread, and for each prints its duration and the longest gap between the ticks of a 5 ms interval on this thread (the
  * stall a request arriving meanwhile would wait). Durations swing with the machine's load; the stall/duration
  * ratio of each step is what to compare (1.0 = the step never lets the loop turn).
  */
@@ -18,6 +18,7 @@ import { rebuildFacts } from '../src/server/stats/facts/facts.rebuild';
 import { reportCharts } from '../src/server/reports/annual.charts';
 import { renderAnnualFile } from '../src/server/reports/annual.files';
 import { createSnapshotService } from '../src/server/reports/snapshot.service';
+import { renderPool, useRenderThreads } from '../src/server/render/render.pool';
 import { generateWithSql } from './generate-sql';
 import { withTarget } from './target';
 
@@ -60,11 +61,17 @@ await withTarget('pglite', undefined, async (database) => {
   const rows: Array<[string, { ms: number; stallMs: number }]> = [];
   for (const round of [1, 2]) {
     // Charts are cached by content hash once drawn; without the hash each call draws them again.
-    rows.push([`charts (ECharts SVG), uncached, round ${round}`, await stallOf(() => reportCharts('es', report.content))]);
-    for (const format of ['pdf', 'xlsx', 'docx'] as const) {
-      rows.push([`${format} file, round ${round}`, await stallOf(() => renderAnnualFile({ ...report, hashVerified: false }, format, 'es', false))]);
+    rows.push([`charts (ECharts SVG) on the server's thread, uncached, round ${round}`, await stallOf(() => reportCharts('es', report.content))]);
+    for (const threads of [0, 1]) {
+      await useRenderThreads(threads);
+      const where = threads ? 'on the render worker thread' : "on the server's thread";
+      if (threads) await renderAnnualFile(report, 'xlsx', 'es', false); // the thread's start is not counted
+      for (const format of ['pdf', 'xlsx', 'docx'] as const) {
+        rows.push([`${format} file ${where}, round ${round}`, await stallOf(() => renderAnnualFile({ ...report, hashVerified: false }, format, 'es', false))]);
+      }
     }
   }
+  await renderPool().close();
   console.log(`\n${victims} victims; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}\n`);
   console.log('| step | ms | longest stall ms | stall / duration |\n|---|---|---|---|');
   for (const [name, m] of rows) console.log(`| ${name} | ${m.ms.toFixed(0)} | ${m.stallMs.toFixed(0)} | ${(m.stallMs / m.ms).toFixed(2)} |`);

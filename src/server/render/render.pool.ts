@@ -32,13 +32,15 @@ interface SerialisedError {
 
 type Reply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: SerialisedError };
 
-/** Rebuilds the worker's error on this side. */
+const builtInErrors: Record<string, new (message: string) => Error> = { TypeError, RangeError, SyntaxError, ReferenceError };
+
+/** Rebuilds the worker's error on this side: an AppError as an AppError, a TypeError as a TypeError… */
 export function rebuildError(e: SerialisedError): Error {
   const error =
     e.name === 'AppError' && typeof e.code === 'string' && typeof e.status === 'number'
       ? new AppError(e.code, e.status, e.message, e.fields, e.params, e.details)
-      : Object.assign(new Error(e.message), e.code === undefined ? {} : { code: e.code });
-  if (e.name !== 'AppError') error.name = e.name;
+      : Object.assign(new (builtInErrors[e.name] ?? Error)(e.message), e.code === undefined ? {} : { code: e.code });
+  error.name = e.name;
   if (e.stack) error.stack = `${e.stack}\n    (in the render worker thread)`;
   return error;
 }
@@ -71,6 +73,8 @@ export interface RenderPool {
   close(): Promise<void>;
   /** The live threads (diagnostics and tests). */
   threads(): readonly Worker[];
+  /** Tasks asked for and not yet answered: waiting, running, or running on this thread when size is 0. */
+  pending(): number;
 }
 
 /** A pool of `size` render threads (0: tasks run on this thread). */
@@ -78,6 +82,7 @@ export function createRenderPool(size: number): RenderPool {
   const threads: Thread[] = [];
   const queue: Pending[] = [];
   let nextId = 1;
+  let unanswered = 0;
 
   function start(): Thread {
     const thread: Thread = { worker: new Worker(workerUrl), busy: null };
@@ -113,17 +118,29 @@ export function createRenderPool(size: number): RenderPool {
       thread.busy = pending;
       // Held only while it works: an idle thread never keeps the process from exiting.
       thread.worker.ref();
-      thread.worker.postMessage({ id: pending.id, task: pending.task });
+      try {
+        thread.worker.postMessage({ id: pending.id, task: pending.task });
+      } catch (error) {
+        // Not structured-clonable (a function in a document definition): this task fails, the thread stays free.
+        thread.busy = null;
+        thread.worker.unref();
+        pending.reject(error as Error);
+      }
     }
   }
 
   return {
     async run(task) {
-      if (size === 0) return (await import('./render.tasks')).runRenderTask(task);
-      return new Promise<Buffer>((resolve, reject) => {
-        queue.push({ id: nextId++, task, resolve, reject });
-        dispatch();
-      });
+      unanswered++;
+      try {
+        if (size === 0) return await (await import('./render.tasks')).runRenderTask(task);
+        return await new Promise<Buffer>((resolve, reject) => {
+          queue.push({ id: nextId++, task, resolve, reject });
+          dispatch();
+        });
+      } finally {
+        unanswered--;
+      }
     },
     async close() {
       const closing = new Error('The render worker threads were closed');
@@ -136,6 +153,7 @@ export function createRenderPool(size: number): RenderPool {
       await Promise.all(ending.map((t) => t.worker.terminate()));
     },
     threads: () => threads.map((t) => t.worker),
+    pending: () => unanswered,
   };
 }
 
