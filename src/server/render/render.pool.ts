@@ -174,6 +174,7 @@ export const renderOffThread = (task: RenderTask): Promise<Buffer> => renderPool
  * it ends its threads (a server's close). A file asked for afterwards starts them again.
  */
 export function retainRenderPool(): () => Promise<void> {
+  renderThreadsFromEnv(); // a wrong RETA_RENDER_THREADS stops the server at start, not at its first file
   holders++;
   let released = false;
   return async () => {
