@@ -7,9 +7,6 @@
 import type { AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
 import { renderPdfHere, type PdfDocument } from '../printouts/pdf-engine';
-import { renderAnnualDocx } from '../reports/annual.docx';
-import { renderAnnualPdf } from '../reports/annual.pdf';
-import { renderAnnualXlsx } from '../reports/annual.xlsx';
 
 export type AnnualFileFormat = 'pdf' | 'xlsx' | 'docx';
 
@@ -17,14 +14,22 @@ export type RenderTask =
   | { task: 'pdf'; doc: PdfDocument }
   | { task: 'annual'; report: AnnualReportView; format: AnnualFileFormat; locale: Locale; demoMode: boolean };
 
-const annualRenderers = { pdf: renderAnnualPdf, xlsx: renderAnnualXlsx, docx: renderAnnualDocx } as const;
+/**
+ * Each format's renderer, loaded on its first use: a thread that only ever lays out PDFs never loads the
+ * Word and Excel libraries (a thread's start is the slow part of its first file, see bench/RESULTS.md).
+ */
+const annualRenderers = {
+  pdf: async () => (await import('../reports/annual.pdf')).renderAnnualPdf,
+  xlsx: async () => (await import('../reports/annual.xlsx')).renderAnnualXlsx,
+  docx: async () => (await import('../reports/annual.docx')).renderAnnualDocx,
+} as const;
 
 /** Runs one task on this thread. */
-export function runRenderTask(task: RenderTask): Promise<Buffer> {
+export async function runRenderTask(task: RenderTask): Promise<Buffer> {
   switch (task.task) {
     case 'pdf':
       return renderPdfHere(task.doc);
     case 'annual':
-      return annualRenderers[task.format](task.report, task.locale, task.demoMode);
+      return (await annualRenderers[task.format]())(task.report, task.locale, task.demoMode);
   }
 }
