@@ -8,7 +8,9 @@ import { createJobHandlers } from '../jobs/job.handlers';
 import { createJobRunner, type JobHandler } from '../jobs/job.runner';
 import { renderPdf, renderPdfHere } from '../printouts/pdf-engine';
 import { createRenderPool, rebuildError, renderPool, renderThreadsFromEnv, useRenderThreads } from './render.pool';
-// Loaded here as the server's thread loads it when RETA_RENDER_THREADS=0, so that loading it is not counted below.
+// Loaded here as a server's thread with RETA_RENDER_THREADS=0 has them after its first file, so that loading
+// them is not counted below.
+import '../reports/annual.pdf';
 import { runRenderTask } from './render.tasks';
 
 /**
