@@ -11,7 +11,8 @@
  *   - the annual report content (≈70 statistics queries, what the report job builds);
  *   - the statistics page as the browser opens it (ten requests at once);
  *   - the annual report as a background job, as the web app asks for it: figures, snapshot and PDF, run by the
- *     server's job runner in the same process (bench/report-job.ts).
+ *     server's job runner in the same process (bench/report-job.ts); twice, with the file rendered on the
+ *     server's thread (RETA_RENDER_THREADS=0, as before) and on the render worker thread (the default).
  * Printed: the longest event-loop stall and the loop delay's p99, /api/health p50/p99/max, the work's
  * duration; and the work's duration alone (best of two, no probe), which compares the threads' speed.
  * Then the proxy's own cost: a one-row query one after another (µs per round trip), and a 100,000-row
@@ -21,7 +22,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type PgliteThread } from '../src/db/connect';
 import { buildApp } from '../src/server/app';
@@ -30,6 +31,7 @@ import { loadConfig } from '../src/server/config';
 import { rebuildFacts } from '../src/server/stats/facts/facts.rebuild';
 import { generateWithSql } from './generate-sql';
 import { benchStatistics } from './statistics';
+import { renderThreadsFromEnv, useRenderThreads } from '../src/server/render/render.pool';
 import { withTarget } from './target';
 import { annualReportJob } from './report-job';
 
@@ -52,6 +54,8 @@ interface Measure {
   healthP50Ms: number;
   healthP99Ms: number;
   healthMaxMs: number;
+  /** The longest garbage collection pause of this thread during the work (part of the stall, if any). */
+  maxGcMs: number;
 }
 
 /**
@@ -74,6 +78,11 @@ async function underLoad(setup: string, name: string, base: string, work: () => 
   })();
   await sleep(200); // the probe's first (cold) request is not counted
   latencies.length = 0;
+  let maxGcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let lastTick = performance.now();
@@ -90,6 +99,7 @@ async function underLoad(setup: string, name: string, base: string, work: () => 
   await sleep(30); // the ticks and samples held back by a blocked loop land now
   clearInterval(ticker);
   histogram.disable();
+  gc.disconnect();
   await probe;
   const sorted = latencies.sort((a, b) => a - b);
   return {
@@ -102,6 +112,7 @@ async function underLoad(setup: string, name: string, base: string, work: () => 
     healthP50Ms: quantile(sorted, 0.5),
     healthP99Ms: quantile(sorted, 0.99),
     healthMaxMs: sorted.at(-1) ?? NaN,
+    maxGcMs,
   };
 }
 
@@ -136,8 +147,17 @@ async function measure(setup: string, database: Database): Promise<{ loop: Measu
     const loop = [
       await underLoad(setup, 'annual report content', base, annual.run),
       await underLoad(setup, 'statistics page (10 requests at once)', base, () => Promise.all(page.map((s) => s.run()))),
-      await underLoad(setup, 'annual report job, PDF (figures, snapshot, file)', base, await annualReportJob(registry.deps)),
     ];
+    // The job twice: its file rendered on the server's thread (RETA_RENDER_THREADS=0, as before) and on the
+    // render worker thread (the default), one after the other on the same data.
+    // The worker's first job also starts the thread (tsx loads the renderers' modules there): measured apart.
+    const job = await annualReportJob(registry.deps);
+    const where = ["on the server's thread", 'on the render worker thread, its first file (thread starts)', 'on the render worker thread, started'];
+    for (const [i, threads] of [0, 1, 1].entries()) {
+      if (i < 2) await useRenderThreads(threads);
+      loop.push(await underLoad(setup, `annual report job, PDF (figures, snapshot, file), file ${where[i]}`, base, job));
+    }
+    await useRenderThreads(renderThreadsFromEnv());
     const rounds = 2000;
     let started = performance.now();
     for (let i = 0; i < rounds; i++) await registry.deps.db.execute(sql`select ${i}::int as i`);
@@ -197,9 +217,9 @@ async function main() {
   }
   const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
   console.log(`\n## Event loop under long work, ${victims.toLocaleString('en')} victims; load average at the end ${load()}\n`);
-  console.log('| setup | work | work ms | longest stall ms | loop delay p99 ms | /api/health n | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|');
+  console.log('| setup | work | work ms | longest stall ms | loop delay p99 ms | /api/health n | p50 ms | p99 ms | max ms | longest GC pause ms |\n|---|---|---|---|---|---|---|---|---|---|');
   for (const m of results.flatMap((r) => [...r.loop, r.bigResult])) {
-    console.log(`| ${m.setup} | ${m.work} | ${ms(m.workMs)} | ${ms(m.maxStallMs)} | ${ms(m.delayP99Ms)} | ${m.healthCount} | ${ms(m.healthP50Ms)} | ${ms(m.healthP99Ms)} | ${ms(m.healthMaxMs)} |`);
+    console.log(`| ${m.setup} | ${m.work} | ${ms(m.workMs)} | ${ms(m.maxStallMs)} | ${ms(m.delayP99Ms)} | ${m.healthCount} | ${ms(m.healthP50Ms)} | ${ms(m.healthP99Ms)} | ${ms(m.healthMaxMs)} | ${ms(m.maxGcMs)} |`);
   }
   console.log('\n| setup | annual report alone ms | statistics page alone ms |\n|---|---|---|');
   for (const r of results) console.log(`| ${r.loop[0]!.setup} | ${ms(r.alone.annualMs)} | ${ms(r.alone.pageMs)} |`);

@@ -22,6 +22,7 @@ import { staticFileOptions } from './http/static-files';
 import type { App } from './http/types';
 import { startHousekeeping } from './ops/housekeeping';
 import { registerOpsRoutes } from './ops/ops.routes';
+import { retainRenderPool } from './render/render.pool';
 import { registerFeatureRoutes } from './routes';
 import { appVersion } from './version';
 
@@ -125,6 +126,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.addHook('onClose', () => sealer.stop());
   const stopHousekeeping = startHousekeeping(deps, auth, (error) => app.log.error({ err: error }, 'housekeeping failed'));
   app.addHook('onClose', async () => stopHousekeeping());
+  // Report files and printouts are built on render worker threads, started on first use; ended with the server.
+  const releaseRenderPool = retainRenderPool();
+  app.addHook('onClose', () => releaseRenderPool());
 
   registerOpsRoutes(app, deps);
   registerAuthRoutes(app, deps, auth);

@@ -5,7 +5,7 @@ import esTexts from '../../i18n/es/printouts';
 import type { Locale } from '../../i18n/translate';
 import { countryName } from '../reference/countries';
 import { codeLabel } from '../reports/report.labels';
-import { renderPdf } from './pdf-engine';
+import { PAGE, PAGES, pageText, renderPdf, type PdfDocument } from './pdf-engine';
 
 const catalogues = { es: esTexts, en: enTexts } as const;
 
@@ -32,7 +32,7 @@ const departmentName = (code: string | null) => (code ? peruDepartments.find((d)
  * The printable summary of a case, built only from the view the reader was given (src/server/cases
  * case.reader.ts): what the reader may not see is absent from the view, so it cannot reach the paper.
  */
-export function caseSummaryDocument(c: CaseView, print: PrintContext): Record<string, unknown> {
+export function caseSummaryDocument(c: CaseView, print: PrintContext): PdfDocument {
   const { locale } = print;
   const t = (path: string, params?: Record<string, string | number>) => text(locale, path, params);
   const codes = (list: string, values: readonly string[]) => (values.length ? values.map((v) => codeLabel(locale, list, v)).join(', ') : '—');
@@ -95,7 +95,7 @@ export function caseSummaryDocument(c: CaseView, print: PrintContext): Record<st
       ...section(t('sections.suspects'), suspects),
       ...section(t('sections.places'), places),
     ],
-    footer: (page: number, pages: number) => ({ text: t('printed', { user: print.printedBy, at: `${printedAt} UTC`, page, pages }), fontSize: 7, margin: [40, 15, 40, 0] }),
+    footer: pageText(t('printed', { user: print.printedBy, at: `${printedAt} UTC`, page: PAGE, pages: PAGES }), { fontSize: 7, margin: [40, 15, 40, 0] }),
   };
 }
 

@@ -1,19 +1,22 @@
 import type { AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
-import { renderAnnualDocx } from './annual.docx';
-import { renderAnnualPdf } from './annual.pdf';
-import { renderAnnualXlsx } from './annual.xlsx';
+import { renderOffThread } from '../render/render.pool';
+import type { AnnualFileFormat } from '../render/render.tasks';
 
-export type AnnualFileFormat = 'pdf' | 'xlsx' | 'docx';
+export type { AnnualFileFormat };
 
-const annualFiles = {
-  pdf: { render: renderAnnualPdf, contentType: 'application/pdf' },
-  xlsx: { render: renderAnnualXlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  docx: { render: renderAnnualDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-} as const;
+const contentTypes: Record<AnnualFileFormat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
-/** The annual report of a snapshot as a file: the same bytes whenever the same snapshot is rendered in the same language. */
+/**
+ * The annual report of a snapshot as a file: the same bytes whenever the same snapshot is rendered in the same
+ * language. Built on the render worker thread (src/server/render): laying out the PDF, drawing its charts and
+ * packing the workbook or document held the server's event loop for seconds.
+ */
 export async function renderAnnualFile(report: AnnualReportView, format: AnnualFileFormat, locale: Locale, demoMode: boolean): Promise<{ body: Buffer; contentType: string; filename: string }> {
-  const body = await annualFiles[format].render(report, locale, demoMode);
-  return { body, contentType: annualFiles[format].contentType, filename: `reta-annual-report-${report.year}.${format}` };
+  const body = await renderOffThread({ task: 'annual', report, format, locale, demoMode });
+  return { body, contentType: contentTypes[format], filename: `reta-annual-report-${report.year}.${format}` };
 }

@@ -1,6 +1,6 @@
 import type { AnnualContent, AnnualReportView } from '../../contracts/reports';
 import type { Locale } from '../../i18n/translate';
-import { renderPdf } from '../printouts/pdf-engine';
+import { PAGE, PAGES, pageText, renderPdfHere } from '../printouts/pdf-engine';
 import { reportCharts, type ReportChart } from './annual.charts';
 import { sectionParagraph } from './annual.narrative';
 import { indicatorName, reportText, ROUTE_SEPARATOR, valueLabel } from './report.labels';
@@ -103,11 +103,8 @@ export async function renderAnnualPdf(report: AnnualReportView, locale: Locale, 
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     styles: { h1: { fontSize: 16, bold: true }, h2: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] }, h3: { fontSize: 10, bold: true, margin: [0, 6, 0, 2] } },
     content: body,
-    footer: (page: number, pages: number) => ({
-      text: `${reportText(locale, 'footer', { id: report.id, definitions: content.definitionsVersion, hash: report.contentHash })} · ${page}/${pages}`,
-      fontSize: 6,
-      margin: [40, 10, 40, 0],
-    }),
+    footer: pageText(`${reportText(locale, 'footer', { id: report.id, definitions: content.definitionsVersion, hash: report.contentHash })} · ${PAGE}/${PAGES}`, { fontSize: 6, margin: [40, 10, 40, 0] }),
   };
-  return renderPdf(doc);
+  // Called on the render worker thread (annual.files.ts): lays the document out right here.
+  return renderPdfHere(doc);
 }
