@@ -11,36 +11,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { casePlaces, cases, caseSuspects, caseVictims, persons, users } from '../src/db/schema';
+import { users } from '../src/db/schema';
 import { createAdminService } from '../src/server/admin/admin.service';
 import { buildApp } from '../src/server/app';
 import { createApiTokenService } from '../src/server/auth/api-token.service';
 import { prepareRegistry } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
 import { systemCtx } from '../src/server/context';
+import { benchScopes, rawCaseDetail, recordStatements, timed } from './case-list.shared';
 import { withTarget } from './target';
 
 const flag = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function timed(n: number, concurrency: number, job: () => Promise<void>) {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next++ < n) {
-      const t = performance.now();
-      await job();
-      times.push(performance.now() - t);
-    }
-  }));
-  times.sort((a, b) => a - b);
-  return { p50: pct(times, 50), p99: pct(times, 99) };
-}
 
 const url = process.env.RETA_BENCH_DATABASE_URL || process.env.DATABASE_URL;
 if (!url || !process.argv.includes('--database')) throw new Error('RETA_BENCH_DATABASE_URL and --database <copy> are required');
@@ -55,18 +41,9 @@ await withTarget('postgres', url, async (database) => {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   // Every statement the server sends, to EXPLAIN the list's afterwards.
-  const sent: { text: string; values: unknown[] }[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text: string; values?: unknown[] };
-    if (sent.length < 10_000) sent.push(typeof first === 'string' ? { text: first, values: (args[1] as unknown[]) ?? [] } : { text: first.text, values: first.values ?? (args[1] as unknown[]) ?? [] });
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
+  const { sent, stop } = recordStatements();
   try {
-    const rows = async <T>(query: ReturnType<typeof sql>) => ((await deps.db.execute(query)) as unknown as { rows: T[] }).rows;
-    const [busiest] = await rows<{ unit_id: string; institution_id: string; department_code: string; n: number }>(sql`select c.unit_id, c.institution_id, u.department_code, count(*)::int as n from cases c join units u on u.id = c.unit_id
-      join institutions i on i.id = c.institution_id where i.kind = 'police' group by 1, 2, 3 order by n desc limit 1`);
-    const [national] = await rows<{ id: string }>(sql`select id from institutions order by (kind = 'other') desc limit 1`);
+    const { busiest, national } = await benchScopes(deps.db);
     const admin = createAdminService(deps);
     const ctx = systemCtx('bench');
     const suffix = randomBytes(3).toString('hex');
@@ -76,10 +53,10 @@ await withTarget('postgres', url, async (database) => {
       return (await createApiTokenService(deps).create(ctx, { userId: user.id, name: 'bench' })).token;
     }
     const actors = [
-      { name: 'analyst, national scope', token: await tokenFor(`bench-analyst-${suffix}`, { institutionId: national!.id, roles: ['analyst'], scope: { national: true, departments: [] } }) },
+      { name: 'analyst, national scope', token: await tokenFor(`bench-analyst-${suffix}`, { institutionId: national.id, roles: ['analyst'], scope: { national: true, departments: [] } }) },
       {
-        name: `police unit user (its unit holds ${busiest!.n.toLocaleString('en')} cases)`,
-        token: await tokenFor(`bench-police-${suffix}`, { institutionId: busiest!.institution_id, unitId: busiest!.unit_id, roles: ['investigator'], scope: { national: false, departments: [busiest!.department_code] } }),
+        name: `police unit user (its unit holds ${busiest.n.toLocaleString('en')} cases)`,
+        token: await tokenFor(`bench-police-${suffix}`, { institutionId: busiest.institution_id, unitId: busiest.unit_id, roles: ['investigator'], scope: { national: false, departments: [busiest.department_code] } }),
       },
     ];
     const lines: string[] = [];
@@ -115,12 +92,7 @@ await withTarget('postgres', url, async (database) => {
       const id = (await get('/api/v1/cases?limit=1')).items![0]!.id;
       await get(`/api/v1/cases/${id}`);
       const api = await timed(requests, 1, async () => void (await get(`/api/v1/cases/${id}`)));
-      const raw = await timed(requests, 1, async () => {
-        await deps.db.select().from(cases).where(eq(cases.id, id));
-        await deps.db.select().from(caseVictims).innerJoin(persons, eq(persons.id, caseVictims.personId)).where(eq(caseVictims.caseId, id)).orderBy(asc(caseVictims.createdAt));
-        await deps.db.select().from(caseSuspects).innerJoin(persons, eq(persons.id, caseSuspects.personId)).where(eq(caseSuspects.caseId, id)).orderBy(asc(caseSuspects.createdAt));
-        await deps.db.select().from(casePlaces).where(eq(casePlaces.caseId, id));
-      });
+      const raw = await timed(requests, 1, () => rawCaseDetail(deps.db, id));
       lines.push(`| ${actor.name} | detail \`/cases/:id\` (raw queries: ${raw.p50.toFixed(1)} / ${raw.p99.toFixed(1)}) | 1 | ${api.p50.toFixed(1)} | ${api.p99.toFixed(1)} | ×${(api.p50 / raw.p50).toFixed(1)} of raw |`);
       console.error(lines.at(-1));
     }
@@ -129,7 +101,7 @@ await withTarget('postgres', url, async (database) => {
     console.log(lines.join('\n'));
     if (process.argv.includes('--explain')) console.log(`\n${explained.join('\n\n')}`);
   } finally {
-    pg.Client.prototype.query = original;
+    stop();
     await app.close();
   }
 }, 10);
