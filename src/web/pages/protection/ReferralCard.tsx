@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,13 @@ function ServiceForm({ referral, onDone }: { referral: ReferralView; onDone: () 
   );
 }
 
+/** Puts the server's answer for one referral into every cached list that shows it (inbox, case). */
+function showReferral(client: QueryClient, updated: ReferralView) {
+  client.setQueriesData<{ items: ReferralView[] }>({ queryKey: ['referrals'] }, (list) =>
+    list?.items?.some((r) => r.id === updated.id) ? { ...list, items: list.items.map((r) => (r.id === updated.id ? { ...r, ...updated } : r)) } : list,
+  );
+}
+
 /** A referral with its status, the next steps this user may take, and the services given under it. */
 export function ReferralCard({ referral, caseLink }: { referral: ReferralView; caseLink?: React.ReactNode }) {
   const { t } = useTranslation();
@@ -57,7 +64,10 @@ export function ReferralCard({ referral, caseLink }: { referral: ReferralView; c
   const [addingService, setAddingService] = useState(false);
   const [admitting, setAdmitting] = useState(false);
   const move = useMutation({
-    mutationFn: (status: string) => api.post(`/api/v1/referrals/${referral.id}/status`, { status, version: referral.version, ...(status === 'declined' ? { declineReason: 'other' } : {}), ...(status === 'closed' ? { outcome: 'completed' } : {}) }),
+    mutationFn: (status: string) => api.post<ReferralView>(`/api/v1/referrals/${referral.id}/status`, { status, version: referral.version, ...(status === 'declined' ? { declineReason: 'other' } : {}), ...(status === 'closed' ? { outcome: 'completed' } : {}) }),
+    // The answer is the referral as it now is: shown at once, so its next steps (recording the service once
+    // accepted) can be taken right away, not only after the list's refetch has come back.
+    onSuccess: (updated) => showReferral(client, updated),
     onSettled: () => void client.invalidateQueries({ queryKey: ['referrals'] }),
   });
   const canServe = can('protection.write') && (referral.status === 'accepted' || referral.status === 'provided');
