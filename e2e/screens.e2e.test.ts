@@ -39,8 +39,9 @@ describe('administration, hotline, operations, prevention, quality and open data
     await form.getByLabel('Alcance nacional').check();
     await form.getByLabel('Contraseña inicial').fill('short');
     await form.getByRole('button', { name: 'Crear' }).click();
-    // The server's password policy message lands on the field.
-    await form.getByText('La contraseña debe tener al menos 12 caracteres.').waitFor();
+    // The server's password policy message lands on the field (the error summary names it too, after the field's label).
+    await form.getByText('La contraseña debe tener al menos 12 caracteres.', { exact: true }).waitFor();
+    await form.getByTestId('error-summary').getByRole('link', { name: 'Contraseña inicial: La contraseña debe tener al menos 12 caracteres.' }).waitFor();
     await form.getByLabel('Contraseña inicial').fill('Primera-Clave-Segura-26');
     await form.getByRole('button', { name: 'Crear' }).click();
     await page.getByTestId('users-table').getByRole('cell', { name: 'ana.quispe' }).waitFor();

@@ -1,4 +1,4 @@
-import { Checkbox, NumberInput, Select, SimpleGrid, Text, TextInput, type SelectProps } from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, PasswordInput, Select, SimpleGrid, Text, TextInput, type MultiSelectProps, type SelectProps } from '@mantine/core';
 import { Controller, useFormContext, type Control, type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorAt } from '../api/forms';
@@ -74,11 +74,30 @@ export function UbigeoField<T extends FieldValues>({ control, name, errors, dept
   );
 }
 
-export function SelectField<T extends FieldValues>({ control, name, label, errors, data }: Base<T> & { data: SelectProps['data'] }) {
+export function SelectField<T extends FieldValues>({ control, name, label, errors, data, description, clearable = true, disabled }: Base<T> & { data: SelectProps['data']; clearable?: boolean; disabled?: boolean }) {
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <Select ref={field.ref} id={fieldDomId(name)} label={label} data={data} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} searchable clearable error={bind.error} comboboxProps={{ withinPortal: true }} />
+      <Select ref={field.ref} id={fieldDomId(name)} label={label} description={description} data={data} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} searchable clearable={clearable} disabled={disabled} error={bind.error} comboboxProps={{ withinPortal: true }} />
+    )} />
+  );
+}
+
+/** Several values of a list the page provides (not a code list), in a searchable multi-select. */
+export function MultiSelectField<T extends FieldValues>({ control, name, label, errors, data, description }: Base<T> & { data: MultiSelectProps['data'] }) {
+  const bind = useBinding(control, errors, name);
+  return (
+    <Controller control={bind.control} name={name} render={({ field }) => (
+      <MultiSelect ref={field.ref} id={fieldDomId(name)} label={label} description={description} data={data} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} searchable error={bind.error} comboboxProps={{ withinPortal: true }} />
+    )} />
+  );
+}
+
+export function PasswordField<T extends FieldValues>({ control, name, label, errors, description, autoComplete = 'new-password' }: Base<T> & { autoComplete?: string }) {
+  const bind = useBinding(control, errors, name);
+  return (
+    <Controller control={bind.control} name={name} render={({ field }) => (
+      <PasswordInput ref={field.ref} id={fieldDomId(name)} name={name} label={label} description={description} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} autoComplete={autoComplete} error={bind.error} />
     )} />
   );
 }
