@@ -41,6 +41,8 @@ export interface RecordTableProps<T> {
   /** What an empty answer says. */
   empty: ReactNode;
   testId?: string;
+  /** The table's accessible name, when the page shows more than one table (e.g. a detail's own log). */
+  label?: string;
   /** `sort` as the API takes it (`field` or `-field`), and what a header click asks for. */
   sort?: string;
   onSort?: (sort: string) => void;
@@ -136,7 +138,7 @@ export function RecordTable<T>(props: RecordTableProps<T>) {
           {...(props.region ? { tabIndex: 0, role: 'region', 'aria-label': props.region } : {})}
           {...staleProps(props.stale)}
         >
-          <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId}>
+          <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId} aria-label={props.label}>
             <Table.Thead>
               <Table.Tr>
                 {columns.map((column) => {
