@@ -43,6 +43,8 @@ export interface RecordTableProps<T> {
   testId?: string;
   /** The table's accessible name, when the page shows more than one table (e.g. a detail's own log). */
   label?: string;
+  /** A visible caption that names the table (e.g. "Errores" above a file's refused rows). */
+  caption?: ReactNode;
   /** `sort` as the API takes it (`field` or `-field`), and what a header click asks for. */
   sort?: string;
   onSort?: (sort: string) => void;
@@ -139,6 +141,7 @@ export function RecordTable<T>(props: RecordTableProps<T>) {
           {...staleProps(props.stale)}
         >
           <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId} aria-label={props.label}>
+            {props.caption && <Table.Caption>{props.caption}</Table.Caption>}
             <Table.Thead>
               <Table.Tr>
                 {columns.map((column) => {
