@@ -1,18 +1,18 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changedFields, createOrQueue, updateOrQueue } from '../../offline/send';
-import { caseUpdate, suspectCreate, victimCreate, type CaseView } from '../../../contracts/cases';
+import { caseUpdate, type CaseView } from '../../../contracts/cases';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { useIdempotencyKey } from '../../api/idempotency';
-import { applyServerErrors, contractResolver } from '../../api/forms';
 import { useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
 import { useUnits } from '../admin/admin-data';
 import { emptyCase, emptySuspect, emptyVictim, toCaseCreate, type CaseFormValues } from './case-form';
+import { personContract, preparePerson } from './person-contract';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, CodeMultiField, CodeSelectField, DateField, TextField } from '../../components/fields';
 import { SuspectCard, VictimCard } from './PersonFields';
@@ -30,32 +30,18 @@ function underBase(error: unknown, base: string) {
   return new ApiError(error.status, error.code, error.message, fields);
 }
 
-/** The contract's own validation of the one person in the form, with its messages placed under `victims.0` / `suspects.0`. */
-function personResolver(kind: 'victim' | 'suspect', withIdentity: boolean): Resolver<CaseFormValues> {
-  const inner = contractResolver<CaseFormValues>(kind === 'victim' ? victimCreate : suspectCreate, (values) => {
-    const body = toCaseCreate(values, withIdentity);
-    return kind === 'victim' ? body.victims?.[0] : body.suspects?.[0];
-  });
-  return async (values, context, options) => {
-    const result = await inner(values, context, options);
-    if (!Object.keys(result.errors).length) return result;
-    return { values: {}, errors: (kind === 'victim' ? { victims: [result.errors] } : { suspects: [result.errors] }) as never };
-  };
-}
-
 /** Adds one victim or one suspect to an existing case, with the same fields as registration. */
 export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind: 'victim' | 'suspect'; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const client = useQueryClient();
   const withIdentity = can('identity.write');
-  const [failure, setFailure] = useState<string | null>(null);
   const blank = (): CaseFormValues => ({ ...emptyCase(), victims: kind === 'victim' ? [emptyVictim()] : [], suspects: kind === 'suspect' ? [emptySuspect()] : [] });
-  const form = useForm<CaseFormValues>({ defaultValues: blank(), resolver: personResolver(kind, withIdentity) });
+  const { form, submit, fail, clearFailure, summary } = useContractForm<CaseFormValues>({ schema: personContract[kind], prepare: preparePerson(kind, withIdentity), defaultValues: blank() });
   const base = kind === 'victim' ? 'victims.0' : 'suspects.0';
   const close = () => {
     form.reset(blank());
-    setFailure(null);
+    clearFailure();
     onClose();
   };
   // One key per form until it is saved: a retry after a lost answer is the same record.
@@ -75,19 +61,15 @@ export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind
       close();
       if (sent.queued) navigate('/offline', { state: { queued: true } });
     },
-    onError: (error) => setFailure(applyServerErrors(underBase(error, base), form.setError) ?? errorMessage(error)),
-  });
-  const submit = form.handleSubmit((values) => {
-    setFailure(null);
-    add.mutate(values);
+    onError: (error) => fail(underBase(error, base)),
   });
   return (
     <Modal opened={opened} onClose={close} title={t(kind === 'victim' ? 'case.actions.add_victim' : 'case.actions.add_suspect')} size="xl">
       <FormProvider {...form}>
-        <form onSubmit={submit} noValidate data-testid={`add-${kind}-form`}>
+        <form onSubmit={submit((values) => add.mutate(values))} noValidate data-testid={`add-${kind}-form`}>
           <Stack>
+            <ErrorSummary {...summary} />
             {kind === 'victim' ? <VictimCard index={0} withIdentity={withIdentity} /> : <SuspectCard index={0} withIdentity={withIdentity} />}
-            {failure && <Alert color="red" role="alert">{failure}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
               <Button type="submit" loading={add.isPending}>{t('common.save')}</Button>
