@@ -115,8 +115,6 @@ describe('a normal day for each role, on a fresh default demo', () => {
     const inbox = page.getByTestId('referral-inbox');
     await inbox.getByRole('button', { name: 'Aceptar' }).first().click();
     await inbox.getByTestId('referral-status').getByText('Aceptada').first().waitFor();
-    // The accepted referral's list is refetched (and marked seen) after the change: act on the settled list.
-    await page.waitForLoadState('networkidle');
     await inbox.getByRole('button', { name: 'Registrar servicio prestado' }).first().click();
     await inbox.getByTestId('service-form').getByRole('button', { name: 'Registrar servicio prestado' }).click();
     await inbox.getByTestId('service-line').getByText(/^Atención psicológica/).first().waitFor();

@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { CodeField, DateField } from '../components/fields';
+import { CodeField, DateField, FieldIdScope } from '../components/fields';
 import { renderWithProviders } from '../test-utils';
 import { ApiError } from './client';
 import { useContractForm } from './use-contract-form';
@@ -27,7 +27,36 @@ function Form({ refusal, source }: { refusal: unknown; source?: string }) {
   );
 }
 
+/** The same form twice on a page (one per card), each with its id scope. */
+function ScopedForm({ scope }: { scope: string }) {
+  const { form, submit, summary } = useContractForm<Values>({ schema: contract, defaultValues: { reportedOn: '', source: 'police' }, idScope: scope });
+  return (
+    <section aria-label={scope}>
+      <ErrorSummary {...summary} />
+      <FieldIdScope value={scope}>
+        <form onSubmit={submit(() => {})} noValidate>
+          <DateField control={form.control} errors={form.formState.errors} name="reportedOn" label="Fecha de denuncia" />
+          <button type="submit">Guardar</button>
+        </form>
+      </FieldIdScope>
+    </section>
+  );
+}
+
 describe('a form bound to a contract', { timeout: 30_000 }, () => {
+  it('gives the fields of a form open twice on a page ids of their own: each summary links to its own field', async () => {
+    renderWithProviders(<><ScopedForm scope="r1" /><ScopedForm scope="r2" /></>);
+    const second = screen.getByRole('region', { name: 'r2' });
+    const first = screen.getByRole('region', { name: 'r1' });
+    expect(within(first).getByLabelText('Fecha de denuncia').id).not.toBe(within(second).getByLabelText('Fecha de denuncia').id);
+    fireEvent.click(within(second).getByRole('button', { name: 'Guardar' }));
+    const summary = await within(second).findByTestId('error-summary');
+    const link = within(summary).getAllByRole('link').find((a) => a.textContent?.startsWith('Fecha de denuncia: '));
+    expect(link).toBeTruthy();
+    fireEvent.click(link!);
+    expect(document.activeElement).toBe(within(second).getByLabelText('Fecha de denuncia'));
+  });
+
   it('a failed check shows the summary, focused, with each field named by its label; a link focuses the field', async () => {
     renderWithProviders(<Form refusal={null} />);
     fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));

@@ -5,12 +5,17 @@ import { errorMessage } from './client';
 import { applyServerErrors, contractResolver, flattenErrors } from './forms';
 import type { SummaryItem } from '../components/ErrorSummary';
 
-/** The DOM id of a field, so the error summary can name it and move the focus to it. */
-export const fieldDomId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+const domSafe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/**
+ * The DOM id of a field, so the error summary can name it and move the focus to it. `scope` tells apart the
+ * fields of forms that can be open more than once on a page (one per card: a referral's service form…).
+ */
+export const fieldDomId = (name: string, scope?: string) => `field-${scope ? `${domSafe(scope)}-` : ''}${domSafe(name)}`;
 
 /** The field's own element (an input with its id or name, or a controller that passes its ref and id). */
-export function fieldElement(path: string): HTMLElement | null {
-  return document.getElementById(fieldDomId(path)) ?? document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
+export function fieldElement(path: string, scope?: string): HTMLElement | null {
+  return document.getElementById(fieldDomId(path, scope)) ?? (scope ? null : document.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`));
 }
 
 /** The visible label of a field (an input's own label, or a group's legend/label), without the required mark. */
@@ -32,6 +37,11 @@ export interface ContractFormOptions<T extends FieldValues> extends Omit<UseForm
   defaultValues?: DefaultValues<T>;
   /** Fields the form shows: a server error on another path goes to the summary's message instead. */
   knownFields?: readonly string[];
+  /**
+   * For a form that can be open more than once on a page: its fields' ids carry this scope (render the fields
+   * inside <FieldIdScope value={idScope}>, from components/fields), so each summary links to its own fields.
+   */
+  idScope?: string;
 }
 
 /**
@@ -39,7 +49,7 @@ export interface ContractFormOptions<T extends FieldValues> extends Omit<UseForm
  * from the contract and from the server (mapped to their fields), and an error summary that takes the
  * focus after each failed attempt and links to each field by its label (<ErrorSummary {...summary} />).
  */
-export function useContractForm<T extends FieldValues>({ schema, prepare, knownFields, ...options }: ContractFormOptions<T>) {
+export function useContractForm<T extends FieldValues>({ schema, prepare, knownFields, idScope, ...options }: ContractFormOptions<T>) {
   const form = useForm<T>({ shouldFocusError: false, ...options, resolver: contractResolver<T>(schema, prepare) });
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -64,13 +74,13 @@ export function useContractForm<T extends FieldValues>({ schema, prepare, knownF
       () => showFailure(null),
     );
   const focusField = (path: string) => {
-    const element = fieldElement(path);
+    const element = fieldElement(path, idScope);
     if (element) {
       focusable(element).scrollIntoView({ block: 'center' });
       focusable(element).focus();
     } else form.setFocus(path as never);
   };
-  const items: SummaryItem[] = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(p.path)) }));
+  const items: SummaryItem[] = flattenErrors(form.formState.errors).map((p) => ({ ...p, label: labelOf(fieldElement(p.path, idScope)) }));
   return {
     form,
     submit,

@@ -13,8 +13,18 @@ export function useInboxFilters() {
   const [mine, setMine] = useState(false);
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [q, mine]);
-  return { text, setText, q, mine, setMine, page, setPage, query: { q: q || undefined, mine: mine ? ('true' as const) : undefined, page } };
+  // Typed but not yet asked for: the list on screen still answers the previous search.
+  const settling = text.trim() !== q;
+  return { text, setText, q, mine, setMine, page, setPage, settling, query: { q: q || undefined, mine: mine ? ('true' as const) : undefined, page } };
 }
+
+/**
+ * Whether the rows on screen answer other filters than those now chosen: the search is still being typed,
+ * or the new answer is on its way and the previous one is shown meanwhile (placeholder data). Such rows are
+ * shown but cannot be acted on (`inert`): a click would land on a row about to be replaced, and whatever it
+ * opened would vanish with it.
+ */
+export const showsPreviousAnswer = (filters: { settling: boolean }, query: { isPlaceholderData: boolean }) => filters.settling || query.isPlaceholderData;
 
 /**
  * Once the inbox has been shown, tells the server the user has looked at it: rows shown now keep their

@@ -96,4 +96,25 @@ describe('the record table', { timeout: 30_000 }, () => {
     fireEvent.change(screen.getByLabelText('Buscar'), { target: { value: 'RETA' } });
     expect(onChange).toHaveBeenCalledWith('RETA');
   });
+
+  it('keeps rows that answer a previous search out of reach and says it is busy, the search box still usable', () => {
+    const search = { label: 'Buscar', value: 'RETA-2', onChange: () => {} };
+    function Answering() {
+      const [arrived, setArrived] = useState(false);
+      return (
+        <>
+          <button onClick={() => setArrived(true)}>arrive</button>
+          <RecordTable columns={columns} rows={rows} rowKey={(r) => r.id} empty="Nada" testId="t" search={search} stale={!arrived} />
+        </>
+      );
+    }
+    renderWithProviders(<Answering />);
+    const wrap = screen.getByTestId('t').closest('.reta-table-wrap')!;
+    expect(wrap.hasAttribute('inert')).toBe(true);
+    expect(wrap.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('searchbox', { name: 'Buscar' }).closest('[inert]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'arrive' }));
+    expect(wrap.hasAttribute('inert')).toBe(false);
+    expect(wrap.hasAttribute('aria-busy')).toBe(false);
+  });
 });

@@ -41,6 +41,10 @@ export interface RecordTableProps<T> {
   /** What an empty answer says. */
   empty: ReactNode;
   testId?: string;
+  /** The table's accessible name, when the page shows more than one table (e.g. a detail's own log). */
+  label?: string;
+  /** A visible caption that names the table (e.g. "Errores" above a file's refused rows). */
+  caption?: ReactNode;
   /** `sort` as the API takes it (`field` or `-field`), and what a header click asks for. */
   sort?: string;
   onSort?: (sort: string) => void;
@@ -61,10 +65,19 @@ export interface RecordTableProps<T> {
    * and scroll (WCAG 2.1.1).
    */
   region?: string;
+  /**
+   * The rows shown answer other filters or another page than those now chosen (the new answer is on its
+   * way): they stay visible but cannot be acted on, and the table says it is busy.
+   */
+  stale?: boolean;
   striped?: boolean;
   highlightOnHover?: boolean;
   verticalSpacing?: 'xs' | 'sm' | 'md';
 }
+
+/** Rows that answer previous filters while the new answer is on its way: visible, out of reach, marked busy. */
+export const staleProps = (stale: boolean | undefined) =>
+  stale ? { inert: true, 'aria-busy': true as const, 'data-stale': true, style: { opacity: 0.6 } } : {};
 
 function SortHeader({ label, field, sort, onSort }: { label: ReactNode; field: string; sort?: string; onSort: (sort: string) => void }) {
   const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : undefined;
@@ -122,8 +135,13 @@ export function RecordTable<T>(props: RecordTableProps<T>) {
       {rows && rows.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <div className="reta-table-wrap" {...(props.region ? { tabIndex: 0, role: 'region', 'aria-label': props.region } : {})}>
-          <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId}>
+        <div
+          className="reta-table-wrap"
+          {...(props.region ? { tabIndex: 0, role: 'region', 'aria-label': props.region } : {})}
+          {...staleProps(props.stale)}
+        >
+          <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId} aria-label={props.label}>
+            {props.caption && <Table.Caption>{props.caption}</Table.Caption>}
             <Table.Thead>
               <Table.Tr>
                 {columns.map((column) => {

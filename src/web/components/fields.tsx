@@ -1,4 +1,5 @@
-import { Checkbox, NumberInput, Select, SimpleGrid, Text, TextInput, type SelectProps } from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, PasswordInput, Select, SimpleGrid, Text, TextInput, type MultiSelectProps, type SelectProps } from '@mantine/core';
+import { createContext, useContext } from 'react';
 import { Controller, useFormContext, type Control, type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorAt } from '../api/forms';
@@ -21,19 +22,27 @@ interface Base<T extends FieldValues> {
   description?: string;
 }
 
-/** The form of a field: from its props, else from the surrounding FormProvider. */
+/**
+ * The id scope of the fields inside (useContractForm's `idScope`): a form that can be open more than once on a
+ * page gives its fields ids of their own.
+ */
+const FieldIdScopeContext = createContext<string | undefined>(undefined);
+export const FieldIdScope = FieldIdScopeContext.Provider;
+
+/** The form of a field: from its props, else from the surrounding FormProvider; and the field's DOM id. */
 function useBinding<T extends FieldValues>(control: Control<T> | undefined, errors: FieldErrors<T> | undefined, name: string) {
   const context = useFormContext<T>() as ReturnType<typeof useFormContext<T>> | null;
+  const scope = useContext(FieldIdScopeContext);
   const bound = control ?? context?.control;
   if (!bound) throw new Error(`field ${name} has no form: pass control or render it inside a FormProvider`);
-  return { control: bound, error: errorAt((errors ?? context?.formState.errors ?? {}) as FieldErrors, name) };
+  return { control: bound, error: errorAt((errors ?? context?.formState.errors ?? {}) as FieldErrors, name), id: fieldDomId(name, scope) };
 }
 
 export function TextField<T extends FieldValues>({ control, name, label, errors, description }: Base<T>) {
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <TextInput ref={field.ref} id={fieldDomId(name)} name={name} label={label} description={description} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={bind.error} />
+      <TextInput ref={field.ref} id={bind.id} name={name} label={label} description={description} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={bind.error} />
     )} />
   );
 }
@@ -42,7 +51,7 @@ export function NumberField<T extends FieldValues>({ control, name, label, error
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <NumberInput ref={field.ref} id={fieldDomId(name)} label={label} description={description} value={field.value ?? ''} onChange={(v) => field.onChange(v === '' ? undefined : Number(v))} onBlur={field.onBlur} min={0} allowDecimal={false} error={bind.error} />
+      <NumberInput ref={field.ref} id={bind.id} label={label} description={description} value={field.value ?? ''} onChange={(v) => field.onChange(v === '' ? undefined : Number(v))} onBlur={field.onBlur} min={0} allowDecimal={false} error={bind.error} />
     )} />
   );
 }
@@ -51,7 +60,7 @@ export function CodeField<T extends FieldValues>({ control, name, label, errors,
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <CodeSelect ref={field.ref} id={fieldDomId(name)} list={list} values={values} label={label} description={description} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} clearable={clearable} error={bind.error} />
+      <CodeSelect ref={field.ref} id={bind.id} list={list} values={values} label={label} description={description} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} clearable={clearable} error={bind.error} />
     )} />
   );
 }
@@ -60,7 +69,7 @@ export function CodesField<T extends FieldValues>({ control, name, label, errors
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <CodeMultiSelect ref={field.ref} id={fieldDomId(name)} list={list} values={values} label={label} description={description} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={bind.error} />
+      <CodeMultiSelect ref={field.ref} id={bind.id} list={list} values={values} label={label} description={description} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={bind.error} />
     )} />
   );
 }
@@ -74,11 +83,30 @@ export function UbigeoField<T extends FieldValues>({ control, name, errors, dept
   );
 }
 
-export function SelectField<T extends FieldValues>({ control, name, label, errors, data }: Base<T> & { data: SelectProps['data'] }) {
+export function SelectField<T extends FieldValues>({ control, name, label, errors, data, description, clearable = true, disabled }: Base<T> & { data: SelectProps['data']; clearable?: boolean; disabled?: boolean }) {
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <Select ref={field.ref} id={fieldDomId(name)} label={label} data={data} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} searchable clearable error={bind.error} comboboxProps={{ withinPortal: true }} />
+      <Select ref={field.ref} id={bind.id} label={label} description={description} data={data} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} searchable clearable={clearable} disabled={disabled} error={bind.error} comboboxProps={{ withinPortal: true }} />
+    )} />
+  );
+}
+
+/** Several values of a list the page provides (not a code list), in a searchable multi-select. */
+export function MultiSelectField<T extends FieldValues>({ control, name, label, errors, data, description }: Base<T> & { data: MultiSelectProps['data'] }) {
+  const bind = useBinding(control, errors, name);
+  return (
+    <Controller control={bind.control} name={name} render={({ field }) => (
+      <MultiSelect ref={field.ref} id={bind.id} label={label} description={description} data={data} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} searchable error={bind.error} comboboxProps={{ withinPortal: true }} />
+    )} />
+  );
+}
+
+export function PasswordField<T extends FieldValues>({ control, name, label, errors, description, autoComplete = 'new-password' }: Base<T> & { autoComplete?: string }) {
+  const bind = useBinding(control, errors, name);
+  return (
+    <Controller control={bind.control} name={name} render={({ field }) => (
+      <PasswordInput ref={field.ref} id={bind.id} name={name} label={label} description={description} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} autoComplete={autoComplete} error={bind.error} />
     )} />
   );
 }
@@ -87,7 +115,7 @@ export function DateField<T extends FieldValues>({ control, name, label, errors,
   const bind = useBinding(control, errors, name);
   return (
     <Controller control={bind.control} name={name} render={({ field }) => (
-      <TextInput ref={field.ref} id={fieldDomId(name)} type={type} label={label} value={field.value ?? ''} onChange={(e) => field.onChange(e.currentTarget.value)} onBlur={field.onBlur} error={bind.error} />
+      <TextInput ref={field.ref} id={bind.id} type={type} label={label} value={field.value ?? ''} onChange={(e) => field.onChange(e.currentTarget.value)} onBlur={field.onBlur} error={bind.error} />
     )} />
   );
 }
@@ -101,7 +129,7 @@ export function CodeCheckboxes({ name, list, label, description, cols = 3 }: { n
       control={bind.control}
       name={name}
       render={({ field }) => (
-        <Checkbox.Group id={fieldDomId(name)} label={label} description={description} value={field.value ?? []} onChange={field.onChange} error={bind.error}>
+        <Checkbox.Group id={bind.id} label={label} description={description} value={field.value ?? []} onChange={field.onChange} error={bind.error}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: cols }} spacing="xs" mt="xs">
             {options.map((o) => (
               <Checkbox key={o.value} value={o.value} label={o.label} />
@@ -129,7 +157,7 @@ export function CheckboxField({ name, label, description }: { name: string; labe
     <Controller
       control={bind.control}
       name={name}
-      render={({ field }) => <Checkbox ref={field.ref} id={fieldDomId(name)} label={label} description={description} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
+      render={({ field }) => <Checkbox ref={field.ref} id={bind.id} label={label} description={description} checked={Boolean(field.value)} onChange={(e) => field.onChange(e.currentTarget.checked)} />}
     />
   );
 }

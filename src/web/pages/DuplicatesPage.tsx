@@ -8,6 +8,7 @@ import { matchStatuses, type CandidateView } from '../../contracts/matching';
 import { api, ApiError, errorMessage } from '../api/client';
 import { EmptyState, ErrorAlert, PageHeader } from '../components/common';
 import { Pager } from '../components/Pager';
+import { staleProps } from '../components/RecordTable';
 import { useFormat } from '../i18n/format';
 import { Field } from './cases/CaseSummary';
 import { openDecisions, waitingFor } from './duplicate-decisions';
@@ -120,7 +121,10 @@ export default function DuplicatesPage() {
       />
       <ErrorAlert error={query.error} />
       <QueryLoading query={query} />
-      {query.data?.items.length === 0 ? <EmptyState>{t('home.duplicates.empty')}</EmptyState> : (query.data?.items ?? []).map((c) => <CandidateCard key={c.id} c={c} />)}
+      {/* Cards of the previous status or page stay visible, out of reach, until the new answer comes. */}
+      {query.data?.items.length === 0 ? <EmptyState>{t('home.duplicates.empty')}</EmptyState> : (
+        <Stack {...staleProps(query.isPlaceholderData)}>{(query.data?.items ?? []).map((c) => <CandidateCard key={c.id} c={c} />)}</Stack>
+      )}
       {query.data && <Pager page={page} pageSize={20} total={query.data.total} onChange={setPage} />}
     </Stack>
   );

@@ -1,29 +1,29 @@
-import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { passwordChangeBody } from '../../contracts/auth';
-import { api, errorMessage } from '../api/client';
-import { applyServerErrors, contractResolver } from '../api/forms';
+import { api } from '../api/client';
+import { useContractForm } from '../api/use-contract-form';
 import { useSession, useUser } from '../api/session';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { PasswordField } from '../components/fields';
 
 interface Values {
   currentPassword: string;
   newPassword: string;
 }
+const knownFields = ['currentPassword', 'newPassword'] as const;
 
 export default function PasswordPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<Values>({ resolver: contractResolver(passwordChangeBody), defaultValues: { currentPassword: '', newPassword: '' } });
+  const { form, submit, fail, summary } = useContractForm<Values>({ schema: passwordChangeBody, knownFields, defaultValues: { currentPassword: '', newPassword: '' } });
 
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
+  const change = async (values: Values) => {
     try {
       await api.post('/api/v1/auth/password', values);
       setDone(true);
@@ -31,10 +31,9 @@ export default function PasswordPage() {
       await refresh();
       if (user.mustChangePassword) navigate(user.mustEnrolSecondFactor ? '/account/security' : '/', { replace: true });
     } catch (error) {
-      const rest = applyServerErrors(error, form.setError, ['currentPassword', 'newPassword']);
-      setFailure(rest ?? errorMessage(error));
+      fail(error);
     }
-  });
+  };
 
   return (
     <Stack maw={480}>
@@ -50,15 +49,11 @@ export default function PasswordPage() {
           {t('password.changed')}
         </Alert>
       )}
-      {failure && (
-        <Alert color="red" role="alert">
-          {failure}
-        </Alert>
-      )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit(change)} noValidate>
         <Stack>
-          <PasswordInput label={t('password.current')} autoComplete="current-password" {...form.register('currentPassword')} error={form.formState.errors.currentPassword?.message} />
-          <PasswordInput label={t('password.new')} autoComplete="new-password" {...form.register('newPassword')} error={form.formState.errors.newPassword?.message} />
+          <ErrorSummary {...summary} />
+          <PasswordField control={form.control} errors={form.formState.errors} name="currentPassword" label={t('password.current')} autoComplete="current-password" />
+          <PasswordField control={form.control} errors={form.formState.errors} name="newPassword" label={t('password.new')} />
           <Button type="submit" loading={form.formState.isSubmitting} w="fit-content">
             {t('password.submit')}
           </Button>

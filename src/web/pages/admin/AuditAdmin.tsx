@@ -1,15 +1,13 @@
-import { Anchor, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api } from '../../api/endpoints';
 import { useSession } from '../../api/session';
 import { useAccessReasonLabel } from '../../components/AccessReason';
-import { EmptyState, ErrorAlert } from '../../components/common';
-import { Pager } from '../../components/Pager';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
-import { QueryLoading } from '../../components/QueryLoading';
 
 interface AuditEntry {
   id: number;
@@ -33,6 +31,26 @@ function recordLink(e: AuditEntry): string | null {
   return typeof caseId === 'string' && /^[0-9a-f-]{36}$/.test(caseId) ? `/cases/${caseId}` : null;
 }
 
+/** The record an entry is about, with a link to open it when it is (or belongs to) a case. */
+function EntityCell({ entry, label }: { entry: AuditEntry; label: string }) {
+  const { t } = useTranslation();
+  const link = recordLink(entry);
+  return (
+    <>
+      {label}
+      {link && (
+        <>
+          {' · '}
+          <Anchor component={Link} to={link} size="sm">
+            {t('audit_log.open')}
+          </Anchor>
+        </>
+      )}
+      {entry.entityId && !link && <Text span size="xs" c="dark.4">{` ${entry.entityId.slice(0, 8)}`}</Text>}
+    </>
+  );
+}
+
 /** The audit log as people read it: who, what, which record (with a link), why — filtered by user, action and date. */
 export default function AuditAdmin() {
   const { t, i18n } = useTranslation();
@@ -48,7 +66,7 @@ export default function AuditAdmin() {
   });
   const users = useQuery({
     queryKey: ['users', 'audit-picker'],
-    queryFn: () => api.get<{ items: Array<{ id: string; username: string; displayName: string }> }>('/api/v1/users', { query: { pageSize: 200 } }),
+    queryFn: () => api.admin.users.list(),
     enabled: can('admin.users.manage'),
   });
   const change = (name: keyof typeof filters, value: string | null) => {
@@ -64,6 +82,17 @@ export default function AuditAdmin() {
     .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const actionLabel = (action: string) => t(`audit_log.actions.${actionKey(action)}`, { defaultValue: action });
   const entityLabel = (type: string) => t(`audit_log.entities.${type}`, { defaultValue: type });
+  const columns: Column<AuditEntry>[] = [
+    { key: 'at', header: t('admin.audit.at'), cell: (e) => new Date(e.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) },
+    { key: 'actor', header: t('admin.audit.actor'), cell: (e) => e.actorName ?? t('audit_log.system') },
+    {
+      key: 'action',
+      header: t('admin.audit.action'),
+      cell: (e) => `${actionLabel(e.action)}${typeof e.details.hits === 'number' ? ` · ${f.number(e.details.hits)} ${t('audit_log.hits')}` : ''}`,
+    },
+    { key: 'entity', header: t('admin.audit.entity'), cell: (e) => <EntityCell entry={e} label={e.entityType ? entityLabel(e.entityType) : '—'} /> },
+    { key: 'reason', header: t('admin.audit.reason'), cell: (e) => (e.reason ? reasonLabel(e.reason) : '—') },
+  ];
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
@@ -82,51 +111,17 @@ export default function AuditAdmin() {
         <TextInput type="date" label={t('admin.audit.from')} value={filters.from} onChange={(e) => change('from', e.currentTarget.value)} />
         <TextInput type="date" label={t('admin.audit.to')} value={filters.to} onChange={(e) => change('to', e.currentTarget.value)} />
       </SimpleGrid>
-      <ErrorAlert error={query.error} />
-      <QueryLoading query={query} />
-      {query.data?.items.length === 0 && <EmptyState>{t('admin.audit.empty')}</EmptyState>}
-      <div className="reta-table-wrap">
-        <Table striped data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.audit.at')}</Table.Th>
-              <Table.Th>{t('admin.audit.actor')}</Table.Th>
-              <Table.Th>{t('admin.audit.action')}</Table.Th>
-              <Table.Th>{t('admin.audit.entity')}</Table.Th>
-              <Table.Th>{t('admin.audit.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(query.data?.items ?? []).map((e) => {
-              const link = recordLink(e);
-              const hits = typeof e.details.hits === 'number' ? ` · ${f.number(e.details.hits)} ${t('audit_log.hits')}` : '';
-              return (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{new Date(e.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
-                  <Table.Td>{e.actorName ?? t('audit_log.system')}</Table.Td>
-                  <Table.Td>{actionLabel(e.action)}{hits}</Table.Td>
-                  <Table.Td>
-                    {e.entityType ? entityLabel(e.entityType) : '—'}
-                    {link && (
-                      <>
-                        {' · '}
-                        <Anchor component={Link} to={link} size="sm">
-                          {t('audit_log.open')}
-                        </Anchor>
-                      </>
-                    )}
-                    {e.entityId && !link && (
-                      <Text span size="xs" c="dark.4">{` ${e.entityId.slice(0, 8)}`}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{e.reason ? reasonLabel(e.reason) : '—'}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </div>
-      {query.data && <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />}
+      <RecordTable
+        testId="audit-table"
+        striped
+        columns={columns}
+        rows={query.data?.items}
+        rowKey={(e) => String(e.id)}
+        query={query}
+        stale={query.isPlaceholderData}
+        empty={t('admin.audit.empty')}
+        paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { PageLoader } from '../../App';
 import { ErrorAlert } from '../../components/common';
+import { RecordTable } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 
 interface BackupView {
@@ -42,28 +43,17 @@ export default function BackupsAdmin() {
           {t('admin.backups.done', { name: create.data.name, size: size(create.data.bytes) })}
         </Alert>
       )}
-      {list.data.items.length === 0 ? (
-        <Text c="dimmed">{t('admin.backups.empty')}</Text>
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.backups.name')}</Table.Th>
-              <Table.Th>{t('admin.backups.at')}</Table.Th>
-              <Table.Th>{t('admin.backups.size')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((b) => (
-              <Table.Tr key={b.name}>
-                <Table.Td>{b.name}</Table.Td>
-                <Table.Td>{date(b.at)}</Table.Td>
-                <Table.Td>{size(b.bytes)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <RecordTable
+        striped
+        columns={[
+          { key: 'name', header: t('admin.backups.name'), cell: (b) => b.name },
+          { key: 'at', header: t('admin.backups.at'), cell: (b) => date(b.at) },
+          { key: 'size', header: t('admin.backups.size'), cell: (b) => size(b.bytes) },
+        ]}
+        rows={list.data.items}
+        rowKey={(b: BackupView) => b.name}
+        empty={t('admin.backups.empty')}
+      />
     </Stack>
   );
 }

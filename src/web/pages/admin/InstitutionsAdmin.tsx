@@ -1,16 +1,15 @@
-import { Alert, Button, Drawer, Group, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Drawer, Group, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { institutionCreate } from '../../../contracts/admin';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver } from '../../api/forms';
-import { CodeSelect, EmptyState, ErrorAlert } from '../../components/common';
-import { UbigeoPicker } from '../../components/UbigeoPicker';
+import { api } from '../../api/endpoints';
+import { useContractForm } from '../../api/use-contract-form';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CodeField, TextField, UbigeoField } from '../../components/fields';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 import { useInstitutions, type Institution } from './admin-data';
-import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   code: string;
@@ -22,26 +21,22 @@ interface Values {
 function InstitutionForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: contractResolver(institutionCreate), defaultValues: { code: '', name: '', kind: null, ubigeo: null } });
+  const { form, submit, fail, summary } = useContractForm<Values>({ schema: institutionCreate, defaultValues: { code: '', name: '', kind: null, ubigeo: null } });
   const save = useMutation({
-    mutationFn: (values: Values) => api.post<Institution>('/api/v1/institutions', values),
+    // The values reached here through the contract (useContractForm), so the kind is set.
+    mutationFn: (values: Values) => api.admin.institutions.create(values as Parameters<typeof api.admin.institutions.create>[0]),
     onSuccess: () => { void client.invalidateQueries({ queryKey: ['institutions'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
-  const e = form.formState.errors;
+  const { control, formState: { errors } } = form;
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
+    <form onSubmit={submit((v) => save.mutate(v))} noValidate>
       <Stack>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <TextInput label={t('admin.field.code')} {...form.register('code')} error={e.code?.message} />
-        <TextInput label={t('admin.field.name')} {...form.register('name')} error={e.name?.message} />
-        <Controller control={form.control} name="kind" render={({ field }) => (
-          <CodeSelect list="institutionKinds" label={t('admin.field.kind')} value={field.value} onChange={field.onChange} error={e.kind?.message} />
-        )} />
-        <Controller control={form.control} name="ubigeo" render={({ field }) => (
-          <UbigeoPicker name="institution-ubigeo" value={field.value} onChange={field.onChange} error={e.ubigeo?.message} />
-        )} />
+        <ErrorSummary {...summary} />
+        <TextField control={control} errors={errors} name="code" label={t('admin.field.code')} />
+        <TextField control={control} errors={errors} name="name" label={t('admin.field.name')} />
+        <CodeField control={control} errors={errors} name="kind" list="institutionKinds" label={t('admin.field.kind')} />
+        <UbigeoField control={control} errors={errors} name="ubigeo" />
         <Group><Button type="submit" loading={save.isPending}>{t('common.create')}</Button></Group>
       </Stack>
     </form>
@@ -53,34 +48,23 @@ export default function InstitutionsAdmin() {
   const f = useFormat();
   const institutions = useInstitutions();
   const [creating, setCreating] = useState(false);
+  const columns: Column<Institution>[] = [
+    { key: 'code', header: t('admin.field.code'), cell: (i) => i.code },
+    { key: 'name', header: t('admin.field.name'), cell: (i) => i.name },
+    { key: 'kind', header: t('admin.field.kind'), cell: (i) => f.code('institutionKinds', i.kind) },
+    { key: 'ubigeo', header: t('admin.field.ubigeo'), cell: (i) => i.ubigeo ?? '—' },
+  ];
   return (
     <Stack>
-      <Group justify="flex-end"><Button onClick={() => setCreating(true)}>{t('admin.institutions.new')}</Button></Group>
-      <ErrorAlert error={institutions.error} />
-      <QueryLoading query={institutions} />
-      {institutions.data?.length === 0 && <EmptyState>{t('admin.institutions.empty')}</EmptyState>}
-      <div className="reta-table-wrap">
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.field.code')}</Table.Th>
-              <Table.Th>{t('admin.field.name')}</Table.Th>
-              <Table.Th>{t('admin.field.kind')}</Table.Th>
-              <Table.Th>{t('admin.field.ubigeo')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(institutions.data ?? []).map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{i.code}</Table.Td>
-                <Table.Td>{i.name}</Table.Td>
-                <Table.Td>{f.code('institutionKinds', i.kind)}</Table.Td>
-                <Table.Td>{i.ubigeo ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <RecordTable
+        columns={columns}
+        rows={institutions.data}
+        rowKey={(i) => i.id}
+        query={institutions}
+        empty={t('admin.institutions.empty')}
+        striped
+        toolbar={<Group justify="flex-end" w="100%"><Button onClick={() => setCreating(true)}>{t('admin.institutions.new')}</Button></Group>}
+      />
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('admin.institutions.new')} position="right" size="md">
         {creating && <InstitutionForm onDone={() => setCreating(false)} />}
       </Drawer>

@@ -1,17 +1,19 @@
-import { Alert, Badge, Button, Checkbox, Drawer, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { userCreate } from '../../../contracts/admin';
 import { peruDepartments } from '../../../core/geo/departments';
 import { roles } from '../../../core/permissions';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
-import { CodeMultiSelect, EmptyState, ErrorAlert } from '../../components/common';
+import { api } from '../../api/endpoints';
+import { useContractForm } from '../../api/use-contract-form';
+import { ErrorAlert } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxField, CodesField, MultiSelectField, PasswordField, SelectField, TextField } from '../../components/fields';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 import { useInstitutions, useUnits, useUsers, type User } from './admin-data';
-import { QueryLoading } from '../../components/QueryLoading';
 
 interface Values {
   username: string;
@@ -30,45 +32,40 @@ function UserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const institutions = useInstitutions();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({
-    resolver: contractResolver(userCreate, prepare),
+  const { form, submit, fail, summary } = useContractForm<Values>({
+    schema: userCreate,
+    prepare,
     defaultValues: { username: '', displayName: '', institutionId: null, unitId: null, roles: [], scope: { national: false, departments: [] }, password: '', isServiceAccount: false },
   });
   const [institutionId, national, service] = useWatch({ control: form.control, name: ['institutionId', 'scope.national', 'isServiceAccount'] });
   const units = useUnits(institutionId);
+  // A unit belongs to one institution: choosing another institution clears it.
+  const { setValue } = form;
+  useEffect(() => setValue('unitId', null), [institutionId, setValue]);
   const save = useMutation({
-    mutationFn: (values: Values) => api.post('/api/v1/users', prepare(values)),
+    // The values reached here through the contract (useContractForm), so the institution is set.
+    mutationFn: (values: Values) => api.admin.users.create(prepare(values) as Parameters<typeof api.admin.users.create>[0]),
     onSuccess: () => { void client.invalidateQueries({ queryKey: ['users'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
-  const err = (name: string) => errorAt(form.formState.errors, name);
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
-      <Stack>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <TextInput label={t('admin.field.username')} description={t('admin.users.username_help')} {...form.register('username')} error={err('username')} />
-        <TextInput label={t('admin.field.display_name')} {...form.register('displayName')} error={err('displayName')} />
-        <Controller control={form.control} name="institutionId" render={({ field }) => (
-          <Select label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} value={field.value} onChange={(v) => { field.onChange(v); form.setValue('unitId', null); }} searchable error={err('institutionId')} />
-        )} />
-        <Controller control={form.control} name="unitId" render={({ field }) => (
-          <Select label={t('admin.field.unit')} data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={field.value} onChange={field.onChange} clearable searchable disabled={!institutionId} error={err('unitId')} />
-        )} />
-        <Controller control={form.control} name="roles" render={({ field }) => (
-          <CodeMultiSelect list="roles" values={roles} label={t('admin.field.roles')} value={field.value} onChange={field.onChange} error={err('roles')} />
-        )} />
-        <Checkbox label={t('admin.users.national')} {...form.register('scope.national')} />
-        {!national && (
-          <Controller control={form.control} name="scope.departments" render={({ field }) => (
-            <MultiSelect label={t('admin.users.departments')} data={peruDepartments.map((d) => ({ value: d.code, label: d.name }))} value={field.value} onChange={field.onChange} searchable error={err('scope.departments')} />
-          )} />
-        )}
-        <Checkbox label={t('admin.users.service_account')} description={t('admin.users.service_account_help')} {...form.register('isServiceAccount')} />
-        {!service && <PasswordInput label={t('admin.users.first_password')} description={t('admin.users.first_password_help')} {...form.register('password')} error={err('password')} autoComplete="new-password" />}
-        <Group><Button type="submit" loading={save.isPending}>{t('common.create')}</Button></Group>
-      </Stack>
-    </form>
+    <FormProvider {...form}>
+      <form onSubmit={submit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <ErrorSummary {...summary} />
+          <TextField<Values> name="username" label={t('admin.field.username')} description={t('admin.users.username_help')} />
+          <TextField<Values> name="displayName" label={t('admin.field.display_name')} />
+          <SelectField<Values> name="institutionId" label={t('admin.field.institution')} data={(institutions.data ?? []).map((i) => ({ value: i.id, label: i.name }))} clearable={false} />
+          <SelectField<Values> name="unitId" label={t('admin.field.unit')} data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} disabled={!institutionId} />
+          <CodesField<Values> name="roles" list="roles" values={roles} label={t('admin.field.roles')} />
+          <CheckboxField name="scope.national" label={t('admin.users.national')} />
+          {!national && <MultiSelectField<Values> name="scope.departments" label={t('admin.users.departments')} data={peruDepartments.map((d) => ({ value: d.code, label: d.name }))} />}
+          <CheckboxField name="isServiceAccount" label={t('admin.users.service_account')} description={t('admin.users.service_account_help')} />
+          {!service && <PasswordField<Values> name="password" label={t('admin.users.first_password')} description={t('admin.users.first_password_help')} />}
+          <Group><Button type="submit" loading={save.isPending}>{t('common.create')}</Button></Group>
+        </Stack>
+      </form>
+    </FormProvider>
   );
 }
 
@@ -76,7 +73,7 @@ function UserActions({ user }: { user: User }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const toggle = useMutation({
-    mutationFn: () => api.patch(`/api/v1/users/${user.id}`, { disabled: !user.disabled, version: user.version }),
+    mutationFn: () => api.admin.users.update({ id: user.id }, { disabled: !user.disabled, version: user.version }),
     onSettled: () => void client.invalidateQueries({ queryKey: ['users'] }),
   });
   return (
@@ -113,41 +110,35 @@ export default function UsersAdmin() {
   const institutions = useInstitutions();
   const [creating, setCreating] = useState(false);
   const nameOf = (id: string) => institutions.data?.find((i) => i.id === id)?.name ?? '—';
+  const columns: Column<User>[] = [
+    { key: 'username', header: t('admin.field.username'), cell: (u) => u.username },
+    { key: 'displayName', header: t('admin.field.display_name'), cell: (u) => u.displayName },
+    { key: 'institution', header: t('admin.field.institution'), cell: (u) => nameOf(u.institutionId) },
+    { key: 'roles', header: t('admin.field.roles'), cell: (u) => f.codes('roles', u.roles) },
+    {
+      key: 'state',
+      header: t('admin.field.state'),
+      cell: (u) => (
+        <>
+          {u.disabled ? <Badge color="gray.7">{t('admin.users.disabled')}</Badge> : <Badge color="#1e6b34">{t('admin.users.active')}</Badge>}
+          {u.isServiceAccount && <Badge ml={4} color="indigo.8">{t('admin.users.service')}</Badge>}
+        </>
+      ),
+    },
+    { key: 'actions', header: t('common.actions'), cell: (u) => <UserActions user={u} /> },
+  ];
   return (
     <Stack>
-      <Group justify="flex-end"><Button onClick={() => setCreating(true)}>{t('admin.users.new')}</Button></Group>
-      <ErrorAlert error={users.error} />
-      <QueryLoading query={users} />
-      {users.data?.length === 0 && <EmptyState>{t('admin.users.empty')}</EmptyState>}
-      <div className="reta-table-wrap">
-        <Table striped data-testid="users-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.field.username')}</Table.Th>
-              <Table.Th>{t('admin.field.display_name')}</Table.Th>
-              <Table.Th>{t('admin.field.institution')}</Table.Th>
-              <Table.Th>{t('admin.field.roles')}</Table.Th>
-              <Table.Th>{t('admin.field.state')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(users.data ?? []).map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.username}</Table.Td>
-                <Table.Td>{u.displayName}</Table.Td>
-                <Table.Td>{nameOf(u.institutionId)}</Table.Td>
-                <Table.Td>{f.codes('roles', u.roles)}</Table.Td>
-                <Table.Td>
-                  {u.disabled ? <Badge color="gray.7">{t('admin.users.disabled')}</Badge> : <Badge color="#1e6b34">{t('admin.users.active')}</Badge>}
-                  {u.isServiceAccount && <Badge ml={4} color="indigo.8">{t('admin.users.service')}</Badge>}
-                </Table.Td>
-                <Table.Td><UserActions user={u} /></Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <RecordTable
+        testId="users-table"
+        columns={columns}
+        rows={users.data}
+        rowKey={(u) => u.id}
+        query={users}
+        empty={t('admin.users.empty')}
+        striped
+        toolbar={<Group justify="flex-end" w="100%"><Button onClick={() => setCreating(true)}>{t('admin.users.new')}</Button></Group>}
+      />
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('admin.users.new')} position="right" size="md">
         {creating && <UserForm onDone={() => setCreating(false)} />}
       </Drawer>

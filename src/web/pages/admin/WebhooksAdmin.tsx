@@ -1,15 +1,16 @@
-import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { WebhookDeliveryView, WebhookView } from '../../../contracts/webhooks';
 import { webhookUrl } from '../../../contracts/webhooks';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver } from '../../api/forms';
-import { EmptyState, ErrorAlert } from '../../components/common';
-import { QueryLoading } from '../../components/QueryLoading';
+import { api } from '../../api/endpoints';
+import { useContractForm } from '../../api/use-contract-form';
+import { ErrorAlert } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { SelectField, TextField } from '../../components/fields';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 
 const webhookForm = z.object({ tokenId: z.uuid(), url: webhookUrl });
@@ -19,36 +20,15 @@ function Deliveries({ id }: { id: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const log = useQuery({ queryKey: ['webhook-deliveries', id], queryFn: () => api.get<{ items: WebhookDeliveryView[] }>(`/api/v1/webhooks/${id}/deliveries`) });
-  if (log.data?.items.length === 0) return <Text size="sm">{t('admin.webhooks.no_deliveries')}</Text>;
-  return (
-    <>
-      <QueryLoading query={log} />
-      <Table aria-label={t('admin.webhooks.deliveries')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('admin.webhooks.attempted_at')}</Table.Th>
-            <Table.Th>{t('admin.webhooks.attempt')}</Table.Th>
-            <Table.Th>{t('admin.webhooks.changes')}</Table.Th>
-            <Table.Th>{t('admin.webhooks.outcome')}</Table.Th>
-            <Table.Th>{t('admin.webhooks.status_code')}</Table.Th>
-            <Table.Th>{t('admin.webhooks.duration')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(log.data?.items ?? []).map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td>{f.date(d.attemptedAt)}</Table.Td>
-              <Table.Td>{d.attempt}</Table.Td>
-              <Table.Td>{d.changes}</Table.Td>
-              <Table.Td>{d.ok ? t('admin.webhooks.delivered') : `${t('admin.webhooks.failed')}: ${t(`admin.webhooks.error.${d.error ?? 'network'}`)}`}</Table.Td>
-              <Table.Td>{d.statusCode ?? '—'}</Table.Td>
-              <Table.Td>{d.durationMs}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </>
-  );
+  const columns: Column<WebhookDeliveryView>[] = [
+    { key: 'attemptedAt', header: t('admin.webhooks.attempted_at'), cell: (d) => f.date(d.attemptedAt) },
+    { key: 'attempt', header: t('admin.webhooks.attempt'), cell: (d) => d.attempt },
+    { key: 'changes', header: t('admin.webhooks.changes'), cell: (d) => d.changes },
+    { key: 'outcome', header: t('admin.webhooks.outcome'), cell: (d) => (d.ok ? t('admin.webhooks.delivered') : `${t('admin.webhooks.failed')}: ${t(`admin.webhooks.error.${d.error ?? 'network'}`)}`) },
+    { key: 'statusCode', header: t('admin.webhooks.status_code'), cell: (d) => d.statusCode ?? '—' },
+    { key: 'duration', header: t('admin.webhooks.duration'), cell: (d) => d.durationMs },
+  ];
+  return <RecordTable label={t('admin.webhooks.deliveries')} columns={columns} rows={log.data?.items} rowKey={(d) => d.id} query={log} empty={t('admin.webhooks.no_deliveries')} />;
 }
 
 /** Webhooks of API tokens: add one, see its state and its delivery log, enable or disable it. */
@@ -57,78 +37,63 @@ export default function WebhooksAdmin() {
   const f = useFormat();
   const client = useQueryClient();
   const hooks = useQuery({ queryKey: ['webhooks'], queryFn: () => api.get<{ items: WebhookView[] }>('/api/v1/webhooks') });
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api.get<{ items: Array<{ id: string; name: string; revokedAt?: string | null }> }>('/api/v1/tokens') });
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api.admin.tokens.list() });
   const [secret, setSecret] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const form = useForm<WebhookForm>({ resolver: contractResolver(webhookForm), defaultValues: { tokenId: null, url: '' } });
+  const { form, submit, fail, summary } = useContractForm<WebhookForm>({ schema: webhookForm, defaultValues: { tokenId: null, url: '' } });
   const refresh = () => void client.invalidateQueries({ queryKey: ['webhooks'] });
   const create = useMutation({
     mutationFn: (v: WebhookForm) => api.post<WebhookView & { secret: string }>(`/api/v1/tokens/${v.tokenId}/webhooks`, { url: v.url }),
     onSuccess: (created) => { setSecret(created.secret); form.reset(); refresh(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
   const toggle = useMutation({
     mutationFn: (hook: WebhookView) => api.post(`/api/v1/webhooks/${hook.id}/${hook.active ? 'disable' : 'enable'}`, { version: hook.version }),
     onSettled: refresh,
   });
   const active = (tokens.data?.items ?? []).filter((tok) => !tok.revokedAt);
+  const { control, formState: { errors } } = form;
+  const columns: Column<WebhookView>[] = [
+    { key: 'token', header: t('admin.webhooks.token'), cell: (hook) => hook.tokenName },
+    { key: 'url', header: t('admin.webhooks.url'), cell: (hook) => <Code>{hook.url}</Code> },
+    {
+      key: 'state',
+      header: t('admin.webhooks.state'),
+      cell: (hook) => (hook.active ? <Badge color="green">{t('admin.webhooks.active')}</Badge> : <Badge color="gray">{t('admin.webhooks.disabled', { date: f.date(hook.disabledAt) })}</Badge>),
+    },
+    { key: 'failures', header: t('admin.webhooks.failures'), cell: (hook) => hook.consecutiveFailures },
+    { key: 'next', header: t('admin.webhooks.next_attempt'), cell: (hook) => (hook.active ? f.date(hook.nextAttemptAt) : '—') },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (hook) => (
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="light" onClick={() => toggle.mutate(hook)}>{hook.active ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}</Button>
+          <Button size="xs" variant="subtle" aria-expanded={open === hook.id} onClick={() => setOpen(open === hook.id ? null : hook.id)}>
+            {open === hook.id ? t('admin.webhooks.hide_deliveries') : t('admin.webhooks.deliveries')}
+          </Button>
+        </Group>
+      ),
+    },
+  ];
   return (
     <Stack>
       <Text size="sm">{t('admin.webhooks.help')}</Text>
-      <form onSubmit={form.handleSubmit((v) => { setFailure(null); create.mutate(v); })} noValidate>
+      <form onSubmit={submit((v) => create.mutate(v))} noValidate>
+        <ErrorSummary {...summary} />
         <Group align="flex-end" wrap="wrap">
-          <Controller control={form.control} name="tokenId" render={({ field }) => (
-            <Select label={t('admin.webhooks.token')} data={active.map((tok) => ({ value: tok.id, label: tok.name }))} value={field.value} onChange={field.onChange} error={form.formState.errors.tokenId?.message} w={240} />
-          )} />
-          <TextInput label={t('admin.webhooks.url')} {...form.register('url')} error={form.formState.errors.url?.message} w={360} />
+          <SelectField control={control} errors={errors} name="tokenId" label={t('admin.webhooks.token')} data={active.map((tok) => ({ value: tok.id, label: tok.name }))} clearable={false} />
+          <TextField control={control} errors={errors} name="url" label={t('admin.webhooks.url')} />
           <Button type="submit" loading={create.isPending}>{t('admin.webhooks.create')}</Button>
         </Group>
       </form>
-      {failure && <Alert color="red" role="alert">{failure}</Alert>}
       {secret && (
         <Alert color="yellow" title={t('admin.webhooks.copy_secret')} withCloseButton onClose={() => setSecret(null)} closeButtonLabel={t('common.close')}>
           <Code block>{secret}</Code>
         </Alert>
       )}
-      <ErrorAlert error={hooks.error ?? toggle.error} />
-      <QueryLoading query={hooks} />
-      {hooks.data?.items.length === 0 && <EmptyState>{t('admin.webhooks.empty')}</EmptyState>}
-      <div className="reta-table-wrap">
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.webhooks.token')}</Table.Th>
-              <Table.Th>{t('admin.webhooks.url')}</Table.Th>
-              <Table.Th>{t('admin.webhooks.state')}</Table.Th>
-              <Table.Th>{t('admin.webhooks.failures')}</Table.Th>
-              <Table.Th>{t('admin.webhooks.next_attempt')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(hooks.data?.items ?? []).map((hook) => (
-              <Table.Tr key={hook.id}>
-                <Table.Td>{hook.tokenName}</Table.Td>
-                <Table.Td><Code>{hook.url}</Code></Table.Td>
-                <Table.Td>
-                  {hook.active ? <Badge color="green">{t('admin.webhooks.active')}</Badge> : <Badge color="gray">{t('admin.webhooks.disabled', { date: f.date(hook.disabledAt) })}</Badge>}
-                </Table.Td>
-                <Table.Td>{hook.consecutiveFailures}</Table.Td>
-                <Table.Td>{hook.active ? f.date(hook.nextAttemptAt) : '—'}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" onClick={() => toggle.mutate(hook)}>{hook.active ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}</Button>
-                    <Button size="xs" variant="subtle" aria-expanded={open === hook.id} onClick={() => setOpen(open === hook.id ? null : hook.id)}>
-                      {open === hook.id ? t('admin.webhooks.hide_deliveries') : t('admin.webhooks.deliveries')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <ErrorAlert error={toggle.error} />
+      <RecordTable columns={columns} rows={hooks.data?.items} rowKey={(hook) => hook.id} query={hooks} empty={t('admin.webhooks.empty')} striped />
       {open && <Deliveries id={open} />}
     </Stack>
   );

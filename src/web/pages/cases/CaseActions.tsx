@@ -1,18 +1,20 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changedFields, createOrQueue, updateOrQueue } from '../../offline/send';
-import { caseUpdate, suspectCreate, victimCreate, type CaseView } from '../../../contracts/cases';
+import { caseUpdate, type CaseView } from '../../../contracts/cases';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { useIdempotencyKey } from '../../api/idempotency';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
 import { useUnits } from '../admin/admin-data';
 import { emptyCase, emptySuspect, emptyVictim, toCaseCreate, type CaseFormValues } from './case-form';
-import { CheckboxField, CodeMultiField, CodeSelectField } from '../../components/fields';
+import { personContract, preparePerson } from './person-contract';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxField, CodeMultiField, CodeSelectField, DateField, TextField } from '../../components/fields';
 import { SuspectCard, VictimCard } from './PersonFields';
 import { PartialDateField } from '../../components/PartialDateInput';
 
@@ -28,32 +30,18 @@ function underBase(error: unknown, base: string) {
   return new ApiError(error.status, error.code, error.message, fields);
 }
 
-/** The contract's own validation of the one person in the form, with its messages placed under `victims.0` / `suspects.0`. */
-function personResolver(kind: 'victim' | 'suspect', withIdentity: boolean): Resolver<CaseFormValues> {
-  const inner = contractResolver<CaseFormValues>(kind === 'victim' ? victimCreate : suspectCreate, (values) => {
-    const body = toCaseCreate(values, withIdentity);
-    return kind === 'victim' ? body.victims?.[0] : body.suspects?.[0];
-  });
-  return async (values, context, options) => {
-    const result = await inner(values, context, options);
-    if (!Object.keys(result.errors).length) return result;
-    return { values: {}, errors: (kind === 'victim' ? { victims: [result.errors] } : { suspects: [result.errors] }) as never };
-  };
-}
-
 /** Adds one victim or one suspect to an existing case, with the same fields as registration. */
 export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind: 'victim' | 'suspect'; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const client = useQueryClient();
   const withIdentity = can('identity.write');
-  const [failure, setFailure] = useState<string | null>(null);
   const blank = (): CaseFormValues => ({ ...emptyCase(), victims: kind === 'victim' ? [emptyVictim()] : [], suspects: kind === 'suspect' ? [emptySuspect()] : [] });
-  const form = useForm<CaseFormValues>({ defaultValues: blank(), resolver: personResolver(kind, withIdentity) });
+  const { form, submit, fail, clearFailure, summary } = useContractForm<CaseFormValues>({ schema: personContract[kind], prepare: preparePerson(kind, withIdentity), defaultValues: blank() });
   const base = kind === 'victim' ? 'victims.0' : 'suspects.0';
   const close = () => {
     form.reset(blank());
-    setFailure(null);
+    clearFailure();
     onClose();
   };
   // One key per form until it is saved: a retry after a lost answer is the same record.
@@ -73,19 +61,15 @@ export function AddPersonModal({ c, kind, opened, onClose }: { c: CaseView; kind
       close();
       if (sent.queued) navigate('/offline', { state: { queued: true } });
     },
-    onError: (error) => setFailure(applyServerErrors(underBase(error, base), form.setError) ?? errorMessage(error)),
-  });
-  const submit = form.handleSubmit((values) => {
-    setFailure(null);
-    add.mutate(values);
+    onError: (error) => fail(underBase(error, base)),
   });
   return (
     <Modal opened={opened} onClose={close} title={t(kind === 'victim' ? 'case.actions.add_victim' : 'case.actions.add_suspect')} size="xl">
       <FormProvider {...form}>
-        <form onSubmit={submit} noValidate data-testid={`add-${kind}-form`}>
+        <form onSubmit={submit((values) => add.mutate(values))} noValidate data-testid={`add-${kind}-form`}>
           <Stack>
+            <ErrorSummary {...summary} />
             {kind === 'victim' ? <VictimCard index={0} withIdentity={withIdentity} /> : <SuspectCard index={0} withIdentity={withIdentity} />}
-            {failure && <Alert color="red" role="alert">{failure}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
               <Button type="submit" loading={add.isPending}>{t('common.save')}</Button>
@@ -177,13 +161,13 @@ const formValuesOf = (c: CaseView): EditValues => ({
 export function EditCaseModal({ c, opened, onClose }: { c: CaseView; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<EditValues>({
+  const { form, submit, fail, showFailure, clearFailure, summary } = useContractForm<EditValues>({
     values: formValuesOf(c),
-    resolver: contractResolver(caseUpdate, (v: EditValues) => toUpdate(v, c.version)),
+    schema: caseUpdate,
+    prepare: (v: EditValues) => toUpdate(v, c.version),
   });
   const close = () => {
-    setFailure(null);
+    clearFailure();
     onClose();
   };
   const navigate = useNavigate();
@@ -201,17 +185,22 @@ export function EditCaseModal({ c, opened, onClose }: { c: CaseView; opened: boo
       close();
       if (sent.queued) navigate('/offline', { state: { queued: true } });
     },
-    onError: (error) => setFailure(error instanceof ApiError && error.code === 'record.field_conflict' ? errorMessage(error) : error instanceof ApiError && error.status === 409 ? t('common.version_conflict') : applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    // A field changed by someone else meanwhile, or a stale version: said in the summary; the rest on the fields.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'record.field_conflict') showFailure(errorMessage(error));
+      else if (error instanceof ApiError && error.status === 409) showFailure(t('common.version_conflict'));
+      else fail(error);
+    },
   });
-  const err = (name: string) => errorAt(form.formState.errors, name);
   return (
     <Modal opened={opened} onClose={close} title={t('case.actions.edit')} size="lg">
       <FormProvider {...form}>
-        <form onSubmit={form.handleSubmit((v) => { setFailure(null); save.mutate(v); })} noValidate data-testid="edit-case-form">
+        <form onSubmit={submit((v) => save.mutate(v))} noValidate data-testid="edit-case-form">
           <Stack gap="sm">
+            <ErrorSummary {...summary} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
               <CodeSelectField name="source" list="caseSources" label={t('case.field.source')} clearable={false} />
-              <TextInput type="date" label={t('case.field.reported_on')} {...form.register('reportedOn')} error={err('reportedOn')} />
+              <DateField name="reportedOn" label={t('case.field.reported_on')} />
               <PartialDateField name="factsDateFrom" label={t('case.field.facts_from')} description={t('case.field.partial_date_help')} />
               <PartialDateField name="factsDateTo" label={t('case.field.facts_to')} description={t('case.field.partial_date_help')} />
             </SimpleGrid>
@@ -223,8 +212,7 @@ export function EditCaseModal({ c, opened, onClose }: { c: CaseView; opened: boo
               <CheckboxField name="organisedCrime" label={t('case.field.organised_crime')} />
               <CheckboxField name="publicOfficialInvolved" label={t('case.field.public_official')} />
             </Group>
-            <TextInput label={t('case.field.initial_legal_qualification')} {...form.register('initialLegalQualification')} error={err('initialLegalQualification')} />
-            {failure && <Alert color="red" role="alert">{failure}</Alert>}
+            <TextField name="initialLegalQualification" label={t('case.field.initial_legal_qualification')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
               <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>

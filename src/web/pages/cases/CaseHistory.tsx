@@ -1,4 +1,4 @@
-import { Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../contracts/cases';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useAccessReasonLabel } from '../../components/AccessReason';
 import { EmptyState, ErrorAlert } from '../../components/common';
+import { RecordTable } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 
 interface CaseEvent {
@@ -35,31 +36,18 @@ function AccessLog({ caseId }: { caseId: string }) {
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">{t('case.history.access_log')}</Title>
-      <ErrorAlert error={query.error} />
-      {query.data && reads.length === 0 ? (
-        <EmptyState>{t('case.history.no_access')}</EmptyState>
-      ) : (
-        <div className="reta-table-wrap">
-          <Table data-testid="access-log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('case.history.when')}</Table.Th>
-                <Table.Th>{t('case.history.who')}</Table.Th>
-                <Table.Th>{t('case.history.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {reads.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{f.date(e.at)}</Table.Td>
-                  <Table.Td>{e.actorName ?? '—'}</Table.Td>
-                  <Table.Td>{e.reason && reasonLabel(e.reason)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordTable
+        testId="access-log"
+        columns={[
+          { key: 'when', header: t('case.history.when'), cell: (e) => f.date(e.at) },
+          { key: 'who', header: t('case.history.who'), cell: (e) => e.actorName ?? '—' },
+          { key: 'reason', header: t('case.history.reason'), cell: (e) => e.reason && reasonLabel(e.reason) },
+        ]}
+        rows={query.data && reads}
+        rowKey={(e: AuditEntry) => String(e.id)}
+        query={query}
+        empty={t('case.history.no_access')}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import type { CaseView } from '../../../contracts/cases';
 import type { operationView } from '../../../contracts/operations';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
-import { EmptyState, ErrorAlert } from '../../components/common';
+import { RecordTable } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 
 type Operation = z.infer<typeof operationView>;
@@ -25,32 +25,18 @@ export default function CaseLinked({ c }: { c: CaseView }) {
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">{t('operations.title')}</Title>
-      <ErrorAlert error={operations.error} />
-      {operations.data?.items.length === 0 && <EmptyState>{t('case.linked.none', { code: c.code })}</EmptyState>}
-      {(operations.data?.items.length ?? 0) > 0 && (
-        <div className="reta-table-wrap">
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('operations.date')}</Table.Th>
-                <Table.Th>{t('operations.type')}</Table.Th>
-                <Table.Th>{t('operations.persons_found')}</Table.Th>
-                <Table.Th>{t('operations.arrests')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {operations.data!.items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>{f.date(o.operationDate)}</Table.Td>
-                  <Table.Td>{f.code('operationTypes', o.type)}</Table.Td>
-                  <Table.Td>{f.number(o.personsFound)}</Table.Td>
-                  <Table.Td>{f.number(o.arrests)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordTable
+        columns={[
+          { key: 'date', header: t('operations.date'), cell: (o) => f.date(o.operationDate) },
+          { key: 'type', header: t('operations.type'), cell: (o) => f.code('operationTypes', o.type) },
+          { key: 'persons', header: t('operations.persons_found'), cell: (o) => f.number(o.personsFound) },
+          { key: 'arrests', header: t('operations.arrests'), cell: (o) => f.number(o.arrests) },
+        ]}
+        rows={operations.data?.items}
+        rowKey={(o: Operation) => o.id}
+        query={operations}
+        empty={t('case.linked.none', { code: c.code })}
+      />
     </Stack>
   );
 }

@@ -73,6 +73,9 @@ export function CallDetail({ id, onClose }: { id: string | null; onClose: () => 
     queryKey: ['call', id, reason],
     queryFn: () => api.get<CallView>(`/api/v1/hotline/calls/${id}`, { accessReason: reason ?? undefined }),
     enabled: Boolean(id),
+    // Giving a reason asks again for the same call: it stays on screen meanwhile, with what is being typed
+    // in its forms (never another call's data).
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
   });
   const action = useMutation({
     mutationFn: ({ path, body }: { path: string; body: Record<string, unknown> }) =>
@@ -124,9 +127,11 @@ export function CallDetail({ id, onClose }: { id: string | null; onClose: () => 
               <Title order={3} size="h5">{t('hotline.follow_up')}</Title>
               {action.error && <Alert color="red" role="alert">{failureText(action.error, t('common.version_conflict'))}</Alert>}
               {action.isSuccess && <Alert color="green" role="status">{t('common.saved')}</Alert>}
-              {can('hotline.write') && <Referral key={`r${c.version}`} call={c} post={post} pending={action.isPending} />}
-              <CaseLink key={`l${c.version}`} post={post} pending={action.isPending} error={action.variables?.path === 'case-link' ? action.error : null} />
-              <Outcome key={`o${c.version}`} call={c} post={post} pending={action.isPending} />
+              {/* Each form starts again from the call when what it records has changed, not at every new version:
+                  saving one must not wipe what is being typed in another when the call is read again. */}
+              {can('hotline.write') && <Referral key={`r${c.referral?.unitId ?? ''}`} call={c} post={post} pending={action.isPending} />}
+              <CaseLink key={`l${c.linkedCase?.id ?? ''}`} post={post} pending={action.isPending} error={action.variables?.path === 'case-link' ? action.error : null} />
+              <Outcome key={`o${c.arrests ?? ''}:${c.closedReason ?? ''}`} call={c} post={post} pending={action.isPending} />
             </Stack>
           )}
         </Stack>

@@ -1,18 +1,18 @@
 import { Alert, Badge, Button, Group, SimpleGrid, Stack, Tabs, Textarea, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { callCreate, type CallView } from '../../../contracts/hotline';
 import { callChannels, callerTypes } from '../../../core/hotline/call-status';
-import { errorMessage } from '../../api/client';
 import { api } from '../../api/endpoints';
 import { useNavigate } from 'react-router';
 import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { errorAt } from '../../api/forms';
+import { fieldDomId, useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { CodeField, DateField, UbigeoField } from '../../components/fields';
 import { RecordTable } from '../../components/RecordTable';
 import { NewMarker, useMarkSeen } from '../../components/InboxToolbar';
@@ -39,9 +39,8 @@ const toBody = (v: Values) => ({ ...v, receivedAt: v.receivedAt ? new Date(v.rec
 function Intake() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<CallView | null>(null);
-  const form = useForm<Values>({ resolver: contractResolver(callCreate, toBody), defaultValues: { receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' } });
+  const { form, submit, fail, summary } = useContractForm<Values>({ schema: callCreate, prepare: toBody, defaultValues: { receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' } });
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
   const navigate = useNavigate();
@@ -56,13 +55,13 @@ function Intake() {
       }
       setSaved(sent.result); form.reset({ receivedAt: nowLocal(), channel: 'phone', callerType: 'anonymous', ubigeo: null, summary: '' }); void client.invalidateQueries({ queryKey: ['calls'] });
     },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
   const p = { control: form.control, errors: form.formState.errors };
   return (
-    <form onSubmit={form.handleSubmit((v) => { setFailure(null); setSaved(null); save.mutate(v); })} noValidate data-testid="call-intake">
+    <form onSubmit={submit((v) => { setSaved(null); save.mutate(v); })} noValidate data-testid="call-intake">
       <Stack maw={720}>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        <ErrorSummary {...summary} />
         {saved && (
           <Alert color="green" role="status">
             {saved.referral ? t('hotline.saved_referred', { unit: saved.referral.unitName ?? saved.referral.unitCode ?? '' }) : t('hotline.saved')}
@@ -75,7 +74,7 @@ function Intake() {
           <CodeField {...p} name="callerType" list="callerTypes" values={callerTypes} label={t('hotline.caller_type')} />
         </SimpleGrid>
         <UbigeoField {...p} name="ubigeo" />
-        <Textarea label={t('hotline.summary')} description={t('hotline.summary_help')} autosize minRows={2} {...form.register('summary')} error={errorAt(form.formState.errors, 'summary')} />
+        <Textarea id={fieldDomId('summary')} label={t('hotline.summary')} description={t('hotline.summary_help')} autosize minRows={2} {...form.register('summary')} error={errorAt(form.formState.errors, 'summary')} />
         <Group><Button type="submit" loading={save.isPending}>{t('hotline.save')}</Button></Group>
       </Stack>
     </form>
@@ -106,6 +105,7 @@ function Calls({ name, list, testId, markSeen }: { name: string; list: (query: {
         rows={query.data?.items}
         rowKey={(c) => c.id}
         query={query}
+        stale={query.isPlaceholderData}
         empty={t('hotline.empty')}
         columns={[
           { key: 'receivedAt', header: t('hotline.received_at'), cell: (c) => <>{f.date(c.receivedAt)}<NewMarker isNew={Boolean(c.isNew)} /></> },

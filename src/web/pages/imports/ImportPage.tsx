@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, FileInput, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { csrfHeader } from '../../api/upload';
 import { PageHeader } from '../../components/common';
+import { RecordTable } from '../../components/RecordTable';
 
 interface Issue { sheet: string; line: number; column: string; message: string }
 interface Report { fileName: string; rows: number; badRows: number; entities: Record<string, { rows: number; new: number; existing: number }>; errors: Issue[]; warnings: Issue[] }
@@ -28,17 +29,19 @@ function IssueTable({ issues, caption }: { issues: Issue[]; caption: string }) {
   const { t } = useTranslation();
   if (!issues.length) return null;
   return (
-    <Table striped withTableBorder>
-      <Table.Caption>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr><Table.Th>{t('imports.sheet')}</Table.Th><Table.Th>{t('imports.row')}</Table.Th><Table.Th>{t('imports.column')}</Table.Th><Table.Th>{t('imports.problem')}</Table.Th></Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {issues.map((e, i) => (
-          <Table.Tr key={i}><Table.Td>{e.sheet}</Table.Td><Table.Td>{e.line || ''}</Table.Td><Table.Td>{e.column}</Table.Td><Table.Td>{e.message}</Table.Td></Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <RecordTable
+      striped
+      caption={caption}
+      columns={[
+        { key: 'sheet', header: t('imports.sheet'), cell: (e) => e.sheet },
+        { key: 'row', header: t('imports.row'), cell: (e) => e.line || '' },
+        { key: 'column', header: t('imports.column'), cell: (e) => e.column },
+        { key: 'problem', header: t('imports.problem'), cell: (e) => e.message },
+      ]}
+      rows={issues.map((issue, n) => ({ ...issue, n }))}
+      rowKey={(e) => String(e.n)}
+      empty={null}
+    />
   );
 }
 

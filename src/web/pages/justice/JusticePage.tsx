@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/endpoints';
 import { PageHeader } from '../../components/common';
-import { InboxToolbar, NewMarker, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
+import { InboxToolbar, NewMarker, showsPreviousAnswer, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
 import { RecordTable } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 
@@ -31,6 +31,7 @@ export default function JusticePage() {
         rows={query.data?.items}
         rowKey={(e) => e.id}
         query={query}
+        stale={showsPreviousAnswer(filters, query)}
         empty={t('justice.inbox.empty')}
         rowProps={(e) => ({ fw: e.isNew ? 600 : undefined })}
         columns={[

@@ -1,23 +1,22 @@
-import { Alert, Button, Drawer, Group, SimpleGrid, Stack, Table } from '@mantine/core';
+import { Button, Drawer, Group, SimpleGrid, Stack } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { operationCreate, type operationView } from '../../../contracts/operations';
 import { peruDepartments } from '../../../core/geo/departments';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { useNavigate } from 'react-router';
 import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
-import { applyServerErrors, contractResolver } from '../../api/forms';
+import { useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
-import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
+import { PageHeader } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { CodeField, DateField, NumberField, UbigeoField } from '../../components/fields';
-import { Pager } from '../../components/Pager';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 import { today } from '../cases/case-form';
-import { QueryLoading } from '../../components/QueryLoading';
 
 type Operation = z.infer<typeof operationView>;
 type Values = z.input<typeof operationCreate>;
@@ -26,9 +25,8 @@ const PAGE_SIZE = 25;
 function OperationForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({
-    resolver: contractResolver(operationCreate),
+  const { form, submit, fail, summary } = useContractForm<Values>({
+    schema: operationCreate,
     defaultValues: { operationDate: today(), type: undefined, ubigeo: undefined, personsFound: 0, minorsFound: 0, victimsIdentified: 0, arrests: 0 },
   });
   // One key per form until it is saved: a retry after a lost answer is the same record.
@@ -43,13 +41,13 @@ function OperationForm({ onDone }: { onDone: () => void }) {
       onDone();
       if (sent.queued) navigate('/offline', { state: { queued: true } });
     },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
   const p = { control: form.control, errors: form.formState.errors };
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
+    <form onSubmit={submit((v) => save.mutate(v))} noValidate>
       <Stack>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        <ErrorSummary {...summary} />
         <DateField {...p} name="operationDate" label={t('operations.date')} />
         <CodeField {...p} name="type" list="operationTypes" label={t('operations.type')} />
         <UbigeoField {...p} name="ubigeo" />
@@ -77,42 +75,28 @@ export default function OperationsPage() {
     placeholderData: keepPreviousData,
   });
   const dep = (code: string) => peruDepartments.find((d) => d.code === code)?.name ?? code;
+  const columns: Column<Operation>[] = [
+    { key: 'date', header: t('operations.date'), cell: (o) => f.date(o.operationDate) },
+    { key: 'type', header: t('operations.type'), cell: (o) => f.code('operationTypes', o.type) },
+    { key: 'department', header: t('ubigeo.department'), cell: (o) => dep(o.placeDepartment) },
+    { key: 'persons', header: t('operations.persons_found'), cell: (o) => f.number(o.personsFound) },
+    { key: 'minors', header: t('operations.minors_found'), cell: (o) => f.number(o.minorsFound) },
+    { key: 'victims', header: t('operations.victims_identified'), cell: (o) => f.number(o.victimsIdentified) },
+    { key: 'arrests', header: t('operations.arrests'), cell: (o) => f.number(o.arrests) },
+  ];
   return (
     <>
       <PageHeader title={t('operations.title')} description={t('operations.help')} actions={can('operation.write') && <Button onClick={() => setCreating(true)}>{t('operations.new')}</Button>} />
-      <ErrorAlert error={query.error} />
-      <QueryLoading query={query} />
-      {query.data?.items.length === 0 ? <EmptyState>{t('operations.empty')}</EmptyState> : (
-        <div className="reta-table-wrap">
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('operations.date')}</Table.Th>
-                <Table.Th>{t('operations.type')}</Table.Th>
-                <Table.Th>{t('ubigeo.department')}</Table.Th>
-                <Table.Th>{t('operations.persons_found')}</Table.Th>
-                <Table.Th>{t('operations.minors_found')}</Table.Th>
-                <Table.Th>{t('operations.victims_identified')}</Table.Th>
-                <Table.Th>{t('operations.arrests')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(query.data?.items ?? []).map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>{f.date(o.operationDate)}</Table.Td>
-                  <Table.Td>{f.code('operationTypes', o.type)}</Table.Td>
-                  <Table.Td>{dep(o.placeDepartment)}</Table.Td>
-                  <Table.Td>{f.number(o.personsFound)}</Table.Td>
-                  <Table.Td>{f.number(o.minorsFound)}</Table.Td>
-                  <Table.Td>{f.number(o.victimsIdentified)}</Table.Td>
-                  <Table.Td>{f.number(o.arrests)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-      {query.data && <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />}
+      <RecordTable
+        striped
+        columns={columns}
+        rows={query.data?.items}
+        rowKey={(o) => o.id}
+        query={query}
+        stale={query.isPlaceholderData}
+        empty={t('operations.empty')}
+        paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
+      />
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('operations.new')} position="right" size="md">
         {creating && <OperationForm onDone={() => setCreating(false)} />}
       </Drawer>

@@ -1,20 +1,19 @@
-import { Alert, Button, Drawer, Group, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Drawer, Group, SimpleGrid, Stack } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { preventionCreate } from '../../../contracts/prevention';
 import { preventionAudiences } from '../../../core/codes';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { api } from '../../api/client';
+import { useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
-import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
-import { CodeField, CodesField, DateField, NumberField, UbigeoField } from '../../components/fields';
-import { Pager } from '../../components/Pager';
+import { PageHeader } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CodeField, CodesField, DateField, NumberField, TextField, UbigeoField } from '../../components/fields';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 import { today } from '../cases/case-form';
-import { QueryLoading } from '../../components/QueryLoading';
 
 type Values = z.input<typeof preventionCreate>;
 interface Activity {
@@ -31,24 +30,23 @@ const PAGE_SIZE = 25;
 function ActivityForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({
-    resolver: contractResolver(preventionCreate),
+  const { form, submit, fail, summary } = useContractForm<Values>({
+    schema: preventionCreate,
     defaultValues: { activityDate: today(), audiences: [], participantsTotal: 0, participantsFemale: 0, participantsMale: 0, participantsUnknown: 0 },
   });
   const save = useMutation({
     mutationFn: (v: Values) => api.post('/api/v1/prevention/activities', v),
     onSuccess: () => { void client.invalidateQueries({ queryKey: ['prevention'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
   const p = { control: form.control, errors: form.formState.errors };
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
+    <form onSubmit={submit((v) => save.mutate(v))} noValidate>
       <Stack>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
+        <ErrorSummary {...summary} />
         <DateField {...p} name="activityDate" label={t('prevention.date')} />
         <CodeField {...p} name="type" list="preventionTypes" label={t('prevention.type')} />
-        <TextInput label={t('prevention.title_field')} {...form.register('title')} error={errorAt(form.formState.errors, 'title')} />
+        <TextField {...p} name="title" label={t('prevention.title_field')} />
         <CodesField {...p} name="audiences" list="preventionAudiences" values={preventionAudiences} label={t('prevention.audiences')} />
         <UbigeoField {...p} name="ubigeo" />
         <SimpleGrid cols={2} spacing="xs">
@@ -74,38 +72,26 @@ export default function PreventionPage() {
     queryFn: () => api.get<{ items: Activity[]; total: number }>('/api/v1/prevention/activities', { query: { page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
+  const columns: Column<Activity>[] = [
+    { key: 'date', header: t('prevention.date'), cell: (a) => f.date(a.activityDate) },
+    { key: 'type', header: t('prevention.type'), cell: (a) => f.code('preventionTypes', a.type) },
+    { key: 'title', header: t('prevention.title_field'), cell: (a) => a.title ?? '—' },
+    { key: 'audiences', header: t('prevention.audiences'), cell: (a) => f.codes('preventionAudiences', a.audiences) },
+    { key: 'participants', header: t('prevention.participants'), cell: (a) => f.number(a.participantsTotal) },
+  ];
   return (
     <>
       <PageHeader title={t('prevention.page_title')} description={t('prevention.help')} actions={can('prevention.write') && <Button onClick={() => setCreating(true)}>{t('prevention.new')}</Button>} />
-      <ErrorAlert error={query.error} />
-      <QueryLoading query={query} />
-      {query.data?.items.length === 0 ? <EmptyState>{t('prevention.empty')}</EmptyState> : (
-        <div className="reta-table-wrap">
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('prevention.date')}</Table.Th>
-                <Table.Th>{t('prevention.type')}</Table.Th>
-                <Table.Th>{t('prevention.title_field')}</Table.Th>
-                <Table.Th>{t('prevention.audiences')}</Table.Th>
-                <Table.Th>{t('prevention.participants')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(query.data?.items ?? []).map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{f.date(a.activityDate)}</Table.Td>
-                  <Table.Td>{f.code('preventionTypes', a.type)}</Table.Td>
-                  <Table.Td>{a.title ?? '—'}</Table.Td>
-                  <Table.Td>{f.codes('preventionAudiences', a.audiences)}</Table.Td>
-                  <Table.Td>{f.number(a.participantsTotal)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-      {query.data && <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={setPage} />}
+      <RecordTable
+        striped
+        columns={columns}
+        rows={query.data?.items}
+        rowKey={(a) => a.id}
+        query={query}
+        stale={query.isPlaceholderData}
+        empty={t('prevention.empty')}
+        paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
+      />
       <Drawer opened={creating} onClose={() => setCreating(false)} title={t('prevention.new')} position="right" size="md">
         {creating && <ActivityForm onDone={() => setCreating(false)} />}
       </Drawer>

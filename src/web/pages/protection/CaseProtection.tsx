@@ -1,16 +1,18 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, VictimView } from '../../../contracts/cases';
 import { referralCreate, type ReferralView } from '../../../contracts/protection';
 import { serviceTypes } from '../../../core/codes';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { useIdempotencyKey } from '../../api/idempotency';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { useContractForm } from '../../api/use-contract-form';
 import { useSession, useUser } from '../../api/session';
-import { CodeSelect, EmptyState, ErrorAlert } from '../../components/common';
+import { EmptyState, ErrorAlert } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CheckboxField, CodeField, FieldIdScope, SelectField } from '../../components/fields';
 import { useFormat } from '../../i18n/format';
 import { useInstitutions } from '../admin/admin-data';
 import { ReferralCard } from './ReferralCard';
@@ -27,36 +29,35 @@ function ReferralForm({ victim, onDone }: { victim: VictimView; onDone: () => vo
   const user = useUser();
   const client = useQueryClient();
   const institutions = useInstitutions();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: contractResolver(referralCreate), defaultValues: { victimId: victim.id, toInstitutionId: null, serviceType: null, consentGiven: Boolean(victim.consentToServices) } });
+  // One form per victim of the case: its fields' ids are the victim's own.
+  const { form, submit, fail, summary } = useContractForm<Values>({ schema: referralCreate, idScope: victim.id, defaultValues: { victimId: victim.id, toInstitutionId: null, serviceType: null, consentGiven: Boolean(victim.consentToServices) } });
   // One key per form until it is saved: a retry after a lost answer is the same record.
   const idem = useIdempotencyKey();
   const save = useMutation({
     mutationFn: (v: Values) => api.post<ReferralView>('/api/v1/referrals', v, { idempotencyKey: idem.current() }),
     onSuccess: () => { idem.renew(); void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
-  const err = (n: string) => errorAt(form.formState.errors, n);
   const targets = (institutions.data ?? []).filter((i) => i.id !== user.institutionId);
   return (
-    <form onSubmit={form.handleSubmit((v) => { setFailure(null); save.mutate(v); })} noValidate data-testid="referral-form">
-      <Stack gap="xs">
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <Group align="flex-end" wrap="wrap">
-          <Controller control={form.control} name="toInstitutionId" render={({ field }) => (
-            <Select label={t('protection.to_institution')} data={targets.map((i) => ({ value: i.id, label: i.name }))} value={field.value} onChange={field.onChange} searchable error={err('toInstitutionId')} w={280} comboboxProps={{ withinPortal: true }} />
-          )} />
-          <Controller control={form.control} name="serviceType" render={({ field }) => (
-            <CodeSelect list="serviceTypes" values={serviceTypes} label={t('protection.service_type')} value={field.value} onChange={field.onChange} error={err('serviceType')} w={240} />
-          )} />
-        </Group>
-        <Checkbox label={t('protection.consent_given')} description={t('protection.consent_help')} {...form.register('consentGiven')} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>{t('protection.refer')}</Button>
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormProvider {...form}>
+      <FieldIdScope value={victim.id}>
+        <form onSubmit={submit((v) => save.mutate(v))} noValidate data-testid="referral-form">
+          <Stack gap="xs">
+            <ErrorSummary {...summary} />
+            <Group align="flex-end" wrap="wrap">
+              <SelectField<Values> name="toInstitutionId" label={t('protection.to_institution')} data={targets.map((i) => ({ value: i.id, label: i.name }))} clearable={false} />
+              <CodeField<Values> name="serviceType" list="serviceTypes" values={serviceTypes} label={t('protection.service_type')} />
+            </Group>
+            <CheckboxField name="consentGiven" label={t('protection.consent_given')} description={t('protection.consent_help')} />
+            <Group>
+              <Button type="submit" loading={save.isPending}>{t('protection.refer')}</Button>
+              <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </FieldIdScope>
+    </FormProvider>
   );
 }
 

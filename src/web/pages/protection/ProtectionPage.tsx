@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useSession } from '../../api/session';
 import { ShelterForm } from './ShelterForms';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { InboxToolbar, NewMarker, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
+import { InboxToolbar, NewMarker, showsPreviousAnswer, useInboxFilters, useMarkSeen } from '../../components/InboxToolbar';
 import { Pager } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/endpoints';
-import { RecordTable } from '../../components/RecordTable';
+import { RecordTable, staleProps } from '../../components/RecordTable';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
 import { useFormat } from '../../i18n/format';
 import { ReferralCard } from './ReferralCard';
@@ -31,18 +31,20 @@ function Inbox() {
       <QueryLoading query={query} />
       <ErrorAlert error={query.error} />
       {query.data?.items.length === 0 && <EmptyState>{t('home.referral_inbox.empty')}</EmptyState>}
-      {(query.data?.items ?? []).map((r) => (
-        <ReferralCard
-          key={r.id}
-          referral={r}
-          caseLink={
-            <Group gap={4}>
-              <Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">{r.caseCode ?? t('justice.inbox.open_case')}</Anchor>
-              <NewMarker isNew={r.isNew} />
-            </Group>
-          }
-        />
-      ))}
+      <Stack gap="sm" {...staleProps(showsPreviousAnswer(filters, query))} data-testid="referral-list">
+        {(query.data?.items ?? []).map((r) => (
+          <ReferralCard
+            key={r.id}
+            referral={r}
+            caseLink={
+              <Group gap={4}>
+                <Anchor component={Link} to={`/cases/${r.caseId}`} size="sm">{r.caseCode ?? t('justice.inbox.open_case')}</Anchor>
+                <NewMarker isNew={r.isNew} />
+              </Group>
+            }
+          />
+        ))}
+      </Stack>
       {query.data && <Pager page={filters.page} pageSize={INBOX_PAGE_SIZE} total={query.data.total} onChange={filters.setPage} />}
     </Stack>
   );

@@ -1,14 +1,15 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { serviceCreate, type ReferralView } from '../../../contracts/protection';
 import { serviceTypes } from '../../../core/codes';
-import { api, errorMessage } from '../../api/client';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
+import { api } from '../../api/client';
+import { useContractForm } from '../../api/use-contract-form';
 import { useSession } from '../../api/session';
-import { CodeSelect, ErrorAlert } from '../../components/common';
+import { ErrorAlert } from '../../components/common';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CodeField, DateField, FieldIdScope } from '../../components/fields';
 import { useFormat } from '../../i18n/format';
 import { today } from '../cases/case-form';
 import { StayForm } from './ShelterForms';
@@ -23,28 +24,35 @@ const toService = (v: ServiceValues) => ({ serviceType: v.serviceType ?? undefin
 function ServiceForm({ referral, onDone }: { referral: ReferralView; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ServiceValues>({ resolver: contractResolver(serviceCreate, toService), defaultValues: { serviceType: referral.serviceType, startedOn: today(), endedOn: '' } });
+  // One form per referral card: its fields' ids are the referral's own.
+  const { form, submit, fail, summary } = useContractForm<ServiceValues>({ schema: serviceCreate, prepare: toService, idScope: referral.id, defaultValues: { serviceType: referral.serviceType, startedOn: today(), endedOn: '' } });
   const save = useMutation({
     mutationFn: (v: ServiceValues) => api.post(`/api/v1/referrals/${referral.id}/services`, toService(v)),
     onSuccess: () => { void client.invalidateQueries({ queryKey: ['referrals'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
-  const err = (n: string) => errorAt(form.formState.errors, n);
+  const p = { control: form.control, errors: form.formState.errors };
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate data-testid="service-form">
-      <Stack gap="xs">
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <Group align="flex-end" wrap="wrap">
-          <Controller control={form.control} name="serviceType" render={({ field }) => (
-            <CodeSelect list="serviceTypes" values={serviceTypes} label={t('protection.service_type')} value={field.value} onChange={field.onChange} error={err('serviceType')} w={240} />
-          )} />
-          <TextInput type="date" label={t('protection.started_on')} {...form.register('startedOn')} error={err('startedOn')} />
-          <TextInput type="date" label={t('protection.ended_on')} {...form.register('endedOn')} error={err('endedOn')} />
-          <Button type="submit" loading={save.isPending}>{t('protection.record_service')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <FieldIdScope value={referral.id}>
+      <form onSubmit={submit((v) => save.mutate(v))} noValidate data-testid="service-form">
+        <Stack gap="xs">
+          <ErrorSummary {...summary} />
+          <Group align="flex-end" wrap="wrap">
+            <CodeField {...p} name="serviceType" list="serviceTypes" values={serviceTypes} label={t('protection.service_type')} />
+            <DateField {...p} name="startedOn" label={t('protection.started_on')} />
+            <DateField {...p} name="endedOn" label={t('protection.ended_on')} />
+            <Button type="submit" loading={save.isPending}>{t('protection.record_service')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </FieldIdScope>
+  );
+}
+
+/** Puts the server's answer for one referral into every cached list that shows it (inbox, case). */
+function showReferral(client: QueryClient, updated: ReferralView) {
+  client.setQueriesData<{ items: ReferralView[] }>({ queryKey: ['referrals'] }, (list) =>
+    list?.items?.some((r) => r.id === updated.id) ? { ...list, items: list.items.map((r) => (r.id === updated.id ? { ...r, ...updated } : r)) } : list,
   );
 }
 
@@ -57,7 +65,10 @@ export function ReferralCard({ referral, caseLink }: { referral: ReferralView; c
   const [addingService, setAddingService] = useState(false);
   const [admitting, setAdmitting] = useState(false);
   const move = useMutation({
-    mutationFn: (status: string) => api.post(`/api/v1/referrals/${referral.id}/status`, { status, version: referral.version, ...(status === 'declined' ? { declineReason: 'other' } : {}), ...(status === 'closed' ? { outcome: 'completed' } : {}) }),
+    mutationFn: (status: string) => api.post<ReferralView>(`/api/v1/referrals/${referral.id}/status`, { status, version: referral.version, ...(status === 'declined' ? { declineReason: 'other' } : {}), ...(status === 'closed' ? { outcome: 'completed' } : {}) }),
+    // The answer is the referral as it now is: shown at once, so its next steps (recording the service once
+    // accepted) can be taken right away, not only after the list's refetch has come back.
+    onSuccess: (updated) => showReferral(client, updated),
     onSettled: () => void client.invalidateQueries({ queryKey: ['referrals'] }),
   });
   const canServe = can('protection.write') && (referral.status === 'accepted' || referral.status === 'provided');

@@ -1,16 +1,17 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { shelterCreate, shelterPopulations, type ReferralView, type ShelterView } from '../../../contracts/protection';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { shelterCreate, shelterPopulations, type ReferralView } from '../../../contracts/protection';
+import { ApiError, errorMessage } from '../../api/client';
+import { api } from '../../api/endpoints';
+import { useContractForm } from '../../api/use-contract-form';
 import { peruDepartments } from '../../../core/geo/departments';
 import { CodeSelect } from '../../components/common';
 import { useFormat } from '../../i18n/format';
-import { applyServerErrors, contractResolver, errorAt } from '../../api/forms';
-import { CodeField, NumberField, UbigeoField } from '../../components/fields';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { CodeField, NumberField, TextField, UbigeoField } from '../../components/fields';
 import { today } from '../cases/case-form';
 
 type ShelterValues = z.input<typeof shelterCreate>;
@@ -18,19 +19,18 @@ type ShelterValues = z.input<typeof shelterCreate>;
 export function ShelterForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ShelterValues>({ resolver: contractResolver(shelterCreate), defaultValues: { name: '', capacityBeds: 0 } });
+  const { form, submit, fail, summary } = useContractForm<ShelterValues>({ schema: shelterCreate, defaultValues: { name: '', capacityBeds: 0 } });
   const save = useMutation({
     mutationFn: (v: ShelterValues) => api.post('/api/v1/shelters', v),
     onSuccess: () => { void client.invalidateQueries({ queryKey: ['shelters'] }); onDone(); },
-    onError: (error) => setFailure(applyServerErrors(error, form.setError) ?? errorMessage(error)),
+    onError: fail,
   });
   const p = { control: form.control, errors: form.formState.errors };
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} noValidate>
+    <form onSubmit={submit((v) => save.mutate(v))} noValidate>
       <Stack>
-        {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <TextInput label={t('admin.field.name')} {...form.register('name')} error={errorAt(form.formState.errors, 'name')} />
+        <ErrorSummary {...summary} />
+        <TextField {...p} name="name" label={t('admin.field.name')} />
         <NumberField {...p} name="capacityBeds" label={t('protection.capacity')} />
         <CodeField {...p} name="targetPopulation" list="shelterPopulations" values={shelterPopulations} label={t('protection.population')} />
         <UbigeoField {...p} name="ubigeo" />
@@ -52,7 +52,8 @@ export function StayForm({ referral, onDone }: { referral: ReferralView; onDone:
   const { t } = useTranslation();
   const f = useFormat();
   const client = useQueryClient();
-  const shelters = useQuery({ queryKey: ['shelters'], queryFn: () => api.get<{ items: ShelterView[] }>('/api/v1/shelters', { query: { pageSize: 200 } }) });
+  // The same list (and cache entry) as the shelters tab.
+  const shelters = useQuery({ queryKey: ['shelters'], queryFn: () => api.shelters.list({ pageSize: 200 }) });
   const [shelterId, setShelterId] = useState<string | null>(null);
   const [population, setPopulation] = useState<string | null>(null);
   const [department, setDepartment] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,11 @@ import { Link } from 'react-router';
 import type { ReconciliationView } from '../../../contracts/reconciliation';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
-import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
+import { ErrorAlert, PageHeader } from '../../components/common';
+import { RecordTable } from '../../components/RecordTable';
 import { QueryLoading } from '../../components/QueryLoading';
 import { useFormat } from '../../i18n/format';
+import { useInstitutions } from '../admin/admin-data';
 
 type Params = { institutionId: string; from: string; to: string };
 
@@ -21,7 +23,7 @@ export default function ReconciliationPage() {
   const f = useFormat();
   const { state } = useSession();
   const ownInstitution = state.status === 'signed-in' ? state.user.institutionId : null;
-  const institutions = useQuery({ queryKey: ['institutions'], queryFn: () => api.get<{ items: Array<{ id: string; name: string }> }>('/api/v1/institutions') });
+  const institutions = useInstitutions();
   const [draft, setDraft] = useState<Params>({ institutionId: '', from: '', to: '' });
   const [params, setParams] = useState<Params | null>(null);
   const report = useQuery({
@@ -32,7 +34,7 @@ export default function ReconciliationPage() {
       return api.get<ReconciliationView>(`/api/v1/reconciliation?${query}`);
     },
   });
-  const others = (institutions.data?.items ?? []).filter((i) => i.id !== ownInstitution);
+  const others = (institutions.data ?? []).filter((i) => i.id !== ownInstitution);
   const data = report.data;
   return (
     <Stack>
@@ -64,14 +66,14 @@ export default function ReconciliationPage() {
             ))}
           </List>
           <Title order={2} size="h4">{t('reconciliation.ours_unmatched', { other: data.theirs.name })}</Title>
-          {data.ours.unmatched.length === 0 ? <EmptyState>{t('reconciliation.none')}</EmptyState> : (
-            <Table striped aria-label={t('reconciliation.ours_unmatched', { other: data.theirs.name })}>
-              <Table.Thead><Table.Tr><Table.Th>{t('reconciliation.case')}</Table.Th></Table.Tr></Table.Thead>
-              <Table.Tbody>
-                {data.ours.unmatched.map((c) => <Table.Tr key={c.id}><Table.Td><Link to={`/cases/${c.id}`}>{c.code}</Link></Table.Td></Table.Tr>)}
-              </Table.Tbody>
-            </Table>
-          )}
+          <RecordTable
+            label={t('reconciliation.ours_unmatched', { other: data.theirs.name })}
+            striped
+            columns={[{ key: 'case', header: t('reconciliation.case'), cell: (c) => <Link to={`/cases/${c.id}`}>{c.code}</Link> }]}
+            rows={data.ours.unmatched}
+            rowKey={(c) => c.id}
+            empty={t('reconciliation.none')}
+          />
           <Text size="sm">{t('reconciliation.theirs_note', { count: data.theirs.unmatchedCount, other: data.theirs.name })}</Text>
           {data.theirs.unmatchedVisible.length > 0 && (
             <List size="sm">{data.theirs.unmatchedVisible.map((c) => <List.Item key={c.id}><Link to={`/cases/${c.id}`}>{c.code}</Link></List.Item>)}</List>

@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Code, Group, Modal, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Modal, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { releasePreview, releaseRecord } from '../../../contracts/releases';
 import { api, ApiError, errorMessage } from '../../api/client';
-import { EmptyState, ErrorAlert, PageHeader } from '../../components/common';
-import { QueryLoading } from '../../components/QueryLoading';
+import { ErrorAlert, PageHeader } from '../../components/common';
+import { RecordTable, type Column } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 import { headerLabel } from '../stats/stats-data';
 import { ReleasedTable } from './ReleasedTable';
@@ -24,38 +24,20 @@ function PreviewPanel({ preview, onPublished }: { preview: Preview; onPublished:
     onSuccess: (r) => (setConfirming(false), onPublished(r)),
   });
   const changes = preview.content.tables.flatMap((table) => table.changes.map((c) => ({ ...c, table: table.name, by: table.result.by, rowLabel: table.result.rows.find((r) => r.key === c.row)?.label, columnLabel: table.result.columns.find((k) => k.key === c.column)?.label })));
+  const changeColumns: Column<(typeof changes)[number]>[] = [
+    { key: 'table', header: t('releases.change.table'), cell: (c) => t(`open_data.table.${c.table}`) },
+    { key: 'row', header: t('releases.change.row'), cell: (c) => (c.row === null ? t('open_data.total') : headerLabel(c.by[0], { key: c.row, label: c.rowLabel })) },
+    { key: 'column', header: t('releases.change.column'), cell: (c) => (c.column === null ? (c.by.length > 1 ? t('open_data.total') : '') : headerLabel(c.by[1], { key: c.column, label: c.columnLabel })) },
+    { key: 'before', header: t('releases.change.before'), cell: (c) => c.before },
+    { key: 'after', header: t('releases.change.after'), cell: (c) => c.after },
+  ];
   return (
     <Stack data-testid="release-preview">
       <Title order={2} size="h4">
         {isRevision ? t('releases.revision_of', { revision: preview.revision, year: preview.year, previous: preview.revision - 1 }) : t('releases.first', { year: preview.year })}
       </Title>
       {isRevision && <Text>{preview.changed ? t('releases.changed', { count: preview.changed }) : t('releases.unchanged')}</Text>}
-      {changes.length > 0 && (
-        <div className="reta-table-wrap">
-          <Table striped withTableBorder data-testid="release-changes">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('releases.change.table')}</Table.Th>
-                <Table.Th>{t('releases.change.row')}</Table.Th>
-                <Table.Th>{t('releases.change.column')}</Table.Th>
-                <Table.Th>{t('releases.change.before')}</Table.Th>
-                <Table.Th>{t('releases.change.after')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {changes.map((c, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{t(`open_data.table.${c.table}`)}</Table.Td>
-                  <Table.Td>{c.row === null ? t('open_data.total') : headerLabel(c.by[0], { key: c.row, label: c.rowLabel })}</Table.Td>
-                  <Table.Td>{c.column === null ? (c.by.length > 1 ? t('open_data.total') : '') : headerLabel(c.by[1], { key: c.column, label: c.columnLabel })}</Table.Td>
-                  <Table.Td>{c.before}</Table.Td>
-                  <Table.Td>{c.after}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      {changes.length > 0 && <RecordTable testId="release-changes" striped columns={changeColumns} rows={changes} rowKey={(c) => `${c.table}:${c.row ?? ''}:${c.column ?? ''}`} empty={null} />}
       {preview.content.tables.map((table) => (
         <Card key={table.name} withBorder padding="sm">
           <Title order={3} size="h5" mb="xs">{t(`open_data.table.${table.name}`)}</Title>
@@ -97,6 +79,14 @@ export default function ReleasesPage() {
     void client.invalidateQueries({ queryKey: ['releases'] });
     void client.removeQueries({ queryKey: ['release-preview'] });
   };
+  const releaseColumns: Column<Release>[] = [
+    { key: 'year', header: t('releases.col.year'), cell: (r) => r.year },
+    { key: 'revision', header: t('releases.col.revision'), cell: (r) => r.revision },
+    { key: 'publishedAt', header: t('releases.col.published_at'), cell: (r) => f.date(r.publishedAt) },
+    { key: 'by', header: t('releases.col.by'), cell: (r) => r.publishedBy.displayName },
+    { key: 'note', header: t('releases.col.note'), cell: (r) => r.note ?? '—' },
+    { key: 'hash', header: t('releases.col.hash'), cell: (r) => <Code>{r.contentHash.slice(0, 12)}</Code> },
+  ];
   return (
     <Stack>
       <PageHeader title={t('releases.title')} description={t('releases.help')} />
@@ -108,37 +98,7 @@ export default function ReleasesPage() {
       {preview.error instanceof ApiError && preview.error.status === 403 ? <Alert color="yellow" role="alert">{t('releases.not_allowed')}</Alert> : <ErrorAlert error={preview.error} />}
       {preview.data && asked !== null && <PreviewPanel key={`${preview.data.year}-${preview.data.revision}`} preview={preview.data} onPublished={published} />}
       <Title order={2} size="h4">{t('releases.list')}</Title>
-      <ErrorAlert error={list.error} />
-      <QueryLoading query={list} />
-      {list.data?.items.length === 0 && <EmptyState>{t('releases.empty')}</EmptyState>}
-      {(list.data?.items.length ?? 0) > 0 && (
-        <div className="reta-table-wrap">
-          <Table striped data-testid="releases-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('releases.col.year')}</Table.Th>
-                <Table.Th>{t('releases.col.revision')}</Table.Th>
-                <Table.Th>{t('releases.col.published_at')}</Table.Th>
-                <Table.Th>{t('releases.col.by')}</Table.Th>
-                <Table.Th>{t('releases.col.note')}</Table.Th>
-                <Table.Th>{t('releases.col.hash')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data!.items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.year}</Table.Td>
-                  <Table.Td>{r.revision}</Table.Td>
-                  <Table.Td>{f.date(r.publishedAt)}</Table.Td>
-                  <Table.Td>{r.publishedBy.displayName}</Table.Td>
-                  <Table.Td>{r.note ?? '—'}</Table.Td>
-                  <Table.Td><Code>{r.contentHash.slice(0, 12)}</Code></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      <RecordTable testId="releases-table" striped columns={releaseColumns} rows={list.data?.items} rowKey={(r) => r.id} query={list} empty={t('releases.empty')} />
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Anchor, Drawer, Loader, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Drawer, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatsCasesResult } from '../../../contracts/stats-cases';
 import { api } from '../../api/client';
-import { EmptyState, ErrorAlert } from '../../components/common';
+import { ErrorAlert } from '../../components/common';
+import { RecordTable } from '../../components/RecordTable';
 import { useFormat } from '../../i18n/format';
 import type { CellRef } from './pivot-model';
 
@@ -36,30 +37,19 @@ export function FigureCases({ query, cell, description, onClose }: FigureCasesPr
           <Text size="sm">
             {t('stats.cases.summary', { value: data.display, unit: t(`units.${data.unit}`, { ns: 'indicators' }), count: data.cases.length })}
           </Text>
-          {data.cases.length === 0 ? (
-            <EmptyState>{t('stats.cases.empty')}</EmptyState>
-          ) : (
-            <Table highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('stats.cases.code')}</Table.Th>
-                  <Table.Th>{t('stats.cases.department')}</Table.Th>
-                  <Table.Th>{t('stats.cases.registered')}</Table.Th>
-                  <Table.Th>{t('stats.cases.records')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.cases.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.code}</Anchor></Table.Td>
-                    <Table.Td>{c.departmentName ?? t('common.unknown')}</Table.Td>
-                    <Table.Td>{f.date(c.registeredAt)}</Table.Td>
-                    <Table.Td>{f.number(c.records)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          {/* Not striped: the case links keep their contrast on every row. */}
+          <RecordTable
+            highlightOnHover
+            columns={[
+              { key: 'code', header: t('stats.cases.code'), cell: (c) => <Anchor component={Link} to={`/cases/${c.id}`}>{c.code}</Anchor> },
+              { key: 'department', header: t('stats.cases.department'), cell: (c) => c.departmentName ?? t('common.unknown') },
+              { key: 'registered', header: t('stats.cases.registered'), cell: (c) => f.date(c.registeredAt) },
+              { key: 'records', header: t('stats.cases.records'), cell: (c) => f.number(c.records) },
+            ]}
+            rows={data.cases}
+            rowKey={(c) => c.id}
+            empty={t('stats.cases.empty')}
+          />
           {data.truncated && <Text size="xs" c="dark.4">{t('stats.cases.truncated', { count: data.cases.length })}</Text>}
         </Stack>
       )}
