@@ -2,6 +2,7 @@ import type { Tx } from '../../db/connect';
 import { keyedAuditHash, storedAuditContent, unsealedAuditHash } from './audit.hash';
 import { currentAuditKey } from './audit.key';
 import { lockAuditSealer, readChainHead, sealBarrier, sealRows, unsealedRowsUpTo } from './audit.repository';
+import { markWritesNoFacts } from '../stats/facts/facts.hook';
 
 export class AuditSealError extends Error {
   constructor(readonly rowId: number) {
@@ -33,6 +34,7 @@ export async function sealAuditLog(db: Tx, options: { waitMs?: number } = {}): P
   let sealed = 0;
   for (;;) {
     const count = await db.transaction(async (tx) => {
+      markWritesNoFacts(tx);
       await lockAuditSealer(tx);
       const rows = await unsealedRowsUpTo(tx, barrier, BATCH);
       if (!rows.length) return 0;

@@ -2,6 +2,7 @@ import { asc, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connect';
 import { matchQueue, persons } from '../../db/schema';
 import { proposeMatchesOf } from './matching.repository';
+import { markWritesNoFacts } from '../stats/facts/facts.hook';
 
 /** How many queued persons one drain transaction takes. */
 const BATCH = 100;
@@ -27,6 +28,7 @@ export async function drainMatchQueue(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
     const taken = await db.transaction(async (tx) => {
+      markWritesNoFacts(tx);
       const rows = await tx.select().from(matchQueue).orderBy(asc(matchQueue.queuedAt)).limit(BATCH).for('update', { skipLocked: true });
       // The batch's persons in one query: a person with no blind index to match on costs no statement of its own.
       const people = rows.length ? new Map((await tx.select().from(persons).where(inArray(persons.id, rows.map((r) => r.personId)))).map((p) => [p.id, p])) : new Map();

@@ -11,6 +11,13 @@ const installed = new WeakSet<object>();
 /** Transactions that write nothing to the records (statistics reads): nothing to refresh at their end. */
 const readOnly = new WeakSet<object>();
 export const markStatisticsRead = (tx: object) => void readOnly.add(tx);
+/**
+ * Transactions that write only tables no fact derives from (no facts trigger: the match queue and candidates,
+ * the audit log's seal), run after each registration: their refresh would take an empty queue (one statement
+ * each). Anything a write outside a transaction queued meanwhile is taken by the next write transaction or
+ * statistics read, which drains the queue first.
+ */
+export const markWritesNoFacts = (tx: object) => void readOnly.add(tx);
 
 export function keepFactsInTransactions(db: Db): Db {
   if (installed.has(db)) return db;

@@ -10,7 +10,7 @@
 import { deriveCaseFacts } from '../../../core/stats/facts';
 import type { Tx } from '../../../db/connect';
 import type { StoredFramework } from '../../legal/legal.repository';
-import { loadFactsInputs, loadFramework, lockCases, replaceFacts, takeQueuedCases } from './facts.repository';
+import { loadFactsInputs, loadFramework, lockCases, replaceFacts, takeAndLockQueuedCases } from './facts.repository';
 
 const BATCH = 500;
 
@@ -30,5 +30,6 @@ export async function refreshCaseFacts(tx: Tx, caseIds: readonly string[], optio
 
 /** Recomputes the cases queued by the triggers (this transaction's changes, and any left by a write outside one). */
 export async function refreshQueuedFacts(tx: Tx): Promise<number> {
-  return refreshCaseFacts(tx, await takeQueuedCases(tx));
+  // The queue is taken and its cases locked in one statement (all of them, in bucket order).
+  return refreshCaseFacts(tx, await takeAndLockQueuedCases(tx), { lock: false });
 }

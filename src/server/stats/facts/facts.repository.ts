@@ -3,17 +3,16 @@
  * cases' fact rows. Not scoped by actor: facts are system data, read only through the statistics engine,
  * which applies the statistics scope (src/server/policy statsScope).
  */
-import { and, asc, eq, getTableColumns, max, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, getTableColumns, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CaseFacts, FactsInput, FactsPerson } from '../../../core/stats/facts';
 import type { ChainEvent } from '../../../core/justice/chain';
 import type { Tx } from '../../../db/connect';
-import { caseEvents, casePlaces, cases, caseSuspects, caseVictims, justiceEvents, persons, statsCaseFacts, statsDefendantFacts, statsFactQueue, statsVictimFacts, units } from '../../../db/schema';
+import { cases, justiceEvents, statsCaseFacts, statsDefendantFacts, statsVictimFacts } from '../../../db/schema';
 import { loadFramework, type StoredFramework } from '../../legal/legal.repository';
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
 import { factsForSuspect, loadAggravatingFacts } from '../../justice/aggravation.facts';
-import { alias } from 'drizzle-orm/pg-core';
-import { applyVictimFacts, deleteVictimFacts } from '../cubes/cubes.repository';
+import { deleteVictimFacts, insertVictimFacts } from '../cubes/cubes.repository';
 
 /** Advisory-lock namespace of fact refreshes: two transactions never recompute the same case at once. */
 const FACTS_LOCK_CLASS = 4217;
@@ -30,106 +29,101 @@ export async function lockCases(tx: Tx, caseIds: readonly string[]) {
     select distinct abs(hashtext(x) % ${LOCK_BUCKETS}) as b from unnest(string_to_array(${caseIds.join(',')}, ',')) x order by b) s`);
 }
 
-/** The queued cases, removed from the queue (own changes and any committed by a write outside a transaction). */
-export async function takeQueuedCases(tx: Tx): Promise<string[]> {
-  const rows = await tx.delete(statsFactQueue).returning({ caseId: statsFactQueue.caseId });
-  return [...new Set(rows.map((r) => r.caseId))];
-}
-
 /** Empties the queue at once (the rebuild recomputes every case): TRUNCATE leaves no dead rows to scan. */
 export async function clearQueue(tx: Tx) {
   await tx.execute(sql`truncate stats_fact_queue`);
 }
 
-const p0 = alias(persons, 'p0');
 /** `column = any(ids)` with one bind parameter however many ids (no 65 535-parameter limit, less to parse). */
 const anyId = (column: AnyColumn, ids: readonly string[]) => sql`${column} = any(string_to_array(${ids.join(',')}, ',')::uuid[])`;
-const personColumns = {
-  id: persons.id, sex: persons.sex, birthYear: persons.birthYear, nationalities: persons.nationalities, originUbigeo: persons.originUbigeo, hasIdentityDocument: persons.hasIdentityDocument,
-};
+
+type Rows<T> = { rows: T[] };
+/** json/json[] columns: parsed by pg, sometimes text on PGlite. */
+const fromJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * The queued cases taken off the queue and their advisory locks taken, in ONE statement (the queue holds this
+ * transaction's changes and any committed by a write outside one). The facts are loaded by the next statement,
+ * which starts after the locks are held and so reads what a concurrent refresh of the same cases committed.
+ */
+export async function takeAndLockQueuedCases(tx: Tx): Promise<string[]> {
+  const result = (await tx.execute(sql`with q as (delete from stats_fact_queue returning case_id),
+      ids as (select distinct case_id::text as id from q)
+    select array(select id from ids order by id) as ids,
+      (select count(pg_advisory_xact_lock(${FACTS_LOCK_CLASS}, b)) from (
+        select distinct abs(hashtext(id) % ${LOCK_BUCKETS}) as b from ids order by b) s)::int as locked`)) as unknown as Rows<{ ids: string[] | string }>;
+  const ids = result.rows[0]?.ids ?? [];
+  return typeof ids === 'string' ? ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : ids;
+}
+
+/** A person's attributes as facts read them: the surviving record when this one was merged (issue 9 item 4). */
+const personJson = (link: string) => `(select json_build_object('id', p.id, 'sex', p.sex, 'birthYear', p.birth_year, 'nationalities', p.nationalities,
+    'originUbigeo', p.origin_ubigeo, 'hasIdentityDocument', p.has_identity_document)
+  from persons p0 join persons p on p.id = coalesce(p0.merged_into_id, p0.id) where p0.id = ${link}.person_id)`;
+
+/**
+ * One row per existing case with everything its facts derive from except the justice chain, built as JSON by
+ * the server: one round trip instead of one per table. `hasEvents` says whether the chain must be loaded.
+ */
+const inputsSql = (ids: readonly string[]) => sql`select json_build_object(
+    'case', json_build_object('id', c.id, 'registeredAt', c.registered_at, 'reportedOn', c.reported_on, 'factsStart', c.facts_start,
+      'status', c.status, 'source', c.source, 'purposes', c.purposes, 'sectors', c.sectors,
+      'owner', json_build_object('unitId', c.unit_id, 'institutionId', c.institution_id, 'departmentCode', c.department_code)),
+    'registration', (select json_build_object('unitId', u.id, 'institutionId', u.institution_id, 'departmentCode', u.department_code)
+      from case_events e join units u on u.id = e.unit_id where e.case_id = c.id and e.type = 'registration' order by e.at, e.id limit 1),
+    'lastCaseEventAt', (select max(e.at) from case_events e where e.case_id = c.id),
+    'exploitationDepartments', array(select distinct pl.department_code from case_places pl
+      where pl.case_id = c.id and pl.kind = 'exploitation' and pl.department_code is not null),
+    'victims', coalesce((select json_agg(json_build_object('id', v.id, 'identificationStatus', v.identification_status,
+        'ageYears', v.age_years, 'ageEstimated', v.age_estimated, 'ageVerified', v.age_verified, 'ageBand', v.age_band,
+        'exploitationForms', v.exploitation_forms, 'identifiedOn', v.identified_on, 'housedOnIdentification', v.housed_on_identification,
+        'person', ${sql.raw(personJson('v'))})) from case_victims v where v.case_id = c.id), '[]'::json),
+    'suspects', coalesce((select json_agg(json_build_object('id', s.id, 'isPublicOfficial', s.is_public_official,
+        'organisedGroupMember', s.organised_group_member, 'person', ${sql.raw(personJson('s'))})) from case_suspects s where s.case_id = c.id), '[]'::json),
+    'hasEvents', exists (select 1 from justice_events j where j.case_id = c.id)
+  ) as input from cases c where c.id = any(string_to_array(${ids.join(',')}, ',')::uuid[])`;
+
+interface InputRow {
+  case: Omit<FactsInput['case'], 'registeredAt'> & { registeredAt: string };
+  registration: FactsInput['registration'];
+  lastCaseEventAt: string | null;
+  exploitationDepartments: string[];
+  victims: Array<Omit<FactsInput['victims'][number], 'person'> & { person: FactsPerson }>;
+  suspects: Array<{ id: string; isPublicOfficial: boolean; organisedGroupMember: boolean; person: FactsPerson }>;
+  hasEvents: boolean;
+}
 
 /** Everything the facts of these cases derive from; cases that no longer exist are absent. */
 export async function loadFactsInputs(tx: Tx, caseIds: readonly string[], framework: () => Promise<StoredFramework>): Promise<FactsInput[]> {
   const ids = [...caseIds];
-  const caseRows = await tx.select().from(cases).where(anyId(cases.id, ids));
-  if (!caseRows.length) return [];
-  const registrations = await tx
-    .selectDistinctOn([caseEvents.caseId], { caseId: caseEvents.caseId, unitId: units.id, institutionId: units.institutionId, departmentCode: units.departmentCode })
-    .from(caseEvents)
-    .innerJoin(units, eq(units.id, caseEvents.unitId))
-    .where(and(anyId(caseEvents.caseId, ids), eq(caseEvents.type, 'registration')))
-    .orderBy(caseEvents.caseId, asc(caseEvents.at), asc(caseEvents.id));
-  const lastEvents = await tx.select({ caseId: caseEvents.caseId, at: max(caseEvents.at) }).from(caseEvents).where(anyId(caseEvents.caseId, ids)).groupBy(caseEvents.caseId);
-  const places = await tx
-    .selectDistinct({ caseId: casePlaces.caseId, department: casePlaces.departmentCode })
-    .from(casePlaces)
-    .where(and(anyId(casePlaces.caseId, ids), eq(casePlaces.kind, 'exploitation'), sql`${casePlaces.departmentCode} is not null`));
-  // A merged person is one person (issue 9 item 4): the surviving record's attributes.
-  const victims = await tx
-    .select({ v: caseVictims, person: personColumns })
-    .from(caseVictims)
-    .innerJoin(p0, eq(p0.id, caseVictims.personId))
-    .innerJoin(persons, eq(persons.id, sql`coalesce(${p0.mergedIntoId}, ${p0.id})`))
-    .where(anyId(caseVictims.caseId, ids));
-  const suspects = await tx
-    .select({ s: caseSuspects, person: personColumns })
-    .from(caseSuspects)
-    .innerJoin(p0, eq(p0.id, caseSuspects.personId))
-    .innerJoin(persons, eq(persons.id, sql`coalesce(${p0.mergedIntoId}, ${p0.id})`))
-    .where(anyId(caseSuspects.caseId, ids));
-  const eventRows = await tx.select().from(justiceEvents).where(anyId(justiceEvents.caseId, ids));
+  const loaded = (await tx.execute(inputsSql(ids))) as unknown as Rows<{ input: InputRow | string }>;
+  const rows = loaded.rows.map((r) => fromJson(r.input));
+  if (!rows.length) return [];
+  // The justice chain (and what omitted aggravation compares the charges with: victims' ages, disability,
+  // organised crime) only for the cases that have justice events: none at registration.
+  const withEvents = rows.filter((r) => r.hasEvents).map((r) => r.case.id);
+  const eventRows = withEvents.length ? await tx.select().from(justiceEvents).where(anyId(justiceEvents.caseId, withEvents)) : [];
   const legal = eventRows.length ? await framework() : null;
   const chain = legal ? toChainEvents(await withArticles(tx, eventRows), legal) : [];
-  // What omitted aggravation compares the charges with (victims' ages, disability, organised crime): only
-  // for cases whose defendants have justice events.
   const aggravating = legal ? await loadAggravatingFacts(tx, [...new Set(eventRows.map((e) => e.caseId))]) : new Map();
   const suspectOf = new Map(eventRows.map((e) => [e.id, e.suspectId]));
   const eventsBySuspect = group(chain, (e) => suspectOf.get(e.id)!);
-  const registrationOf = new Map(registrations.map((r) => [r.caseId, r]));
-  const lastOf = new Map(lastEvents.map((r) => [r.caseId, r.at]));
-  const placesOf = group(places, (p) => p.caseId);
-  const victimsOf = group(victims, (v) => v.v.caseId);
-  const suspectsOf = group(suspects, (s) => s.s.caseId);
-  const person = (p: typeof victims[number]['person']): FactsPerson => ({ ...p, nationalities: p.nationalities ?? [] });
-  return caseRows.map((c) => {
-    const registration = registrationOf.get(c.id);
-    return {
-      case: {
-        id: c.id,
-        registeredAt: c.registeredAt,
-        reportedOn: c.reportedOn,
-        factsStart: c.factsStart,
-        status: c.status,
-        source: c.source,
-        purposes: c.purposes,
-        sectors: c.sectors,
-        owner: { unitId: c.unitId, institutionId: c.institutionId, departmentCode: c.departmentCode },
-      },
-      registration: registration ? { unitId: registration.unitId, institutionId: registration.institutionId, departmentCode: registration.departmentCode } : null,
-      exploitationDepartments: (placesOf.get(c.id) ?? []).map((p) => p.department!),
-      lastCaseEventAt: lastOf.get(c.id) ?? null,
-      framework: legal,
-      victims: (victimsOf.get(c.id) ?? []).map(({ v, person: p }) => ({
-        id: v.id,
-        identificationStatus: v.identificationStatus,
-        ageYears: v.ageYears,
-        ageEstimated: v.ageEstimated,
-        ageVerified: v.ageVerified,
-        ageBand: v.ageBand,
-        exploitationForms: v.exploitationForms,
-        identifiedOn: v.identifiedOn,
-        housedOnIdentification: v.housedOnIdentification,
-        person: person(p),
-      })),
-      suspects: (suspectsOf.get(c.id) ?? []).map(({ s, person: p }) => ({
-        id: s.id,
-        isPublicOfficial: s.isPublicOfficial,
-        person: person(p),
-        events: eventsBySuspect.get(s.id) ?? ([] as ChainEvent[]),
-        aggravatingFacts: factsForSuspect(aggravating.get(c.id), s),
-      })),
-    };
-  });
+  const person = (p: FactsPerson): FactsPerson => ({ ...p, nationalities: p.nationalities ?? [] });
+  return rows.map((r) => ({
+    case: { ...r.case, registeredAt: new Date(r.case.registeredAt) },
+    registration: r.registration,
+    exploitationDepartments: r.exploitationDepartments ?? [],
+    lastCaseEventAt: r.lastCaseEventAt === null ? null : new Date(r.lastCaseEventAt),
+    framework: legal,
+    victims: r.victims.map((v) => ({ ...v, person: person(v.person) })),
+    suspects: r.suspects.map((s) => ({
+      id: s.id,
+      isPublicOfficial: s.isPublicOfficial,
+      person: person(s.person),
+      events: eventsBySuspect.get(s.id) ?? ([] as ChainEvent[]),
+      aggravatingFacts: factsForSuspect(aggravating.get(r.case.id), s),
+    })),
+  }));
 }
 
 function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -155,27 +149,28 @@ function insertJson(table: PgTable, name: string, rows: ReadonlyArray<Record<str
 }
 
 /**
- * Replaces every fact row of these cases with the ones given (none for a case that no longer exists): the
- * victim facts are deleted with what they counted in the cubes, one statement deletes the other two tables'
- * rows and one inserts into all three (data-modifying WITH), then the cubes take the difference.
+ * Replaces every fact row of these cases with the ones given (none for a case that no longer exists): one
+ * statement deletes the three tables' rows (the victim facts with what they counted in the cubes), one inserts
+ * into all three (data-modifying WITH), one applies the cubes' difference and the repeat persons.
  */
 export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[]) {
   const ids = [...caseIds];
-  // The cubes and the repeat-person list follow the victim facts in the same transaction.
-  const removed = await deleteVictimFacts(tx, ids);
-  await tx.execute(sql`with d as (delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)})
-    delete from ${statsCaseFacts} where ${anyId(statsCaseFacts.caseId, ids)}`);
+  const removed = await deleteVictimFacts(tx, ids, [
+    sql`delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)}`,
+    sql`delete from ${statsCaseFacts} where ${anyId(statsCaseFacts.caseId, ids)}`,
+  ]);
   const inserts = [
     { table: statsCaseFacts, name: 'stats_case_facts', rows: facts.map((f) => f.case) },
     { table: statsVictimFacts, name: 'stats_victim_facts', rows: facts.flatMap((f) => f.victims) },
     { table: statsDefendantFacts, name: 'stats_defendant_facts', rows: facts.flatMap((f) => f.defendants) },
   ].filter((i) => i.rows.length > 0);
-  if (inserts.length) {
-    const [last, ...before] = inserts.reverse().map((i) => insertJson(i.table, i.name, i.rows));
-    const ctes = before.map((statement, k) => sql`i${sql.raw(String(k))} as (${statement})`);
-    await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last!);
-  }
-  await applyVictimFacts(tx, ids, removed, facts.flatMap((f) => f.victims.map((v) => v.personId)));
+  await insertVictimFacts(
+    tx,
+    ids,
+    inserts.map((i) => insertJson(i.table, i.name, i.rows)),
+    removed,
+    facts.flatMap((f) => f.victims.map((v) => v.personId)),
+  );
 }
 
 /** Every case id, in keyed pages (the rebuild walks them in batches). */
