@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { openDatabase, type Database, type PgliteThread } from '../src/db/connect';
 import { buildApp } from '../src/server/app';
 import { prepareRegistry } from '../src/server/bootstrap';
 import { loadConfig, type Config } from '../src/server/config';
 import type { Deps } from '../src/server/deps';
 import type { App } from '../src/server/http/types';
-import { adminUrl, ensurePgliteTemplate, ensurePostgresTemplate } from './template';
+import { createDatabaseFromTemplate, ensurePgliteTemplate } from './template';
 
 export const TEST_ADMIN_PASSWORD = 'Test-Admin-Password-2026';
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -92,21 +90,7 @@ async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<{ da
   }
   const url = process.env.RETA_TEST_DATABASE_URL;
   if (!url) throw new Error('RETA_TEST_DATABASE_URL is required for the postgres test driver');
-  const template = await ensurePostgresTemplate(url);
-  const name = `reta_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl(url) });
-  await admin.connect();
-  await admin.query(`create database "${name}" template "${template}"`);
-  await admin.end();
-  const databaseUrl = adminUrl(url, name);
-  const database = await openDatabase({ databaseUrl, ...(options.readReplica ? { readDatabaseUrl: readOnlyUrl(databaseUrl) } : {}), poolSize: 4 });
-  return {
-    database,
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: adminUrl(url) });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists "${name}" with (force)`);
-      await cleanup.end();
-    },
-  };
+  const copy = await createDatabaseFromTemplate(url, 'reta_test');
+  const database = await openDatabase({ databaseUrl: copy.url, ...(options.readReplica ? { readDatabaseUrl: readOnlyUrl(copy.url) } : {}), poolSize: 4 });
+  return { database, drop: copy.drop };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -64,4 +64,24 @@ export async function ensurePostgresTemplate(url: string): Promise<string> {
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * A fresh database on the server of `url`, copied from the migrated template (`CREATE DATABASE … TEMPLATE`):
+ * its URL, and `drop` to remove it (forcing out any connection left).
+ */
+export async function createDatabaseFromTemplate(url: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = await ensurePostgresTemplate(url);
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const onServer = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await onServer(`create database "${name}" template "${template}"`);
+  return { url: adminUrl(url, name), drop: () => onServer(`drop database if exists "${name}" with (force)`) };
 }

@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDriver, TEST_ADMIN_PASSWORD, TEST_AUDIT_KEY, TEST_ENCRYPTION_KEY } from '../../../test/registry';
-import { adminUrl, ensurePostgresTemplate } from '../../../test/template';
+import { createDatabaseFromTemplate } from '../../../test/template';
 
 /**
  * Issue 12, "resumable after a crash or SIGKILL", with a real process: `reta serve` runs an import uploaded
@@ -46,20 +45,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, serve
 /** A database of its own for the servers: a fresh PGlite directory, or a PostgreSQL database from the migrated template. */
 async function database(dir: string): Promise<Record<string, string>> {
   if (testDriver() === 'pglite') return { RETA_DATA_DIR: join(dir, 'data') };
-  const url = process.env.RETA_TEST_DATABASE_URL!;
-  const template = await ensurePostgresTemplate(url);
-  const name = `imports_killed_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl(url) });
-  await admin.connect();
-  await admin.query(`create database "${name}" template "${template}"`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: adminUrl(url) });
-    await c.connect();
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.end();
-  });
-  return { DATABASE_URL: adminUrl(url, name) };
+  const copy = await createDatabaseFromTemplate(process.env.RETA_TEST_DATABASE_URL!, 'imports_killed');
+  cleanups.push(copy.drop);
+  return { DATABASE_URL: copy.url };
 }
 
 function serve(dir: string, env: Record<string, string>): Server {
