@@ -117,4 +117,17 @@ describe('the record table', { timeout: 30_000 }, () => {
     expect(wrap.hasAttribute('inert')).toBe(false);
     expect(wrap.hasAttribute('aria-busy')).toBe(false);
   });
+
+  it('takes the rows of a query showing its previous answer (placeholder data) as stale, unless told otherwise', () => {
+    const inert = (query: { isLoading: boolean; isPlaceholderData: boolean }, stale?: boolean) => {
+      const { unmount } = renderWithProviders(<RecordTable columns={columns} rows={rows} rowKey={(r) => r.id} empty="Nada" testId="t" query={query} stale={stale} />);
+      const result = screen.getByTestId('t').closest('.reta-table-wrap')!.hasAttribute('inert');
+      unmount();
+      return result;
+    };
+    expect(inert({ isLoading: false, isPlaceholderData: true })).toBe(true);
+    expect(inert({ isLoading: false, isPlaceholderData: false })).toBe(false);
+    expect(inert({ isLoading: false, isPlaceholderData: false }, true)).toBe(true);
+    expect(inert({ isLoading: false, isPlaceholderData: true }, false)).toBe(false);
+  });
 });

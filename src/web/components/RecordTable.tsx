@@ -36,8 +36,11 @@ export interface RecordTableProps<T> {
   /** `undefined` while nothing has arrived yet (then the loading state, never a misleading empty list). */
   rows: T[] | undefined;
   rowKey: (row: T) => string;
-  /** The query's state: first load shows "Cargando…", an error its message. */
-  query?: { isLoading: boolean; error?: unknown };
+  /**
+   * The query's state: first load shows "Cargando…", an error its message, and rows kept from the previous
+   * answer (`placeholderData: keepPreviousData`) are stale until the new one comes.
+   */
+  query?: { isLoading: boolean; error?: unknown; isPlaceholderData?: boolean };
   /** What an empty answer says. */
   empty: ReactNode;
   testId?: string;
@@ -67,7 +70,8 @@ export interface RecordTableProps<T> {
   region?: string;
   /**
    * The rows shown answer other filters or another page than those now chosen (the new answer is on its
-   * way): they stay visible but cannot be acted on, and the table says it is busy.
+   * way): they stay visible but cannot be acted on, and the table says it is busy. Defaults to the query's
+   * `isPlaceholderData`; given when more than the query decides it (e.g. a search still settling).
    */
   stale?: boolean;
   striped?: boolean;
@@ -138,7 +142,7 @@ export function RecordTable<T>(props: RecordTableProps<T>) {
         <div
           className="reta-table-wrap"
           {...(props.region ? { tabIndex: 0, role: 'region', 'aria-label': props.region } : {})}
-          {...staleProps(props.stale)}
+          {...staleProps(props.stale ?? query?.isPlaceholderData)}
         >
           <Table striped={props.striped} highlightOnHover={props.highlightOnHover ?? Boolean(onRowActivate)} verticalSpacing={props.verticalSpacing} data-testid={testId} aria-label={props.label}>
             {props.caption && <Table.Caption>{props.caption}</Table.Caption>}

@@ -118,7 +118,6 @@ export default function AuditAdmin() {
         rows={query.data?.items}
         rowKey={(e) => String(e.id)}
         query={query}
-        stale={query.isPlaceholderData}
         empty={t('admin.audit.empty')}
         paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
       />

@@ -91,7 +91,6 @@ export default function CaseListPage() {
         rows={query.data?.items}
         rowKey={(item) => item.id}
         query={query}
-        stale={query.isPlaceholderData}
         empty={t('case.list.empty')}
         sort={sort}
         onSort={(next) => set('sort', next)}

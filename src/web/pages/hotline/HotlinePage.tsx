@@ -105,7 +105,6 @@ function Calls({ name, list, testId, markSeen }: { name: string; list: (query: {
         rows={query.data?.items}
         rowKey={(c) => c.id}
         query={query}
-        stale={query.isPlaceholderData}
         empty={t('hotline.empty')}
         columns={[
           { key: 'receivedAt', header: t('hotline.received_at'), cell: (c) => <>{f.date(c.receivedAt)}<NewMarker isNew={Boolean(c.isNew)} /></> },

@@ -93,7 +93,6 @@ export default function OperationsPage() {
         rows={query.data?.items}
         rowKey={(o) => o.id}
         query={query}
-        stale={query.isPlaceholderData}
         empty={t('operations.empty')}
         paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
       />

@@ -88,7 +88,6 @@ export default function PreventionPage() {
         rows={query.data?.items}
         rowKey={(a) => a.id}
         query={query}
-        stale={query.isPlaceholderData}
         empty={t('prevention.empty')}
         paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
       />
