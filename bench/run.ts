@@ -8,6 +8,7 @@
  *   RETA_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --only postgres --victims 1000000
  *   npm run bench -- --generator demo                         # records made by the demo generator (slower, richer)
  *   … --database reta_bench_1m --keep                       # PostgreSQL: reuse (or create) that database; --skip-facts keeps its facts
+ *   … --records-only                                          # make the records (and facts) only, no statistics timed
  *   … --facts-only                                            # the engine without its cubes (victim facts read directly)
  *   npm run bench -- --api                                    # API registration and case list (bench/registration.ts)
  *
@@ -104,6 +105,8 @@ async function benchmark(kind: 'pglite' | 'postgres', url: string | undefined, v
     // As autovacuum would after a bulk load: the visibility map lets counts read the facts' indexes only.
     await db.execute(sql`vacuum analyze`);
     const timings: Timing[] = [];
+    // `--records-only`: make (and keep, with --keep) the database for a later run, without timing statistics.
+    if (process.argv.includes('--records-only')) return { kind, generateSeconds, factsSeconds, rows, timings, pageSequentialMs: 0, pageParallelMs: 0, plainPageMs: null, load: load() };
     const statistics = benchStatistics(registry.deps, { cubes: !process.argv.includes('--facts-only') });
     for (const s of statistics) {
       const project = await warm(s.run);

@@ -41,9 +41,10 @@ export async function prepareRegistry(config: Config, database: Database, option
     const cipher = await prepareCipher(database.db, { envKey: config.encryptionKey, keyFile: config.keyFile });
     await prepareAuditChain(database.db, config);
     const deps = createDeps(config, database, cipher);
+    // First: any other write transaction would take a bulk load's whole fact queue at its end.
+    await ensureFacts(deps.db, options.onWait);
     await ensureDepartments(deps.db);
     await ensureLegalFramework(deps.db);
-    await ensureFacts(deps.db, options.onWait);
     const generatedAdminPassword = await ensureFirstAdministrator(deps);
     return { deps, generatedAdminPassword, close: () => database.close() };
   }, options.onWait);

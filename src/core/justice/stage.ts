@@ -27,7 +27,8 @@ export const initialState = (): DefendantState => ({
   stage: 'none', outcome: null, inCustody: false, final: false, pendingAppeals: 0, sentence: null, convictionArticles: [], chargedArticles: [],
 });
 
-const reopening = new Set(['preliminary_investigation_opened', 'investigation_formalised', 'charges_filed', 'reclassified', 'trial_started']);
+/** Steps that reopen an archived process (src/core/justice/pending.ts reads them too). */
+export const reopeningTypes: ReadonlySet<string> = new Set(['preliminary_investigation_opened', 'investigation_formalised', 'charges_filed', 'reclassified', 'trial_started']);
 const decisionOutcome = { conviction: 'convicted', acquittal: 'acquitted', dismissal: 'dismissed', suspended_insufficient_evidence: 'suspended_insufficient_evidence' } as const;
 
 /** Applies one event to the state (events must come in chronological order). */
@@ -36,7 +37,7 @@ export function applyEvent(state: DefendantState, event: ChainEvent): DefendantS
   const stage = stageOf(event.type);
   if (next.stage === 'none' || stageRank[stage] > stageRank[next.stage]) next.stage = stage;
   const charges = event.charges ?? [];
-  if (reopening.has(event.type) && next.outcome === 'archived') next.outcome = null;
+  if (reopeningTypes.has(event.type) && next.outcome === 'archived') next.outcome = null;
   switch (event.type) {
     case 'arrest':
     case 'detention':

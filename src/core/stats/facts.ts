@@ -11,6 +11,7 @@ import { dateInTimeZone } from '../country-date';
 import { activeEvents, chronological, type ChainEvent } from '../justice/chain';
 import { stageOf, stageRank, type JusticeStage } from '../justice/events';
 import { assessDefendant, findReclassificationStep } from '../justice/flags';
+import { closedPeriods, multirangeLiteral, stageReachedOn } from '../justice/pending';
 import { isConvictedOutcome } from '../justice/stage';
 import { checkAggravation, type AggravatingFacts } from '../legal/aggravation';
 import type { LegalFramework } from '../legal/types';
@@ -144,6 +145,12 @@ export type DefendantFact = CaseColumns & {
   suspendedOn: string | null;
   victimAgeGroups: string[];
   aggravationOmittedOn: string | null;
+  reportedOn: string;
+  closedOn: string;
+  policeOn: string | null;
+  prosecutionOn: string | null;
+  courtOn: string | null;
+  executionOn: string | null;
 };
 
 export interface CaseFacts {
@@ -255,6 +262,7 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
     const events = standing[i]!;
     const { age, group } = suspectAge(s.person.birthYear, factsYear);
     const { state, flags } = assessDefendant(s.events);
+    const reached = stageReachedOn(events);
     // The standing sentence as the justice chain derives it (an appeal that revoked or annulled the
     // conviction voids it: issue 9 item 2), counted when its length was recorded.
     const sentenceEvent = state.sentence ? events.find((e) => e.id === state.sentence!.eventId) : undefined;
@@ -289,6 +297,12 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
       suspendedOn: firstOn(events, (e) => e.type === 'decision' && e.decision === 'suspended_insufficient_evidence'),
       victimAgeGroups,
       aggravationOmittedOn: aggravation?.omitted ? firstOn(events, (e) => Boolean(e.charges?.length || e.toArticles?.length)) : null,
+      reportedOn: c.reportedOn,
+      closedOn: multirangeLiteral(closedPeriods(events)),
+      policeOn: reached.police,
+      prosecutionOn: reached.prosecution,
+      courtOn: reached.court,
+      executionOn: reached.execution,
     };
   });
   return { case: caseFact, victims, defendants };

@@ -20,6 +20,8 @@
  * - funnel: investigated = any prosecution or court step (an archive right after the police report is one);
  * - convictions: a conviction decision or plea agreement; sentences: only the ones still standing (a
  *   conviction revoked on appeal leaves them), median of the standing sentences in months;
+ * - pending at a year end: every defendant from the year of the complaint, until an archive, plea agreement
+ *   or decision dated on or before that day (the current year: as of today);
  * - hotline outcome: not actionable unless classified `tip_report_action_required`; then arrests (the larger
  *   of the call's and its linked case's arrests) > 0 → arrests; a linked case → case_linked; closed → closed;
  *   else pending.
@@ -261,6 +263,8 @@ describe('statistics equal an independent recomputation from domain.md', () => {
       const funnel = { complaints: 0, investigated: 0, charged: 0, tried: 0, convicted: 0 };
       const defendants = { convicted: 0, officialsConvicted: 0, investigated: 0, suspended: 0 };
       const standingSentences: number[] = [];
+      const pendingByYear: Tally = {};
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(new Date());
       const unitDept = new Map<string, string>([[police.unitId!, '08'], [otherUnit, '15']]);
       for (const c of cases) {
         const factsYear = Number(String(c.factsDateFrom ?? c.reportedOn).slice(0, 4));
@@ -297,6 +301,13 @@ describe('statistics equal an independent recomputation from domain.md', () => {
         if (caseEvents.some(convictedEvent)) funnel.convicted++;
         for (const s of c.suspects) {
           const ev = events.get(s.id)!;
+          // Pending at each year end from the complaint's year (the current year: as of today): no archive,
+          // plea or decision dated by then (this workload never reopens or annuls one).
+          const closing = ev.filter((e: any) => e.type === 'archived' || e.type === 'plea_agreement' || (e.type === 'decision' && e.decision)).map((e: any) => e.occurredOn);
+          for (let y = Number(String(c.reportedOn).slice(0, 4)); y <= Number(today.slice(0, 4)); y++) {
+            const asOf = y === Number(today.slice(0, 4)) ? today : `${y}-12-31`;
+            if (!closing.some((d: string) => d <= asOf)) add(pendingByYear, String(y));
+          }
           if (ev.some(convictedEvent)) {
             defendants.convicted++;
             if (s.isPublicOfficial) defendants.officialsConvicted++;
@@ -331,6 +342,7 @@ describe('statistics equal an independent recomputation from domain.md', () => {
       expect((await query('indicator=investigated')).total ?? 0).toBe(defendants.investigated);
       expect((await query('indicator=suspended_insufficient_evidence')).total ?? 0).toBe(defendants.suspended);
       expect((await query('indicator=sentences')).total ?? 0).toBe(standingSentences.length);
+      expect(await query('indicator=pending_year_end&by=year')).toEqual(total(pendingByYear));
       const med = ok(await analyst.client.get('/api/v1/stats/query?indicator=sentence_median_months'), 200, 'median');
       expect(med.totals.grand.value).toBe(median(standingSentences));
       expect((await query('indicator=victims_without_identity_document')).total ?? 0).toBe(exp.docNo);

@@ -36,7 +36,7 @@ const idList = (ids: readonly string[]) => sql`string_to_array(${ids.join(',')},
 type Rows<T> = { rows: T[] };
 
 /** `a0 as (statement), …` for data-modifying statements run in another's WITH (run even if unreferenced). */
-const ctes = (statements: readonly SQL[]) => sql.join(statements.map((statement, k) => sql`a${sql.raw(String(k))} as (${statement})`), sql`, `);
+export const ctes = (statements: readonly SQL[]) => sql.join(statements.map((statement, k) => sql`a${sql.raw(String(k))} as (${statement})`), sql`, `);
 
 /**
  * Deletes the victim fact rows of these cases, returning what they counted in the cubes and whose they were;

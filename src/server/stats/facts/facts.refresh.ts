@@ -14,7 +14,7 @@ import { loadFactsInputs, loadFramework, lockCases, replaceFacts, takeAndLockQue
 
 const BATCH = 500;
 
-export async function refreshCaseFacts(tx: Tx, caseIds: readonly string[], options: { lock?: boolean } = {}): Promise<number> {
+export async function refreshCaseFacts(tx: Tx, caseIds: readonly string[], options: { lock?: boolean; cubes?: boolean } = {}): Promise<number> {
   const ids = [...new Set(caseIds)].sort();
   if (!ids.length) return 0;
   let framework: Promise<StoredFramework> | undefined;
@@ -23,7 +23,7 @@ export async function refreshCaseFacts(tx: Tx, caseIds: readonly string[], optio
     const batch = ids.slice(i, i + BATCH);
     if (options.lock !== false) await lockCases(tx, batch);
     const inputs = await loadFactsInputs(tx, batch, frameworkOnce);
-    await replaceFacts(tx, batch, inputs.map(deriveCaseFacts));
+    await replaceFacts(tx, batch, inputs.map(deriveCaseFacts), { cubes: options.cubes });
   }
   return ids.length;
 }

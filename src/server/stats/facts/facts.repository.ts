@@ -8,11 +8,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CaseFacts, FactsInput, FactsPerson } from '../../../core/stats/facts';
 import type { ChainEvent } from '../../../core/justice/chain';
 import type { Tx } from '../../../db/connect';
-import { cases, justiceEvents, statsCaseFacts, statsDefendantFacts, statsVictimFacts } from '../../../db/schema';
+import { cases, justiceEvents, statsCaseFacts, statsDefendantFacts, statsFactQueue, statsVictimFacts } from '../../../db/schema';
 import { loadFramework, type StoredFramework } from '../../legal/legal.repository';
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
 import { factsForSuspect, loadAggravatingFacts } from '../../justice/aggravation.facts';
-import { deleteVictimFacts, insertVictimFacts } from '../cubes/cubes.repository';
+import { ctes, deleteVictimFacts, insertVictimFacts } from '../cubes/cubes.repository';
 
 /** Advisory-lock namespace of fact refreshes: two transactions never recompute the same case at once. */
 const FACTS_LOCK_CLASS = 4217;
@@ -32,6 +32,18 @@ export async function lockCases(tx: Tx, caseIds: readonly string[]) {
 /** Empties the queue at once (the rebuild recomputes every case): TRUNCATE leaves no dead rows to scan. */
 export async function clearQueue(tx: Tx) {
   await tx.execute(sql`truncate stats_fact_queue`);
+}
+
+/** Every case waiting in the queue (read, not taken): the start-up catch-up works through them in batches. */
+export async function queuedCaseIds(tx: Tx): Promise<string[]> {
+  const result = (await tx.execute(sql`select array(select distinct case_id::text from stats_fact_queue order by 1) as ids`)) as unknown as Rows<{ ids: string[] | string }>;
+  const ids = result.rows[0]?.ids ?? [];
+  return typeof ids === 'string' ? ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : ids;
+}
+
+/** Takes these cases off the queue (once their facts are recomputed). */
+export async function dequeueCases(tx: Tx, caseIds: readonly string[]) {
+  if (caseIds.length) await tx.execute(sql`delete from ${statsFactQueue} where ${anyId(statsFactQueue.caseId, caseIds)}`);
 }
 
 /** `column = any(ids)` with one bind parameter however many ids (no 65 535-parameter limit, less to parse). */
@@ -152,18 +164,29 @@ function insertJson(table: PgTable, name: string, rows: ReadonlyArray<Record<str
  * Replaces every fact row of these cases with the ones given (none for a case that no longer exists): one
  * statement deletes the three tables' rows (the victim facts with what they counted in the cubes), one inserts
  * into all three (data-modifying WITH), one applies the cubes' difference and the repeat persons.
+ * `cubes: false` (the full rebuild, which rebuilds the cubes once at its end): one delete, one insert, no difference.
  */
-export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[]) {
+export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[], options: { cubes?: boolean } = {}) {
   const ids = [...caseIds];
-  const removed = await deleteVictimFacts(tx, ids, [
+  const deletes = [
     sql`delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)}`,
     sql`delete from ${statsCaseFacts} where ${anyId(statsCaseFacts.caseId, ids)}`,
-  ]);
+  ];
   const inserts = [
     { table: statsCaseFacts, name: 'stats_case_facts', rows: facts.map((f) => f.case) },
     { table: statsVictimFacts, name: 'stats_victim_facts', rows: facts.flatMap((f) => f.victims) },
     { table: statsDefendantFacts, name: 'stats_defendant_facts', rows: facts.flatMap((f) => f.defendants) },
   ].filter((i) => i.rows.length > 0);
+  if (options.cubes === false) {
+    // A full rebuild: the cubes and repeat persons are recomputed once at its end, not kept batch by batch.
+    await tx.execute(sql`with ${ctes([...deletes, sql`delete from ${statsVictimFacts} where ${anyId(statsVictimFacts.caseId, ids)}`])} select 1`);
+    if (inserts.length) {
+      const [last, ...before] = inserts.map((i) => insertJson(i.table, i.name, i.rows));
+      await tx.execute(before.length ? sql`with ${ctes(before)} ${last}` : last!);
+    }
+    return;
+  }
+  const removed = await deleteVictimFacts(tx, ids, deletes);
   await insertVictimFacts(
     tx,
     ids,

@@ -5,18 +5,7 @@
  */
 import type { FigureCountingUnit } from '../../../core/stats/figure-indicators';
 import type { MeasureField } from '../../../core/stats/indicators';
-import { ACTIVE_EVENTS, limaDate, type Source } from '../stats.sources';
-import { personOf, registeringJoin } from './raw-sql';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
-/** Dimensions from the registering unit of a case `c` (kept after a transfer, as everywhere). */
-const registering = {
-  dimJoins: { registeringDepartment: registeringJoin, institution: registeringJoin },
-  dims: { registeringDepartment: 'coalesce(ru.department_code, c.department_code)', institution: 'coalesce(ru.institution_id, c.institution_id)::text' },
-};
-const caseScope = { institution: 'c.institution_id', department: 'c.department_code' };
-const publicOfficial = `(case when s.is_public_official then 'yes' else 'no' end)`;
+import { limaDate, type Source } from '../stats.sources';
 
 /*
  * Units read from the fact tables (alias `f`, src/core/stats/facts.ts): defendants, victims at
@@ -25,6 +14,7 @@ const publicOfficial = `(case when s.is_public_official then 'yes' else 'no' end
  * and standing events are the facts' — the same rules as every other statistic.
  */
 const factScope = { institution: 'f.owning_institution_id', department: 'f.owning_department' };
+const publicOfficial = `(case when f.public_official then 'yes' else 'no' end)`;
 const factDims = { registeringDepartment: 'f.registering_department', institution: 'f.registering_institution_id::text', purposeGroup: 'f.purpose_group' };
 const victimFactDims = {
   dims: { ...factDims, sex: 'f.sex', ageGroup: 'f.age_group', unodcCategory: 'f.unodc_category' },
@@ -34,20 +24,9 @@ const victimFactsOf = (table: string, alias: string) => `${table} ${alias} join 
 /** Defendants that reached a step, dated by the first standing event of it. */
 const reached = (column: string, where?: string) => ({ where: `f.${column} is not null${where ? ` and ${where}` : ''}`, date: `f.${column}` });
 
-/** The stage a defendant had reached by `asOf` (the most advanced stage of its standing events then). */
-const stageBy = (asOf: string) => `coalesce((select (array['police','prosecution','court','execution'])[max(case e.stage when 'police' then 1 when 'prosecution' then 2 when 'court' then 3 when 'execution' then 4 end)]
-  from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and e.occurred_on <= ${asOf}), 'none')`;
-const reopening = list(['preliminary_investigation_opened', 'investigation_formalised', 'charges_filed', 'reclassified', 'trial_started']);
-/**
- * Pending on `asOf` (src/core/justice/stage.ts, read as of that day): no standing archive, decision or plea
- * agreement on or before it — an archive followed by a new investigation step, or a decision annulled on
- * appeal, no longer closes the process.
- */
-const pendingOn = (asOf: string) => `not exists (select 1 from ${ACTIVE_EVENTS} e where e.suspect_id = s.id and e.occurred_on <= ${asOf}
-  and (e.type in ('archived','plea_agreement') or (e.type = 'decision' and e.decision is not null))
-  and not exists (select 1 from ${ACTIVE_EVENTS} r where r.suspect_id = s.id and r.occurred_on <= ${asOf}
-    and (r.occurred_on, r.recorded_at) > (e.occurred_on, e.recorded_at)
-    and ((e.type = 'archived' and r.type in (${reopening})) or (r.type = 'appeal_decided' and r.appeal_outcome = 'annulled'))))`;
+/** The stage a defendant had reached by `asOf`: the furthest whose first standing event is dated by then (src/core/justice/pending.ts). */
+const stageBy = (asOf: string) => `(case when f.execution_on <= ${asOf} then 'execution' when f.court_on <= ${asOf} then 'court'
+  when f.prosecution_on <= ${asOf} then 'prosecution' when f.police_on <= ${asOf} then 'police' else 'none' end)`;
 const today = limaDate('now()');
 
 type FigureSources = {
@@ -61,7 +40,7 @@ export const figureSources: FigureSources = {
     person: 'f.person_id',
     date: 'f.registered_on',
     scope: factScope,
-    dims: { ...factDims, sex: 'f.sex', publicOfficial: `(case when f.public_official then 'yes' else 'no' end)` },
+    dims: { ...factDims, sex: 'f.sex', publicOfficial },
     multi: { purpose: 'f.case_purposes', victimAgeGroup: 'f.victim_age_groups' },
     conditions: {
       // Investigated, as the attrition funnel reads it: any prosecution step (an archive included) or any court step.
@@ -76,18 +55,17 @@ export const figureSources: FigureSources = {
     },
   },
   pending_defendant: {
-    dimJoins: registering.dimJoins,
     // One row per defendant and year end from the year of the complaint; the current year's row is as of today.
-    from: `case_suspects s join cases c on c.id = s.case_id ${personOf('s.person_id')}
-      cross join lateral (select least(make_date(y, 12, 31), ${today}) as as_of
-        from generate_series(extract(year from c.reported_on)::int, extract(year from ${today})::int) y) ye`,
-    where: pendingOn('ye.as_of'),
-    id: `s.id::text || ':' || ye.as_of::text`,
-    person: 'p.id',
+    // Pending on a day the facts' closed days (src/core/justice/pending.ts) do not contain.
+    from: `stats_defendant_facts f cross join lateral (select least(make_date(y, 12, 31), ${today}) as as_of
+        from generate_series(extract(year from f.reported_on)::int, extract(year from ${today})::int) y) ye`,
+    where: 'not (f.closed_on @> ye.as_of)',
+    id: `f.suspect_id::text || ':' || ye.as_of::text`,
+    person: 'f.person_id',
     date: 'ye.as_of',
-    scope: caseScope,
-    dims: { ...registering.dims, stage: stageBy('ye.as_of'), sex: 'p.sex', publicOfficial },
-    multi: { purpose: 'c.purposes' },
+    scope: factScope,
+    dims: { ...factDims, stage: stageBy('ye.as_of'), sex: 'f.sex', publicOfficial },
+    multi: { purpose: 'f.case_purposes' },
   },
   reparation: {
     from: victimFactsOf('victim_reparations', 'r'),
