@@ -18,7 +18,7 @@ import { resetDemoData } from '../../demo/reset';
 import { candidatesFor, dni, word } from '../../matching/matching.test-helpers';
 import type { DerivedQuery, StatsQuery } from '../../../contracts/stats';
 import { createStatsService } from '../stats.service';
-import { rebuildFacts } from './facts.rebuild';
+import { catchUpQueuedFacts, rebuildFacts } from './facts.rebuild';
 
 /** mulberry32: a small seeded generator, so a failing workload can be replayed from its seed. */
 function rng(seed: number) {
@@ -258,6 +258,30 @@ describe('facts of the demo generator', () => {
     await registry.deps.db.execute(sql`truncate stats_case_facts, stats_victim_facts, stats_defendant_facts`);
     await prepareRegistry(registry.config, registry.deps.database);
     expect(await snapshot(registry.deps.db)).toEqual(generated);
+    // Changes made with SQL outside the registry (each statement its own transaction) queue their cases; the
+    // start-up catches them up in batches of their own, before any other write could take the whole queue.
+    await registry.deps.db.execute(sql`update persons set sex = case when sex = 'female' then 'male' else 'female' end
+      where id in (select person_id from case_victims order by id limit 7)`);
+    await registry.deps.db.execute(sql`update cases set purposes = array['forced_labour'] where id in (select id from cases order by id limit 5)`);
+    const queued = async () => ((await registry.deps.db.execute(sql`select count(distinct case_id)::int as n from stats_fact_queue`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+    expect(await queued()).toBeGreaterThan(5);
+    const stale = await snapshot(registry.deps.db);
+    const caughtUp: number[] = [];
+    await catchUpQueuedFacts(registry.deps.db, { batch: 2, onProgress: (n) => caughtUp.push(n) });
+    expect(await queued()).toBe(0);
+    expect(caughtUp.length).toBeGreaterThan(2);
+    const afterCatchUp = await snapshot(registry.deps.db);
+    expect(afterCatchUp).not.toEqual(stale);
+    await rebuildFacts(registry.deps.db);
+    expect(await snapshot(registry.deps.db)).toEqual(afterCatchUp);
+    // The same through the start-up.
+    await registry.deps.db.execute(sql`update cases set purposes = array['sexual_exploitation'] where id in (select id from cases order by id limit 5)`);
+    expect(await queued()).toBeGreaterThan(0);
+    await prepareRegistry(registry.config, registry.deps.database);
+    expect(await queued()).toBe(0);
+    const started = await snapshot(registry.deps.db);
+    await rebuildFacts(registry.deps.db);
+    expect(await snapshot(registry.deps.db)).toEqual(started);
     // Wiping the demo data (TRUNCATE … CASCADE) empties the facts with it.
     await resetDemoData(registry.deps);
     expect(await snapshot(registry.deps.db)).toEqual({ cases: [], victims: [], defendants: [], cubes: [], repeatPersons: [] });
