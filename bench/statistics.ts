@@ -35,6 +35,15 @@ const standingSentences = `(select distinct on (e.suspect_id) e.* from ${active}
   order by e.suspect_id, e.occurred_on desc, e.recorded_at desc) se where not exists (select 1 from ${active} ap where ap.suspect_id = se.suspect_id
   and ap.type = 'appeal_decided' and ap.appeal_outcome in ('revoked','annulled') and (ap.occurred_on, ap.recorded_at) > (se.occurred_on, se.recorded_at))`;
 const court = `'trial_started','decision','sentence','appeal_filed','appeal_decided','final'`;
+const today = `(now() at time zone 'America/Lima')::date`;
+const reopening = `'preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','trial_started'`;
+/** Defendants pending at each year end from the complaint's year (domain.md; the current year as of today), over the raw events. */
+const pendingAtYearEnds = `(select ye.as_of from case_suspects s join cases c on c.id = s.case_id
+  cross join lateral (select least(make_date(y, 12, 31), ${today}) as as_of from generate_series(extract(year from c.reported_on)::int, extract(year from ${today})::int) y) ye
+  where not exists (select 1 from ${active} e where e.suspect_id = s.id and e.occurred_on <= ye.as_of
+    and (e.type in ('archived','plea_agreement') or (e.type = 'decision' and e.decision is not null))
+    and not exists (select 1 from ${active} r where r.suspect_id = s.id and r.occurred_on <= ye.as_of and (r.occurred_on, r.recorded_at) > (e.occurred_on, e.recorded_at)
+      and ((e.type = 'archived' and r.type in (${reopening})) or (r.type = 'appeal_decided' and r.appeal_outcome = 'annulled'))))) t`;
 
 const plainSql: Record<string, string> = {
   'cases (count)': `select count(*) from cases`,
@@ -56,6 +65,8 @@ const plainSql: Record<string, string> = {
   'median sentence by year': `select y, percentile_cont(0.5) within group (order by m) from (select to_char(se.occurred_on, 'YYYY') as y, se.sentence_months as m from ${standingSentences}) t group by grouping sets ((y), ())`,
   'routes (origin → exploitation), top 10': `select left(p.origin_ubigeo, 2) as o, x.d, count(*) as n from ${victimRows.replace('where', `join ${exploitation} x on x.case_id = c.id where`)}
     and p.origin_ubigeo is not null group by 1, 2 order by n desc limit 10`,
+  'defendants pending at the end of 2025': `select count(*) from ${pendingAtYearEnds} where as_of between '2025-01-01' and '2025-12-31'`,
+  'defendants pending at each year end': `select to_char(as_of, 'YYYY') as y, count(*) from ${pendingAtYearEnds} group by grouping sets ((y), ())`,
   'attrition funnel': `select count(*), count(*) filter (where f.investigated), count(*) filter (where f.charged), count(*) filter (where f.tried), count(*) filter (where f.convicted)
     from cases c left join (select e.case_id,
       bool_or(e.type in ('preliminary_investigation_opened','investigation_formalised','charges_filed','reclassified','archived','plea_agreement',${court})) as investigated,
@@ -93,6 +104,8 @@ export function benchStatistics(deps: Deps, options: { cubes?: boolean } = {}): 
     { name: 'sentences below the minimum', run: q({ indicator: 'below_minimum' }) },
     { name: 'victims assisted by service', run: q({ indicator: 'victims_assisted', by: ['serviceType'] }) },
     { name: 'hotline calls by classification', run: q({ indicator: 'hotline_calls', by: ['hotlineClassification'] }) },
+    { name: 'defendants pending at the end of 2025', run: q({ indicator: 'pending_year_end', ...year }) },
+    { name: 'defendants pending at each year end', run: q({ indicator: 'pending_year_end', by: ['year'] }) },
     { name: 'durations (medians)', run: () => stats.durations(null, {} as never) },
     { name: 'annual report content (≈70 queries)', run: () => annual(2025) },
   ];

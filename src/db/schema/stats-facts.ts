@@ -134,7 +134,11 @@ export const statsDefendantFacts = pgTable(
     courtOn: date('court_on', { mode: 'string' }),
     executionOn: date('execution_on', { mode: 'string' }),
   },
-  (t) => [index('stats_defendant_facts_case_idx').on(t.caseId)],
+  (t) => [
+    index('stats_defendant_facts_case_idx').on(t.caseId),
+    // The earliest complaint: where the year ends of pending defendants start.
+    index('stats_defendant_facts_reported_idx').on(t.reportedOn),
+  ],
 );
 
 /**

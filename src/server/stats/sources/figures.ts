@@ -57,8 +57,11 @@ export const figureSources: FigureSources = {
   pending_defendant: {
     // One row per defendant and year end from the year of the complaint; the current year's row is as of today.
     // Pending on a day the facts' closed days (src/core/justice/pending.ts) do not contain.
-    from: `stats_defendant_facts f cross join lateral (select least(make_date(y, 12, 31), ${today}) as as_of
-        from generate_series(extract(year from f.reported_on)::int, extract(year from ${today})::int) y) ye`,
+    // The year ends are a relation of their own (from the earliest complaint on), so a period's bounds on
+    // ye.as_of reach it before the join: a year's figure visits each defendant once, not once per year.
+    from: `stats_defendant_facts f join (select y, least(make_date(y, 12, 31), ${today}) as as_of
+        from generate_series((select extract(year from min(reported_on))::int from stats_defendant_facts), extract(year from ${today})::int) y) ye
+        on ye.y >= extract(year from f.reported_on)::int`,
     where: 'not (f.closed_on @> ye.as_of)',
     id: `f.suspect_id::text || ':' || ye.as_of::text`,
     person: 'f.person_id',
