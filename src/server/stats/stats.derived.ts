@@ -83,11 +83,14 @@ export async function durations(deps: Deps, actor: Actor | null, q: DerivedQuery
     'f.registered_on - f.facts_start as lag_facts',
   ]);
   const median = (col: string) => `(percentile_cont(0.5) within group (order by ${col}))::float8 as ${col}_median, count(${col})::int as ${col}_n`;
-  const result = (await statsRead(deps, (tx) =>
-    tx.execute(sql`select ${sql.raw(['to_charge', 'to_decision', 'lag_report', 'lag_facts'].map(median).join(', '))},
-      count(*) filter (where stale)::int as stale from (${base}) t`),
-  )) as unknown as { rows: Array<Record<string, number | null>> };
-  const row = result.rows[0]!;
+  // Each median sorts its column: two reads of two medians each, at once (on PostgreSQL, two connections and
+  // cores; PGlite runs them one after the other), take about half the time of one read of four.
+  const read = (columns: readonly string[], more = '') =>
+    statsRead(deps, (tx) => tx.execute(sql`select ${sql.raw([...columns.map(median), ...(more ? [more] : [])].join(', '))} from (${base}) t`)) as unknown as Promise<{
+      rows: Array<Record<string, number | null>>;
+    }>;
+  const parts = await Promise.all([read(['to_charge', 'to_decision'], 'count(*) filter (where stale)::int as stale'), read(['lag_report', 'lag_facts'])]);
+  const row = Object.assign({}, ...parts.map((p) => p.rows[0]!)) as Record<string, number | null>;
   const view = (col: string) => {
     const n = Number(row[`${col}_n`] ?? 0);
     const m = row[`${col}_median`] === null || row[`${col}_median`] === undefined ? null : Number(row[`${col}_median`]);
