@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainEvent } from './chain';
-import { closedOn, closedPeriods, multirangeLiteral, stageReachedOn } from './pending';
+import { closedOn, pendingYearEnds, stageReachedOn } from './pending';
 
 let n = 0;
 const ev = (type: ChainEvent['type'], occurredOn: string, extra: Partial<ChainEvent> = {}): ChainEvent => ({
@@ -11,37 +11,41 @@ const ev = (type: ChainEvent['type'], occurredOn: string, extra: Partial<ChainEv
   ...extra,
 });
 
-describe('closed periods of a defendant', () => {
-  it('is never closed without an archive, plea or decision', () => {
-    const events = [ev('arrest', '2024-01-05'), ev('charges_filed', '2024-03-01')];
-    expect(closedPeriods(events)).toEqual([]);
-    expect(multirangeLiteral(closedPeriods(events))).toBe('{}');
+describe('pending at year end', () => {
+  it('without events: pending at every year end from the complaint on', () => {
+    expect(pendingYearEnds([], '2021-06-01')).toEqual({ years: [], from: 2021 });
   });
 
-  it('closes on an archive and reopens on a new investigation step', () => {
-    const events = [ev('arrest', '2024-01-05'), ev('archived', '2024-02-01'), ev('preliminary_investigation_opened', '2024-09-01'), ev('decision', '2025-03-01', { decision: 'acquittal' })];
-    expect(closedPeriods(events)).toEqual([{ from: '2024-02-01', until: '2024-09-01' }, { from: '2025-03-01', until: null }]);
-    expect(multirangeLiteral(closedPeriods(events))).toBe('{[2024-02-01,2024-09-01),[2025-03-01,)}');
+  it('never closed without an archive, plea or decision', () => {
+    const events = [ev('arrest', '2022-01-05'), ev('charges_filed', '2024-03-01')];
     expect(closedOn(events, '2024-12-31')).toBe(false);
-    expect(closedOn(events, '2024-06-30')).toBe(true);
+    expect(pendingYearEnds(events, '2021-11-30')).toEqual({ years: [2021, 2022, 2023], from: 2024 });
+  });
+
+  it('closes on an archive and reopens on a new investigation step; a final decision ends it', () => {
+    const events = [ev('arrest', '2022-01-05'), ev('archived', '2022-02-01'), ev('preliminary_investigation_opened', '2023-09-01'), ev('decision', '2025-03-01', { decision: 'acquittal' })];
+    expect(closedOn(events, '2022-12-31')).toBe(true);
+    expect(closedOn(events, '2023-12-31')).toBe(false);
+    // 2022 closed, 2023 and 2024 pending, from 2025 on closed.
+    expect(pendingYearEnds(events, '2021-12-20')).toEqual({ years: [2021, 2023, 2024], from: null });
   });
 
   it('a decision is undone only by an appeal that annulled it, not by a later investigation step', () => {
     const decision = [ev('charges_filed', '2024-01-10'), ev('decision', '2024-06-01', { decision: 'conviction' })];
-    expect(closedPeriods([...decision, ev('investigation_formalised', '2024-07-01')])).toEqual([{ from: '2024-06-01', until: null }]);
-    expect(closedPeriods([...decision, ev('appeal_decided', '2024-10-01', { appealOutcome: 'annulled' })])).toEqual([{ from: '2024-06-01', until: '2024-10-01' }]);
-    expect(closedPeriods([...decision, ev('appeal_decided', '2024-10-01', { appealOutcome: 'confirmed' })])).toEqual([{ from: '2024-06-01', until: null }]);
+    expect(pendingYearEnds([...decision, ev('investigation_formalised', '2025-07-01')], '2024-01-01')).toEqual({ years: [], from: null });
+    expect(pendingYearEnds([...decision, ev('appeal_decided', '2025-10-01', { appealOutcome: 'annulled' })], '2024-01-01')).toEqual({ years: [], from: 2025 });
+    expect(pendingYearEnds([...decision, ev('appeal_decided', '2025-10-01', { appealOutcome: 'confirmed' })], '2024-01-01')).toEqual({ years: [], from: null });
   });
 
   it('on the same day the order of recording decides', () => {
     const reopenedFirst = [ev('preliminary_investigation_opened', '2024-05-01'), ev('archived', '2024-05-01')];
-    expect(closedPeriods(reopenedFirst)).toEqual([{ from: '2024-05-01', until: null }]);
+    expect(pendingYearEnds(reopenedFirst, '2024-01-01')).toEqual({ years: [], from: null });
     const archivedFirst = [ev('archived', '2024-05-01'), ev('preliminary_investigation_opened', '2024-05-01')];
-    expect(closedPeriods(archivedFirst)).toEqual([]);
+    expect(pendingYearEnds(archivedFirst, '2024-01-01')).toEqual({ years: [], from: 2024 });
   });
 
   it('a decision without an outcome does not close', () => {
-    expect(closedPeriods([ev('decision', '2024-05-01', { decision: null })])).toEqual([]);
+    expect(pendingYearEnds([ev('decision', '2024-05-01', { decision: null })], '2023-02-01')).toEqual({ years: [2023], from: 2024 });
   });
 });
 

@@ -1,12 +1,11 @@
 /**
- * When a defendant's process stood closed, and which stage it had reached, on any day — what "pending at
- * year end" (src/core/stats/figure-indicators.ts) reads, kept in the defendant facts so the figure needs no
- * walk over the justice events per defendant and year.
+ * Whether a defendant's process was pending, and which stage it had reached, at each year end — what
+ * "pending at year end" (src/core/stats/figure-indicators.ts) reads, kept in the defendant facts (and counted
+ * in cubes) so the figure needs no walk over the justice events per defendant and year.
  *
  * On a day d, the process is closed when a standing archive, plea agreement or decision dated on or before d
  * is not undone by a later step dated on or before d: a new investigation step after an archive, or an
- * appeal that annulled it. Otherwise it is pending. This only changes on the days events are dated, so the
- * closed days are a few ranges.
+ * appeal that annulled it. Otherwise it is pending. This only changes on the days events are dated.
  */
 import { chronological, type ChainEvent } from './chain';
 import { stageOf, stageRank } from './events';
@@ -23,22 +22,22 @@ export function closedOn(standing: readonly ChainEvent[], day: string): boolean 
   return known.some((e) => closes(e) && !known.some((r) => after(r, e) && undoes(e, r)));
 }
 
-/** The days the process stood closed, as ranges [from, until) — `until` null: closed still. Standing events only. */
-export function closedPeriods(standing: readonly ChainEvent[]): Array<{ from: string; until: string | null }> {
-  const days = [...new Set(standing.map((e) => e.occurredOn))].sort();
-  const periods: Array<{ from: string; until: string | null }> = [];
-  for (const day of days) {
-    const closed = closedOn(standing, day);
-    const open = periods.at(-1);
-    if (closed && (!open || open.until !== null)) periods.push({ from: day, until: null });
-    else if (!closed && open && open.until === null) open.until = day;
-  }
-  return periods;
+/**
+ * The year ends a defendant counts as pending at, from the year of the complaint: `years`, those before the
+ * year of its last standing event (each as of 31 December); `from`, the first year of an open run (null when
+ * the process ends closed). From the year of the last event on nothing changes any more — no event is dated
+ * after today (src/core/justice/sequence.ts) — so every later year end, the current year's as of today,
+ * reads the final state: pending there is "from that year on", which the facts store without knowing the date.
+ */
+export function pendingYearEnds(standing: readonly ChainEvent[], reportedOn: string): { years: number[]; from: number | null } {
+  const first = Number(reportedOn.slice(0, 4));
+  const last = standing.reduce<string | null>((max, e) => (max === null || e.occurredOn > max ? e.occurredOn : max), null);
+  if (last === null) return { years: [], from: first };
+  const settled = Number(last.slice(0, 4));
+  const years: number[] = [];
+  for (let y = first; y < settled; y++) if (!closedOn(standing, `${y}-12-31`)) years.push(y);
+  return { years, from: closedOn(standing, last) ? null : Math.max(first, settled) };
 }
-
-/** The ranges as a PostgreSQL datemultirange literal (`{}` when never closed). */
-export const multirangeLiteral = (periods: ReadonlyArray<{ from: string; until: string | null }>) =>
-  `{${periods.map((p) => `[${p.from},${p.until ?? ''})`).join(',')}}`;
 
 /** The first day each stage of the main path was reached by a standing event (the stage on a day is the furthest reached by then). */
 export function stageReachedOn(standing: readonly ChainEvent[]): Record<'police' | 'prosecution' | 'court' | 'execution', string | null> {

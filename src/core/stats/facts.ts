@@ -11,7 +11,7 @@ import { dateInTimeZone } from '../country-date';
 import { activeEvents, chronological, type ChainEvent } from '../justice/chain';
 import { stageOf, stageRank, type JusticeStage } from '../justice/events';
 import { assessDefendant, findReclassificationStep } from '../justice/flags';
-import { closedPeriods, multirangeLiteral, stageReachedOn } from '../justice/pending';
+import { pendingYearEnds, stageReachedOn } from '../justice/pending';
 import { isConvictedOutcome } from '../justice/stage';
 import { checkAggravation, type AggravatingFacts } from '../legal/aggravation';
 import type { LegalFramework } from '../legal/types';
@@ -145,8 +145,8 @@ export type DefendantFact = CaseColumns & {
   suspendedOn: string | null;
   victimAgeGroups: string[];
   aggravationOmittedOn: string | null;
-  reportedOn: string;
-  closedOn: string;
+  pendingYears: number[];
+  pendingFrom: number | null;
   policeOn: string | null;
   prosecutionOn: string | null;
   courtOn: string | null;
@@ -263,6 +263,7 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
     const { age, group } = suspectAge(s.person.birthYear, factsYear);
     const { state, flags } = assessDefendant(s.events);
     const reached = stageReachedOn(events);
+    const pending = pendingYearEnds(events, c.reportedOn);
     // The standing sentence as the justice chain derives it (an appeal that revoked or annulled the
     // conviction voids it: issue 9 item 2), counted when its length was recorded.
     const sentenceEvent = state.sentence ? events.find((e) => e.id === state.sentence!.eventId) : undefined;
@@ -297,8 +298,8 @@ export function deriveCaseFacts(input: FactsInput): CaseFacts {
       suspendedOn: firstOn(events, (e) => e.type === 'decision' && e.decision === 'suspended_insufficient_evidence'),
       victimAgeGroups,
       aggravationOmittedOn: aggravation?.omitted ? firstOn(events, (e) => Boolean(e.charges?.length || e.toArticles?.length)) : null,
-      reportedOn: c.reportedOn,
-      closedOn: multirangeLiteral(closedPeriods(events)),
+      pendingYears: pending.years,
+      pendingFrom: pending.from,
       policeOn: reached.police,
       prosecutionOn: reached.prosecution,
       courtOn: reached.court,

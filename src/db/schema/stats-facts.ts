@@ -3,10 +3,7 @@
 // src/server/stats/stats.sources.ts. Every row is derived from the records by src/core rules
 // (src/core/stats/facts.ts), so it can always be recomputed. To add a figure: add a column here (nullable
 // or with a default), fill it in src/core/stats/facts.ts, read it in stats.sources.ts, run `reta stats rebuild`.
-import { boolean, customType, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-/** Sets of days (`{[2024-03-01,2025-01-10),[2025-06-01,)}`), written and read as PostgreSQL's text form. */
-const datemultirange = customType<{ data: string; driverData: string }>({ dataType: () => 'datemultirange' });
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** What every fact row carries about its case: scope, period, registering and owning unit, case-level dimensions. */
 const caseFactColumns = () => ({
@@ -124,21 +121,19 @@ export const statsDefendantFacts = pgTable(
     victimAgeGroups: text('victim_age_groups').array().notNull().default([]),
     /** Aggravation omitted (src/core/legal/aggravation.ts): dated by the first standing step naming articles. */
     aggravationOmittedOn: date('aggravation_omitted_on', { mode: 'string' }),
-    /** The case's complaint date: pending at year end counts a defendant from that year on. */
-    reportedOn: date('reported_on', { mode: 'string' }),
-    /** The days the process stood closed (src/core/justice/pending.ts): pending on a day it does not contain. */
-    closedOn: datemultirange('closed_on').notNull().default('{}'),
+    /**
+     * Pending at year end (src/core/justice/pending.ts): the years before the last event's whose 31 December
+     * found the process pending, and the first year of an open run to this day (null: it ended closed).
+     */
+    pendingYears: integer('pending_years').array().notNull().default([]),
+    pendingFrom: integer('pending_from'),
     /** The first day a standing event reached each stage: the stage on a day is the furthest reached by then. */
     policeOn: date('police_on', { mode: 'string' }),
     prosecutionOn: date('prosecution_on', { mode: 'string' }),
     courtOn: date('court_on', { mode: 'string' }),
     executionOn: date('execution_on', { mode: 'string' }),
   },
-  (t) => [
-    index('stats_defendant_facts_case_idx').on(t.caseId),
-    // The earliest complaint: where the year ends of pending defendants start.
-    index('stats_defendant_facts_reported_idx').on(t.reportedOn),
-  ],
+  (t) => [index('stats_defendant_facts_case_idx').on(t.caseId)],
 );
 
 /**

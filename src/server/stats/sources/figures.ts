@@ -55,14 +55,10 @@ export const figureSources: FigureSources = {
     },
   },
   pending_defendant: {
-    // One row per defendant and year end from the year of the complaint; the current year's row is as of today.
-    // Pending on a day the facts' closed days (src/core/justice/pending.ts) do not contain.
-    // The year ends are a relation of their own (from the earliest complaint on), so a period's bounds on
-    // ye.as_of reach it before the join: a year's figure visits each defendant once, not once per year.
-    from: `stats_defendant_facts f join (select y, least(make_date(y, 12, 31), ${today}) as as_of
-        from generate_series((select extract(year from min(reported_on))::int from stats_defendant_facts), extract(year from ${today})::int) y) ye
-        on ye.y >= extract(year from f.reported_on)::int`,
-    where: 'not (f.closed_on @> ye.as_of)',
+    // One row per defendant and year end it was pending at (src/core/justice/pending.ts): the years kept in its
+    // facts, then every year of its open run up to the current one, whose row is as of today.
+    from: `stats_defendant_facts f cross join lateral (select least(make_date(y, 12, 31), ${today}) as as_of
+        from (select unnest(f.pending_years) as y union all select generate_series(f.pending_from, extract(year from ${today})::int)) ys) ye`,
     id: `f.suspect_id::text || ':' || ye.as_of::text`,
     person: 'f.person_id',
     date: 'ye.as_of',
