@@ -12,7 +12,8 @@ import type { DimensionId } from '../../../core/stats/dimensions';
 import type { IndicatorDef } from '../../../core/stats/indicators';
 import type { Actor } from '../../context';
 import { statsScope } from '../../policy';
-import { isMultiDim, victimCubes, type CubeDef } from './cubes';
+import { limaDate } from '../stats.sources';
+import { isMultiDim, pendingCubes, victimCubes, type CubeDef } from './cubes';
 
 export interface CubeRequest {
   by: readonly DimensionId[];
@@ -28,6 +29,12 @@ const periodDims: Record<CubeDef['grain'], Partial<Record<DimensionId, string>>>
     month: `to_char(f.period, 'YYYY-MM')`,
   },
   year: { year: `to_char(f.period, 'YYYY')` },
+  // The exact day a pending figure is as of (31 December, or today in the current year): as the facts path reads it.
+  year_end: {
+    year: `to_char(f.period, 'YYYY')`,
+    quarter: `to_char(f.period, 'YYYY') || '-Q' || to_char(f.period, 'Q')`,
+    month: `to_char(f.period, 'YYYY-MM')`,
+  },
 };
 
 /** The SQL of a dimension in a cube's rows, or null when the cube cannot give it. */
@@ -41,6 +48,7 @@ function columnOf(cube: CubeDef, dim: DimensionId): string | null {
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 /** The period is whole months (or years) of the cube's grain. */
 function periodFits(cube: CubeDef, from?: string, to?: string): boolean {
+  if (cube.grain === 'year_end') return true;
   if (from && !(cube.grain === 'month' ? /^\d{4}-\d{2}-01$/ : /^\d{4}-01-01$/).test(from)) return false;
   if (to) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(to);
@@ -56,17 +64,21 @@ function periodFits(cube: CubeDef, from?: string, to?: string): boolean {
  * `scoped`: the request carries a feature's own scope rule (never answered from a cube).
  */
 export function cubeFor(indicator: IndicatorDef, request: CubeRequest, keep: readonly boolean[], scoped: boolean): CubeDef | null {
-  if (indicator.unit !== 'victim' || indicator.condition || scoped) return null;
-  if (indicator.measure.kind !== 'count' && indicator.measure.kind !== 'distinct_persons') return null;
+  if (indicator.condition || scoped) return null;
+  const cubes = indicator.unit === 'victim' ? victimCubes : indicator.unit === 'pending_defendant' ? pendingCubes : null;
+  if (!cubes) return null;
+  // Distinct persons: victims only (the repeat-person correction); pending defendants are counted as rows.
+  if (indicator.measure.kind !== 'count' && !(indicator.measure.kind === 'distinct_persons' && indicator.unit === 'victim')) return null;
   const grouped = request.by.filter((_, i) => keep[i]);
   const filtered = (Object.keys(request.filters ?? {}) as DimensionId[]).filter((d) => request.filters?.[d]?.length);
-  if (filtered.some(isMultiDim)) return null;
+  const multi = (d: DimensionId) => isMultiDim(d, indicator.unit as CubeDef['unit']);
+  if (filtered.some(multi)) return null;
   return (
-    victimCubes.find(
+    cubes.find(
       (cube) =>
         periodFits(cube, request.from, request.to) &&
         [...grouped, ...filtered].every((d) => columnOf(cube, d) !== null) &&
-        cube.dims.every((d) => !isMultiDim(d) || grouped.includes(d)),
+        cube.dims.every((d) => !multi(d) || grouped.includes(d)),
     ) ?? null
   );
 }
@@ -74,7 +86,7 @@ export function cubeFor(indicator: IndicatorDef, request: CubeRequest, keep: rea
 /** The base rows of a pass read from a cube: `n, d1, d2` (d_i null where `keep` leaves it out). */
 export function cubeBaseSql(cube: CubeDef, request: CubeRequest, actor: Actor | null, keep: readonly boolean[]): SQL {
   const columns = request.by.map((dim, i) => (keep[i] ? `coalesce((${columnOf(cube, dim)})::text, 'unknown')` : 'null::text'));
-  const where: SQL[] = [sql`f.cube = ${cube.id}`, statsScope(actor, { institution: 'f.owning_institution_id', department: 'f.owning_department' })];
+  const where: SQL[] = [...(cube.grain === 'year_end' ? [] : [sql`f.cube = ${cube.id}`]), statsScope(actor, { institution: 'f.owning_institution_id', department: 'f.owning_department' })];
   if (request.from) where.push(sql`f.period >= ${request.from}::date`);
   if (request.to) where.push(sql`f.period <= ${request.to}::date`);
   for (const [dim, values] of Object.entries(request.filters ?? {}) as Array<[DimensionId, readonly string[]]>) {
@@ -83,5 +95,17 @@ export function cubeBaseSql(cube: CubeDef, request: CubeRequest, actor: Actor | 
     where.push(sql`coalesce((${sql.raw(columnOf(cube, dim)!)})::text, 'unknown') in (${list})`);
   }
   const select = ['f.n as n', ...columns.map((c, i) => `${c} as d${i + 1}`)].join(', ');
-  return sql`select ${sql.raw(select)} from stats_victim_cube f where ${sql.join(where, sql` and `)}`;
+  return sql`select ${sql.raw(select)} from ${cube.grain === 'year_end' ? pendingRows(cube) : sql`stats_victim_cube`} f where ${sql.join(where, sql` and `)}`;
+}
+
+/**
+ * A pending cube's rows with `period` the day each is as of: the kept year ends as they are, each open run spread
+ * over every year end from its first year to the current one, as of today (the facts path's rows, summed).
+ */
+function pendingRows(cube: CubeDef): SQL {
+  const today = limaDate('now()');
+  return sql.raw(`(select c.owning_institution_id, c.owning_department, c.k1, c.k2, c.n, least(c.period, ${today}) as period
+      from stats_victim_cube c where c.cube = '${cube.id}'
+    union all select c.owning_institution_id, c.owning_department, c.k1, c.k2, c.n, least(make_date(y, 12, 31), ${today})
+      from stats_victim_cube c cross join generate_series(extract(year from c.period)::int, extract(year from ${today})::int) y where c.cube = '${cube.id}_from')`);
 }

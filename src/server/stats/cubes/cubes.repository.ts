@@ -1,6 +1,7 @@
 /**
- * SQL of the cubes (src/server/stats/cubes/cubes.ts) and of the repeat-person list: kept with the victim
- * facts by replaceFacts (src/server/stats/facts/facts.repository.ts) in the same transaction, rebuilt from
+ * SQL of the cubes (src/server/stats/cubes/cubes.ts: victims, and defendants pending at year end — one table,
+ * stats_victim_cube, a `cube` column telling them apart) and of the repeat-person list: kept with the victim and
+ * defendant facts by replaceFacts (src/server/stats/facts/facts.repository.ts) in the same transaction, rebuilt from
  * the facts by `reta stats rebuild`.
  *
  * Keeping them: the fact rows a refresh deletes are grouped into cube rows on the way out (their counts come
@@ -10,7 +11,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/connect';
-import { cubeRowsSql } from './cubes';
+import { allCubeRowsSql } from './cubes';
 
 /** Cube rows as they travel between statements (one JSON parameter). */
 export interface CubeDelta {
@@ -39,12 +40,13 @@ type Rows<T> = { rows: T[] };
 export const ctes = (statements: readonly SQL[]) => sql.join(statements.map((statement, k) => sql`a${sql.raw(String(k))} as (${statement})`), sql`, `);
 
 /**
- * Deletes the victim fact rows of these cases, returning what they counted in the cubes and whose they were;
- * `alongside` (the other fact tables' deletes) run in the same statement.
+ * Deletes the victim and defendant fact rows of these cases, returning what they counted in the cubes and whose
+ * victims they were; `alongside` (the case facts' delete) runs in the same statement.
  */
-export async function deleteVictimFacts(tx: Tx, caseIds: readonly string[], alongside: readonly SQL[] = []): Promise<RemovedVictimFacts> {
+export async function deleteCountedFacts(tx: Tx, caseIds: readonly string[], alongside: readonly SQL[] = []): Promise<RemovedVictimFacts> {
   const result = (await tx.execute(sql`with ${alongside.length ? sql`${ctes(alongside)}, ` : sql``}gone as (delete from stats_victim_facts where case_id = any(${idList(caseIds)}) returning *),
-      c as (${cubeRowsSql('gone')})
+      dgone as (delete from stats_defendant_facts where case_id = any(${idList(caseIds)}) returning *),
+      c as (${allCubeRowsSql('gone', 'dgone')})
     select coalesce((select json_agg(c) from c), '[]'::json) as cubes, array(select distinct person_id::text from gone) as persons`)) as unknown as Rows<{ cubes: CubeDelta[] | string; persons: string[] | string }>;
   const row = result.rows[0]!;
   const cubes = typeof row.cubes === 'string' ? (JSON.parse(row.cubes) as CubeDelta[]) : row.cubes;
@@ -63,7 +65,7 @@ export async function deleteVictimFacts(tx: Tx, caseIds: readonly string[], alon
  * the commit. The repeat rows are re-inserted by a later statement than the delete, whose snapshot includes
  * what the delete waited for.
  */
-export async function insertVictimFacts(tx: Tx, caseIds: readonly string[], inserts: readonly SQL[], removed: RemovedVictimFacts, newPersons: readonly string[]): Promise<void> {
+export async function insertCountedFacts(tx: Tx, caseIds: readonly string[], inserts: readonly SQL[], removed: RemovedVictimFacts, newPersons: readonly string[]): Promise<void> {
   const persons = [...new Set([...removed.persons, ...newPersons])].sort();
   const deletePersons = persons.length
     ? [sql`delete from stats_repeat_persons where person_id in (
@@ -77,7 +79,7 @@ export async function insertVictimFacts(tx: Tx, caseIds: readonly string[], inse
   // The repeat rows' insert reads `up` first, so it runs once every cube row is locked.
   const emptied = (await tx.execute(sql`with up as (insert into stats_victim_cube as t (${sql.raw(KEY)}, n)
         select ${sql.raw(KEY)}, sum(n)::int from (
-          ${cubeRowsSql('stats_victim_facts', sql`f.case_id = any(${idList(caseIds)})`)}
+          ${allCubeRowsSql('stats_victim_facts', 'stats_defendant_facts', sql`f.case_id = any(${idList(caseIds)})`)}
           union all select ${sql.raw(KEY)}, -n from json_to_recordset(${JSON.stringify(removed.cubes)}::json) as o(${sql.raw(RECORD)})
         ) d group by ${sql.raw(KEY)} having sum(n) <> 0 order by ${sql.raw(KEY)}
         on conflict on constraint stats_victim_cube_key do update set n = t.n + excluded.n
@@ -101,7 +103,7 @@ export async function insertVictimFacts(tx: Tx, caseIds: readonly string[], inse
 export async function rebuildCubes(tx: Tx): Promise<void> {
   await tx.execute(sql`lock table stats_victim_cube, stats_repeat_persons in exclusive mode`);
   await tx.execute(sql`delete from stats_victim_cube`);
-  await tx.execute(sql`insert into stats_victim_cube (${sql.raw(KEY)}, n) ${cubeRowsSql('stats_victim_facts')}`);
+  await tx.execute(sql`insert into stats_victim_cube (${sql.raw(KEY)}, n) ${allCubeRowsSql('stats_victim_facts', 'stats_defendant_facts')}`);
   await tx.execute(sql`delete from stats_repeat_persons`);
   await tx.execute(sql`insert into stats_repeat_persons (person_id) select person_id from stats_victim_facts group by person_id having count(*) > 1`);
 }

@@ -201,6 +201,7 @@ describe('facts kept in the write transaction', () => {
       // The cubes were kept (not vacuously equal), and the merged person is a repeat person.
       expect(incremental.cubes.length).toBeGreaterThan(0);
       expect(incremental.repeatPersons.length).toBeGreaterThan(0);
+      expect(incremental.cubes.filter((c) => String(c.cube).startsWith('pending_')).length).toBeGreaterThan(0);
       await expectCubesAnswerAsFacts(registry);
     }, 300_000);
   }
@@ -223,6 +224,13 @@ async function expectCubesAnswerAsFacts(registry: TestRegistry) {
     { indicator: 'victim_persons', by: ['unodcCategory'] },
     { indicator: 'victim_persons', by: ['purpose', 'sex'] },
     { indicator: 'victim_persons', by: ['originDepartment', 'exploitationDepartment'] },
+    // Defendants pending at year end: the open runs spread over the years up to today, as the facts path does.
+    { indicator: 'pending_year_end' },
+    { indicator: 'pending_year_end', by: ['year'] },
+    { indicator: 'pending_year_end', by: ['stage', 'year'] },
+    { indicator: 'pending_year_end', by: ['sex'], from: '2024-01-01', to: '2025-12-31' },
+    { indicator: 'pending_year_end', by: ['registeringDepartment', 'month'] },
+    { indicator: 'pending_year_end', by: ['quarter'], stage: ['none', 'police'] },
   ];
   for (const exact of [true, false]) {
     for (const q of queries) {

@@ -12,7 +12,7 @@ import { cases, justiceEvents, statsCaseFacts, statsDefendantFacts, statsFactQue
 import { loadFramework, type StoredFramework } from '../../legal/legal.repository';
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
 import { factsForSuspect, loadAggravatingFacts } from '../../justice/aggravation.facts';
-import { ctes, deleteVictimFacts, insertVictimFacts } from '../cubes/cubes.repository';
+import { ctes, deleteCountedFacts, insertCountedFacts } from '../cubes/cubes.repository';
 
 /** Advisory-lock namespace of fact refreshes: two transactions never recompute the same case at once. */
 const FACTS_LOCK_CLASS = 4217;
@@ -168,10 +168,7 @@ function insertJson(table: PgTable, name: string, rows: ReadonlyArray<Record<str
  */
 export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: readonly CaseFacts[], options: { cubes?: boolean } = {}) {
   const ids = [...caseIds];
-  const deletes = [
-    sql`delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)}`,
-    sql`delete from ${statsCaseFacts} where ${anyId(statsCaseFacts.caseId, ids)}`,
-  ];
+  const deleteCases = sql`delete from ${statsCaseFacts} where ${anyId(statsCaseFacts.caseId, ids)}`;
   const inserts = [
     { table: statsCaseFacts, name: 'stats_case_facts', rows: facts.map((f) => f.case) },
     { table: statsVictimFacts, name: 'stats_victim_facts', rows: facts.flatMap((f) => f.victims) },
@@ -179,15 +176,19 @@ export async function replaceFacts(tx: Tx, caseIds: readonly string[], facts: re
   ].filter((i) => i.rows.length > 0);
   if (options.cubes === false) {
     // A full rebuild: the cubes and repeat persons are recomputed once at its end, not kept batch by batch.
-    await tx.execute(sql`with ${ctes([...deletes, sql`delete from ${statsVictimFacts} where ${anyId(statsVictimFacts.caseId, ids)}`])} select 1`);
+    await tx.execute(sql`with ${ctes([
+      deleteCases,
+      sql`delete from ${statsVictimFacts} where ${anyId(statsVictimFacts.caseId, ids)}`,
+      sql`delete from ${statsDefendantFacts} where ${anyId(statsDefendantFacts.caseId, ids)}`,
+    ])} select 1`);
     if (inserts.length) {
       const [last, ...before] = inserts.map((i) => insertJson(i.table, i.name, i.rows));
       await tx.execute(before.length ? sql`with ${ctes(before)} ${last}` : last!);
     }
     return;
   }
-  const removed = await deleteVictimFacts(tx, ids, deletes);
-  await insertVictimFacts(
+  const removed = await deleteCountedFacts(tx, ids, [deleteCases]);
+  await insertCountedFacts(
     tx,
     ids,
     inserts.map((i) => insertJson(i.table, i.name, i.rows)),
