@@ -76,7 +76,12 @@ describe('the registration desk', () => {
     const before = await caseCount();
     await tabTo(page, /^Origen/);
     await page.keyboard.press('ArrowDown');
-    await page.getByRole('option', { name: 'Denuncia', exact: true }).waitFor();
+    const complaint = page.getByRole('option', { name: 'Denuncia', exact: true });
+    await complaint.waitFor();
+    // Mantine highlights the first option on the ArrowDown that opens the list only when the list was already in
+    // the page; otherwise none is highlighted and Enter does nothing — a keyboard user then presses ArrowDown again.
+    if ((await complaint.getAttribute('data-combobox-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+    await expect.poll(() => complaint.getAttribute('data-combobox-selected')).toBe('true');
     await page.keyboard.press('Enter');
     expect(await page.getByRole('combobox', { name: 'Origen' }).inputValue()).toBe('Denuncia');
     await tabTo(page, /^Captación/);
