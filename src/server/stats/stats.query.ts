@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connect';
+import { textArray } from '../../db/text-array';
 import { dimensionIds, type DimensionId } from '../../core/stats/dimensions';
 import type { IndicatorDef } from '../../core/stats/indicators';
 import type { AggregateRow } from '../../core/stats/table';
@@ -17,8 +18,6 @@ import { markStatisticsRead } from './facts/facts.hook';
 import { refreshCaseFacts } from './facts/facts.refresh';
 import { cubeBaseSql, cubeFor } from './cubes/cubes.query';
 
-/** `{a,b}` as PGlite may return a text[] it does not parse. */
-const parseTextArray = (text: string) => text.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
 
 export interface AggregateRequest {
   by: readonly DimensionId[];
@@ -112,8 +111,7 @@ async function drainFactQueue(tx: Tx, jitOff: boolean): Promise<void> {
   const taken = (await tx.execute(
     sql`with q as (delete from stats_fact_queue returning case_id) select ${jitOff ? sql`set_config('jit', 'off', true)` : sql`null`} as jit, array(select distinct case_id::text from q) as ids`,
   )) as unknown as { rows: Array<{ ids: string[] | string }> };
-  const ids = taken.rows[0]?.ids ?? [];
-  await refreshCaseFacts(tx, typeof ids === 'string' ? parseTextArray(ids) : ids);
+  await refreshCaseFacts(tx, textArray(taken.rows[0]?.ids));
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../db/connect';
+import { textArray } from '../../../db/text-array';
 import { allCubeRowsSql } from './cubes';
 
 /** Cube rows as they travel between statements (one JSON parameter). */
@@ -50,7 +51,7 @@ export async function deleteCountedFacts(tx: Tx, caseIds: readonly string[], alo
     select coalesce((select json_agg(c) from c), '[]'::json) as cubes, array(select distinct person_id::text from gone) as persons`)) as unknown as Rows<{ cubes: CubeDelta[] | string; persons: string[] | string }>;
   const row = result.rows[0]!;
   const cubes = typeof row.cubes === 'string' ? (JSON.parse(row.cubes) as CubeDelta[]) : row.cubes;
-  const persons = typeof row.persons === 'string' ? row.persons.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : row.persons;
+  const persons = textArray(row.persons);
   return { cubes, persons };
 }
 

@@ -8,6 +8,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CaseFacts, FactsInput, FactsPerson } from '../../../core/stats/facts';
 import type { ChainEvent } from '../../../core/justice/chain';
 import type { Tx } from '../../../db/connect';
+import { textArray } from '../../../db/text-array';
 import { cases, justiceEvents, statsCaseFacts, statsDefendantFacts, statsFactQueue, statsVictimFacts } from '../../../db/schema';
 import { loadFramework, type StoredFramework } from '../../legal/legal.repository';
 import { toChainEvents, withArticles } from '../../justice/justice.repository';
@@ -37,8 +38,7 @@ export async function clearQueue(tx: Tx) {
 /** Every case waiting in the queue (read, not taken): the start-up catch-up works through them in batches. */
 export async function queuedCaseIds(tx: Tx): Promise<string[]> {
   const result = (await tx.execute(sql`select array(select distinct case_id::text from stats_fact_queue order by 1) as ids`)) as unknown as Rows<{ ids: string[] | string }>;
-  const ids = result.rows[0]?.ids ?? [];
-  return typeof ids === 'string' ? ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : ids;
+  return textArray(result.rows[0]?.ids);
 }
 
 /** Takes these cases off the queue (once their facts are recomputed). */
@@ -64,8 +64,7 @@ export async function takeAndLockQueuedCases(tx: Tx): Promise<string[]> {
     select array(select id from ids order by id) as ids,
       (select count(pg_advisory_xact_lock(${FACTS_LOCK_CLASS}, b)) from (
         select distinct abs(hashtext(id) % ${LOCK_BUCKETS}) as b from ids order by b) s)::int as locked`)) as unknown as Rows<{ ids: string[] | string }>;
-  const ids = result.rows[0]?.ids ?? [];
-  return typeof ids === 'string' ? ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : ids;
+  return textArray(result.rows[0]?.ids);
 }
 
 /** A person's attributes as facts read them: the surviving record when this one was merged (issue 9 item 4). */
