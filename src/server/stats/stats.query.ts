@@ -254,7 +254,6 @@ export async function runTotals(connections: StatsConnections, items: readonly T
       const columns = indexes.map((i, j) => sql`${totalSql(source, items[i]!)} as t${sql.raw(String(j))}`);
       const where: SQL[] = [statsScope(actor, source.scope)];
       if (source.where) where.push(sql.raw(source.where));
-      where.push(...coveringPeriod(source, indexes.map((i) => items[i]!)));
       const result = (await tx.execute(sql`select ${sql.join(columns, sql`, `)} from ${sql.raw(source.from)} where ${sql.join(where, sql` and `)}`)) as unknown as {
         rows: Array<Record<string, number | string | null>>;
       };
@@ -266,19 +265,6 @@ export async function runTotals(connections: StatsConnections, items: readonly T
     }
     return out;
   });
-}
-
-/**
- * The span of the periods of a unit's totals, as a condition on the source's date, when every total reads that
- * date over a bounded period: rows outside it count in no total, and an index (or a relation of periods, as
- * the year ends of pending defendants) can skip them. Nothing when one total has no bound or its own date.
- */
-function coveringPeriod(source: Source, totals: readonly TotalRequest[]): SQL[] {
-  const own = (t: TotalRequest) => (t.indicator.condition ? source.conditions?.[t.indicator.condition]?.date : undefined);
-  if (!totals.length || totals.some((t) => !t.from || !t.to || own(t))) return [];
-  const from = totals.map((t) => t.from!).sort()[0]!;
-  const to = totals.map((t) => t.to!).sort().at(-1)!;
-  return [sql`${sql.raw(source.date)} >= ${from}::date`, sql`${sql.raw(source.date)} <= ${to}::date`];
 }
 
 /** One total as an aggregate with a FILTER: the indicator's condition and period (as baseSql writes them). */
