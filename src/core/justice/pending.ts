@@ -8,7 +8,7 @@
  * appeal that annulled it. Otherwise it is pending. This only changes on the days events are dated.
  */
 import { chronological, type ChainEvent } from './chain';
-import { stageOf, stageRank } from './events';
+import { stageOf } from './events';
 import { reopeningTypes } from './stage';
 
 const closes = (e: ChainEvent) => e.type === 'archived' || e.type === 'plea_agreement' || (e.type === 'decision' && e.decision != null);
@@ -39,12 +39,12 @@ export function pendingYearEnds(standing: readonly ChainEvent[], reportedOn: str
   return { years, from: closedOn(standing, last) ? null : Math.max(first, settled) };
 }
 
-/** The first day each stage of the main path was reached by a standing event (the stage on a day is the furthest reached by then). */
+/** The first day each stage of the main path (international steps are not on it) was reached by a standing event. */
 export function stageReachedOn(standing: readonly ChainEvent[]): Record<'police' | 'prosecution' | 'court' | 'execution', string | null> {
   const first = { police: null, prosecution: null, court: null, execution: null } as Record<'police' | 'prosecution' | 'court' | 'execution', string | null>;
   for (const e of chronological(standing)) {
     const stage = stageOf(e.type);
-    if (stageRank[stage] > 0 && stage !== 'international' && first[stage] === null) first[stage] = e.occurredOn;
+    if (stage !== 'international' && first[stage] === null) first[stage] = e.occurredOn;
   }
   return first;
 }
