@@ -1,17 +1,17 @@
-import { Button, Drawer, Group, SimpleGrid, Stack } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { operationCreate, type operationView } from '../../../contracts/operations';
 import { peruDepartments } from '../../../core/geo/departments';
-import { api } from '../../api/client';
 import { useNavigate } from 'react-router';
 import { createOrQueue } from '../../offline/send';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { useContractForm } from '../../api/use-contract-form';
+import { usePagedList } from '../../api/use-paged-list';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/common';
+import { useCreateDrawer } from '../../components/CreateDrawer';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CodeField, DateField, NumberField, UbigeoField } from '../../components/fields';
 import { RecordTable, type Column } from '../../components/RecordTable';
@@ -20,7 +20,6 @@ import { today } from '../cases/case-form';
 
 type Operation = z.infer<typeof operationView>;
 type Values = z.input<typeof operationCreate>;
-const PAGE_SIZE = 25;
 
 function OperationForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -67,13 +66,8 @@ export default function OperationsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { can } = useSession();
-  const [page, setPage] = useState(1);
-  const [creating, setCreating] = useState(false);
-  const query = useQuery({
-    queryKey: ['operations', page],
-    queryFn: () => api.get<{ items: Operation[]; total: number }>('/api/v1/operations', { query: { page, pageSize: PAGE_SIZE, sort: '-operationDate' } }),
-    placeholderData: keepPreviousData,
-  });
+  const { query, paging } = usePagedList<Operation>('operations', '/api/v1/operations', { sort: '-operationDate' });
+  const create = useCreateDrawer({ label: t('operations.new'), allowed: can('operation.write'), form: (done) => <OperationForm onDone={done} /> });
   const dep = (code: string) => peruDepartments.find((d) => d.code === code)?.name ?? code;
   const columns: Column<Operation>[] = [
     { key: 'date', header: t('operations.date'), cell: (o) => f.date(o.operationDate) },
@@ -86,7 +80,7 @@ export default function OperationsPage() {
   ];
   return (
     <>
-      <PageHeader title={t('operations.title')} description={t('operations.help')} actions={can('operation.write') && <Button onClick={() => setCreating(true)}>{t('operations.new')}</Button>} />
+      <PageHeader title={t('operations.title')} description={t('operations.help')} actions={create.button} />
       <RecordTable
         striped
         columns={columns}
@@ -94,11 +88,9 @@ export default function OperationsPage() {
         rowKey={(o) => o.id}
         query={query}
         empty={t('operations.empty')}
-        paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
+        paging={paging}
       />
-      <Drawer opened={creating} onClose={() => setCreating(false)} title={t('operations.new')} position="right" size="md">
-        {creating && <OperationForm onDone={() => setCreating(false)} />}
-      </Drawer>
+      {create.drawer}
     </>
   );
 }

@@ -1,14 +1,15 @@
-import { Button, Drawer, Group, SimpleGrid, Stack } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { preventionCreate } from '../../../contracts/prevention';
 import { preventionAudiences } from '../../../core/codes';
 import { api } from '../../api/client';
 import { useContractForm } from '../../api/use-contract-form';
+import { usePagedList } from '../../api/use-paged-list';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/common';
+import { useCreateDrawer } from '../../components/CreateDrawer';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CodeField, CodesField, DateField, NumberField, TextField, UbigeoField } from '../../components/fields';
 import { RecordTable, type Column } from '../../components/RecordTable';
@@ -25,7 +26,6 @@ interface Activity {
   ubigeo: string;
   participantsTotal: number;
 }
-const PAGE_SIZE = 25;
 
 function ActivityForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -65,13 +65,8 @@ export default function PreventionPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { can } = useSession();
-  const [page, setPage] = useState(1);
-  const [creating, setCreating] = useState(false);
-  const query = useQuery({
-    queryKey: ['prevention', page],
-    queryFn: () => api.get<{ items: Activity[]; total: number }>('/api/v1/prevention/activities', { query: { page, pageSize: PAGE_SIZE } }),
-    placeholderData: keepPreviousData,
-  });
+  const { query, paging } = usePagedList<Activity>('prevention', '/api/v1/prevention/activities');
+  const create = useCreateDrawer({ label: t('prevention.new'), allowed: can('prevention.write'), form: (done) => <ActivityForm onDone={done} /> });
   const columns: Column<Activity>[] = [
     { key: 'date', header: t('prevention.date'), cell: (a) => f.date(a.activityDate) },
     { key: 'type', header: t('prevention.type'), cell: (a) => f.code('preventionTypes', a.type) },
@@ -81,7 +76,7 @@ export default function PreventionPage() {
   ];
   return (
     <>
-      <PageHeader title={t('prevention.page_title')} description={t('prevention.help')} actions={can('prevention.write') && <Button onClick={() => setCreating(true)}>{t('prevention.new')}</Button>} />
+      <PageHeader title={t('prevention.page_title')} description={t('prevention.help')} actions={create.button} />
       <RecordTable
         striped
         columns={columns}
@@ -89,11 +84,9 @@ export default function PreventionPage() {
         rowKey={(a) => a.id}
         query={query}
         empty={t('prevention.empty')}
-        paging={query.data && { kind: 'offset', page, pageSize: PAGE_SIZE, total: query.data.total, onChange: setPage }}
+        paging={paging}
       />
-      <Drawer opened={creating} onClose={() => setCreating(false)} title={t('prevention.new')} position="right" size="md">
-        {creating && <ActivityForm onDone={() => setCreating(false)} />}
-      </Drawer>
+      {create.drawer}
     </>
   );
 }
